@@ -1,0 +1,161 @@
+//! Strict JSON reading: a size cap, a nesting cap, and no duplicate object members.
+//!
+//! `serde_json` silently keeps the last of two members with the same name; two verifiers that
+//! disagree about which one counts is a classic signature-bypass, so Sello rejects duplicates
+//! before the typed parse.
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Deepest nesting of arrays and objects accepted in any Sello document.
+pub const MAX_DEPTH: usize = 16;
+
+/// Why a JSON document was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JsonError {
+    /// The document is larger than the cap for its kind.
+    #[error("the document is {len} bytes; the limit is {max}")]
+    TooLarge {
+        /// Size of the document in bytes.
+        len: usize,
+        /// The cap in bytes.
+        max: usize,
+    },
+    /// The document is not JSON, nests too deeply, repeats a member or has the wrong shape.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Parses `bytes` as `T` after checking the size cap, the nesting cap and member uniqueness.
+pub fn parse_strict<T: DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T, JsonError> {
+    if bytes.len() > max {
+        return Err(JsonError::TooLarge {
+            len: bytes.len(),
+            max,
+        });
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    Checker { depth: 0 }
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| JsonError::Invalid(e.to_string()))?;
+    serde_json::from_slice(bytes).map_err(|e| JsonError::Invalid(e.to_string()))
+}
+
+struct Checker {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Checker {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Checker {
+    fn nested<E: de::Error>(&self) -> Result<Checker, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "nesting deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        Ok(Checker {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for Checker {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(self.nested()?)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(format_args!(
+                    "duplicate member {:?}",
+                    truncate(&key)
+                )));
+            }
+            seen.insert(key);
+            map.next_value_seed(self.nested()?)?;
+        }
+        Ok(())
+    }
+}
+
+/// Shortens attacker-controlled text before it goes into an error message.
+pub(crate) fn truncate(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(MAX).collect();
+        s.push('…');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn rejects_duplicates_at_any_depth() {
+        for doc in [
+            r#"{"a":1,"a":2}"#,
+            r#"{"x":{"b":1,"c":2,"b":3}}"#,
+            r#"[{"k":1,"k":1}]"#,
+        ] {
+            let err = parse_strict::<Value>(doc.as_bytes(), 1000).unwrap_err();
+            assert!(err.to_string().contains("duplicate member"), "{doc}: {err}");
+        }
+        assert!(parse_strict::<Value>(br#"{"a":{"a":1}}"#, 1000).is_ok());
+    }
+
+    #[test]
+    fn caps_size_and_depth() {
+        assert!(matches!(
+            parse_strict::<Value>(b"[1,2,3]", 3),
+            Err(JsonError::TooLarge { len: 7, max: 3 })
+        ));
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert!(parse_strict::<Value>(deep.as_bytes(), 10_000).is_err());
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse_strict::<Value>(ok.as_bytes(), 10_000).is_ok());
+    }
+
+    #[test]
+    fn rejects_trailing_data_and_bad_utf8() {
+        assert!(parse_strict::<Value>(b"{} {}", 100).is_err());
+        assert!(parse_strict::<Value>(b"\"\xff\"", 100).is_err());
+    }
+}

@@ -1,0 +1,366 @@
+//! Ed25519 public keys as JWKs (RFC 8037), RFC 7638 thumbprints, and issuer key sets (JWKS).
+
+use crate::{b64, json};
+use ed25519_dalek::VerifyingKey;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Largest key-set document accepted, in bytes.
+pub const MAX_KEY_SET_BYTES: usize = 256 * 1024;
+/// Largest number of keys in one key set.
+pub const MAX_KEYS: usize = 64;
+/// Length of a Sello `kid`: 8 thumbprint bytes in base64url.
+pub const KID_LEN: usize = 11;
+
+/// The full RFC 7638 SHA-256 thumbprint of an Ed25519 public key, base64url.
+pub fn thumbprint(key: &VerifyingKey) -> String {
+    b64::encode(&thumbprint_bytes(key))
+}
+
+/// The Sello key id: the first 8 bytes of the RFC 7638 thumbprint, base64url (11 characters).
+pub fn kid(key: &VerifyingKey) -> String {
+    b64::encode(&thumbprint_bytes(key)[..8])
+}
+
+fn thumbprint_bytes(key: &VerifyingKey) -> [u8; 32] {
+    // RFC 7638 §3.2: required members only, lexicographic order, no whitespace.
+    let canonical = format!(
+        r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
+        b64::encode(key.as_bytes())
+    );
+    Sha256::digest(canonical.as_bytes()).into()
+}
+
+/// Who an issuer is, as its key set publishes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuerInfo {
+    /// The issuer id, matched against the token's `iss`.
+    pub id: String,
+    /// Display name, e.g. "CECATI 149 — Centro de Capacitación para el Trabajo Industrial".
+    pub name: String,
+    /// The verification page; QR codes carry `<verify_url>#<token>` when set.
+    pub verify_url: Option<String>,
+}
+
+/// One public key of an issuer, with the window in which it may sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicKey {
+    /// Key id (truncated RFC 7638 thumbprint).
+    pub kid: String,
+    /// The Ed25519 key, checked to be canonical and not of small order.
+    pub key: VerifyingKey,
+    /// The key may sign tokens whose `iat` is at or after this time.
+    pub nbf: Option<i64>,
+    /// The key may sign tokens whose `iat` is before this time.
+    pub exp: Option<i64>,
+    /// Compromise time: tokens with `iat` at or after it are rejected (0 rejects all).
+    pub revoked_at: Option<i64>,
+}
+
+impl PublicKey {
+    /// A key with no window and no revocation.
+    pub fn new(key: VerifyingKey) -> PublicKey {
+        PublicKey {
+            kid: kid(&key),
+            key,
+            nbf: None,
+            exp: None,
+            revoked_at: None,
+        }
+    }
+
+    /// Whether the key was allowed to sign at `iat` (its window, ignoring revocation).
+    pub fn may_sign_at(&self, iat: i64) -> bool {
+        self.nbf.is_none_or(|nbf| iat >= nbf) && self.exp.is_none_or(|exp| iat < exp)
+    }
+
+    /// Whether the key was revoked at or before `iat`.
+    pub fn revoked_for(&self, iat: i64) -> bool {
+        self.revoked_at.is_some_and(|at| iat >= at)
+    }
+
+    fn to_jwk(&self) -> Jwk {
+        Jwk {
+            kty: "OKP".into(),
+            crv: "Ed25519".into(),
+            x: b64::encode(self.key.as_bytes()),
+            kid: Some(self.kid.clone()),
+            alg: Some("EdDSA".into()),
+            key_use: Some("sig".into()),
+            nbf: self.nbf,
+            exp: self.exp,
+            revoked_at: self.revoked_at,
+            d: None,
+        }
+    }
+}
+
+/// An issuer's published key set: a JWK Set (RFC 7517) with the issuer's identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySet {
+    /// The issuer the keys belong to.
+    pub issuer: IssuerInfo,
+    /// The keys, unique by `kid`.
+    pub keys: Vec<PublicKey>,
+}
+
+/// Why a key set was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeySetError {
+    /// Not JSON, too large, duplicated members or the wrong shape.
+    #[error("the key set is not valid JSON of the expected shape: {0}")]
+    Json(#[from] json::JsonError),
+    /// The issuer fields are missing or invalid.
+    #[error("the key set's issuer is invalid: {0}")]
+    Issuer(String),
+    /// More keys than [`MAX_KEYS`], or none.
+    #[error("a key set holds 1 to {MAX_KEYS} keys; this one holds {0}")]
+    KeyCount(usize),
+    /// A key that is not a usable Ed25519 verification key.
+    #[error("key {index}: {problem}")]
+    Key {
+        /// Position of the key in `keys`.
+        index: usize,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// Two keys share one `kid`.
+    #[error("two keys share the kid {0:?}")]
+    DuplicateKid(String),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Jwk {
+    kty: String,
+    crv: String,
+    x: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    alg: Option<String>,
+    #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
+    key_use: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nbf: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exp: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    revoked_at: Option<i64>,
+    /// Only read to refuse it loudly: a private key must never sit in a published set.
+    #[serde(default, skip_serializing)]
+    d: Option<serde_json::Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeySetDoc {
+    issuer: String,
+    issuer_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    verify_url: Option<String>,
+    keys: Vec<Jwk>,
+}
+
+/// Checks a verification URL: `https://` (or `http://` for localhost), no fragment, bounded.
+pub fn check_verify_url(url: &str) -> Result<(), String> {
+    let local = url.starts_with("http://localhost") || url.starts_with("http://127.0.0.1");
+    if !(url.starts_with("https://") || local) {
+        return Err("verify_url must start with https:// (http:// only for localhost)".into());
+    }
+    if url.len() > 200 || url.contains('#') || !url.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(
+            "verify_url must be at most 200 printable ASCII characters, without '#'".into(),
+        );
+    }
+    Ok(())
+}
+
+impl KeySet {
+    /// Parses and checks a published key set.
+    ///
+    /// Every key must be an OKP/Ed25519 public key whose `x` is a canonical encoding of a point
+    /// that is not of small order; a `kid`, when present, must equal the derived one; `alg` and
+    /// `use`, when present, must be `EdDSA` and `sig`; a private member `d` is refused.
+    pub fn from_json(bytes: &[u8]) -> Result<KeySet, KeySetError> {
+        let doc: KeySetDoc = json::parse_strict(bytes, MAX_KEY_SET_BYTES)?;
+        crate::certificate::check_issuer_id(&doc.issuer)
+            .map_err(|e| KeySetError::Issuer(format!("issuer {}", e.problem)))?;
+        if doc.issuer_name.trim().is_empty() || doc.issuer_name.chars().count() > 200 {
+            return Err(KeySetError::Issuer(
+                "issuer_name must be 1 to 200 characters".into(),
+            ));
+        }
+        if let Some(url) = &doc.verify_url {
+            check_verify_url(url).map_err(KeySetError::Issuer)?;
+        }
+        if doc.keys.is_empty() || doc.keys.len() > MAX_KEYS {
+            return Err(KeySetError::KeyCount(doc.keys.len()));
+        }
+        let mut keys: Vec<PublicKey> = Vec::with_capacity(doc.keys.len());
+        for (index, jwk) in doc.keys.into_iter().enumerate() {
+            let key = parse_jwk(jwk).map_err(|problem| KeySetError::Key { index, problem })?;
+            if keys.iter().any(|k| k.kid == key.kid) {
+                return Err(KeySetError::DuplicateKid(key.kid));
+            }
+            keys.push(key);
+        }
+        Ok(KeySet {
+            issuer: IssuerInfo {
+                id: doc.issuer,
+                name: doc.issuer_name,
+                verify_url: doc.verify_url,
+            },
+            keys,
+        })
+    }
+
+    /// Serialises the key set as published JSON (pretty-printed, with a final newline).
+    pub fn to_json(&self) -> String {
+        let doc = KeySetDoc {
+            issuer: self.issuer.id.clone(),
+            issuer_name: self.issuer.name.clone(),
+            verify_url: self.issuer.verify_url.clone(),
+            keys: self.keys.iter().map(PublicKey::to_jwk).collect(),
+        };
+        let mut out = serde_json::to_string_pretty(&doc).expect("key sets always serialise");
+        out.push('\n');
+        out
+    }
+
+    /// Finds a key by `kid`.
+    pub fn key(&self, kid: &str) -> Option<&PublicKey> {
+        self.keys.iter().find(|k| k.kid == kid)
+    }
+}
+
+fn parse_jwk(jwk: Jwk) -> Result<PublicKey, String> {
+    if jwk.d.is_some() {
+        return Err("contains a private key (member \"d\"); publish only public keys".into());
+    }
+    if jwk.kty != "OKP" || jwk.crv != "Ed25519" {
+        return Err(format!(
+            "must be kty OKP with crv Ed25519, not {}/{}",
+            json::truncate(&jwk.kty),
+            json::truncate(&jwk.crv)
+        ));
+    }
+    if jwk.alg.as_deref().is_some_and(|a| a != "EdDSA") {
+        return Err("alg must be EdDSA".into());
+    }
+    if jwk.key_use.as_deref().is_some_and(|u| u != "sig") {
+        return Err("use must be sig".into());
+    }
+    let bytes: [u8; 32] = b64::decode(&jwk.x)
+        .and_then(|b| b.try_into().ok())
+        .ok_or("x must be 32 bytes of unpadded base64url")?;
+    let key = VerifyingKey::from_bytes(&bytes).map_err(|_| "x is not a valid Ed25519 point")?;
+    if key.to_bytes() != bytes {
+        return Err("x is not the canonical encoding of its point".into());
+    }
+    if key.is_weak() {
+        return Err("x is a small-order point, which would accept forged signatures".into());
+    }
+    let mut key = PublicKey::new(key);
+    if let Some(given) = jwk.kid
+        && given != key.kid
+    {
+        return Err(format!(
+            "kid {:?} is not the key's thumbprint id {:?}",
+            json::truncate(&given),
+            key.kid
+        ));
+    }
+    key.nbf = jwk.nbf;
+    key.exp = jwk.exp;
+    key.revoked_at = jwk.revoked_at;
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // RFC 8037 appendix A.2 public key.
+    const RFC8037_X: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+
+    fn rfc_key() -> VerifyingKey {
+        let bytes: [u8; 32] = b64::decode(RFC8037_X).unwrap().try_into().unwrap();
+        VerifyingKey::from_bytes(&bytes).unwrap()
+    }
+
+    #[test]
+    fn rfc8037_a3_thumbprint() {
+        assert_eq!(
+            thumbprint(&rfc_key()),
+            "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"
+        );
+        assert_eq!(kid(&rfc_key()), "kPrK_qmxVWY");
+        assert_eq!(kid(&rfc_key()).len(), KID_LEN);
+    }
+
+    fn doc(keys: &str) -> String {
+        format!(r#"{{"issuer":"mx.test","issuer_name":"Prueba","keys":[{keys}]}}"#)
+    }
+
+    #[test]
+    fn parses_and_round_trips() {
+        let json = doc(&format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","kid":"kPrK_qmxVWY","nbf":10,"exp":20}}"#
+        ));
+        let set = KeySet::from_json(json.as_bytes()).unwrap();
+        assert_eq!(set.issuer.id, "mx.test");
+        let key = set.key("kPrK_qmxVWY").unwrap();
+        assert!(key.may_sign_at(10) && key.may_sign_at(19));
+        assert!(!key.may_sign_at(9) && !key.may_sign_at(20));
+        assert_eq!(KeySet::from_json(set.to_json().as_bytes()).unwrap(), set);
+    }
+
+    #[test]
+    fn refuses_bad_keys() {
+        let cases = [
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}}"#), "private key"),
+            (format!(r#"{{"kty":"OKP","crv":"X25519","x":"{RFC8037_X}"}}"#), "crv Ed25519"),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","kid":"other"}}"#), "thumbprint"),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","alg":"ES256"}}"#), "EdDSA"),
+            // The identity point (order 1) and a point of order 8.
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), "small-order"),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"7P_______________________________________38"}"#.into(), "small-order"),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), "small-order"),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"JuiVj8KyJ7BFw_SJ8u-Y8NXfrAXTxjM5sTgCiG1T_AU"}"#.into(), "small-order"),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAA"}"#.into(), "32 bytes"),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","extra":1}}"#), "unknown field"),
+        ];
+        for (key, expect) in cases {
+            let err = KeySet::from_json(doc(&key).as_bytes())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expect), "{key}: {err}");
+        }
+        let dup = format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}},{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}}"#
+        );
+        assert!(matches!(
+            KeySet::from_json(doc(&dup).as_bytes()),
+            Err(KeySetError::DuplicateKid(_))
+        ));
+        assert!(matches!(
+            KeySet::from_json(doc("").as_bytes()),
+            Err(KeySetError::KeyCount(0))
+        ));
+    }
+
+    #[test]
+    fn refuses_non_canonical_x() {
+        // y = p + 1 encodes the same point as y = 1 (the identity) non-canonically. Whatever the
+        // decoder does with it, the key set must refuse it.
+        let mut y = [0xffu8; 32];
+        y[0] = 0xee;
+        y[31] = 0x7f;
+        let json = doc(&format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
+            b64::encode(&y)
+        ));
+        assert!(KeySet::from_json(json.as_bytes()).is_err());
+    }
+}

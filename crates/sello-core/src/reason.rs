@@ -1,0 +1,250 @@
+//! Verdicts and the reasons behind them: stable machine codes plus Spanish and English text.
+//!
+//! These are data, used the same way by the library, the CLI, the JSON output, the web API and
+//! the test vectors. All user-facing text of this crate lives in this file.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A language for user-facing text. Spanish comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Español.
+    #[default]
+    Es,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks a language from a locale string such as `es_MX.UTF-8`, `en-US` or `C`.
+    /// Anything that is not English is answered in Spanish.
+    pub fn from_locale(locale: &str) -> Lang {
+        let lower = locale.trim().to_ascii_lowercase();
+        if lower.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Es
+        }
+    }
+
+    /// Chooses between a Spanish and an English text.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Es => es,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The outcome of verifying one certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Authentic, issued by a trusted issuer with a key valid at issuance, and in its validity period.
+    Valid,
+    /// Forged, altered, expired, revoked or otherwise not to be accepted.
+    Invalid,
+    /// Authentic as far as could be checked, but something needed to decide (such as a fresh
+    /// status list) is missing. Never to be read as valid.
+    Indeterminate,
+}
+
+impl Verdict {
+    /// The stable machine code: `valid`, `invalid` or `indeterminate`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Indeterminate => "indeterminate",
+        }
+    }
+
+    /// A short headline in the given language.
+    pub fn headline(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Valid => lang.pick("CERTIFICADO VÁLIDO", "VALID CERTIFICATE"),
+            Verdict::Invalid => lang.pick("CERTIFICADO NO VÁLIDO", "INVALID CERTIFICATE"),
+            Verdict::Indeterminate => lang.pick(
+                "NO SE PUDO CONFIRMAR EL CERTIFICADO",
+                "CERTIFICATE COULD NOT BE CONFIRMED",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Why a certificate is not valid. Each variant has a stable machine code (its `serde` name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// The token is not a well-formed Sello JWS: wrong number of parts, bad base64url, not JSON,
+    /// duplicate members, a missing or mistyped claim, or over the size cap.
+    MalformedToken,
+    /// The protected header names another algorithm, a type other than `sello+jwt`, or a member
+    /// Sello forbids (`crit`, `jwk`, `jku`, `x5u`, `x5c`, `zip`, …).
+    UnsupportedHeader,
+    /// The claims parse but break a rule of the format (an empty name, `exp` before `iat`, …).
+    InvalidClaims,
+    /// No trusted key set belongs to the issuer named in the token.
+    UnknownIssuer,
+    /// The issuer is trusted, but its key set has no key with the token's `kid`.
+    UnknownKey,
+    /// The Ed25519 signature does not verify (strict verification) with the selected key.
+    BadSignature,
+    /// The certificate's `exp` has passed.
+    Expired,
+    /// The certificate's `nbf`, or its issue time, is still in the future.
+    NotYetValid,
+    /// The token's `iat` lies outside the signing window of the key that signed it.
+    KeyNotValidAtIssuance,
+    /// The signing key was revoked (compromised) at or before the token's `iat`.
+    KeyRevoked,
+    /// The issuer revoked this certificate in its status list.
+    Revoked,
+    /// The certificate points into a status list, and no fresh one is available.
+    StatusUnavailable,
+}
+
+impl Reason {
+    /// Every reason, in documentation order.
+    pub const ALL: [Reason; 12] = [
+        Reason::MalformedToken,
+        Reason::UnsupportedHeader,
+        Reason::InvalidClaims,
+        Reason::UnknownIssuer,
+        Reason::UnknownKey,
+        Reason::BadSignature,
+        Reason::Expired,
+        Reason::NotYetValid,
+        Reason::KeyNotValidAtIssuance,
+        Reason::KeyRevoked,
+        Reason::Revoked,
+        Reason::StatusUnavailable,
+    ];
+
+    /// The stable machine code, as in JSON output and test vectors.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::MalformedToken => "malformed_token",
+            Reason::UnsupportedHeader => "unsupported_header",
+            Reason::InvalidClaims => "invalid_claims",
+            Reason::UnknownIssuer => "unknown_issuer",
+            Reason::UnknownKey => "unknown_key",
+            Reason::BadSignature => "bad_signature",
+            Reason::Expired => "expired",
+            Reason::NotYetValid => "not_yet_valid",
+            Reason::KeyNotValidAtIssuance => "key_not_valid_at_issuance",
+            Reason::KeyRevoked => "key_revoked",
+            Reason::Revoked => "revoked",
+            Reason::StatusUnavailable => "status_unavailable",
+        }
+    }
+
+    /// Looks a reason up by its machine code.
+    pub fn from_code(code: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The verdict this reason leads to.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            Reason::StatusUnavailable => Verdict::Indeterminate,
+            _ => Verdict::Invalid,
+        }
+    }
+
+    /// A plain-words explanation for a person, in the given language.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            Reason::MalformedToken => lang.pick(
+                "El código no es un certificado Sello legible: está dañado, incompleto o no es un certificado.",
+                "The code is not a readable Sello certificate: it is damaged, incomplete or not a certificate.",
+            ),
+            Reason::UnsupportedHeader => lang.pick(
+                "El certificado usa un algoritmo o una cabecera que Sello no acepta.",
+                "The certificate uses an algorithm or header that Sello does not accept.",
+            ),
+            Reason::InvalidClaims => lang.pick(
+                "Los datos del certificado no cumplen el formato.",
+                "The certificate's data break the format's rules.",
+            ),
+            Reason::UnknownIssuer => lang.pick(
+                "El emisor no está entre los emisores de confianza.",
+                "The issuer is not among the trusted issuers.",
+            ),
+            Reason::UnknownKey => lang.pick(
+                "El emisor es de confianza, pero la llave con que se firmó no está publicada.",
+                "The issuer is trusted, but the key that signed this is not published.",
+            ),
+            Reason::BadSignature => lang.pick(
+                "La firma no corresponde: el certificado fue alterado o falsificado.",
+                "The signature does not match: the certificate was altered or forged.",
+            ),
+            Reason::Expired => lang.pick("El certificado ya venció.", "The certificate has expired."),
+            Reason::NotYetValid => lang.pick(
+                "El certificado todavía no entra en vigor.",
+                "The certificate is not valid yet.",
+            ),
+            Reason::KeyNotValidAtIssuance => lang.pick(
+                "La llave del emisor no estaba autorizada para firmar en la fecha de emisión.",
+                "The issuer's key was not authorised to sign on the issue date.",
+            ),
+            Reason::KeyRevoked => lang.pick(
+                "La llave del emisor fue revocada por compromiso antes de firmar este certificado.",
+                "The issuer's key was revoked as compromised before this certificate was signed.",
+            ),
+            Reason::Revoked => lang.pick(
+                "El emisor revocó este certificado.",
+                "The issuer revoked this certificate.",
+            ),
+            Reason::StatusUnavailable => lang.pick(
+                "La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.",
+                "The signature is authentic, but no current status list is available to tell whether it was revoked.",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_stable_unique_and_match_serde() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in Reason::ALL {
+            assert!(seen.insert(r.code()));
+            assert_eq!(Reason::from_code(r.code()), Some(r));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.code())
+            );
+            assert!(!r.message(Lang::Es).is_empty() && !r.message(Lang::En).is_empty());
+            assert_ne!(r.message(Lang::Es), r.message(Lang::En));
+        }
+        assert_eq!(Reason::from_code("nope"), None);
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(Reason::BadSignature.verdict(), Verdict::Invalid);
+        assert_eq!(Reason::StatusUnavailable.verdict(), Verdict::Indeterminate);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("es_MX.UTF-8"), Lang::Es);
+        assert_eq!(Lang::from_locale("C"), Lang::Es);
+    }
+}

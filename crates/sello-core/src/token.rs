@@ -1,0 +1,362 @@
+//! The Sello token: a JWS Compact Serialization (RFC 7515) of a JWT (RFC 7519), `alg` EdDSA.
+//!
+//! This module only encodes and parses. It checks structure, encodings and the header rules;
+//! it does not check signatures or times (that is the verifier's job, with keys it trusts).
+
+use crate::certificate::Claims;
+use crate::reason::Reason;
+use crate::{b64, json};
+use ed25519_dalek::Signature;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Largest token accepted, in bytes. A QR code holds at most 2,953 bytes, so this is generous.
+pub const MAX_TOKEN_LEN: usize = 4096;
+/// Largest decoded protected header, in bytes.
+pub const MAX_HEADER_BYTES: usize = 512;
+/// The only algorithm: Ed25519 (RFC 8037).
+pub const ALG: &str = "EdDSA";
+/// The token type, `typ` in the protected header.
+pub const TYP: &str = "sello+jwt";
+
+/// The protected header: exactly `alg`, `kid` and `typ`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// Always `EdDSA`.
+    pub alg: String,
+    /// The signing key's id in the issuer's key set.
+    pub kid: String,
+    /// Always `sello+jwt`.
+    pub typ: String,
+}
+
+impl Header {
+    /// The header for a token signed by the key `kid`.
+    pub fn new(kid: &str) -> Header {
+        Header {
+            alg: ALG.into(),
+            kid: kid.into(),
+            typ: TYP.into(),
+        }
+    }
+}
+
+/// A part of a compact JWS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The protected header.
+    Header,
+    /// The payload (claims).
+    Payload,
+    /// The signature.
+    Signature,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Header => "header",
+            Part::Payload => "payload",
+            Part::Signature => "signature",
+        })
+    }
+}
+
+/// Why a token could not be parsed. [`TokenError::reason`] maps each to a verdict reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    /// Over [`MAX_TOKEN_LEN`].
+    #[error("the token is {len} bytes; the limit is {max}")]
+    TooLong {
+        /// Length in bytes.
+        len: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// Not three dot-separated parts.
+    #[error("a token has 3 parts separated by '.'; this has {0}")]
+    Parts(usize),
+    /// A part is not strict unpadded base64url.
+    #[error("the {0} is not strict unpadded base64url")]
+    Base64(Part),
+    /// A part is not the JSON it must be.
+    #[error("the {part} is not valid: {detail}")]
+    Json {
+        /// Which part.
+        part: Part,
+        /// The parser's complaint.
+        detail: String,
+    },
+    /// The signature is not 64 bytes.
+    #[error("an Ed25519 signature is 64 bytes; this one is {0}")]
+    SignatureLength(usize),
+    /// `alg` is not `EdDSA`.
+    #[error("alg {0:?} is not accepted; Sello tokens are signed with EdDSA (Ed25519) only")]
+    Algorithm(String),
+    /// `typ` is not `sello+jwt`.
+    #[error("typ {0:?} is not accepted; Sello tokens have typ \"sello+jwt\"")]
+    Type(String),
+    /// A header member other than `alg`, `kid`, `typ`.
+    #[error("header member {0:?} is not allowed (keys never come from the token)")]
+    ForbiddenMember(String),
+    /// The claims break a rule of the format.
+    #[error("invalid claim {0}")]
+    Claims(#[from] crate::certificate::ClaimError),
+}
+
+impl TokenError {
+    /// The verdict reason this error stands for.
+    pub fn reason(&self) -> Reason {
+        match self {
+            TokenError::Algorithm(_) | TokenError::Type(_) | TokenError::ForbiddenMember(_) => {
+                Reason::UnsupportedHeader
+            }
+            TokenError::Claims(_) => Reason::InvalidClaims,
+            _ => Reason::MalformedToken,
+        }
+    }
+}
+
+/// A parsed token whose signature has not been checked yet.
+#[derive(Debug, Clone)]
+pub struct UnverifiedToken<'a> {
+    /// The protected header.
+    pub header: Header,
+    /// The claims, as the token states them (not yet authenticated).
+    pub claims: Claims,
+    /// `BASE64URL(header) '.' BASE64URL(payload)`: the bytes the signature covers.
+    pub signing_input: &'a str,
+    /// The signature.
+    pub signature: Signature,
+}
+
+fn decode_part(text: &str, part: Part) -> Result<Vec<u8>, TokenError> {
+    b64::decode(text).ok_or(TokenError::Base64(part))
+}
+
+fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
+    let json_err = |e: json::JsonError| TokenError::Json {
+        part: Part::Header,
+        detail: e.to_string(),
+    };
+    let members: serde_json::Map<String, serde_json::Value> =
+        json::parse_strict(bytes, MAX_HEADER_BYTES).map_err(json_err)?;
+    let string = |name: &str| -> Result<String, TokenError> {
+        match members.get(name) {
+            Some(serde_json::Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(TokenError::Json {
+                part: Part::Header,
+                detail: format!("{name} must be a string"),
+            }),
+            None => Err(TokenError::Json {
+                part: Part::Header,
+                detail: format!("{name} is missing"),
+            }),
+        }
+    };
+    // The algorithm is decided first, and only by the exact string "EdDSA".
+    let alg = string("alg")?;
+    if alg != ALG {
+        return Err(TokenError::Algorithm(json::truncate(&alg)));
+    }
+    if let Some(other) = members
+        .keys()
+        .find(|k| !matches!(k.as_str(), "alg" | "kid" | "typ"))
+    {
+        return Err(TokenError::ForbiddenMember(json::truncate(other)));
+    }
+    let typ = string("typ")?;
+    // RFC 7515 §4.1.9: media type names compare case-insensitively, "application/" optional.
+    let bare = typ
+        .get(..12)
+        .filter(|p| p.eq_ignore_ascii_case("application/"))
+        .map_or(typ.as_str(), |_| &typ[12..]);
+    if !bare.eq_ignore_ascii_case(TYP) {
+        return Err(TokenError::Type(json::truncate(&typ)));
+    }
+    let kid = string("kid")?;
+    if kid.is_empty() || kid.len() > 64 {
+        return Err(TokenError::Json {
+            part: Part::Header,
+            detail: "kid must be 1 to 64 bytes".into(),
+        });
+    }
+    Ok(Header { alg, kid, typ })
+}
+
+/// Parses a compact token without checking its signature.
+///
+/// Checks, in order: the size cap, three parts, strict base64url, the header (strict JSON, `alg`
+/// exactly `EdDSA`, no member but `alg`/`kid`/`typ`, `typ` `sello+jwt`), the payload (strict JSON
+/// claims with no unknown member), the claim rules, and a 64-byte signature.
+pub fn decode(token: &str) -> Result<UnverifiedToken<'_>, TokenError> {
+    if token.len() > MAX_TOKEN_LEN {
+        return Err(TokenError::TooLong {
+            len: token.len(),
+            max: MAX_TOKEN_LEN,
+        });
+    }
+    let parts: Vec<&str> = token.split('.').collect();
+    let [header_b64, payload_b64, signature_b64] = parts[..] else {
+        return Err(TokenError::Parts(parts.len()));
+    };
+    let header = parse_header(&decode_part(header_b64, Part::Header)?)?;
+    let payload = decode_part(payload_b64, Part::Payload)?;
+    let claims: Claims =
+        json::parse_strict(&payload, MAX_TOKEN_LEN).map_err(|e| TokenError::Json {
+            part: Part::Payload,
+            detail: e.to_string(),
+        })?;
+    let signature = decode_part(signature_b64, Part::Signature)?;
+    let signature = Signature::from_slice(&signature)
+        .map_err(|_| TokenError::SignatureLength(signature.len()))?;
+    claims.validate()?;
+    Ok(UnverifiedToken {
+        header,
+        claims,
+        signing_input: &token[..header_b64.len() + 1 + payload_b64.len()],
+        signature,
+    })
+}
+
+/// Builds the signing input `BASE64URL(header) '.' BASE64URL(payload)` for compact JSON of both.
+pub fn signing_input(header: &Header, claims: &Claims) -> String {
+    let header = serde_json::to_vec(header).expect("headers always serialise");
+    let payload = serde_json::to_vec(claims).expect("claims always serialise");
+    format!("{}.{}", b64::encode(&header), b64::encode(&payload))
+}
+
+/// Appends the signature to a signing input, giving the compact token.
+pub fn assemble(signing_input: &str, signature: &Signature) -> String {
+    format!("{signing_input}.{}", b64::encode(&signature.to_bytes()))
+}
+
+/// Finds a token in text a QR code or a user may give: a bare token, or a URL whose fragment
+/// is the token (`https://…/v#<token>`). Surrounding whitespace is ignored.
+pub fn extract(text: &str) -> &str {
+    let text = text.trim();
+    match text.split_once('#') {
+        Some((before, fragment)) if before.contains("://") => fragment,
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::certificate::tests::sample;
+    use ed25519_dalek::{Signer, SigningKey};
+
+    fn signed(header_json: &str, claims: &Claims) -> String {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let input = format!(
+            "{}.{}",
+            b64::encode(header_json.as_bytes()),
+            b64::encode(&serde_json::to_vec(claims).unwrap())
+        );
+        assemble(&input, &key.sign(input.as_bytes()))
+    }
+
+    #[test]
+    fn round_trip() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let claims = sample();
+        let input = signing_input(&Header::new("abc"), &claims);
+        let token = assemble(&input, &key.sign(input.as_bytes()));
+        let parsed = decode(&token).unwrap();
+        assert_eq!(parsed.claims, claims);
+        assert_eq!(parsed.header.kid, "abc");
+        assert_eq!(parsed.signing_input, input);
+        assert!(token.starts_with("eyJhbGciOiJFZERTQSIsImtpZCI6ImFiYyIsInR5cCI6InNlbGxvK2p3dCJ9."));
+    }
+
+    #[test]
+    fn header_rules() {
+        let c = sample();
+        let cases = [
+            (
+                r#"{"alg":"none","kid":"k","typ":"sello+jwt"}"#,
+                Reason::UnsupportedHeader,
+            ),
+            (
+                r#"{"alg":"HS256","kid":"k","typ":"sello+jwt"}"#,
+                Reason::UnsupportedHeader,
+            ),
+            (
+                r#"{"alg":"eddsa","kid":"k","typ":"sello+jwt"}"#,
+                Reason::UnsupportedHeader,
+            ),
+            (
+                r#"{"alg":"EdDSA","kid":"k","typ":"JWT"}"#,
+                Reason::UnsupportedHeader,
+            ),
+            (
+                r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt","jwk":{}}"#,
+                Reason::UnsupportedHeader,
+            ),
+            (
+                r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt","crit":["x"]}"#,
+                Reason::UnsupportedHeader,
+            ),
+            (
+                r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt","alg":"EdDSA"}"#,
+                Reason::MalformedToken,
+            ),
+            (
+                r#"{"alg":"EdDSA","typ":"sello+jwt"}"#,
+                Reason::MalformedToken,
+            ),
+            (
+                r#"{"alg":"EdDSA","kid":7,"typ":"sello+jwt"}"#,
+                Reason::MalformedToken,
+            ),
+            (r#"["EdDSA"]"#, Reason::MalformedToken),
+        ];
+        for (header, reason) in cases {
+            let err = decode(&signed(header, &c)).unwrap_err();
+            assert_eq!(err.reason(), reason, "{header}: {err}");
+        }
+        for typ in ["SELLO+JWT", "application/sello+jwt"] {
+            let header = format!(r#"{{"alg":"EdDSA","kid":"k","typ":"{typ}"}}"#);
+            decode(&signed(&header, &c)).unwrap();
+        }
+    }
+
+    #[test]
+    fn structure_rules() {
+        let token = signed(r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt"}"#, &sample());
+        let reason = |t: &str| decode(t).unwrap_err().reason();
+        assert_eq!(reason(&token[..token.len() - 3]), Reason::MalformedToken);
+        assert_eq!(reason(&format!("{token}.")), Reason::MalformedToken);
+        assert_eq!(reason(&format!("{token}=")), Reason::MalformedToken);
+        assert_eq!(reason(&format!(" {token}")), Reason::MalformedToken);
+        assert_eq!(
+            reason(&"a".repeat(MAX_TOKEN_LEN + 1)),
+            Reason::MalformedToken
+        );
+        let (input, _) = token.rsplit_once('.').unwrap();
+        assert_eq!(reason(&format!("{input}.AAAA")), Reason::MalformedToken);
+        let h = token.split('.').next().unwrap();
+        let not_json = format!(
+            "{h}.{}.{}",
+            b64::encode(b"hola"),
+            &token[token.rfind('.').unwrap() + 1..]
+        );
+        assert_eq!(reason(&not_json), Reason::MalformedToken);
+    }
+
+    #[test]
+    fn claims_rules() {
+        let mut c = sample();
+        c.cert.holder.name = String::new();
+        let t = signed(r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt"}"#, &c);
+        assert_eq!(decode(&t).unwrap_err().reason(), Reason::InvalidClaims);
+    }
+
+    #[test]
+    fn extracts_from_urls() {
+        assert_eq!(extract("  abc.def.ghi\n"), "abc.def.ghi");
+        assert_eq!(extract("https://v.example.mx/v#abc.def.ghi"), "abc.def.ghi");
+        assert_eq!(extract("abc#def"), "abc#def");
+    }
+}
