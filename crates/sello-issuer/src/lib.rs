@@ -1,1 +1,38 @@
-//! placeholder
+//! # sello-issuer
+//!
+//! Everything an issuing agency runs: an issuer folder with its Ed25519 key encrypted at rest
+//! ([`IssuerDir`]), a [`Signer`] trait so an HSM or KMS can hold the key instead, issuing a
+//! certificate into a signed token ([`Issuer`]), and rendering the QR code as PNG or SVG
+//! ([`qr::QrMatrix`]).
+//!
+//! What it does not do: verify (see `sello-verifier`), or choose where a passphrase comes from
+//! (the caller passes it in).
+//!
+//! ```
+//! use sello_issuer::{Issuer, IssueRequest, LocalSigner, qr::{QrMatrix, Correction}};
+//! use sello_core::{Achievement, Certificate, Holder, IssuerInfo};
+//!
+//! let info = IssuerInfo { id: "mx.ejemplo".into(), name: "Ejemplo".into(), verify_url: None };
+//! let issuer = Issuer::new(info, Box::new(LocalSigner::generate()?));
+//! let certificate = Certificate {
+//!     holder: Holder { name: "Ana Pérez".into(), id: None },
+//!     achievement: Achievement { code: "EC0105".into(), title: "Atención al ciudadano".into(), level: None },
+//!     unit: Some("CECATI 149".into()),
+//!     attrs: Default::default(),
+//! };
+//! let issued = issuer.issue(&IssueRequest::new(certificate))?;
+//! let png = QrMatrix::encode(&issued.qr_text, Correction::Medium)?.to_png(4)?;
+//! assert!(png.starts_with(b"\x89PNG"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod issue;
+pub mod keystore;
+pub mod qr;
+pub mod signer;
+
+pub use issue::{IssueError, IssueRequest, Issued, Issuer, new_serial, now};
+pub use keystore::{IssuerDir, KeyStoreError};
+pub use signer::{LocalSigner, SignError, Signer};

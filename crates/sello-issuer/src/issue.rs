@@ -1,0 +1,239 @@
+//! Issuing: certificate in, signed token and QR content out.
+
+use crate::signer::{SignError, Signer};
+use sello_core::certificate::{ClaimError, check_serial};
+use sello_core::jwk::IssuerInfo;
+use sello_core::token::{self, Header};
+use sello_core::{Certificate, Claims, StatusRef};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Why a certificate could not be issued.
+#[derive(Debug, thiserror::Error)]
+pub enum IssueError {
+    /// A field breaks a rule of the format.
+    #[error("invalid certificate: {0}")]
+    Invalid(#[from] ClaimError),
+    /// The signer failed.
+    #[error(transparent)]
+    Sign(#[from] SignError),
+    /// No randomness for a serial.
+    #[error("no randomness from the operating system: {0}")]
+    Random(String),
+    /// The token is over the format's size cap.
+    #[error("the token would be {0} bytes, over the format's cap; shorten the fields")]
+    TooLong(usize),
+}
+
+/// What to issue.
+#[derive(Debug, Clone)]
+pub struct IssueRequest {
+    /// The certificate.
+    pub certificate: Certificate,
+    /// The serial ("folio"); generated when `None`.
+    pub serial: Option<String>,
+    /// Issue time (seconds since the epoch); now when `None`.
+    pub issued_at: Option<i64>,
+    /// Not valid before this time.
+    pub not_before: Option<i64>,
+    /// Expiry.
+    pub expires: Option<i64>,
+    /// Position in the issuer's status list.
+    pub status: Option<StatusRef>,
+}
+
+impl IssueRequest {
+    /// A request for `certificate` with every option left to its default.
+    pub fn new(certificate: Certificate) -> IssueRequest {
+        IssueRequest {
+            certificate,
+            serial: None,
+            issued_at: None,
+            not_before: None,
+            expires: None,
+            status: None,
+        }
+    }
+}
+
+/// An issued certificate.
+#[derive(Debug, Clone)]
+pub struct Issued {
+    /// The claims that were signed.
+    pub claims: Claims,
+    /// The compact token.
+    pub token: String,
+    /// What the QR code carries: `<verify_url>#<token>`, or the bare token.
+    pub qr_text: String,
+}
+
+/// An issuer able to sign: its identity and a [`Signer`].
+pub struct Issuer {
+    info: IssuerInfo,
+    signer: Box<dyn Signer>,
+}
+
+impl std::fmt::Debug for Issuer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Issuer")
+            .field("info", &self.info)
+            .field("kid", &self.signer.kid())
+            .finish()
+    }
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// A new serial: 60 random bits as 12 Crockford base-32 characters in groups of four,
+/// e.g. `7KQ2-M9XW-3HPA`. Short enough to read aloud, too many to guess.
+pub fn new_serial() -> Result<String, IssueError> {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| IssueError::Random(e.to_string()))?;
+    let mut n = u64::from_le_bytes(bytes);
+    let mut out = String::with_capacity(14);
+    for i in 0..12 {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(ALPHABET[(n & 31) as usize] as char);
+        n >>= 5;
+    }
+    Ok(out)
+}
+
+impl Issuer {
+    /// An issuer signing with `signer`.
+    pub fn new(info: IssuerInfo, signer: Box<dyn Signer>) -> Issuer {
+        Issuer { info, signer }
+    }
+
+    /// The issuer's identity.
+    pub fn info(&self) -> &IssuerInfo {
+        &self.info
+    }
+
+    /// The signing key's id.
+    pub fn kid(&self) -> String {
+        self.signer.kid()
+    }
+
+    /// Validates, signs and encodes one certificate.
+    pub fn issue(&self, request: &IssueRequest) -> Result<Issued, IssueError> {
+        let serial = match &request.serial {
+            Some(s) => {
+                check_serial(s)?;
+                s.clone()
+            }
+            None => new_serial()?,
+        };
+        let claims = Claims {
+            iss: self.info.id.clone(),
+            jti: serial,
+            iat: request.issued_at.unwrap_or_else(now),
+            nbf: request.not_before,
+            exp: request.expires,
+            cert: request.certificate.clone(),
+            status: request.status,
+        };
+        claims.validate()?;
+        let input = token::signing_input(&Header::new(&self.signer.kid()), &claims);
+        let signature = self.signer.sign(input.as_bytes())?;
+        let token = token::assemble(&input, &signature);
+        if token.len() > token::MAX_TOKEN_LEN {
+            return Err(IssueError::TooLong(token.len()));
+        }
+        let qr_text = match &self.info.verify_url {
+            Some(url) => format!("{url}#{token}"),
+            None => token.clone(),
+        };
+        Ok(Issued {
+            claims,
+            token,
+            qr_text,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signer::LocalSigner;
+    use ed25519_dalek::SigningKey;
+    use sello_core::{Achievement, Holder};
+
+    fn issuer(url: Option<&str>) -> Issuer {
+        Issuer::new(
+            IssuerInfo {
+                id: "mx.prueba".into(),
+                name: "Prueba".into(),
+                verify_url: url.map(str::to_owned),
+            },
+            Box::new(LocalSigner::new(SigningKey::from_bytes(&[1; 32]))),
+        )
+    }
+
+    fn cert() -> Certificate {
+        Certificate {
+            holder: Holder {
+                name: "José Ángel Ruiz".into(),
+                id: None,
+            },
+            achievement: Achievement {
+                code: "EC0105".into(),
+                title: "Atención al ciudadano en el sector público".into(),
+                level: None,
+            },
+            unit: None,
+            attrs: Default::default(),
+        }
+    }
+
+    #[test]
+    fn issues_a_token_that_parses_back() {
+        let issued = issuer(Some("https://v.example.mx/v"))
+            .issue(&IssueRequest::new(cert()))
+            .unwrap();
+        assert_eq!(
+            issued.qr_text,
+            format!("https://v.example.mx/v#{}", issued.token)
+        );
+        let parsed = token::decode(&issued.token).unwrap();
+        assert_eq!(parsed.claims, issued.claims);
+        let key = SigningKey::from_bytes(&[1; 32]).verifying_key();
+        key.verify_strict(parsed.signing_input.as_bytes(), &parsed.signature)
+            .unwrap();
+    }
+
+    #[test]
+    fn serials_are_well_formed_and_distinct() {
+        let serials: std::collections::BTreeSet<String> =
+            (0..1000).map(|_| new_serial().unwrap()).collect();
+        assert_eq!(serials.len(), 1000);
+        for s in &serials {
+            assert_eq!(s.len(), 14);
+            check_serial(s).unwrap();
+        }
+    }
+
+    #[test]
+    fn refuses_invalid_input() {
+        let mut req = IssueRequest::new(cert());
+        req.serial = Some("no spaces".into());
+        assert!(matches!(
+            issuer(None).issue(&req),
+            Err(IssueError::Invalid(_))
+        ));
+        let mut req = IssueRequest::new(cert());
+        req.issued_at = Some(100);
+        req.expires = Some(50);
+        assert!(matches!(
+            issuer(None).issue(&req),
+            Err(IssueError::Invalid(_))
+        ));
+    }
+}
