@@ -1,1 +1,407 @@
-fn main() {}
+//! `sello`: issue certificates into QR codes and verify them.
+//!
+//! The binary only parses arguments, calls the libraries and prints. Exit status: 0 all valid,
+//! 1 any invalid, 2 usage error or unreadable input, 3 indeterminate and none invalid.
+
+mod demo;
+mod report;
+mod text;
+mod when;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang};
+use sello_issuer::qr::{Correction, QrMatrix};
+use sello_issuer::{IssueRequest, Issuer, IssuerDir};
+use sello_verifier::{TrustStore, Verifier};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use zeroize::Zeroizing;
+
+/// Sello: certificados firmados en códigos QR / signed certificates in QR codes.
+#[derive(Parser)]
+#[command(name = "sello", version, about, max_term_width = 100)]
+struct Cli {
+    /// Language of messages: es or en (default: from LC_ALL/LC_MESSAGES/LANG; Spanish otherwise)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Es,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an issuer folder: identity, encrypted signing key, public key set (jwks.json)
+    Keygen(KeygenArgs),
+    /// Issue one certificate: print its token and write its QR code
+    Issue(IssueArgs),
+    /// Verify tokens, URLs, QR images or standard input (-)
+    Verify(VerifyArgs),
+    /// Print the text of every QR code found in images
+    Scan(ScanArgs),
+    /// Run the end-to-end demonstration on an embedded roster of 39 staff
+    Demo(DemoArgs),
+}
+
+#[derive(Args)]
+struct KeygenArgs {
+    /// Issuer folder to create
+    #[arg(long)]
+    dir: PathBuf,
+    /// Issuer id, matched against the `iss` claim (e.g. mx.cecati149)
+    #[arg(long)]
+    id: String,
+    /// Display name (e.g. "CECATI 149")
+    #[arg(long)]
+    name: String,
+    /// Verification page; QR codes will carry URL#TOKEN
+    #[arg(long)]
+    url: Option<String>,
+}
+
+#[derive(Args)]
+struct IssueArgs {
+    /// Issuer folder (from `sello keygen`)
+    #[arg(long)]
+    dir: PathBuf,
+    /// Holder's full name
+    #[arg(long)]
+    holder: String,
+    /// Holder's national id (e.g. CURP)
+    #[arg(long)]
+    holder_id: Option<String>,
+    /// Standard code (e.g. EC0105)
+    #[arg(long)]
+    code: String,
+    /// Standard title
+    #[arg(long)]
+    title: String,
+    /// Level
+    #[arg(long)]
+    level: Option<String>,
+    /// Issuing unit (e.g. "CECATI 149")
+    #[arg(long)]
+    unit: Option<String>,
+    /// Serial ("folio"); generated when not given
+    #[arg(long)]
+    serial: Option<String>,
+    /// Valid through this date (YYYY-MM-DD), or until an RFC 3339 time
+    #[arg(long)]
+    expires: Option<String>,
+    /// Extra field KEY=VALUE (repeatable)
+    #[arg(long = "attr", value_name = "KEY=VALUE")]
+    attrs: Vec<String>,
+    /// Write the QR code to FILE.png or FILE.svg
+    #[arg(long, value_name = "FILE")]
+    qr: Option<PathBuf>,
+    /// Print the result as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+    /// Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
+    #[arg(
+        long = "keys",
+        value_name = "JWKS_FILE_OR_DIR",
+        env = "SELLO_KEYS",
+        value_delimiter = ':'
+    )]
+    keys: Vec<PathBuf>,
+    /// One JSON object per line instead of the human report
+    #[arg(long)]
+    json: bool,
+    /// Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
+    #[arg(long)]
+    at: Option<String>,
+    /// Clock leeway in seconds
+    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
+    leeway: i64,
+    /// Tokens, URLs, image files (PNG/JPEG), or - for standard input
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    /// Image files (PNG/JPEG), or - for standard input
+    #[arg(required = true, value_name = "IMAGE")]
+    images: Vec<String>,
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    /// Output folder (re-created if it holds an earlier demo)
+    #[arg(long, default_value = "sello-demo")]
+    out: PathBuf,
+}
+
+/// A failure at the binary's edge: a message for the user and an exit status.
+pub struct Failure {
+    message: String,
+    status: u8,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            status: 2,
+        }
+    }
+}
+
+impl<E: std::error::Error> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure::usage(e.to_string())
+    }
+}
+
+fn env_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map_or(Lang::Es, |v| Lang::from_locale(&v))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Es) => Lang::Es,
+        Some(LangArg::En) => Lang::En,
+        None => env_lang(),
+    };
+    let result = match cli.command {
+        Command::Keygen(args) => keygen(args, lang),
+        Command::Issue(args) => issue(args, lang),
+        Command::Verify(args) => verify(args, lang),
+        Command::Scan(args) => scan(args, lang),
+        Command::Demo(args) => demo::run(&args.out, lang),
+    };
+    match result {
+        Ok(status) => ExitCode::from(status),
+        Err(failure) => {
+            eprintln!("sello: {}: {}", text::error_prefix(lang), failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+/// The passphrase from `SELLO_PASSPHRASE`, or asked on the terminal (twice when `confirm`).
+pub fn passphrase(lang: Lang, confirm: bool) -> Result<Zeroizing<String>, Failure> {
+    if let Ok(p) = std::env::var("SELLO_PASSPHRASE") {
+        return Ok(Zeroizing::new(p));
+    }
+    let ask = |prompt: &str| {
+        rpassword::prompt_password(prompt)
+            .map(Zeroizing::new)
+            .map_err(|_| Failure::usage(text::passphrase_missing(lang)))
+    };
+    let first = ask(text::passphrase_prompt(lang))?;
+    if confirm && *ask(text::passphrase_again(lang))? != *first {
+        return Err(Failure::usage(text::passphrase_mismatch(lang)));
+    }
+    Ok(first)
+}
+
+fn keygen(args: KeygenArgs, lang: Lang) -> Result<u8, Failure> {
+    let pass = passphrase(lang, true)?;
+    let info = IssuerInfo {
+        id: args.id,
+        name: args.name,
+        verify_url: args.url,
+    };
+    let dir = IssuerDir::create(&args.dir, info, &pass)?;
+    println!(
+        "{}: {} ({})",
+        text::keygen_done(lang),
+        dir.info().name,
+        dir.info().id
+    );
+    println!("kid: {}", dir.active_kid());
+    println!(
+        "{}: {}",
+        text::private_key_note(lang),
+        args.dir
+            .join("private")
+            .join(format!("{}.p8", dir.active_kid()))
+            .display()
+    );
+    println!(
+        "{}: {}",
+        text::keygen_publish(lang),
+        args.dir.join("jwks.json").display()
+    );
+    Ok(0)
+}
+
+fn parse_attrs(attrs: &[String], lang: Lang) -> Result<BTreeMap<String, String>, Failure> {
+    attrs
+        .iter()
+        .map(|a| {
+            a.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                .ok_or_else(|| Failure::usage(format!("{}: {a:?}", text::bad_attr(lang))))
+        })
+        .collect()
+}
+
+/// Writes a QR code as PNG or SVG, chosen by the file's extension.
+pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
+    let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
+    let bytes = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
+        Some(e) if e == "png" => qr.to_png(4)?,
+        Some(e) if e == "svg" => qr.to_svg(40.0).into_bytes(),
+        _ => return Err(Failure::usage(text::qr_extension(lang))),
+    };
+    std::fs::write(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+}
+
+fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
+    if let Some(path) = &args.qr {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !ext.eq_ignore_ascii_case("png") && !ext.eq_ignore_ascii_case("svg") {
+            return Err(Failure::usage(text::qr_extension(lang)));
+        }
+    }
+    let dir = IssuerDir::open(&args.dir)?;
+    let mut request = IssueRequest::new(Certificate {
+        holder: Holder {
+            name: args.holder,
+            id: args.holder_id,
+        },
+        achievement: Achievement {
+            code: args.code,
+            title: args.title,
+            level: args.level,
+        },
+        unit: args.unit,
+        attrs: parse_attrs(&args.attrs, lang)?,
+    });
+    request.serial = args.serial;
+    request.expires = args
+        .expires
+        .as_deref()
+        .map(|e| when::parse(e, 1))
+        .transpose()
+        .map_err(Failure::usage)?;
+    let pass = passphrase(lang, false)?;
+    let issuer = Issuer::new(dir.info().clone(), Box::new(dir.unlock(&pass)?));
+    drop(pass);
+    let issued = issuer.issue(&request)?;
+    if let Some(path) = &args.qr {
+        write_qr(path, &issued.qr_text, lang)?;
+    }
+    if args.json {
+        let out = serde_json::json!({
+            "serial": issued.claims.jti,
+            "token": issued.token,
+            "qr_text": issued.qr_text,
+            "qr_file": args.qr,
+            "claims": issued.claims,
+        });
+        println!("{out}");
+    } else {
+        println!("{}", issued.token);
+        let l = text::labels(lang);
+        eprintln!("{}: {}", l.serial, issued.claims.jti);
+        if issued.qr_text != issued.token {
+            eprintln!("{}: {}", text::qr_content(lang), issued.qr_text);
+        }
+        if let Some(path) = &args.qr {
+            eprintln!("{} {}", text::qr_written(lang), path.display());
+        }
+    }
+    Ok(0)
+}
+
+/// Builds a verifier from `--keys` paths.
+pub fn load_verifier(keys: &[PathBuf], leeway: i64, lang: Lang) -> Result<Verifier, Failure> {
+    if keys.is_empty() {
+        return Err(Failure::usage(text::no_keys(lang)));
+    }
+    let mut trust = TrustStore::new();
+    for path in keys {
+        trust.load(path)?;
+    }
+    Ok(Verifier::new(trust).with_leeway(leeway))
+}
+
+fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
+    let verifier = load_verifier(&args.keys, args.leeway, lang)?;
+    let at = match &args.at {
+        Some(t) => when::parse(t, 0).map_err(Failure::usage)?,
+        None => sello_issuer::now(),
+    };
+    let mut outcome = report::Outcome::default();
+    for input in &args.inputs {
+        let found = sello_verifier::input::read_arg(input, std::io::stdin().lock())
+            .and_then(|source| sello_verifier::input::texts(&source, input));
+        match found {
+            Ok(texts) => {
+                let many = texts.len() > 1;
+                for (i, text) in texts.iter().enumerate() {
+                    let v = verifier.verify(text, at);
+                    outcome.add(v.verdict);
+                    report::print(input, many.then_some(i), &v, args.json, lang);
+                }
+            }
+            Err(e) => {
+                outcome.unreadable = true;
+                report::print_input_error(input, &e, args.json, lang);
+            }
+        }
+    }
+    Ok(outcome.status())
+}
+
+fn scan(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {
+    let mut status = 0;
+    for arg in &args.images {
+        let found =
+            sello_verifier::input::read_arg(arg, std::io::stdin().lock()).and_then(|source| {
+                match source {
+                    sello_verifier::Source::Image(bytes) => sello_verifier::scan::scan(&bytes)
+                        .map_err(|source| sello_verifier::InputError::Image {
+                            what: arg.clone(),
+                            source,
+                        }),
+                    sello_verifier::Source::Text(_) => {
+                        Err(sello_verifier::InputError::Unrecognised(arg.clone()))
+                    }
+                }
+            });
+        match found {
+            Ok(texts) if texts.is_empty() => {
+                eprintln!("{arg}: {}", text::no_qr_found(lang));
+                status = 2;
+            }
+            Ok(texts) => {
+                for t in texts {
+                    if args.images.len() > 1 {
+                        println!("{arg}: {t}");
+                    } else {
+                        println!("{t}");
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("sello: {e}");
+                status = 2;
+            }
+        }
+    }
+    Ok(status)
+}

@@ -112,7 +112,7 @@ impl<'de> Visitor<'de> for Checker {
 }
 
 /// Shortens attacker-controlled text before it goes into an error message.
-pub(crate) fn truncate(text: &str) -> String {
+pub fn truncate(text: &str) -> String {
     const MAX: usize = 40;
     if text.chars().count() <= MAX {
         text.to_owned()

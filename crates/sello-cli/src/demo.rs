@@ -1,0 +1,307 @@
+//! `sello demo`: the main job end to end on an embedded roster.
+//!
+//! Creates a demo issuer (a real key, encrypted at rest), issues EC0105 certificates for 39
+//! fictional municipal staff, writes each QR code as PNG, reads every PNG back through the QR
+//! decoder and verifies it against the issuer's published key set, tampers with one
+//! certificate and shows it rejected, and prints a summary table.
+
+use crate::{Failure, load_verifier, passphrase, write_qr};
+use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
+use sello_issuer::{IssueRequest, Issued, Issuer, IssuerDir};
+use sello_verifier::Verification;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const ROSTER: &str = include_str!("demo_roster.tsv");
+const MARKER: &str = ".sello-demo";
+const CODE: &str = "EC0105";
+const TITLE: &str = "Atención al ciudadano en el sector público";
+const UNIT: &str = "CECATI 149";
+
+struct Row {
+    name: String,
+    curp: String,
+    department: String,
+}
+
+fn roster() -> Vec<Row> {
+    ROSTER
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some(Row {
+                name: f.next()?.to_owned(),
+                curp: f.next()?.to_owned(),
+                department: f.next()?.to_owned(),
+            })
+        })
+        .collect()
+}
+
+fn prepare_out(out: &Path, lang: Lang) -> Result<(), Failure> {
+    if out.exists() {
+        let empty = fs::read_dir(out)?.next().is_none();
+        if !empty && !out.join(MARKER).exists() {
+            return Err(Failure::usage(format!(
+                "{}: {}",
+                out.display(),
+                lang.pick(
+                    "la carpeta existe y no es de una demostración anterior; elija otra con --out",
+                    "the folder exists and is not from an earlier demo; choose another with --out",
+                )
+            )));
+        }
+        fs::remove_dir_all(out)?;
+    }
+    fs::create_dir_all(out.join("qr"))?;
+    fs::write(out.join(MARKER), "sello demo output\n")?;
+    Ok(())
+}
+
+/// Alters a token's payload (the holder's name) while keeping its signature.
+fn tamper(token: &str) -> String {
+    let mut parts = token.splitn(3, '.');
+    let (h, p, s) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+    );
+    let payload = b64::decode(p).unwrap_or_default();
+    let mut claims: serde_json::Value = serde_json::from_slice(&payload).unwrap_or_default();
+    claims["cert"]["h"]["n"] = serde_json::json!("Persona Distinta Falsificada");
+    let forged = serde_json::to_vec(&claims).unwrap_or_default();
+    format!("{h}.{}.{s}", b64::encode(&forged))
+}
+
+fn verify_png(verifier: &sello_verifier::Verifier, path: &Path, at: i64) -> Verification {
+    let texts = fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| sello_verifier::scan::scan(&bytes).map_err(|e| e.to_string()));
+    match texts {
+        Ok(texts) if texts.len() == 1 => verifier.verify(&texts[0], at),
+        Ok(texts) => Verification {
+            verdict: Verdict::Invalid,
+            reason: Some(Reason::MalformedToken),
+            detail: Some(format!("{} QR codes found, expected 1", texts.len())),
+            issuer: None,
+            kid: None,
+            claims: None,
+        },
+        Err(e) => Verification {
+            verdict: Verdict::Invalid,
+            reason: Some(Reason::MalformedToken),
+            detail: Some(e),
+            issuer: None,
+            kid: None,
+            claims: None,
+        },
+    }
+}
+
+/// Verifies every PNG on all cores.
+fn verify_all(
+    verifier: &sello_verifier::Verifier,
+    files: &[PathBuf],
+    at: i64,
+) -> Vec<Verification> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = files.len().div_ceil(workers).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|f| verify_png(verifier, f, at))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
+    let started = std::time::Instant::now();
+    prepare_out(out, lang)?;
+    let issuer_dir = out.join("issuer");
+    let pass = match std::env::var("SELLO_PASSPHRASE") {
+        Ok(_) => passphrase(lang, false)?,
+        Err(_) => zeroize::Zeroizing::new(format!(
+            "demo-{}-{}",
+            sello_issuer::new_serial()?,
+            sello_issuer::new_serial()?
+        )),
+    };
+    let info = IssuerInfo {
+        id: "mx.cecati149.demo".into(),
+        name: "CECATI 149 (demostración)".into(),
+        verify_url: Some("http://localhost:8080/".into()),
+    };
+    let dir = IssuerDir::create(&issuer_dir, info, &pass)?;
+    let issuer = Issuer::new(dir.info().clone(), Box::new(dir.unlock(&pass)?));
+    drop(pass);
+    println!(
+        "{} {} ({}), kid {}",
+        lang.pick(
+            "1. Emisor de demostración creado:",
+            "1. Demo issuer created:"
+        ),
+        dir.info().name,
+        dir.info().id,
+        dir.active_kid()
+    );
+
+    let now = sello_issuer::now();
+    let expires = now + 5 * 365 * 86_400;
+    let rows = roster();
+    let mut issued: Vec<(Issued, PathBuf, String)> = Vec::with_capacity(rows.len());
+    let mut tokens = String::new();
+    for row in &rows {
+        let mut request = IssueRequest::new(Certificate {
+            holder: Holder {
+                name: row.name.clone(),
+                id: Some(row.curp.clone()),
+            },
+            achievement: Achievement {
+                code: CODE.into(),
+                title: TITLE.into(),
+                level: None,
+            },
+            unit: Some(UNIT.into()),
+            attrs: [("dep".to_owned(), row.department.clone())].into(),
+        });
+        request.issued_at = Some(now);
+        request.expires = Some(expires);
+        let cert = issuer.issue(&request)?;
+        let png = out.join("qr").join(format!("{}.png", cert.claims.jti));
+        write_qr(&png, &cert.qr_text, lang)?;
+        tokens.push_str(&cert.token);
+        tokens.push('\n');
+        issued.push((cert, png, row.department.clone()));
+    }
+    fs::write(out.join("tokens.txt"), tokens)?;
+    let sizes: Vec<usize> = issued.iter().map(|(c, _, _)| c.token.len()).collect();
+    println!(
+        "{} {} {} ({}: {}–{} bytes, {} {})",
+        lang.pick("2. Emitidos", "2. Issued"),
+        issued.len(),
+        lang.pick(
+            "certificados EC0105 con su QR en PNG",
+            "EC0105 certificates with PNG QR codes"
+        ),
+        lang.pick("tamaño del token", "token size"),
+        sizes.iter().min().unwrap_or(&0),
+        sizes.iter().max().unwrap_or(&0),
+        lang.pick("promedio", "mean"),
+        sizes.iter().sum::<usize>() / sizes.len().max(1),
+    );
+
+    // Verify from the PNGs, trusting only the published key set on disk.
+    let verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
+    let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();
+    let results = verify_all(&verifier, &files, now);
+    let l = crate::text::labels(lang);
+    println!(
+        "3. {}\n",
+        lang.pick(
+            "Verificación de cada certificado desde su PNG:",
+            "Verifying every certificate from its PNG:"
+        )
+    );
+    println!(
+        "  {:>2}  {:<14}  {:<36}  {:<32}  {}",
+        "#",
+        l.serial,
+        l.holder,
+        lang.pick("Departamento", "Department"),
+        lang.pick("Veredicto", "Verdict")
+    );
+    let mut verified = 0;
+    for (i, ((cert, _, dep), v)) in issued.iter().zip(&results).enumerate() {
+        let matches = v.claims.as_ref() == Some(&cert.claims);
+        let ok = v.verdict == Verdict::Valid && matches;
+        verified += usize::from(ok);
+        let verdict = if ok {
+            lang.pick("✔ válido", "✔ valid").to_owned()
+        } else {
+            format!("✘ {}", v.reason.map_or("claims differ", |r| r.code()))
+        };
+        println!(
+            "  {:>2}  {:<14}  {:<36}  {:<32}  {}",
+            i + 1,
+            cert.claims.jti,
+            truncate(&cert.claims.cert.holder.name, 36),
+            truncate(dep, 32),
+            verdict
+        );
+    }
+
+    // Tamper with the first certificate and show it rejected, from its PNG too.
+    let (first, _, _) = &issued[0];
+    let forged = tamper(&first.token);
+    let forged_png = out
+        .join("qr")
+        .join(format!("ALTERADO-{}.png", first.claims.jti));
+    write_qr(
+        &forged_png,
+        &format!("http://localhost:8080/#{forged}"),
+        lang,
+    )?;
+    let forged_result = verify_png(&verifier, &forged_png, now);
+    let rejected = forged_result.verdict == Verdict::Invalid;
+    println!(
+        "\n4. {} {} → {} ({})",
+        lang.pick("Certificado alterado", "Tampered certificate"),
+        forged_png.display(),
+        forged_result.verdict.headline(lang),
+        forged_result.reason.map_or("-", |r| r.code()),
+    );
+    if let Some(reason) = forged_result.reason {
+        println!("   {}", reason.message(lang));
+    }
+
+    let total = issued.len();
+    println!(
+        "\n{}: {verified} {} {total} {}; {}. {} {:.1} s. {}: {}",
+        lang.pick("Resumen", "Summary"),
+        lang.pick("de", "of"),
+        lang.pick(
+            "certificados verificados desde su PNG",
+            "certificates verified from their PNG"
+        ),
+        if rejected {
+            lang.pick("el alterado fue rechazado", "the tampered one was rejected")
+        } else {
+            lang.pick(
+                "¡el alterado NO fue rechazado!",
+                "the tampered one was NOT rejected!",
+            )
+        },
+        lang.pick("Tiempo total", "Total time"),
+        started.elapsed().as_secs_f64(),
+        lang.pick("Resultados en", "Output in"),
+        out.display(),
+    );
+    println!(
+        "{}: sello verify --keys {} {}",
+        lang.pick("Pruebe usted", "Try it yourself"),
+        issuer_dir.join("jwks.json").display(),
+        files[0].display()
+    );
+    Ok(if verified == total && rejected { 0 } else { 1 })
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}

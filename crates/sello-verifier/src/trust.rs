@@ -1,0 +1,178 @@
+//! The trust store: which issuers a verifier trusts, each with its key set.
+//!
+//! Sources are JWKS files and folders of them. A folder that holds a `jwks.json` is an issuer
+//! folder and contributes that file only; any other folder contributes every `*.json` file in
+//! it and every `*/jwks.json` one level down. Every file found must parse: a broken or
+//! unexpected file is an error, never silently skipped, so a trust store cannot shrink unseen.
+
+use sello_core::jwk::{KeySet, KeySetError, MAX_KEY_SET_BYTES};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Most key-set files read from one folder.
+pub const MAX_FILES: usize = 1000;
+
+/// Why a trust store could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum TrustError {
+    /// A file or folder could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// A file is not a valid key set.
+    #[error("{path}: {source}")]
+    KeySet {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: KeySetError,
+    },
+    /// Two sources describe the same issuer differently.
+    #[error("issuer {0:?} appears twice with different key sets")]
+    Conflict(String),
+    /// A folder with no key set in it, or too many files.
+    #[error("{path}: {problem}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// The issuers a verifier trusts, by issuer id.
+#[derive(Debug, Clone, Default)]
+pub struct TrustStore {
+    issuers: BTreeMap<String, KeySet>,
+}
+
+impl TrustStore {
+    /// An empty store: it trusts nobody.
+    pub fn new() -> TrustStore {
+        TrustStore::default()
+    }
+
+    /// Adds a key set. The same set twice is harmless; two different sets for one issuer are a
+    /// conflict.
+    pub fn add(&mut self, key_set: KeySet) -> Result<(), TrustError> {
+        match self.issuers.get(&key_set.issuer.id) {
+            Some(existing) if *existing == key_set => Ok(()),
+            Some(_) => Err(TrustError::Conflict(key_set.issuer.id)),
+            None => {
+                self.issuers.insert(key_set.issuer.id.clone(), key_set);
+                Ok(())
+            }
+        }
+    }
+
+    /// Adds a JWKS file, or every key set in a folder (see the module docs).
+    pub fn load(&mut self, path: &Path) -> Result<(), TrustError> {
+        let meta = fs::metadata(path).map_err(|source| TrustError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        if !meta.is_dir() {
+            return self.load_file(path);
+        }
+        let issuer_folder = path.join("jwks.json");
+        if issuer_folder.is_file() {
+            return self.load_file(&issuer_folder);
+        }
+        let mut files = Vec::new();
+        for entry in read_dir_sorted(path)? {
+            if entry.is_dir() {
+                let inner = entry.join("jwks.json");
+                if inner.is_file() {
+                    files.push(inner);
+                }
+            } else if entry.extension().is_some_and(|e| e == "json") {
+                files.push(entry);
+            }
+            if files.len() > MAX_FILES {
+                return Err(TrustError::Folder {
+                    path: path.to_owned(),
+                    problem: format!("more than {MAX_FILES} key-set files"),
+                });
+            }
+        }
+        if files.is_empty() {
+            return Err(TrustError::Folder {
+                path: path.to_owned(),
+                problem: "no key set (*.json) found".into(),
+            });
+        }
+        files.iter().try_for_each(|f| self.load_file(f))
+    }
+
+    fn load_file(&mut self, path: &Path) -> Result<(), TrustError> {
+        let bytes = read_capped(path, MAX_KEY_SET_BYTES)?;
+        let key_set = KeySet::from_json(&bytes).map_err(|source| TrustError::KeySet {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.add(key_set)
+    }
+
+    /// The key set of the issuer `id`.
+    pub fn issuer(&self, id: &str) -> Option<&KeySet> {
+        self.issuers.get(id)
+    }
+
+    /// All trusted key sets, by issuer id.
+    pub fn key_sets(&self) -> impl Iterator<Item = &KeySet> {
+        self.issuers.values()
+    }
+
+    /// Whether no issuer is trusted.
+    pub fn is_empty(&self) -> bool {
+        self.issuers.is_empty()
+    }
+}
+
+fn read_dir_sorted(path: &Path) -> Result<Vec<PathBuf>, TrustError> {
+    let io = |source| TrustError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(path).map_err(io)? {
+        entries.push(entry.map_err(io)?.path());
+        if entries.len() > 4 * MAX_FILES {
+            return Err(TrustError::Folder {
+                path: path.to_owned(),
+                problem: "too many entries".into(),
+            });
+        }
+    }
+    entries.sort();
+    Ok(entries)
+}
+
+/// Reads at most `max` bytes of a file, failing if it is larger.
+pub(crate) fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, TrustError> {
+    use std::io::Read as _;
+    let io = |source| TrustError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max {
+        return Err(TrustError::KeySet {
+            path: path.to_owned(),
+            source: KeySetError::Json(sello_core::json::JsonError::TooLarge {
+                len: bytes.len(),
+                max,
+            }),
+        });
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,168 @@
+//! Verification: a token in, a [`Verification`] (verdict, reason, issuer, claims) out.
+//!
+//! Order of checks, each failure naming its reason:
+//! 1. parse (size cap, structure, strict base64url and JSON, header rules, claim rules);
+//! 2. the unauthenticated `iss` selects the issuer's key set (else `unknown_issuer`), and the
+//!    header's `kid` selects a key inside that set only (else `unknown_key`);
+//! 3. Ed25519 strict verification over the signing input (else `bad_signature`). Only from here
+//!    on are the claims trusted, and only now are they returned to the caller;
+//! 4. the key's revocation (`key_revoked`) and signing window (`key_not_valid_at_issuance`);
+//! 5. the clock, with leeway: `iat`/`nbf` in the future (`not_yet_valid`), `exp` passed (`expired`);
+//! 6. status: a certificate that points into a status list needs one (`status_unavailable`,
+//!    indeterminate, until status lists are loaded).
+
+use crate::trust::TrustStore;
+use sello_core::jwk::IssuerInfo;
+use sello_core::{Claims, Lang, Reason, Verdict, token};
+use serde::Serialize;
+
+/// Default clock leeway, in seconds, for `iat`, `nbf` and `exp`.
+pub const DEFAULT_LEEWAY: i64 = 60;
+
+/// The result of verifying one token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why it is not valid (`None` when valid).
+    pub reason: Option<Reason>,
+    /// A technical detail for logs and experts (English; never secret material).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The issuer, once the signature has verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<IssuerInfo>,
+    /// The key that signed the token, once the signature has verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// The claims, only once the signature has verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Claims>,
+}
+
+impl Verification {
+    fn fail(reason: Reason, detail: impl Into<String>) -> Verification {
+        Verification {
+            verdict: reason.verdict(),
+            reason: Some(reason),
+            detail: Some(detail.into()),
+            issuer: None,
+            kid: None,
+            claims: None,
+        }
+    }
+
+    /// A plain-words explanation in `lang`: the reason's message, or a confirmation.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self.reason {
+            Some(reason) => reason.message(lang),
+            None => lang.pick(
+                "Firma auténtica de un emisor de confianza; certificado vigente.",
+                "Authentic signature from a trusted issuer; the certificate is in force.",
+            ),
+        }
+    }
+}
+
+/// Verifies tokens against a [`TrustStore`].
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    trust: TrustStore,
+    leeway: i64,
+}
+
+impl Verifier {
+    /// A verifier trusting `trust`, with the default leeway.
+    pub fn new(trust: TrustStore) -> Verifier {
+        Verifier {
+            trust,
+            leeway: DEFAULT_LEEWAY,
+        }
+    }
+
+    /// Sets the clock leeway in seconds (clamped to 0..=3600).
+    pub fn with_leeway(mut self, seconds: i64) -> Verifier {
+        self.leeway = seconds.clamp(0, 3600);
+        self
+    }
+
+    /// The trust store.
+    pub fn trust(&self) -> &TrustStore {
+        &self.trust
+    }
+
+    /// Verifies `text` (a bare token, or a URL with the token in its fragment) at time `at`
+    /// (seconds since the Unix epoch).
+    pub fn verify(&self, text: &str, at: i64) -> Verification {
+        let parsed = match token::decode(token::extract(text)) {
+            Ok(parsed) => parsed,
+            Err(e) => return Verification::fail(e.reason(), e.to_string()),
+        };
+        let Some(key_set) = self.trust.issuer(&parsed.claims.iss) else {
+            return Verification::fail(
+                Reason::UnknownIssuer,
+                format!(
+                    "no trusted key set for issuer {:?}",
+                    sello_core::json::truncate(&parsed.claims.iss)
+                ),
+            );
+        };
+        let Some(key) = key_set.key(&parsed.header.kid) else {
+            return Verification::fail(
+                Reason::UnknownKey,
+                format!(
+                    "issuer {:?} publishes no key {:?}",
+                    key_set.issuer.id,
+                    sello_core::json::truncate(&parsed.header.kid)
+                ),
+            );
+        };
+        if key
+            .key
+            .verify_strict(parsed.signing_input.as_bytes(), &parsed.signature)
+            .is_err()
+        {
+            return Verification::fail(
+                Reason::BadSignature,
+                format!("the Ed25519 signature does not verify with key {}", key.kid),
+            );
+        }
+        let claims = parsed.claims;
+        let failure = if key.revoked_for(claims.iat) {
+            Some((
+                Reason::KeyRevoked,
+                "the key was revoked at or before iat".to_owned(),
+            ))
+        } else if !key.may_sign_at(claims.iat) {
+            Some((
+                Reason::KeyNotValidAtIssuance,
+                "iat is outside the key's signing window".to_owned(),
+            ))
+        } else if claims.iat > at + self.leeway {
+            Some((Reason::NotYetValid, "iat is in the future".to_owned()))
+        } else if claims.nbf.is_some_and(|nbf| nbf > at + self.leeway) {
+            Some((Reason::NotYetValid, "nbf is in the future".to_owned()))
+        } else if claims.exp.is_some_and(|exp| at >= exp + self.leeway) {
+            Some((Reason::Expired, "exp has passed".to_owned()))
+        } else if claims.status.is_some() {
+            Some((
+                Reason::StatusUnavailable,
+                "the certificate has a status entry and no status list is loaded".to_owned(),
+            ))
+        } else {
+            None
+        };
+        let (verdict, reason, detail) = match failure {
+            Some((reason, detail)) => (reason.verdict(), Some(reason), Some(detail)),
+            None => (Verdict::Valid, None, None),
+        };
+        Verification {
+            verdict,
+            reason,
+            detail,
+            issuer: Some(key_set.issuer.clone()),
+            kid: Some(key.kid.clone()),
+            claims: Some(claims),
+        }
+    }
+}
