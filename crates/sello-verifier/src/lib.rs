@@ -20,7 +20,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod decoder;
+pub mod decoder;
 pub mod input;
 pub mod scan;
 pub mod trust;

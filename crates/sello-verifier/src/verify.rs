@@ -12,12 +12,20 @@
 //!    indeterminate, until status lists are loaded).
 
 use crate::trust::TrustStore;
-use sello_core::jwk::IssuerInfo;
+use sello_core::ed25519_dalek::Signature;
+use sello_core::jwk::{IssuerInfo, PublicKey};
 use sello_core::{Claims, Lang, Reason, Verdict, token};
 use serde::Serialize;
 
 /// Default clock leeway, in seconds, for `iat`, `nbf` and `exp`.
 pub const DEFAULT_LEEWAY: i64 = 60;
+
+/// Strict Ed25519 verification (RFC 8032 §5.1.7 with canonical `S`, and no small-order `A` or
+/// `R`): the one signature check every token goes through, exposed so that external vectors
+/// (RFC 8032, Wycheproof) exercise exactly this path.
+pub fn check_signature(key: &PublicKey, message: &[u8], signature: &Signature) -> bool {
+    key.key.verify_strict(message, signature).is_ok()
+}
 
 /// The result of verifying one token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,11 +125,7 @@ impl Verifier {
                 ),
             );
         };
-        if key
-            .key
-            .verify_strict(parsed.signing_input.as_bytes(), &parsed.signature)
-            .is_err()
-        {
+        if !check_signature(key, parsed.signing_input.as_bytes(), &parsed.signature) {
             return Verification::fail(
                 Reason::BadSignature,
                 format!("the Ed25519 signature does not verify with key {}", key.kid),

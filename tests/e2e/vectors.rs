@@ -1,0 +1,88 @@
+//! The shared vectors in tests/vectors/: current with their generator, and passed by the Rust
+//! verifier.
+
+use sello_core::{KeySet, Reason, Verdict};
+use sello_verifier::{TrustStore, Verifier};
+use serde_json::Value;
+use std::fs;
+
+fn vector_files() -> Vec<(String, Value)> {
+    let dir = crate::repo().join("tests/vectors");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, serde_json::from_slice(&fs::read(&p).unwrap()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn committed_vectors_are_current() {
+    let dir = crate::repo().join("tests/vectors");
+    let write = std::env::var_os("SELLO_WRITE_VECTORS").is_some();
+    for (name, text) in sello_testkit::vectors::build() {
+        let path = dir.join(&name);
+        if write {
+            fs::write(&path, &text).unwrap();
+        }
+        let committed = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{name} is stale: run SELLO_WRITE_VECTORS=1 cargo test --test e2e vectors"
+        );
+    }
+}
+
+#[test]
+fn rust_verifier_passes_every_vector() {
+    let files = vector_files();
+    assert!(files.len() >= 9, "vector files missing");
+    let mut reasons_seen = std::collections::BTreeSet::new();
+    let mut cases = 0;
+    for (name, doc) in files {
+        let mut trust = TrustStore::new();
+        for set in doc["key_sets"].as_array().unwrap() {
+            trust
+                .add(KeySet::from_json(set.to_string().as_bytes()).unwrap())
+                .unwrap();
+        }
+        let verifier = Verifier::new(trust).with_leeway(doc["leeway"].as_i64().unwrap());
+        for case in doc["cases"].as_array().unwrap() {
+            let result = verifier.verify(case["token"].as_str().unwrap(), case["at"].as_i64().unwrap());
+            let label = format!("{name} / {}", case["name"]);
+            assert_eq!(result.verdict.code(), case["verdict"].as_str().unwrap(), "{label}: {result:?}");
+            let reason = result.reason.map(Reason::code);
+            assert_eq!(reason, case["reason"].as_str(), "{label}: {result:?}");
+            // Claims come back only once the signature has verified.
+            let authentic = !matches!(
+                result.reason,
+                Some(
+                    Reason::MalformedToken
+                        | Reason::UnsupportedHeader
+                        | Reason::InvalidClaims
+                        | Reason::UnknownIssuer
+                        | Reason::UnknownKey
+                        | Reason::BadSignature
+                )
+            );
+            assert_eq!(result.claims.is_some(), authentic, "{label}");
+            assert_eq!(result.verdict == Verdict::Valid, result.reason.is_none());
+            reasons_seen.insert(reason);
+            cases += 1;
+        }
+    }
+    // At least one vector per reason the verifier can give without a status list.
+    for r in Reason::ALL {
+        if r != Reason::Revoked {
+            assert!(reasons_seen.contains(&Some(r.code())), "no vector for {r}");
+        }
+    }
+    assert!(cases >= 50, "{cases} cases");
+}

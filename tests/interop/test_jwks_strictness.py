@@ -1,0 +1,71 @@
+"""Where Sello's key-set reader is stricter than RFC 7517, pinned down so a change is noticed.
+
+Each test asserts Sello's *current* behaviour and shows that the same document is fine for the
+standard libraries. RFC 7517 §4 and §5 say members of a JWK or JWK Set that an implementation
+does not understand MUST be ignored; Sello instead refuses the whole key set (exit 2). If Sello is
+changed to follow the RFC here, flip these assertions (see tests/interop/README.md).
+"""
+
+from __future__ import annotations
+
+import jwt as pyjwt
+from joserfc.jwk import KeySet
+
+from sello_interop import b64u, b64u_decode, rfc7638_thumbprint, run_sello, signed, write_jwks
+
+
+def sello_load(path, token):
+    return run_sello("verify", "--keys", str(path), "--json", token, check=False)
+
+
+def test_webcrypto_style_jwk_members_refuse_the_key_set(external_issuer, tmp_path):
+    # What WebCrypto's exportKey("jwk") gives for an Ed25519 public key: key_ops and ext added.
+    key = {**external_issuer.public_jwk, "key_ops": ["verify"], "ext": True}
+    doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]}
+    path = write_jwks(tmp_path / "jwks.json", doc)
+    # Standard libraries take it …
+    assert KeySet.import_key_set(doc).keys[0].kid == external_issuer.kid
+    assert pyjwt.PyJWKSet.from_dict(doc).keys[0].key_id == external_issuer.kid
+    # … Sello refuses the key set.
+    proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 2, proc
+    assert proc.stdout == ""
+    assert "the key set is not valid JSON of the expected shape: unknown field `key_ops`" in proc.stderr
+
+
+def test_unknown_top_level_member_refuses_the_key_set(external_issuer, tmp_path):
+    doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [external_issuer.public_jwk],
+           "logo_url": "https://example.mx/logo.png"}
+    path = write_jwks(tmp_path / "jwks.json", doc)
+    assert KeySet.import_key_set(doc).keys[0].kid == external_issuer.kid
+    proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 2, proc
+    assert "unknown field `logo_url`" in proc.stderr
+
+
+def test_plain_rfc7517_jwks_without_issuer_is_refused(external_issuer, tmp_path):
+    # By design: the issuer id comes from the key set, so a bare {"keys": [...]} cannot be used.
+    path = write_jwks(tmp_path / "jwks.json", {"keys": [external_issuer.public_jwk]})
+    proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 2, proc
+    assert "missing field `issuer`" in proc.stderr
+
+
+def test_full_thumbprint_kid_is_refused(external_issuer, tmp_path):
+    # A common convention (e.g. jose's calculateJwkThumbprint) is kid = the whole 43-character
+    # RFC 7638 thumbprint. Sello requires its 11-character truncation.
+    full = b64u(rfc7638_thumbprint(external_issuer.public_jwk["x"]))
+    assert b64u(b64u_decode(full)[:8]) == external_issuer.kid
+    key = {**external_issuer.public_jwk, "kid": full}
+    path = write_jwks(tmp_path / "jwks.json", {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]})
+    proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 2, proc
+    assert f'kid "{full[:40]}…" is not the key\'s thumbprint id "{external_issuer.kid}"' in proc.stderr
+
+
+def test_key_without_kid_alg_use_is_accepted(external_issuer, tmp_path):
+    # The optional members really are optional: kty, crv, x alone work, and the kid is derived.
+    key = {k: external_issuer.public_jwk[k] for k in ("kty", "crv", "x")}
+    path = write_jwks(tmp_path / "jwks.json", {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]})
+    proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 0, proc
