@@ -1,0 +1,372 @@
+//! The `sello` binary as a user runs it: output, JSON, languages and exit statuses.
+
+use assert_cmd::Command;
+use sello_testkit::vectors;
+use serde_json::Value;
+use std::path::Path;
+
+const PASS: &str = "frase de prueba larga";
+
+pub fn sello() -> Command {
+    let mut cmd = Command::cargo_bin("sello").unwrap();
+    cmd.env_remove("SELLO_KEYS")
+        .env_remove("SELLO_PASSPHRASE")
+        .env("LANG", "es_MX.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+pub fn keygen(dir: &Path) {
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keygen", "--dir"])
+        .arg(dir)
+        .args([
+            "--id",
+            "mx.cecati149",
+            "--name",
+            "CECATI 149",
+            "--url",
+            "https://verifica.example.mx/v",
+        ])
+        .assert()
+        .success();
+}
+
+/// Issues one certificate; returns the `--json` output.
+pub fn issue(dir: &Path, extra: &[&str]) -> Value {
+    let out = sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--json", "--dir"])
+        .arg(dir)
+        .args([
+            "--holder",
+            "Rosa Elena Rodríguez Cruz",
+            "--holder-id",
+            "ROCR780512MMCDRS02",
+        ])
+        .args([
+            "--code",
+            "EC0105",
+            "--title",
+            "Atención al ciudadano en el sector público",
+        ])
+        .args(["--unit", "CECATI 149", "--attr", "dep=Protección Civil"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn keygen_issue_verify_token_url_png_and_stdin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private: Vec<_> = std::fs::read_dir(dir.join("private")).unwrap().collect();
+        assert_eq!(private.len(), 1);
+        let mode = private[0]
+            .as_ref()
+            .unwrap()
+            .metadata()
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let png = tmp.path().join("qr.png");
+    let issued = issue(
+        &dir,
+        &["--qr", png.to_str().unwrap(), "--serial", "CECATI-149-0001"],
+    );
+    let token = issued["token"].as_str().unwrap();
+    assert_eq!(issued["serial"], "CECATI-149-0001");
+    assert_eq!(
+        issued["qr_text"],
+        format!("https://verifica.example.mx/v#{token}")
+    );
+    let keys = dir.join("jwks.json");
+
+    // The bare token, in Spanish.
+    let out = sello()
+        .args(["verify", "--keys"])
+        .arg(&keys)
+        .arg(token)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "CERTIFICADO VÁLIDO",
+        "Rosa Elena Rodríguez Cruz",
+        "Folio:",
+        "CECATI-149-0001",
+        "EC0105",
+        "Protección Civil",
+        "CECATI 149 (mx.cecati149)",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+
+    // The URL, the PNG, and the issuer folder as --keys, in English.
+    let out = sello()
+        .args(["--lang", "en", "verify", "--keys"])
+        .arg(&dir)
+        .arg(issued["qr_text"].as_str().unwrap())
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("VALID CERTIFICATE").count(), 2, "{text}");
+    assert!(text.contains("Serial:"));
+
+    // Standard input: a token, then the PNG's bytes.
+    sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(&keys)
+        .arg("-")
+        .write_stdin(format!("{token}\n"))
+        .assert()
+        .code(0);
+    let out = sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(&keys)
+        .arg("-")
+        .write_stdin(std::fs::read(&png).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = &json_lines(&out.stdout)[0];
+    assert_eq!(v["verdict"], "valid");
+    assert_eq!(v["reason"], Value::Null);
+    assert_eq!(v["claims"]["jti"], "CECATI-149-0001");
+    assert_eq!(v["claims"]["cert"]["h"]["n"], "Rosa Elena Rodríguez Cruz");
+    assert_eq!(v["issuer"]["id"], "mx.cecati149");
+
+    // scan prints the QR content.
+    let out = sello().arg("scan").arg(&png).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        issued["qr_text"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn svg_qr_and_generated_serials() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let svg = tmp.path().join("qr.svg");
+    let a = issue(&dir, &["--qr", svg.to_str().unwrap()]);
+    let b = issue(&dir, &[]);
+    assert_ne!(a["serial"], b["serial"]);
+    assert_eq!(a["serial"].as_str().unwrap().len(), 14);
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("<path"));
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .args([
+            "--holder", "X", "--code", "EC0105", "--title", "T", "--qr", "qr.gif",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn exit_statuses_and_reasons() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let keys = dir.join("jwks.json");
+    let issued = issue(&dir, &["--expires", "2030-12-31"]);
+    let token = issued["token"].as_str().unwrap().to_owned();
+    // Change one character in the middle of the signature.
+    let mut forged = token.clone().into_bytes();
+    let i = forged.len() - 10;
+    forged[i] = if forged[i] == b'A' { b'B' } else { b'A' };
+    let forged = String::from_utf8(forged).unwrap();
+
+    let run = |args: &[&str]| {
+        let out = sello()
+            .args(["verify", "--json", "--keys"])
+            .arg(&keys)
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), json_lines(&out.stdout))
+    };
+    let (code, lines) = run(&[&forged]);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0]["verdict"], "invalid");
+    assert!(
+        lines[0]["claims"].is_null(),
+        "no claims before the signature verifies"
+    );
+
+    // Valid through 2030-12-31, expired on 2031-01-02.
+    assert_eq!(run(&["--at", "2030-12-31T23:00:00Z", &token]).0, Some(0));
+    let (code, lines) = run(&["--at", "2031-01-02", &token]);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0]["reason"], "expired");
+
+    // Mixed inputs: any invalid wins; otherwise unreadable input gives 2.
+    assert_eq!(run(&[&token, &forged]).0, Some(1));
+    let (code, lines) = run(&[&token, "no-such-file.png"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(lines[1]["error"], "not_found");
+
+    // Indeterminate: a status entry and no status list (the shared vector's token and keys).
+    let trust = tmp.path().join("trust");
+    std::fs::create_dir(&trust).unwrap();
+    for set in vectors::key_sets() {
+        std::fs::write(trust.join(format!("{}.json", set.issuer.id)), set.to_json()).unwrap();
+    }
+    let doc: Value = serde_json::from_slice(
+        &std::fs::read(crate::repo().join("tests/vectors/status.json")).unwrap(),
+    )
+    .unwrap();
+    let status_token = doc["cases"][0]["token"].as_str().unwrap();
+    let out = sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(&trust)
+        .args(["--at", &vectors::AT.to_string(), status_token])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(json_lines(&out.stdout)[0]["verdict"], "indeterminate");
+
+    // The human report names the reason in Spanish, with its code.
+    let out = sello()
+        .args(["verify", "--keys"])
+        .arg(&keys)
+        .arg(&forged)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("CERTIFICADO NO VÁLIDO") && text.contains("(bad_signature)"),
+        "{text}"
+    );
+
+    // Unknown issuer: the token checked against another issuer's keys.
+    let other = tmp.path().join("other");
+    keygen_as(&other, "mx.otro");
+    let out = sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(other.join("jwks.json"))
+        .arg(&token)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out.stdout)[0]["reason"], "unknown_issuer");
+}
+
+fn keygen_as(dir: &Path, id: &str) {
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keygen", "--dir"])
+        .arg(dir)
+        .args(["--id", id, "--name", "Otro"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    // No trusted keys.
+    let out = sello().args(["verify", "abc.def.ghi"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--keys"));
+    // No passphrase and no terminal.
+    let out = sello()
+        .args(["keygen", "--dir"])
+        .arg(tmp.path().join("x"))
+        .args(["--id", "mx.x", "--name", "X"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SELLO_PASSPHRASE"));
+    // A wrong passphrase: a clear error that does not echo it.
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let out = sello()
+        .env("SELLO_PASSPHRASE", "la frase equivocada")
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .args(["--holder", "X", "--code", "EC0105", "--title", "T"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("wrong passphrase") && !err.contains("equivocada"),
+        "{err}"
+    );
+    // Unknown subcommand.
+    sello().arg("nada").assert().code(2);
+}
+
+#[test]
+fn demo_verifies_39_of_39_and_rejects_the_tampered_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("demo");
+    let out = sello()
+        .args(["demo", "--out"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("39 de 39 certificados verificados desde su PNG"),
+        "{text}"
+    );
+    assert!(text.contains("el alterado fue rechazado"));
+    assert!(text.contains("(bad_signature)"));
+    let pngs = std::fs::read_dir(out_dir.join("qr")).unwrap().count();
+    assert_eq!(pngs, 40);
+    // Running it again over its own output is fine; over a foreign folder it refuses.
+    sello()
+        .args(["--lang", "en", "demo", "--out"])
+        .arg(&out_dir)
+        .assert()
+        .code(0);
+    let foreign = tmp.path().join("foreign");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("keep.txt"), "mine").unwrap();
+    sello()
+        .args(["demo", "--out"])
+        .arg(&foreign)
+        .assert()
+        .code(2);
+    assert!(foreign.join("keep.txt").exists());
+}

@@ -10,7 +10,10 @@ use std::fs;
 fn corpus_folder(name: &str) -> (usize, usize, Vec<String>) {
     let dir = crate::repo().join("tests/corpus/zxing-qr").join(name);
     let (mut read, mut total, mut missed) = (0, 0, Vec::new());
-    let mut entries: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for image in entries.iter().filter(|p| {
         p.extension()
@@ -31,11 +34,18 @@ fn corpus_folder(name: &str) -> (usize, usize, Vec<String>) {
 #[test]
 fn reads_at_least_as_many_corpus_photos_as_zxing() {
     // ZXing's own expectations at rotation 0 (see tests/corpus/README.md).
-    for (folder, zxing, images) in [("qrcode-1", 17, 20), ("qrcode-2", 32, 35), ("qrcode-3", 38, 42)] {
+    for (folder, zxing, images) in [
+        ("qrcode-1", 17, 20),
+        ("qrcode-2", 32, 35),
+        ("qrcode-3", 38, 42),
+    ] {
         let (read, total, missed) = corpus_folder(folder);
         assert_eq!(total, images, "{folder}: corpus incomplete");
         println!("{folder}: {read}/{total} (ZXing {zxing}); missed {missed:?}");
-        assert!(read >= zxing, "{folder}: read {read}/{total}, ZXing reads {zxing}; missed {missed:?}");
+        assert!(
+            read >= zxing,
+            "{folder}: read {read}/{total}, ZXing reads {zxing}; missed {missed:?}"
+        );
     }
 }
 
@@ -58,7 +68,9 @@ fn reads_and_verifies_every_photo_like_certificate() {
         }))
         .unwrap();
     let mut trust = TrustStore::new();
-    trust.add(keys::key_set("mx.fotos", vec![keys::public_key(21)])).unwrap();
+    trust
+        .add(keys::key_set("mx.fotos", vec![keys::public_key(21)]))
+        .unwrap();
     let verifier = Verifier::new(trust);
     let photos = photo::photos(&issued.qr_text);
     assert!(photos.len() >= 12);
@@ -74,7 +86,11 @@ fn reads_and_verifies_every_photo_like_certificate() {
 fn reports_every_code_in_one_image() {
     let a = photo::render("https://verifica.example.mx/v#uno.dos.tres", 4.0);
     let b = photo::render("https://verifica.example.mx/v#cuatro.cinco.seis", 4.0);
-    let mut canvas = image::GrayImage::from_pixel(a.width() + b.width() + 40, a.height().max(b.height()) + 20, image::Luma([255]));
+    let mut canvas = image::GrayImage::from_pixel(
+        a.width() + b.width() + 40,
+        a.height().max(b.height()) + 20,
+        image::Luma([255]),
+    );
     image::imageops::overlay(&mut canvas, &a, 10, 10);
     image::imageops::overlay(&mut canvas, &b, i64::from(a.width()) + 30, 10);
     let mut found = scan::scan(&photo::png_bytes(&canvas)).unwrap();

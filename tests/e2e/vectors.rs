@@ -18,7 +18,10 @@ fn vector_files() -> Vec<(String, Value)> {
         .into_iter()
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, serde_json::from_slice(&fs::read(&p).unwrap()).unwrap())
+            (
+                name,
+                serde_json::from_slice(&fs::read(&p).unwrap()).unwrap(),
+            )
         })
         .collect()
 }
@@ -55,9 +58,16 @@ fn rust_verifier_passes_every_vector() {
         }
         let verifier = Verifier::new(trust).with_leeway(doc["leeway"].as_i64().unwrap());
         for case in doc["cases"].as_array().unwrap() {
-            let result = verifier.verify(case["token"].as_str().unwrap(), case["at"].as_i64().unwrap());
+            let result = verifier.verify(
+                case["token"].as_str().unwrap(),
+                case["at"].as_i64().unwrap(),
+            );
             let label = format!("{name} / {}", case["name"]);
-            assert_eq!(result.verdict.code(), case["verdict"].as_str().unwrap(), "{label}: {result:?}");
+            assert_eq!(
+                result.verdict.code(),
+                case["verdict"].as_str().unwrap(),
+                "{label}: {result:?}"
+            );
             let reason = result.reason.map(Reason::code);
             assert_eq!(reason, case["reason"].as_str(), "{label}: {result:?}");
             // Claims come back only once the signature has verified.

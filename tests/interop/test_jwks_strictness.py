@@ -69,3 +69,15 @@ def test_key_without_kid_alg_use_is_accepted(external_issuer, tmp_path):
     path = write_jwks(tmp_path / "jwks.json", {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]})
     proc = sello_load(path, signed(external_issuer))
     assert proc.returncode == 0, proc
+
+
+def test_jwk_alg_ed25519_refuses_the_key_set(external_issuer, tmp_path):
+    # RFC 9864's fully-specified "Ed25519" is what WebCrypto puts in "alg" when it exports an
+    # Ed25519 key; Sello accepts only "EdDSA" (or no alg) and refuses the whole key set.
+    key = {**external_issuer.public_jwk, "alg": "Ed25519"}
+    doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]}
+    path = write_jwks(tmp_path / "jwks.json", doc)
+    assert KeySet.import_key_set(doc).keys[0].kid == external_issuer.kid
+    proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 2, proc
+    assert "key 0: alg must be EdDSA" in proc.stderr

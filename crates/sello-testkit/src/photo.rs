@@ -69,7 +69,12 @@ pub fn blur(img: &GrayImage, sigma: f32) -> GrayImage {
 pub fn jpeg_bytes(img: &GrayImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, quality)
-        .write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::L8)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::L8,
+        )
         .expect("JPEG encoding of a gray image");
     out
 }
@@ -78,7 +83,12 @@ pub fn jpeg_bytes(img: &GrayImage, quality: u8) -> Vec<u8> {
 pub fn png_bytes(img: &GrayImage) -> Vec<u8> {
     let mut out = Vec::new();
     image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::L8)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::L8,
+        )
         .expect("PNG encoding of a gray image");
     out
 }

@@ -49,7 +49,10 @@ fn kid_of(seed: u8) -> String {
 }
 
 fn header(seed: u8) -> String {
-    format!(r#"{{"alg":"EdDSA","kid":"{}","typ":"sello+jwt"}}"#, kid_of(seed))
+    format!(
+        r#"{{"alg":"EdDSA","kid":"{}","typ":"sello+jwt"}}"#,
+        kid_of(seed)
+    )
 }
 
 /// Signs raw header and payload JSON text with `key`, exactly as given.
@@ -70,7 +73,11 @@ fn payload(iss: &str, iat: i64, extra: &str) -> String {
 }
 
 fn token(seed: u8, iat: i64, extra: &str) -> String {
-    raw_token(&header(seed), &payload(ISSUER, iat, extra), &signing_key(seed))
+    raw_token(
+        &header(seed),
+        &payload(ISSUER, iat, extra),
+        &signing_key(seed),
+    )
 }
 
 struct Case {
@@ -155,7 +162,12 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
             "valid.json",
             "Tokens that must verify as valid.",
             vec![
-                valid("minimal", "Holder, achievement, unit; no expiry.", good.clone(), AT),
+                valid(
+                    "minimal",
+                    "Holder, achievement, unit; no expiry.",
+                    good.clone(),
+                    AT,
+                ),
                 valid(
                     "full",
                     "Every optional field: holder id, level, attrs, nbf, exp.",
@@ -207,95 +219,402 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
             "malformed.json",
             "Tokens that are not well-formed Sello JWS: reason malformed_token.",
             vec![
-                bad("empty", "The empty string.", String::new(), "malformed_token"),
-                bad("two_parts", "Signature part missing.", format!("{h}.{p}"), "malformed_token"),
-                bad("four_parts", "An extra segment.", format!("{good}.{s}"), "malformed_token"),
-                bad("padded_base64", "Base64 padding is not allowed.", set_part(&good, 0, &format!("{h}=")), "malformed_token"),
-                bad("standard_alphabet", "'+' is not in the base64url alphabet.", set_part(&good, 2, &format!("+{}", &s[1..])), "malformed_token"),
-                bad("inner_whitespace", "A space inside the token.", good.replacen('.', ". ", 1), "malformed_token"),
-                bad("payload_not_json", "The payload is plain text.", raw_token(&header(1), "hola", &key1), "malformed_token"),
-                bad("payload_array", "The payload is a JSON array.", raw_token(&header(1), "[1,2]", &key1), "malformed_token"),
-                bad("duplicate_claim", "The payload repeats iss.", raw_token(&header(1), &payload(ISSUER, T0, &format!(r#","iss":"{OTHER}""#)), &key1), "malformed_token"),
-                bad("unknown_claim", "A claim Sello does not define.", raw_token(&header(1), &payload(ISSUER, T0, r#","admin":true"#), &key1), "malformed_token"),
-                bad("iat_string", "iat as a string.", raw_token(&header(1), &payload(ISSUER, T0, "").replace(&format!("\"iat\":{T0}"), &format!("\"iat\":\"{T0}\"")), &key1), "malformed_token"),
-                bad("iat_beyond_i64", "iat larger than any 64-bit integer.", raw_token(&header(1), &payload(ISSUER, T0, "").replace(&format!("\"iat\":{T0}"), "\"iat\":100000000000000000000"), &key1), "malformed_token"),
-                bad("short_signature", "A 63-byte signature.", resign(&good, &sig[..63]), "malformed_token"),
-                bad("oversize", "Over the 4,096-byte cap.", format!("{h}.{}.{s}", "A".repeat(4096)), "malformed_token"),
-                bad("header_duplicate_member", "The header repeats alg.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","alg":"EdDSA"}}"#)), "malformed_token"),
+                bad(
+                    "empty",
+                    "The empty string.",
+                    String::new(),
+                    "malformed_token",
+                ),
+                bad(
+                    "two_parts",
+                    "Signature part missing.",
+                    format!("{h}.{p}"),
+                    "malformed_token",
+                ),
+                bad(
+                    "four_parts",
+                    "An extra segment.",
+                    format!("{good}.{s}"),
+                    "malformed_token",
+                ),
+                bad(
+                    "padded_base64",
+                    "Base64 padding is not allowed.",
+                    set_part(&good, 0, &format!("{h}=")),
+                    "malformed_token",
+                ),
+                bad(
+                    "standard_alphabet",
+                    "'+' is not in the base64url alphabet.",
+                    set_part(&good, 2, &format!("+{}", &s[1..])),
+                    "malformed_token",
+                ),
+                bad(
+                    "inner_whitespace",
+                    "A space inside the token.",
+                    good.replacen('.', ". ", 1),
+                    "malformed_token",
+                ),
+                bad(
+                    "payload_not_json",
+                    "The payload is plain text.",
+                    raw_token(&header(1), "hola", &key1),
+                    "malformed_token",
+                ),
+                bad(
+                    "payload_array",
+                    "The payload is a JSON array.",
+                    raw_token(&header(1), "[1,2]", &key1),
+                    "malformed_token",
+                ),
+                bad(
+                    "duplicate_claim",
+                    "The payload repeats iss.",
+                    raw_token(
+                        &header(1),
+                        &payload(ISSUER, T0, &format!(r#","iss":"{OTHER}""#)),
+                        &key1,
+                    ),
+                    "malformed_token",
+                ),
+                bad(
+                    "unknown_claim",
+                    "A claim Sello does not define.",
+                    raw_token(&header(1), &payload(ISSUER, T0, r#","admin":true"#), &key1),
+                    "malformed_token",
+                ),
+                bad(
+                    "iat_string",
+                    "iat as a string.",
+                    raw_token(
+                        &header(1),
+                        &payload(ISSUER, T0, "")
+                            .replace(&format!("\"iat\":{T0}"), &format!("\"iat\":\"{T0}\"")),
+                        &key1,
+                    ),
+                    "malformed_token",
+                ),
+                bad(
+                    "iat_beyond_i64",
+                    "iat larger than any 64-bit integer.",
+                    raw_token(
+                        &header(1),
+                        &payload(ISSUER, T0, "")
+                            .replace(&format!("\"iat\":{T0}"), "\"iat\":100000000000000000000"),
+                        &key1,
+                    ),
+                    "malformed_token",
+                ),
+                bad(
+                    "short_signature",
+                    "A 63-byte signature.",
+                    resign(&good, &sig[..63]),
+                    "malformed_token",
+                ),
+                bad(
+                    "oversize",
+                    "Over the 4,096-byte cap.",
+                    format!("{h}.{}.{s}", "A".repeat(4096)),
+                    "malformed_token",
+                ),
+                bad(
+                    "header_duplicate_member",
+                    "The header repeats alg.",
+                    hdr(&format!(
+                        r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","alg":"EdDSA"}}"#
+                    )),
+                    "malformed_token",
+                ),
             ],
         ),
         (
             "unsupported_header.json",
             "Headers Sello refuses: reason unsupported_header.",
             vec![
-                bad("alg_none", "alg none.", hdr(&format!(r#"{{"alg":"none","kid":"{k1}","typ":"sello+jwt"}}"#)), "unsupported_header"),
-                bad("alg_hs256", "alg HS256 (the classic public-key-as-HMAC-secret confusion).", hdr(&format!(r#"{{"alg":"HS256","kid":"{k1}","typ":"sello+jwt"}}"#)), "unsupported_header"),
-                bad("alg_rs256", "alg RS256.", hdr(&format!(r#"{{"alg":"RS256","kid":"{k1}","typ":"sello+jwt"}}"#)), "unsupported_header"),
-                bad("alg_es256", "alg ES256.", hdr(&format!(r#"{{"alg":"ES256","kid":"{k1}","typ":"sello+jwt"}}"#)), "unsupported_header"),
-                bad("alg_lowercase", "alg eddsa: names are case-sensitive.", hdr(&format!(r#"{{"alg":"eddsa","kid":"{k1}","typ":"sello+jwt"}}"#)), "unsupported_header"),
-                bad("alg_ed25519", "alg Ed25519 (the fully-specified name is not used in v1).", hdr(&format!(r#"{{"alg":"Ed25519","kid":"{k1}","typ":"sello+jwt"}}"#)), "unsupported_header"),
-                bad("jwk_member", "A key embedded in the header.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","jwk":{{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}}}"#)), "unsupported_header"),
-                bad("jku_member", "A key-set URL in the header.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","jku":"https://evil.example/jwks.json"}}"#)), "unsupported_header"),
-                bad("x5c_member", "A certificate chain in the header.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","x5c":["AAAA"]}}"#)), "unsupported_header"),
-                bad("crit_member", "A critical extension.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","crit":["exp"]}}"#)), "unsupported_header"),
-                bad("zip_member", "Compression.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","zip":"DEF"}}"#)), "unsupported_header"),
-                bad("typ_jwt", "typ JWT: another kind of token.", hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"JWT"}}"#)), "unsupported_header"),
+                bad(
+                    "alg_none",
+                    "alg none.",
+                    hdr(&format!(
+                        r#"{{"alg":"none","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "alg_hs256",
+                    "alg HS256 (the classic public-key-as-HMAC-secret confusion).",
+                    hdr(&format!(
+                        r#"{{"alg":"HS256","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "alg_rs256",
+                    "alg RS256.",
+                    hdr(&format!(
+                        r#"{{"alg":"RS256","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "alg_es256",
+                    "alg ES256.",
+                    hdr(&format!(
+                        r#"{{"alg":"ES256","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "alg_lowercase",
+                    "alg eddsa: names are case-sensitive.",
+                    hdr(&format!(
+                        r#"{{"alg":"eddsa","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "alg_ed25519",
+                    "alg Ed25519 (the fully-specified name is not used in v1).",
+                    hdr(&format!(
+                        r#"{{"alg":"Ed25519","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "jwk_member",
+                    "A key embedded in the header.",
+                    hdr(&format!(
+                        r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","jwk":{{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "jku_member",
+                    "A key-set URL in the header.",
+                    hdr(&format!(
+                        r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","jku":"https://evil.example/jwks.json"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "x5c_member",
+                    "A certificate chain in the header.",
+                    hdr(&format!(
+                        r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","x5c":["AAAA"]}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "crit_member",
+                    "A critical extension.",
+                    hdr(&format!(
+                        r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","crit":["exp"]}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "zip_member",
+                    "Compression.",
+                    hdr(&format!(
+                        r#"{{"alg":"EdDSA","kid":"{k1}","typ":"sello+jwt","zip":"DEF"}}"#
+                    )),
+                    "unsupported_header",
+                ),
+                bad(
+                    "typ_jwt",
+                    "typ JWT: another kind of token.",
+                    hdr(&format!(r#"{{"alg":"EdDSA","kid":"{k1}","typ":"JWT"}}"#)),
+                    "unsupported_header",
+                ),
             ],
         ),
         (
             "invalid_claims.json",
             "Well-formed tokens whose claims break the format's rules: reason invalid_claims.",
             vec![
-                bad("empty_holder_name", "The holder's name is blank.", raw_token(&header(1), &payload(ISSUER, T0, "").replace("Ana Karen García Sánchez", " "), &key1), "invalid_claims"),
-                bad("exp_before_iat", "exp earlier than iat.", token(1, T0, &format!(r#","exp":{}"#, T0 - 1)), "invalid_claims"),
-                bad("serial_with_slash", "A serial with a path separator.", raw_token(&header(1), &payload(ISSUER, T0, "").replace("PRB1-0001-A7KQ", "../../etc"), &key1), "invalid_claims"),
-                bad("negative_iat", "iat before the epoch.", token(1, -5, ""), "invalid_claims"),
+                bad(
+                    "empty_holder_name",
+                    "The holder's name is blank.",
+                    raw_token(
+                        &header(1),
+                        &payload(ISSUER, T0, "").replace("Ana Karen García Sánchez", " "),
+                        &key1,
+                    ),
+                    "invalid_claims",
+                ),
+                bad(
+                    "exp_before_iat",
+                    "exp earlier than iat.",
+                    token(1, T0, &format!(r#","exp":{}"#, T0 - 1)),
+                    "invalid_claims",
+                ),
+                bad(
+                    "serial_with_slash",
+                    "A serial with a path separator.",
+                    raw_token(
+                        &header(1),
+                        &payload(ISSUER, T0, "").replace("PRB1-0001-A7KQ", "../../etc"),
+                        &key1,
+                    ),
+                    "invalid_claims",
+                ),
+                bad(
+                    "negative_iat",
+                    "iat before the epoch.",
+                    token(1, -5, ""),
+                    "invalid_claims",
+                ),
             ],
         ),
         (
             "trust.json",
             "Issuer and key selection: the token's iss picks a trusted issuer, its kid a key of that issuer only.",
             vec![
-                bad("unknown_issuer", "iss names an issuer nobody trusts.", raw_token(&header(1), &payload("mx.desconocido", T0, ""), &key1), "unknown_issuer"),
-                bad("unknown_key", "Signed by a key the issuer never published.", token(5, T0, ""), "unknown_key"),
-                bad("other_issuers_kid", "Signed by another trusted issuer's key, claiming to be this issuer.", token(4, T0, ""), "unknown_key"),
+                bad(
+                    "unknown_issuer",
+                    "iss names an issuer nobody trusts.",
+                    raw_token(&header(1), &payload("mx.desconocido", T0, ""), &key1),
+                    "unknown_issuer",
+                ),
+                bad(
+                    "unknown_key",
+                    "Signed by a key the issuer never published.",
+                    token(5, T0, ""),
+                    "unknown_key",
+                ),
+                bad(
+                    "other_issuers_kid",
+                    "Signed by another trusted issuer's key, claiming to be this issuer.",
+                    token(4, T0, ""),
+                    "unknown_key",
+                ),
             ],
         ),
         (
             "signature.json",
             "Signatures that must not verify (strict Ed25519): reason bad_signature.",
             vec![
-                bad("tampered_payload", "The holder's name changed after signing.", set_part(&good, 1, &b64::encode(payload(ISSUER, T0, "").replace("Ana Karen", "Ana Carla").as_bytes())), "bad_signature"),
-                bad("wrong_key_same_kid", "Signed by an untrusted key, with the trusted key's kid.", raw_token(&header(1), &payload(ISSUER, T0, ""), &signing_key(5)), "bad_signature"),
-                bad("zero_signature", "64 zero bytes.", resign(&good, &[0; 64]), "bad_signature"),
-                bad("malleable_s_plus_l", "The valid signature with L added to S (non-canonical).", resign(&good, &malleable), "bad_signature"),
-                bad("flipped_bit", "One bit of R flipped.", resign(&good, &{ let mut v = sig.clone(); v[0] ^= 1; v }), "bad_signature"),
+                bad(
+                    "tampered_payload",
+                    "The holder's name changed after signing.",
+                    set_part(
+                        &good,
+                        1,
+                        &b64::encode(
+                            payload(ISSUER, T0, "")
+                                .replace("Ana Karen", "Ana Carla")
+                                .as_bytes(),
+                        ),
+                    ),
+                    "bad_signature",
+                ),
+                bad(
+                    "wrong_key_same_kid",
+                    "Signed by an untrusted key, with the trusted key's kid.",
+                    raw_token(&header(1), &payload(ISSUER, T0, ""), &signing_key(5)),
+                    "bad_signature",
+                ),
+                bad(
+                    "zero_signature",
+                    "64 zero bytes.",
+                    resign(&good, &[0; 64]),
+                    "bad_signature",
+                ),
+                bad(
+                    "malleable_s_plus_l",
+                    "The valid signature with L added to S (non-canonical).",
+                    resign(&good, &malleable),
+                    "bad_signature",
+                ),
+                bad(
+                    "flipped_bit",
+                    "One bit of R flipped.",
+                    resign(&good, &{
+                        let mut v = sig.clone();
+                        v[0] ^= 1;
+                        v
+                    }),
+                    "bad_signature",
+                ),
             ],
         ),
         (
             "time.json",
             "The clock, with a 60 s leeway.",
             vec![
-                with_at(bad("expired", "Checked a day after exp.", token(1, T0, &format!(r#","exp":{}"#, T0 + 86_400)), "expired"), T0 + 2 * 86_400),
-                with_at(bad("expired_at_edge", "Checked exactly at exp + leeway.", token(1, T0, &format!(r#","exp":{}"#, T0 + 86_400)), "expired"), T0 + 86_400 + LEEWAY),
-                bad("not_yet_valid_nbf", "nbf a year ahead.", token(1, T0, &format!(r#","nbf":{}"#, AT + 365 * 86_400)), "not_yet_valid"),
-                bad("issued_in_future", "iat after the verification time plus leeway.", token(1, AT + LEEWAY + 1, ""), "not_yet_valid"),
+                with_at(
+                    bad(
+                        "expired",
+                        "Checked a day after exp.",
+                        token(1, T0, &format!(r#","exp":{}"#, T0 + 86_400)),
+                        "expired",
+                    ),
+                    T0 + 2 * 86_400,
+                ),
+                with_at(
+                    bad(
+                        "expired_at_edge",
+                        "Checked exactly at exp + leeway.",
+                        token(1, T0, &format!(r#","exp":{}"#, T0 + 86_400)),
+                        "expired",
+                    ),
+                    T0 + 86_400 + LEEWAY,
+                ),
+                bad(
+                    "not_yet_valid_nbf",
+                    "nbf a year ahead.",
+                    token(1, T0, &format!(r#","nbf":{}"#, AT + 365 * 86_400)),
+                    "not_yet_valid",
+                ),
+                bad(
+                    "issued_in_future",
+                    "iat after the verification time plus leeway.",
+                    token(1, AT + LEEWAY + 1, ""),
+                    "not_yet_valid",
+                ),
             ],
         ),
         (
             "keys.json",
             "Key windows and key compromise.",
             vec![
-                with_at(bad("after_key_window", "Signed by the rotated key after its window closed.", token(2, WINDOW_END, ""), "key_not_valid_at_issuance"), WINDOW_END + 86_400),
-                bad("before_key_window", "Signed by the rotated key before its window opened.", token(2, WINDOW_START - 1, ""), "key_not_valid_at_issuance"),
-                bad("compromised_key_at_compromise", "Signed by the compromised key exactly at revoked_at.", token(3, REVOKED_AT, ""), "key_revoked"),
-                bad("compromised_key_after_compromise", "Signed by the compromised key after revoked_at.", token(3, REVOKED_AT + 86_400, ""), "key_revoked"),
+                with_at(
+                    bad(
+                        "after_key_window",
+                        "Signed by the rotated key after its window closed.",
+                        token(2, WINDOW_END, ""),
+                        "key_not_valid_at_issuance",
+                    ),
+                    WINDOW_END + 86_400,
+                ),
+                bad(
+                    "before_key_window",
+                    "Signed by the rotated key before its window opened.",
+                    token(2, WINDOW_START - 1, ""),
+                    "key_not_valid_at_issuance",
+                ),
+                bad(
+                    "compromised_key_at_compromise",
+                    "Signed by the compromised key exactly at revoked_at.",
+                    token(3, REVOKED_AT, ""),
+                    "key_revoked",
+                ),
+                bad(
+                    "compromised_key_after_compromise",
+                    "Signed by the compromised key after revoked_at.",
+                    token(3, REVOKED_AT + 86_400, ""),
+                    "key_revoked",
+                ),
             ],
         ),
         (
             "status.json",
             "Status lists: without one loaded, a certificate that has a status entry cannot be decided.",
-            vec![bad("status_without_list", "status.idx present, no status list available.", token(1, T0, r#","status":{"idx":42}"#), "status_unavailable")],
+            vec![bad(
+                "status_without_list",
+                "status.idx present, no status list available.",
+                token(1, T0, r#","status":{"idx":42}"#),
+                "status_unavailable",
+            )],
         ),
     ]
 }

@@ -44,14 +44,13 @@ pub enum Stage {
 }
 
 fn hints(pure: bool) -> DecodeHints {
-    let mut h = DecodeHints::default();
-    h.PossibleFormats = Some(HashSet::from([BarcodeFormat::QR_CODE]));
-    h.TryHarder = Some(true);
-    h.AlsoInverted = Some(true);
-    if pure {
-        h.PureBarcode = Some(true);
+    DecodeHints {
+        PossibleFormats: Some(HashSet::from([BarcodeFormat::QR_CODE])),
+        TryHarder: Some(true),
+        AlsoInverted: Some(true),
+        PureBarcode: pure.then_some(true),
+        ..Default::default()
     }
-    h
 }
 
 fn source(image: &GrayImage) -> Option<Luma8LuminanceSource> {
@@ -104,7 +103,12 @@ fn hybrid_stage(image: &GrayImage) -> Vec<String> {
 fn global_stage(image: &GrayImage) -> Vec<String> {
     guarded(|| {
         source(image)
-            .and_then(|src| single(&mut BinaryBitmap::new(GlobalHistogramBinarizer::new(src)), false))
+            .and_then(|src| {
+                single(
+                    &mut BinaryBitmap::new(GlobalHistogramBinarizer::new(src)),
+                    false,
+                )
+            })
             .into_iter()
             .collect()
     })
@@ -169,7 +173,8 @@ fn unsharp_stage(image: &GrayImage) -> Vec<String> {
 
 /// Decodes every QR code found in `image`, and says which stage found them.
 pub fn decode_with_stage(image: &GrayImage) -> (Vec<String>, Option<Stage>) {
-    let stages: [(Stage, fn(&GrayImage) -> Vec<String>); 4] = [
+    type Run = fn(&GrayImage) -> Vec<String>;
+    let stages: [(Stage, Run); 4] = [
         (Stage::Hybrid, hybrid_stage),
         (Stage::Global, global_stage),
         (Stage::Stretch, stretch_stage),

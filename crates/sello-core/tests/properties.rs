@@ -1,0 +1,85 @@
+//! Property tests for every parser of sello-core: never panic, and encode∘decode = id.
+
+use ed25519_dalek::{Signer as _, SigningKey};
+use proptest::prelude::*;
+use sello_core::token::{self, Header};
+use sello_core::{Achievement, Certificate, Claims, Holder, KeySet, b64, json};
+use std::collections::BTreeMap;
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    proptest::string::string_regex(&format!("[a-zA-Z0-9áéíóúñÑ .,'-]{{1,{max}}}"))
+        .unwrap()
+        .prop_filter("not blank", |s| !s.trim().is_empty())
+}
+
+fn claims() -> impl Strategy<Value = Claims> {
+    (
+        text(60),
+        proptest::option::of("[A-Z0-9]{18}"),
+        "[A-Z]{2}[0-9]{4}",
+        text(120),
+        proptest::option::of("[1-5]"),
+        proptest::option::of(text(40)),
+        proptest::collection::btree_map("[a-z][a-z0-9_]{0,10}", text(40), 0..4),
+        "[A-Z0-9]{4}-[A-Z0-9]{4}",
+        0i64..4_000_000_000,
+        proptest::option::of(1i64..1_000_000_000),
+        proptest::option::of(0u32..1_000_000),
+    )
+        .prop_map(
+            |(name, id, code, title, level, unit, attrs, jti, iat, life, idx)| Claims {
+                iss: "mx.prueba".into(),
+                jti,
+                iat,
+                nbf: None,
+                exp: life.map(|l| iat + l),
+                cert: Certificate {
+                    holder: Holder { name, id },
+                    achievement: Achievement { code, title, level },
+                    unit,
+                    attrs: attrs.into_iter().collect::<BTreeMap<_, _>>(),
+                },
+                status: idx.map(|idx| sello_core::StatusRef { idx }),
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn encode_then_decode_is_identity(c in claims()) {
+        let key = SigningKey::from_bytes(&[3; 32]);
+        let input = token::signing_input(&Header::new("kid"), &c);
+        let signed = token::assemble(&input, &key.sign(input.as_bytes()));
+        let parsed = token::decode(&signed).unwrap();
+        prop_assert_eq!(parsed.claims, c);
+        prop_assert_eq!(parsed.signing_input, input.as_str());
+    }
+
+    #[test]
+    fn decode_never_panics_on_any_string(s in ".{0,600}") {
+        let _ = token::decode(&s);
+        let _ = token::decode(token::extract(&s));
+    }
+
+    #[test]
+    fn decode_never_panics_on_token_shaped_input(
+        h in proptest::collection::vec(any::<u8>(), 0..200),
+        p in proptest::collection::vec(any::<u8>(), 0..400),
+        s in proptest::collection::vec(any::<u8>(), 0..80),
+    ) {
+        let t = format!("{}.{}.{}", b64::encode(&h), b64::encode(&p), b64::encode(&s));
+        let _ = token::decode(&t);
+    }
+
+    #[test]
+    fn json_and_key_sets_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = json::parse_strict::<serde_json::Value>(&bytes, 1000);
+        let _ = KeySet::from_json(&bytes);
+    }
+
+    #[test]
+    fn b64_round_trip_and_unique_encoding(bytes in proptest::collection::vec(any::<u8>(), 0..100)) {
+        let e = b64::encode(&bytes);
+        prop_assert_eq!(b64::decode(&e).unwrap(), bytes);
+    }
+}
