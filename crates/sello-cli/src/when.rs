@@ -47,10 +47,10 @@ mod tests {
     #[test]
     fn parses_all_forms() {
         assert_eq!(parse("1764000000", 0).unwrap(), 1_764_000_000);
-        assert_eq!(parse("2026-11-24T00:00:00Z", 0).unwrap(), 1_763_942_400);
-        assert_eq!(parse("2026-11-24", 0).unwrap(), 1_763_942_400);
-        assert_eq!(parse("2026-11-24", 1).unwrap(), 1_763_942_400 + 86_400);
+        assert_eq!(parse("2026-11-24T00:00:00Z", 0).unwrap(), 1_795_478_400);
+        assert_eq!(parse("2026-11-24", 0).unwrap(), 1_795_478_400);
+        assert_eq!(parse("2026-11-24", 1).unwrap(), 1_795_478_400 + 86_400);
         assert!(parse("24/11/2026", 0).is_err());
-        assert_eq!(date(1_763_942_400), "2026-11-24");
+        assert_eq!(date(1_795_478_400), "2026-11-24");
     }
 }
