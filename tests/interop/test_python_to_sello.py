@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import secrets
+import warnings
 
 import jwt as pyjwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from joserfc import jws
+from joserfc import jwt as jrfc_jwt
 from joserfc.jwk import ECKey, OctKey, OKPKey
 
 from sello_interop import (
@@ -125,3 +128,21 @@ def test_pyjwt_token_is_valid_for_sello(external_issuer):
     )
     assert segment_json(token, 0) == {"alg": "EdDSA", "kid": external_issuer.kid, "typ": "sello+jwt"}
     assert_verdict(sello_verify(external_issuer.jwks_path, token), "valid", None, 0)
+
+
+def test_duplicate_payload_member_is_malformed(external_issuer):
+    """A validly signed payload that repeats a member: joserfc (Python's json) silently keeps the
+    last value; Sello refuses the token as malformed rather than pick one."""
+    claims = sello_claims(external_issuer.issuer, "DUP-1")
+    body = json.dumps(claims, separators=(",", ":"), ensure_ascii=False)
+    payload = body[:-1] + ',"jti":"DUP-2"}'
+    key = OKPKey.import_key(external_issuer.private_jwk)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        token = jws.serialize_compact(
+            sello_header(external_issuer.kid), payload.encode(), key, algorithms=["EdDSA"]
+        )
+        assert jrfc_jwt.decode(token, key, algorithms=["EdDSA"]).claims["jti"] == "DUP-2"
+    result = sello_verify(external_issuer.jwks_path, token)
+    assert_verdict(result, "invalid", "malformed_token", 1)
+    assert 'duplicate member "jti"' in result.report["detail"]

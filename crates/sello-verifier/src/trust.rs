@@ -176,3 +176,63 @@ pub(crate) fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, TrustError
     }
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sello_core::ed25519_dalek::SigningKey;
+    use sello_core::jwk::{IssuerInfo, PublicKey};
+
+    fn set(id: &str, seed: u8) -> KeySet {
+        KeySet {
+            issuer: IssuerInfo {
+                id: id.into(),
+                name: format!("Emisor {id}"),
+                verify_url: None,
+            },
+            keys: vec![PublicKey::new(
+                SigningKey::from_bytes(&[seed; 32]).verifying_key(),
+            )],
+        }
+    }
+
+    #[test]
+    fn loads_files_issuer_folders_and_trust_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = tmp.path().join("a.json");
+        fs::write(&a, set("mx.a", 1).to_json()).unwrap();
+        let issuer = tmp.path().join("issuer-b");
+        fs::create_dir(&issuer).unwrap();
+        fs::write(issuer.join("jwks.json"), set("mx.b", 2).to_json()).unwrap();
+        fs::write(issuer.join("issuer.json"), "{}").unwrap(); // ignored in an issuer folder
+
+        let mut one = TrustStore::new();
+        one.load(&a).unwrap();
+        one.load(&issuer).unwrap();
+        assert!(one.issuer("mx.a").is_some() && one.issuer("mx.b").is_some());
+
+        let mut all = TrustStore::new();
+        all.load(tmp.path()).unwrap();
+        assert_eq!(all.key_sets().count(), 2);
+        // Loading the same set twice is harmless.
+        all.load(&a).unwrap();
+    }
+
+    #[test]
+    fn refuses_broken_files_conflicts_and_empty_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = TrustStore::new();
+        assert!(matches!(store.load(tmp.path()), Err(TrustError::Folder { .. })));
+        assert!(matches!(store.load(&tmp.path().join("none.json")), Err(TrustError::Io { .. })));
+        fs::write(tmp.path().join("a.json"), set("mx.a", 1).to_json()).unwrap();
+        fs::write(tmp.path().join("broken.json"), "{").unwrap();
+        assert!(matches!(store.load(tmp.path()), Err(TrustError::KeySet { .. })));
+        fs::remove_file(tmp.path().join("broken.json")).unwrap();
+        fs::write(tmp.path().join("b.json"), set("mx.a", 2).to_json()).unwrap();
+        let mut store = TrustStore::new();
+        assert!(matches!(store.load(tmp.path()), Err(TrustError::Conflict(_))));
+        let big = tmp.path().join("big.json");
+        fs::write(&big, vec![b' '; MAX_KEY_SET_BYTES + 1]).unwrap();
+        assert!(TrustStore::new().load(&big).is_err());
+    }
+}

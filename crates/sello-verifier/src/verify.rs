@@ -170,3 +170,87 @@ impl Verifier {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sello_core::ed25519_dalek::{Signer as _, SigningKey};
+    use sello_core::{Achievement, Certificate, Holder, KeySet, token::Header};
+
+    const T: i64 = 1_800_000_000;
+
+    fn claims(iat: i64) -> Claims {
+        Claims {
+            iss: "mx.a".into(),
+            jti: "A-1".into(),
+            iat,
+            nbf: None,
+            exp: Some(iat + 1000),
+            cert: Certificate {
+                holder: Holder { name: "Ana".into(), id: None },
+                achievement: Achievement { code: "EC0105".into(), title: "T".into(), level: None },
+                unit: None,
+                attrs: Default::default(),
+            },
+            status: None,
+        }
+    }
+
+    fn sign(c: &Claims, key: &SigningKey, kid: &str) -> String {
+        let input = token::signing_input(&Header::new(kid), c);
+        token::assemble(&input, &key.sign(input.as_bytes()))
+    }
+
+    fn verifier(key: PublicKey) -> Verifier {
+        let mut trust = TrustStore::new();
+        trust
+            .add(KeySet {
+                issuer: IssuerInfo { id: "mx.a".into(), name: "A".into(), verify_url: None },
+                keys: vec![key],
+            })
+            .unwrap();
+        Verifier::new(trust)
+    }
+
+    #[test]
+    fn time_edges_with_leeway() {
+        let key = SigningKey::from_bytes(&[5; 32]);
+        let public = PublicKey::new(key.verifying_key());
+        let v = verifier(public.clone());
+        let t = sign(&claims(T), &key, &public.kid);
+        let exp = T + 1000;
+        assert_eq!(v.verify(&t, T).verdict, Verdict::Valid);
+        assert_eq!(v.verify(&t, exp + DEFAULT_LEEWAY - 1).verdict, Verdict::Valid);
+        assert_eq!(v.verify(&t, exp + DEFAULT_LEEWAY).reason, Some(Reason::Expired));
+        assert_eq!(v.verify(&t, T - DEFAULT_LEEWAY).verdict, Verdict::Valid);
+        assert_eq!(v.verify(&t, T - DEFAULT_LEEWAY - 1).reason, Some(Reason::NotYetValid));
+        let strict = v.clone().with_leeway(0);
+        assert_eq!(strict.verify(&t, exp).reason, Some(Reason::Expired));
+        assert_eq!(strict.verify(&t, exp - 1).verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn key_checks_come_before_clock_checks() {
+        let key = SigningKey::from_bytes(&[6; 32]);
+        let mut public = PublicKey::new(key.verifying_key());
+        public.revoked_at = Some(0);
+        let v = verifier(public.clone());
+        let t = sign(&claims(T), &key, &public.kid);
+        // Both revoked and expired: the key's compromise is the reason given.
+        let r = v.verify(&t, T + 10_000);
+        assert_eq!(r.reason, Some(Reason::KeyRevoked));
+        assert!(r.claims.is_some(), "authentic claims are returned with the reason");
+    }
+
+    #[test]
+    fn claims_only_after_signature() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let public = PublicKey::new(key.verifying_key());
+        let v = verifier(public.clone());
+        let forged = sign(&claims(T), &SigningKey::from_bytes(&[8; 32]), &public.kid);
+        let r = v.verify(&forged, T);
+        assert_eq!(r.reason, Some(Reason::BadSignature));
+        assert!(r.claims.is_none() && r.issuer.is_none() && r.kid.is_none());
+        assert_eq!(v.verify("x", T).message(Lang::En), Reason::MalformedToken.message(Lang::En));
+    }
+}
