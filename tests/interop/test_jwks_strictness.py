@@ -1,9 +1,9 @@
-"""Where Sello's key-set reader is stricter than RFC 7517, pinned down so a change is noticed.
+"""How Sello's key-set reader treats documents that standard JOSE libraries produce or accept.
 
-Each test asserts Sello's *current* behaviour and shows that the same document is fine for the
-standard libraries. RFC 7517 §4 and §5 say members of a JWK or JWK Set that an implementation
-does not understand MUST be ignored; Sello instead refuses the whole key set (exit 2). If Sello is
-changed to follow the RFC here, flip these assertions (see tests/interop/README.md).
+RFC 7517 §4 and §5 say members of a JWK or JWK Set that an implementation does not understand
+MUST be ignored, and Sello does (WebCrypto exports carry key_ops and ext). RFC 9864's
+fully-specified alg "Ed25519" is accepted beside "EdDSA". Where Sello is deliberately stricter
+(an issuer id is required, kid must be the 11-character truncated thumbprint), the test pins it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def sello_load(path, token):
     return run_sello("verify", "--keys", str(path), "--json", token, check=False)
 
 
-def test_webcrypto_style_jwk_members_refuse_the_key_set(external_issuer, tmp_path):
+def test_webcrypto_style_jwk_members_are_ignored(external_issuer, tmp_path):
     # What WebCrypto's exportKey("jwk") gives for an Ed25519 public key: key_ops and ext added.
     key = {**external_issuer.public_jwk, "key_ops": ["verify"], "ext": True}
     doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]}
@@ -26,21 +26,26 @@ def test_webcrypto_style_jwk_members_refuse_the_key_set(external_issuer, tmp_pat
     # Standard libraries take it …
     assert KeySet.import_key_set(doc).keys[0].kid == external_issuer.kid
     assert pyjwt.PyJWKSet.from_dict(doc).keys[0].key_id == external_issuer.kid
-    # … Sello refuses the key set.
+    # … and so does Sello.
     proc = sello_load(path, signed(external_issuer))
+    assert proc.returncode == 0, proc
+
+
+def test_key_ops_without_verify_refuses_the_key_set(external_issuer, tmp_path):
+    key = {**external_issuer.public_jwk, "key_ops": ["sign"]}
+    doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]}
+    proc = sello_load(write_jwks(tmp_path / "jwks.json", doc), signed(external_issuer))
     assert proc.returncode == 2, proc
-    assert proc.stdout == ""
-    assert "the key set is not valid JSON of the expected shape: unknown field `key_ops`" in proc.stderr
+    assert "key_ops does not allow verify" in proc.stderr
 
 
-def test_unknown_top_level_member_refuses_the_key_set(external_issuer, tmp_path):
+def test_unknown_top_level_member_is_ignored(external_issuer, tmp_path):
     doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [external_issuer.public_jwk],
            "logo_url": "https://example.mx/logo.png"}
     path = write_jwks(tmp_path / "jwks.json", doc)
     assert KeySet.import_key_set(doc).keys[0].kid == external_issuer.kid
     proc = sello_load(path, signed(external_issuer))
-    assert proc.returncode == 2, proc
-    assert "unknown field `logo_url`" in proc.stderr
+    assert proc.returncode == 0, proc
 
 
 def test_plain_rfc7517_jwks_without_issuer_is_refused(external_issuer, tmp_path):
@@ -71,13 +76,12 @@ def test_key_without_kid_alg_use_is_accepted(external_issuer, tmp_path):
     assert proc.returncode == 0, proc
 
 
-def test_jwk_alg_ed25519_refuses_the_key_set(external_issuer, tmp_path):
+def test_jwk_alg_ed25519_is_accepted(external_issuer, tmp_path):
     # RFC 9864's fully-specified "Ed25519" is what WebCrypto puts in "alg" when it exports an
-    # Ed25519 key; Sello accepts only "EdDSA" (or no alg) and refuses the whole key set.
+    # Ed25519 key.
     key = {**external_issuer.public_jwk, "alg": "Ed25519"}
     doc = {"issuer": external_issuer.issuer, "issuer_name": "x", "keys": [key]}
     path = write_jwks(tmp_path / "jwks.json", doc)
     assert KeySet.import_key_set(doc).keys[0].kid == external_issuer.kid
     proc = sello_load(path, signed(external_issuer))
-    assert proc.returncode == 2, proc
-    assert "key 0: alg must be EdDSA" in proc.stderr
+    assert proc.returncode == 0, proc

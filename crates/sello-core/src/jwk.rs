@@ -87,6 +87,7 @@ impl PublicKey {
             kid: Some(self.kid.clone()),
             alg: Some("EdDSA".into()),
             key_use: Some("sig".into()),
+            key_ops: None,
             nbf: self.nbf,
             exp: self.exp,
             revoked_at: self.revoked_at,
@@ -129,8 +130,9 @@ pub enum KeySetError {
     DuplicateKid(String),
 }
 
+/// A JWK as published. Members Sello does not know are ignored (RFC 7517 §4); private members
+/// are refused.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Jwk {
     kty: String,
     crv: String,
@@ -141,6 +143,8 @@ struct Jwk {
     alg: Option<String>,
     #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
     key_use: Option<String>,
+    #[serde(default, skip_serializing)]
+    key_ops: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     nbf: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,8 +156,8 @@ struct Jwk {
     d: Option<serde_json::Value>,
 }
 
+/// A JWK Set with the issuer's identity. Unknown members are ignored (RFC 7517 §5).
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct KeySetDoc {
     issuer: String,
     issuer_name: String,
@@ -245,8 +249,19 @@ fn parse_jwk(jwk: Jwk) -> Result<PublicKey, String> {
             json::truncate(&jwk.crv)
         ));
     }
-    if jwk.alg.as_deref().is_some_and(|a| a != "EdDSA") {
-        return Err("alg must be EdDSA".into());
+    if jwk
+        .alg
+        .as_deref()
+        .is_some_and(|a| !crate::token::ACCEPTED_ALGS.contains(&a))
+    {
+        return Err("alg must be EdDSA or Ed25519".into());
+    }
+    if jwk
+        .key_ops
+        .as_ref()
+        .is_some_and(|ops| !ops.iter().any(|op| op == "verify"))
+    {
+        return Err("key_ops does not allow verify".into());
     }
     if jwk.key_use.as_deref().is_some_and(|u| u != "sig") {
         return Err("use must be sig".into());
@@ -329,7 +344,7 @@ mod tests {
             (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), "small-order"),
             (r#"{"kty":"OKP","crv":"Ed25519","x":"JuiVj8KyJ7BFw_SJ8u-Y8NXfrAXTxjM5sTgCiG1T_AU"}"#.into(), "small-order"),
             (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAA"}"#.into(), "32 bytes"),
-            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","extra":1}}"#), "unknown field"),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","key_ops":["sign"]}}"#), "key_ops"),
         ];
         for (key, expect) in cases {
             let err = KeySet::from_json(doc(&key).as_bytes())
@@ -348,6 +363,16 @@ mod tests {
             KeySet::from_json(doc("").as_bytes()),
             Err(KeySetError::KeyCount(0))
         ));
+    }
+
+    #[test]
+    fn ignores_unknown_members_like_webcrypto_exports() {
+        // What WebCrypto's exportKey("jwk") produces, in a set with an extra top-level member.
+        let json = format!(
+            r#"{{"issuer":"mx.test","issuer_name":"Prueba","logo":"x.png","keys":[{{"key_ops":["verify"],"ext":true,"crv":"Ed25519","x":"{RFC8037_X}","kty":"OKP","alg":"Ed25519"}}]}}"#
+        );
+        let set = KeySet::from_json(json.as_bytes()).unwrap();
+        assert_eq!(set.keys[0].kid, "kPrK_qmxVWY");
     }
 
     #[test]

@@ -14,15 +14,19 @@ use std::fmt;
 pub const MAX_TOKEN_LEN: usize = 4096;
 /// Largest decoded protected header, in bytes.
 pub const MAX_HEADER_BYTES: usize = 512;
-/// The only algorithm: Ed25519 (RFC 8037).
+/// The algorithm Sello writes: Ed25519 under its RFC 8037 name.
 pub const ALG: &str = "EdDSA";
+/// The `alg` values a verifier accepts: `EdDSA` (RFC 8037) and `Ed25519`, its fully-specified
+/// name from RFC 9864. Both mean Ed25519 with the key's own curve; the key decides, and every
+/// Sello key is Ed25519.
+pub const ACCEPTED_ALGS: [&str; 2] = ["EdDSA", "Ed25519"];
 /// The token type, `typ` in the protected header.
 pub const TYP: &str = "sello+jwt";
 
 /// The protected header: exactly `alg`, `kid` and `typ`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
-    /// Always `EdDSA`.
+    /// `EdDSA` when Sello signs; `Ed25519` is accepted too.
     pub alg: String,
     /// The signing key's id in the issuer's key set.
     pub kid: String,
@@ -90,8 +94,10 @@ pub enum TokenError {
     /// The signature is not 64 bytes.
     #[error("an Ed25519 signature is 64 bytes; this one is {0}")]
     SignatureLength(usize),
-    /// `alg` is not `EdDSA`.
-    #[error("alg {0:?} is not accepted; Sello tokens are signed with EdDSA (Ed25519) only")]
+    /// `alg` is neither `EdDSA` nor `Ed25519`.
+    #[error(
+        "alg {0:?} is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only"
+    )]
     Algorithm(String),
     /// `typ` is not `sello+jwt`.
     #[error("typ {0:?} is not accepted; Sello tokens have typ \"sello+jwt\"")]
@@ -154,9 +160,9 @@ fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
             }),
         }
     };
-    // The algorithm is decided first, and only by the exact string "EdDSA".
+    // The algorithm is decided first, by exact (case-sensitive) comparison.
     let alg = string("alg")?;
-    if alg != ALG {
+    if !ACCEPTED_ALGS.contains(&alg.as_str()) {
         return Err(TokenError::Algorithm(json::truncate(&alg)));
     }
     if let Some(other) = members
@@ -187,7 +193,7 @@ fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
 /// Parses a compact token without checking its signature.
 ///
 /// Checks, in order: the size cap, three parts, strict base64url, the header (strict JSON, `alg`
-/// exactly `EdDSA`, no member but `alg`/`kid`/`typ`, `typ` `sello+jwt`), the payload (strict JSON
+/// exactly `EdDSA` or `Ed25519`, no member but `alg`/`kid`/`typ`, `typ` `sello+jwt`), the payload (strict JSON
 /// claims with no unknown member), the claim rules, and a 64-byte signature.
 pub fn decode(token: &str) -> Result<UnverifiedToken<'_>, TokenError> {
     if token.len() > MAX_TOKEN_LEN {
@@ -316,6 +322,11 @@ mod tests {
             let err = decode(&signed(header, &c)).unwrap_err();
             assert_eq!(err.reason(), reason, "{header}: {err}");
         }
+        decode(&signed(
+            r#"{"alg":"Ed25519","kid":"k","typ":"sello+jwt"}"#,
+            &c,
+        ))
+        .unwrap();
         for typ in ["SELLO+JWT", "application/sello+jwt"] {
             let header = format!(r#"{{"alg":"EdDSA","kid":"k","typ":"{typ}"}}"#);
             decode(&signed(&header, &c)).unwrap();

@@ -196,6 +196,14 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
                     AT,
                 ),
                 valid(
+                    "alg_ed25519",
+                    "alg Ed25519: RFC 9864's fully-specified name for the same algorithm.",
+                    hdr(&format!(
+                        r#"{{"alg":"Ed25519","kid":"{k1}","typ":"sello+jwt"}}"#
+                    )),
+                    AT,
+                ),
+                valid(
                     "rotated_key_inside_window",
                     "Signed by the rotated key inside its window, checked after the window closed.",
                     token(2, T0, ""),
@@ -372,10 +380,10 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
                     "unsupported_header",
                 ),
                 bad(
-                    "alg_ed25519",
-                    "alg Ed25519 (the fully-specified name is not used in v1).",
+                    "alg_ed25519_lowercase",
+                    "alg ed25519: names are case-sensitive.",
                     hdr(&format!(
-                        r#"{{"alg":"Ed25519","kid":"{k1}","typ":"sello+jwt"}}"#
+                        r#"{{"alg":"ed25519","kid":"{k1}","typ":"sello+jwt"}}"#
                     )),
                     "unsupported_header",
                 ),

@@ -20,9 +20,10 @@ type Decoder = (&'static str, fn(&GrayImage) -> Vec<String>);
 
 fn rqrr_gray(img: &GrayImage) -> Vec<String> {
     let (w, h) = img.dimensions();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
-        img.get_pixel(x as u32, y as u32).0[0]
-    });
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+            img.get_pixel(x as u32, y as u32).0[0]
+        });
     prepared
         .detect_grids()
         .iter()
@@ -32,9 +33,14 @@ fn rqrr_gray(img: &GrayImage) -> Vec<String> {
 
 fn rxing_default(img: &GrayImage) -> Vec<String> {
     let (w, h) = img.dimensions();
-    rxing::helpers::detect_in_luma(img.as_raw().clone(), w, h, Some(rxing::BarcodeFormat::QR_CODE))
-        .map(|r| vec![r.getText().to_owned()])
-        .unwrap_or_default()
+    rxing::helpers::detect_in_luma(
+        img.as_raw().clone(),
+        w,
+        h,
+        Some(rxing::BarcodeFormat::QR_CODE),
+    )
+    .map(|r| vec![r.getText().to_owned()])
+    .unwrap_or_default()
 }
 
 fn sello_pipeline(img: &GrayImage) -> Vec<String> {
@@ -70,10 +76,17 @@ fn corpus() {
         for p in paths {
             let expected = std::fs::read_to_string(p.with_extension("txt")).unwrap();
             let gray = load_gray(&std::fs::read(&p).unwrap()).unwrap();
-            images.push((folder, p.file_name().unwrap().to_string_lossy().into_owned(), gray, expected));
+            images.push((
+                folder,
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                gray,
+                expected,
+            ));
         }
     }
-    println!("| decoder | qrcode-1 (ZXing 17/20) | qrcode-2 (ZXing 32/35) | qrcode-3 (ZXing 38/42) | total /97 | median ms | max ms |");
+    println!(
+        "| decoder | qrcode-1 (ZXing 17/20) | qrcode-2 (ZXing 32/35) | qrcode-3 (ZXing 38/42) | total /97 | median ms | max ms |"
+    );
     println!("|---|---|---|---|---|---|---|");
     for (name, decode) in DECODERS {
         let mut counts = [0usize; 3];
@@ -129,7 +142,13 @@ fn generated() {
     println!("|---|---|---|---|");
     for photo in sello_testkit::photo::photos(&issued.qr_text) {
         let gray = load_gray(&photo.bytes).unwrap();
-        let mark = |found: Vec<String>| if found.contains(&issued.qr_text) { "yes" } else { "no" };
+        let mark = |found: Vec<String>| {
+            if found.contains(&issued.qr_text) {
+                "yes"
+            } else {
+                "no"
+            }
+        };
         let start = Instant::now();
         let (found, stage) = decode_with_stage(&gray);
         let took = start.elapsed();

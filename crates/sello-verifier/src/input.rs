@@ -142,25 +142,49 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let png = tmp.path().join("a.png");
         std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest").unwrap();
-        assert!(matches!(read_arg(png.to_str().unwrap(), &b""[..]), Ok(Source::Image(_))));
+        assert!(matches!(
+            read_arg(png.to_str().unwrap(), &b""[..]),
+            Ok(Source::Image(_))
+        ));
         let txt = tmp.path().join("t.txt");
         std::fs::write(&txt, " a.b.c \n").unwrap();
-        assert_eq!(read_arg(txt.to_str().unwrap(), &b""[..]).unwrap(), Source::Text("a.b.c".into()));
-        assert_eq!(read_arg("a.b.c", &b""[..]).unwrap(), Source::Text("a.b.c".into()));
+        assert_eq!(
+            read_arg(txt.to_str().unwrap(), &b""[..]).unwrap(),
+            Source::Text("a.b.c".into())
+        );
+        assert_eq!(
+            read_arg("a.b.c", &b""[..]).unwrap(),
+            Source::Text("a.b.c".into())
+        );
         assert_eq!(
             read_arg("https://x.example/v#a.b.c", &b""[..]).unwrap(),
             Source::Text("https://x.example/v#a.b.c".into())
         );
-        assert!(matches!(read_arg("missing.png", &b""[..]), Err(InputError::NotFound(_))));
-        assert_eq!(read_arg("-", &b"tok.en.x\n"[..]).unwrap(), Source::Text("tok.en.x".into()));
-        assert!(matches!(read_arg("-", &[0xffu8, 0xfe][..]), Err(InputError::Unrecognised(_))));
+        assert!(matches!(
+            read_arg("missing.png", &b""[..]),
+            Err(InputError::NotFound(_))
+        ));
+        assert_eq!(
+            read_arg("-", &b"tok.en.x\n"[..]).unwrap(),
+            Source::Text("tok.en.x".into())
+        );
+        assert!(matches!(
+            read_arg("-", &[0xffu8, 0xfe][..]),
+            Err(InputError::Unrecognised(_))
+        ));
         let big = vec![b'a'; MAX_TEXT_BYTES + 1];
-        assert!(matches!(read_arg("-", &big[..]), Err(InputError::TooLarge { .. })));
+        assert!(matches!(
+            read_arg("-", &big[..]),
+            Err(InputError::TooLarge { .. })
+        ));
     }
 
     #[test]
     fn texts_of_sources() {
-        assert_eq!(texts(&Source::Text("x".into()), "-").unwrap(), vec!["x".to_owned()]);
+        assert_eq!(
+            texts(&Source::Text("x".into()), "-").unwrap(),
+            vec!["x".to_owned()]
+        );
         assert!(matches!(
             texts(&Source::Image(b"\x89PNG\r\n\x1a\n".to_vec()), "f"),
             Err(InputError::Image { .. })

@@ -222,15 +222,27 @@ mod tests {
     fn refuses_broken_files_conflicts_and_empty_folders() {
         let tmp = tempfile::tempdir().unwrap();
         let mut store = TrustStore::new();
-        assert!(matches!(store.load(tmp.path()), Err(TrustError::Folder { .. })));
-        assert!(matches!(store.load(&tmp.path().join("none.json")), Err(TrustError::Io { .. })));
+        assert!(matches!(
+            store.load(tmp.path()),
+            Err(TrustError::Folder { .. })
+        ));
+        assert!(matches!(
+            store.load(&tmp.path().join("none.json")),
+            Err(TrustError::Io { .. })
+        ));
         fs::write(tmp.path().join("a.json"), set("mx.a", 1).to_json()).unwrap();
         fs::write(tmp.path().join("broken.json"), "{").unwrap();
-        assert!(matches!(store.load(tmp.path()), Err(TrustError::KeySet { .. })));
+        assert!(matches!(
+            store.load(tmp.path()),
+            Err(TrustError::KeySet { .. })
+        ));
         fs::remove_file(tmp.path().join("broken.json")).unwrap();
         fs::write(tmp.path().join("b.json"), set("mx.a", 2).to_json()).unwrap();
         let mut store = TrustStore::new();
-        assert!(matches!(store.load(tmp.path()), Err(TrustError::Conflict(_))));
+        assert!(matches!(
+            store.load(tmp.path()),
+            Err(TrustError::Conflict(_))
+        ));
         let big = tmp.path().join("big.json");
         fs::write(&big, vec![b' '; MAX_KEY_SET_BYTES + 1]).unwrap();
         assert!(TrustStore::new().load(&big).is_err());

@@ -187,8 +187,15 @@ mod tests {
             nbf: None,
             exp: Some(iat + 1000),
             cert: Certificate {
-                holder: Holder { name: "Ana".into(), id: None },
-                achievement: Achievement { code: "EC0105".into(), title: "T".into(), level: None },
+                holder: Holder {
+                    name: "Ana".into(),
+                    id: None,
+                },
+                achievement: Achievement {
+                    code: "EC0105".into(),
+                    title: "T".into(),
+                    level: None,
+                },
                 unit: None,
                 attrs: Default::default(),
             },
@@ -205,7 +212,11 @@ mod tests {
         let mut trust = TrustStore::new();
         trust
             .add(KeySet {
-                issuer: IssuerInfo { id: "mx.a".into(), name: "A".into(), verify_url: None },
+                issuer: IssuerInfo {
+                    id: "mx.a".into(),
+                    name: "A".into(),
+                    verify_url: None,
+                },
                 keys: vec![key],
             })
             .unwrap();
@@ -220,10 +231,19 @@ mod tests {
         let t = sign(&claims(T), &key, &public.kid);
         let exp = T + 1000;
         assert_eq!(v.verify(&t, T).verdict, Verdict::Valid);
-        assert_eq!(v.verify(&t, exp + DEFAULT_LEEWAY - 1).verdict, Verdict::Valid);
-        assert_eq!(v.verify(&t, exp + DEFAULT_LEEWAY).reason, Some(Reason::Expired));
+        assert_eq!(
+            v.verify(&t, exp + DEFAULT_LEEWAY - 1).verdict,
+            Verdict::Valid
+        );
+        assert_eq!(
+            v.verify(&t, exp + DEFAULT_LEEWAY).reason,
+            Some(Reason::Expired)
+        );
         assert_eq!(v.verify(&t, T - DEFAULT_LEEWAY).verdict, Verdict::Valid);
-        assert_eq!(v.verify(&t, T - DEFAULT_LEEWAY - 1).reason, Some(Reason::NotYetValid));
+        assert_eq!(
+            v.verify(&t, T - DEFAULT_LEEWAY - 1).reason,
+            Some(Reason::NotYetValid)
+        );
         let strict = v.clone().with_leeway(0);
         assert_eq!(strict.verify(&t, exp).reason, Some(Reason::Expired));
         assert_eq!(strict.verify(&t, exp - 1).verdict, Verdict::Valid);
@@ -239,7 +259,10 @@ mod tests {
         // Both revoked and expired: the key's compromise is the reason given.
         let r = v.verify(&t, T + 10_000);
         assert_eq!(r.reason, Some(Reason::KeyRevoked));
-        assert!(r.claims.is_some(), "authentic claims are returned with the reason");
+        assert!(
+            r.claims.is_some(),
+            "authentic claims are returned with the reason"
+        );
     }
 
     #[test]
@@ -251,6 +274,9 @@ mod tests {
         let r = v.verify(&forged, T);
         assert_eq!(r.reason, Some(Reason::BadSignature));
         assert!(r.claims.is_none() && r.issuer.is_none() && r.kid.is_none());
-        assert_eq!(v.verify("x", T).message(Lang::En), Reason::MalformedToken.message(Lang::En));
+        assert_eq!(
+            v.verify("x", T).message(Lang::En),
+            Reason::MalformedToken.message(Lang::En)
+        );
     }
 }
