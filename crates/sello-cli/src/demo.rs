@@ -1,13 +1,15 @@
 //! `sello demo`: the main job end to end on an embedded roster.
 //!
-//! Creates a demo issuer (a real key, encrypted at rest), issues EC0105 certificates for 39
+//! Creates a demo issuer (its key encrypted at rest; the key itself is the published demo key
+//! whose key set is `keys/demo/jwks.json`), issues EC0105 certificates for 39
 //! fictional municipal staff, writes each QR code as PNG, reads every PNG back through the QR
 //! decoder and verifies it against the issuer's published key set, tampers with one
 //! certificate and shows it rejected, and prints a summary table.
 
 use crate::{Failure, load_verifier, passphrase, write_qr};
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
-use sello_issuer::{IssueRequest, Issued, Issuer, IssuerDir};
+use sello_core::ed25519_dalek::SigningKey;
+use sello_issuer::{IssueRequest, Issued, Issuer, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,10 @@ const MARKER: &str = ".sello-demo";
 const CODE: &str = "EC0105";
 const TITLE: &str = "Atención al ciudadano en el sector público";
 const UNIT: &str = "CECATI 149";
+/// The demo issuer's private key seed. It is published on purpose (so that `keys/demo/` can hold
+/// the matching key set and anyone can verify demo output); never trust the demo issuer
+/// outside a demonstration.
+const DEMO_SEED: [u8; 32] = *b"sello demo issuer; NOT A SECRET!";
 
 struct Row {
     name: String,
@@ -142,7 +148,9 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         name: "CECATI 149 (demostración)".into(),
         verify_url: Some("http://localhost:8080/".into()),
     };
-    let dir = IssuerDir::create(&issuer_dir, info, &pass)?;
+    let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
+    let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)?;
+    drop(demo_key);
     let issuer = Issuer::new(dir.info().clone(), Box::new(dir.unlock(&pass)?));
     drop(pass);
     println!(
