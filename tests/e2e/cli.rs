@@ -356,14 +356,31 @@ fn demo_verifies_39_of_39_and_rejects_the_tampered_one() {
     assert_eq!(pngs, 40);
     // The demo issuer's key set is the one published in keys/demo/.
     let published = std::fs::read_to_string(crate::repo().join("keys/demo/jwks.json")).unwrap();
-    assert_eq!(std::fs::read_to_string(out_dir.join("issuer/jwks.json")).unwrap(), published);
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("issuer/jwks.json")).unwrap(),
+        published
+    );
     // The private key at rest is encrypted: the seed is not in the file.
-    let private = std::fs::read_dir(out_dir.join("issuer/private")).unwrap().next().unwrap().unwrap().path();
+    let private = std::fs::read_dir(out_dir.join("issuer/private"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let bytes = std::fs::read(private).unwrap();
     assert!(!bytes.windows(10).any(|w| w == b"sello demo"));
     // An employer verifies the demo PNGs with the published key set.
-    let first_png = std::fs::read_dir(out_dir.join("qr")).unwrap().map(|e| e.unwrap().path()).find(|p| !p.to_string_lossy().contains("ALTERADO")).unwrap();
-    sello().args(["verify", "--keys"]).arg(crate::repo().join("keys")).arg(first_png).assert().code(0);
+    let first_png = std::fs::read_dir(out_dir.join("qr"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| !p.to_string_lossy().contains("ALTERADO"))
+        .unwrap();
+    sello()
+        .args(["verify", "--keys"])
+        .arg(crate::repo().join("keys"))
+        .arg(first_png)
+        .assert()
+        .code(0);
     // Running it again over its own output is fine; over a foreign folder it refuses.
     sello()
         .args(["--lang", "en", "demo", "--out"])

@@ -96,3 +96,39 @@ fn rust_verifier_passes_every_vector() {
     }
     assert!(cases >= 50, "{cases} cases");
 }
+
+#[test]
+fn cli_passes_every_vector() {
+    let tmp = tempfile::tempdir().unwrap();
+    for set in sello_testkit::vectors::key_sets() {
+        fs::write(
+            tmp.path().join(format!("{}.json", set.issuer.id)),
+            set.to_json(),
+        )
+        .unwrap();
+    }
+    for (name, doc) in vector_files() {
+        for case in doc["cases"].as_array().unwrap() {
+            let out = crate::cli::sello()
+                .args(["verify", "--json", "--keys"])
+                .arg(tmp.path())
+                .args(["--leeway", &doc["leeway"].to_string()])
+                .args(["--at", &case["at"].to_string(), "-"])
+                .write_stdin(case["token"].as_str().unwrap())
+                .output()
+                .unwrap();
+            let label = format!("{name} / {}", case["name"]);
+            let line: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+                panic!("{label}: {e}: {}", String::from_utf8_lossy(&out.stderr))
+            });
+            assert_eq!(line["verdict"], case["verdict"], "{label}: {line}");
+            assert_eq!(line["reason"], case["reason"], "{label}: {line}");
+            let expected_status = match case["verdict"].as_str().unwrap() {
+                "valid" => 0,
+                "invalid" => 1,
+                _ => 3,
+            };
+            assert_eq!(out.status.code(), Some(expected_status), "{label}");
+        }
+    }
+}

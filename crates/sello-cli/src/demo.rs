@@ -7,8 +7,8 @@
 //! certificate and shows it rejected, and prints a summary table.
 
 use crate::{Failure, load_verifier, passphrase, write_qr};
-use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
 use sello_core::ed25519_dalek::SigningKey;
+use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
 use sello_issuer::{IssueRequest, Issued, Issuer, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
 use std::fs;

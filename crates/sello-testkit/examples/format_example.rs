@@ -40,7 +40,10 @@ fn main() {
     let canonical = format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{X}"}}"#);
     let thumbprint = jwk::thumbprint(&public);
     let kid = jwk::kid(&public);
-    assert_eq!(thumbprint, "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", "RFC 8037 A.3");
+    assert_eq!(
+        thumbprint, "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k",
+        "RFC 8037 A.3"
+    );
     assert_eq!(kid, "kPrK_qmxVWY");
 
     let claims = Claims {
@@ -69,7 +72,10 @@ fn main() {
     let header = Header::new(&kid);
     let header_json = serde_json::to_string(&header).unwrap();
     let payload_json = serde_json::to_string(&claims).unwrap();
-    assert!(!payload_json.contains("\\u"), "non-ASCII text is written as UTF-8");
+    assert!(
+        !payload_json.contains("\\u"),
+        "non-ASCII text is written as UTF-8"
+    );
     let input = token::signing_input(&header, &claims);
     assert_eq!(
         input,
@@ -100,12 +106,21 @@ fn main() {
     let sig64 = b64::encode(&signature.to_bytes());
 
     println!("== key set (jwks.json)\n{key_set_json}");
-    println!("== RFC 7638 thumbprint input ({} bytes)\n{canonical}\n", canonical.len());
+    println!(
+        "== RFC 7638 thumbprint input ({} bytes)\n{canonical}\n",
+        canonical.len()
+    );
     println!("== SHA-256 thumbprint, base64url\n{thumbprint}\n");
     println!("== kid (first 8 bytes)\n{kid}\n");
-    println!("== header JSON ({} bytes)\n{header_json}\n", header_json.len());
+    println!(
+        "== header JSON ({} bytes)\n{header_json}\n",
+        header_json.len()
+    );
     println!("== BASE64URL(header) ({} chars)\n{h64}\n", h64.len());
-    println!("== payload JSON ({} bytes)\n{payload_json}\n", payload_json.len());
+    println!(
+        "== payload JSON ({} bytes)\n{payload_json}\n",
+        payload_json.len()
+    );
     println!("== BASE64URL(payload) ({} chars)\n{p64}\n", p64.len());
     println!("== signing input ({} bytes)\n{input}\n", input.len());
     println!("== signature, hex\n{}\n", hex(&signature.to_bytes()));

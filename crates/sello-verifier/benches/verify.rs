@@ -43,7 +43,10 @@ fn tokens(c: &mut Criterion) {
     let mut g = c.benchmark_group("verify");
     g.throughput(Throughput::Elements(1));
     g.bench_function("bare_ed25519_verify_strict", |b| {
-        b.iter(|| key.verify_strict(black_box(input.as_bytes()), &sig).unwrap())
+        b.iter(|| {
+            key.verify_strict(black_box(input.as_bytes()), &sig)
+                .unwrap()
+        })
     });
     g.bench_function("token_full_verification", |b| {
         b.iter(|| verifier.verify(black_box(&issued.token), at))
@@ -59,7 +62,10 @@ fn images(c: &mut Criterion) {
     let clean = photo::render(&issued.qr_text, 4.0);
     let cases = [
         ("clean_png_388px", photo::png_bytes(&clean)),
-        ("rotated_30deg_png", photo::png_bytes(&photo::rotate(&clean, 30.0))),
+        (
+            "rotated_30deg_png",
+            photo::png_bytes(&photo::rotate(&clean, 30.0)),
+        ),
         ("jpeg_q30_388px", photo::jpeg_bytes(&clean, 30)),
         (
             "noisy_background_jpeg_1600x1200",
@@ -77,7 +83,11 @@ fn images(c: &mut Criterion) {
     g.sample_size(20);
     g.throughput(Throughput::Elements(1));
     for (name, bytes) in &cases {
-        assert_eq!(scan::scan(bytes).unwrap(), vec![issued.qr_text.clone()], "{name}");
+        assert_eq!(
+            scan::scan(bytes).unwrap(),
+            vec![issued.qr_text.clone()],
+            "{name}"
+        );
         g.bench_function(*name, |b| b.iter(|| scan::scan(black_box(bytes)).unwrap()));
     }
     g.finish();
