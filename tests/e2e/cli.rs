@@ -397,3 +397,57 @@ fn demo_verifies_39_of_39_and_rejects_the_tampered_one() {
         .code(2);
     assert!(foreign.join("keep.txt").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn openssl_reads_the_encrypted_private_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let key = std::fs::read_dir(dir.join("private"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let out = std::process::Command::new("openssl")
+        .args([
+            "pkey",
+            "-inform",
+            "DER",
+            "-passin",
+            &format!("pass:{PASS}"),
+            "-pubout",
+            "-outform",
+            "DER",
+            "-in",
+        ])
+        .arg(&key)
+        .output()
+        .expect("openssl is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The SubjectPublicKeyInfo ends with the 32-byte key published in jwks.json.
+    let jwks: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("jwks.json")).unwrap()).unwrap();
+    let x = sello_core::b64::decode(jwks["keys"][0]["x"].as_str().unwrap()).unwrap();
+    assert!(out.stdout.ends_with(&x));
+    // A wrong passphrase fails there too.
+    let bad = std::process::Command::new("openssl")
+        .args([
+            "pkey",
+            "-inform",
+            "DER",
+            "-passin",
+            "pass:otra cosa",
+            "-noout",
+            "-in",
+        ])
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+}

@@ -53,19 +53,9 @@ fn reads_at_least_as_many_corpus_photos_as_zxing() {
 fn reads_and_verifies_every_photo_like_certificate() {
     let issuer = keys::issuer("mx.fotos", 21);
     let issued = issuer
-        .issue(&sello_issuer::IssueRequest::new(sello_core::Certificate {
-            holder: sello_core::Holder {
-                name: "Norma Angélica Salazar Rojas".into(),
-                id: Some("SARN851023MMCLJR04".into()),
-            },
-            achievement: sello_core::Achievement {
-                code: "EC0105".into(),
-                title: "Atención al ciudadano en el sector público".into(),
-                level: None,
-            },
-            unit: Some("CECATI 149".into()),
-            attrs: [("dep".to_owned(), "Dirección Jurídica".to_owned())].into(),
-        }))
+        .issue(&sello_issuer::IssueRequest::new(
+            sello_testkit::typical_certificate(),
+        ))
         .unwrap();
     let mut trust = TrustStore::new();
     trust

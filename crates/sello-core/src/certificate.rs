@@ -84,6 +84,8 @@ pub struct Claims {
 
 /// Largest number of `attrs` entries.
 pub const MAX_ATTRS: usize = 16;
+/// Latest time accepted anywhere (9999-12-31T23:59:59Z), so that time arithmetic never overflows.
+pub const MAX_TIME: i64 = 253_402_300_799;
 
 /// A claim that breaks a rule of the format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -117,6 +119,11 @@ fn text(field: &str, value: &str, max: usize) -> Result<(), ClaimError> {
 
 fn opt_text(field: &str, value: &Option<String>, max: usize) -> Result<(), ClaimError> {
     value.as_deref().map_or(Ok(()), |v| text(field, v, max))
+}
+
+/// Checks a display name (an issuer's): 1 to 200 characters, no control characters.
+pub fn check_display_name(name: &str) -> Result<(), ClaimError> {
+    text("name", name, 200)
 }
 
 /// Checks a serial ("folio"): 1 to 64 characters of `A–Z a–z 0–9 - _ .`.
@@ -190,6 +197,9 @@ impl Claims {
             if value.is_some_and(|v| v < 0) {
                 return Err(err(name, "must not be negative"));
             }
+            if value.is_some_and(|v| v > MAX_TIME) {
+                return Err(err(name, "must not be after the year 9999"));
+            }
         }
         if self.exp.is_some_and(|exp| exp <= self.iat) {
             return Err(err("exp", "must be after iat"));
@@ -257,6 +267,9 @@ pub(crate) mod tests {
         let mut c = sample();
         c.iat = -1;
         assert_eq!(c.validate().unwrap_err().field, "iat");
+        let mut c = sample();
+        c.exp = Some(i64::MAX);
+        assert_eq!(c.validate().unwrap_err().field, "exp");
         let mut c = sample();
         c.cert.achievement.title = "a\u{7}b".into();
         assert!(c.validate().is_err());

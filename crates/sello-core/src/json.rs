@@ -92,10 +92,15 @@ impl<'de> Visitor<'de> for Checker {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(self.nested()?)?.is_some() {}
+        let inner = self.nested()?;
+        while seq
+            .next_element_seed(Checker { depth: inner.depth })?
+            .is_some()
+        {}
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let inner = self.nested()?;
         let mut seen = BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if seen.contains(&key) {
@@ -105,7 +110,7 @@ impl<'de> Visitor<'de> for Checker {
                 )));
             }
             seen.insert(key);
-            map.next_value_seed(self.nested()?)?;
+            map.next_value_seed(Checker { depth: inner.depth })?;
         }
         Ok(())
     }
@@ -151,6 +156,19 @@ mod tests {
         assert!(parse_strict::<Value>(deep.as_bytes(), 10_000).is_err());
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse_strict::<Value>(ok.as_bytes(), 10_000).is_ok());
+        // Objects count the same as arrays, empty or not.
+        let objects = format!(
+            "{}{{}}{}",
+            r#"{"a":"#.repeat(MAX_DEPTH),
+            "}".repeat(MAX_DEPTH)
+        );
+        assert!(parse_strict::<Value>(objects.as_bytes(), 10_000).is_err());
+        let objects = format!(
+            "{}{{}}{}",
+            r#"{"a":"#.repeat(MAX_DEPTH - 1),
+            "}".repeat(MAX_DEPTH - 1)
+        );
+        assert!(parse_strict::<Value>(objects.as_bytes(), 10_000).is_ok());
     }
 
     #[test]

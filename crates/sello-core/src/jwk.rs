@@ -91,7 +91,6 @@ impl PublicKey {
             nbf: self.nbf,
             exp: self.exp,
             revoked_at: self.revoked_at,
-            d: None,
         }
     }
 }
@@ -151,24 +150,25 @@ struct Jwk {
     exp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     revoked_at: Option<i64>,
-    /// Only read to refuse it loudly: a private key must never sit in a published set.
-    #[serde(default, skip_serializing)]
-    d: Option<serde_json::Value>,
 }
 
-/// A JWK Set with the issuer's identity. Unknown members are ignored (RFC 7517 §5).
-#[derive(Serialize, Deserialize)]
+/// A JWK Set with the issuer's identity, as read. Unknown members are ignored (RFC 7517 §5);
+/// keys are read as objects first so that private members can be refused whatever their value.
+#[derive(Deserialize)]
 struct KeySetDoc {
     issuer: String,
     issuer_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     verify_url: Option<String>,
-    keys: Vec<Jwk>,
+    keys: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Checks a verification URL: `https://` (or `http://` for localhost), no fragment, bounded.
 pub fn check_verify_url(url: &str) -> Result<(), String> {
-    let local = url.starts_with("http://localhost") || url.starts_with("http://127.0.0.1");
+    let local = ["http://localhost", "http://127.0.0.1"].iter().any(|host| {
+        url.strip_prefix(host)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with(':'))
+    });
     if !(url.starts_with("https://") || local) {
         return Err("verify_url must start with https:// (http:// only for localhost)".into());
     }
@@ -190,11 +190,8 @@ impl KeySet {
         let doc: KeySetDoc = json::parse_strict(bytes, MAX_KEY_SET_BYTES)?;
         crate::certificate::check_issuer_id(&doc.issuer)
             .map_err(|e| KeySetError::Issuer(format!("issuer {}", e.problem)))?;
-        if doc.issuer_name.trim().is_empty() || doc.issuer_name.chars().count() > 200 {
-            return Err(KeySetError::Issuer(
-                "issuer_name must be 1 to 200 characters".into(),
-            ));
-        }
+        crate::certificate::check_display_name(&doc.issuer_name)
+            .map_err(|e| KeySetError::Issuer(format!("issuer_name {}", e.problem)))?;
         if let Some(url) = &doc.verify_url {
             check_verify_url(url).map_err(KeySetError::Issuer)?;
         }
@@ -221,10 +218,18 @@ impl KeySet {
 
     /// Serialises the key set as published JSON (pretty-printed, with a final newline).
     pub fn to_json(&self) -> String {
-        let doc = KeySetDoc {
-            issuer: self.issuer.id.clone(),
-            issuer_name: self.issuer.name.clone(),
-            verify_url: self.issuer.verify_url.clone(),
+        #[derive(Serialize)]
+        struct Out<'a> {
+            issuer: &'a str,
+            issuer_name: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            verify_url: Option<&'a str>,
+            keys: Vec<Jwk>,
+        }
+        let doc = Out {
+            issuer: &self.issuer.id,
+            issuer_name: &self.issuer.name,
+            verify_url: self.issuer.verify_url.as_deref(),
             keys: self.keys.iter().map(PublicKey::to_jwk).collect(),
         };
         let mut out = serde_json::to_string_pretty(&doc).expect("key sets always serialise");
@@ -238,10 +243,17 @@ impl KeySet {
     }
 }
 
-fn parse_jwk(jwk: Jwk) -> Result<PublicKey, String> {
-    if jwk.d.is_some() {
-        return Err("contains a private key (member \"d\"); publish only public keys".into());
+/// Private-key members of any JWK type (RFC 7518 §6, RFC 8037): never in a published set.
+const PRIVATE_MEMBERS: [&str; 7] = ["d", "p", "q", "dp", "dq", "qi", "k"];
+
+fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<PublicKey, String> {
+    if let Some(m) = PRIVATE_MEMBERS.iter().find(|m| members.contains_key(**m)) {
+        return Err(format!(
+            "contains a private key (member {m:?}); publish only public keys"
+        ));
     }
+    let jwk: Jwk = serde_json::from_value(serde_json::Value::Object(members))
+        .map_err(|e| format!("not a valid JWK: {e}"))?;
     if jwk.kty != "OKP" || jwk.crv != "Ed25519" {
         return Err(format!(
             "must be kty OKP with crv Ed25519, not {}/{}",
@@ -270,7 +282,9 @@ fn parse_jwk(jwk: Jwk) -> Result<PublicKey, String> {
         .and_then(|b| b.try_into().ok())
         .ok_or("x must be 32 bytes of unpadded base64url")?;
     let key = VerifyingKey::from_bytes(&bytes).map_err(|_| "x is not a valid Ed25519 point")?;
-    if key.to_bytes() != bytes {
+    // `from_bytes` keeps the bytes it was given; re-encoding the decompressed point shows
+    // whether they were the point's one canonical encoding (y < p, no negative zero).
+    if key.to_edwards().compress().to_bytes() != bytes {
         return Err("x is not the canonical encoding of its point".into());
     }
     if key.is_weak() {
@@ -285,6 +299,23 @@ fn parse_jwk(jwk: Jwk) -> Result<PublicKey, String> {
             json::truncate(&given),
             key.kid
         ));
+    }
+    for (name, value) in [
+        ("nbf", jwk.nbf),
+        ("exp", jwk.exp),
+        ("revoked_at", jwk.revoked_at),
+    ] {
+        if value.is_some_and(|v| !(0..=crate::certificate::MAX_TIME).contains(&v)) {
+            return Err(format!(
+                "{name} must be between 0 and {}",
+                crate::certificate::MAX_TIME
+            ));
+        }
+    }
+    if let (Some(nbf), Some(exp)) = (jwk.nbf, jwk.exp)
+        && exp <= nbf
+    {
+        return Err("exp must be after nbf".into());
     }
     key.nbf = jwk.nbf;
     key.exp = jwk.exp;
@@ -373,6 +404,61 @@ mod tests {
         );
         let set = KeySet::from_json(json.as_bytes()).unwrap();
         assert_eq!(set.keys[0].kid, "kPrK_qmxVWY");
+    }
+
+    #[test]
+    fn refuses_private_members_even_null_and_bad_windows() {
+        for extra in [
+            r#""d":null"#,
+            r#""p":"AA""#,
+            r#""nbf":20,"exp":10"#,
+            r#""exp":-1"#,
+        ] {
+            let json = doc(&format!(
+                r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}",{extra}}}"#
+            ));
+            assert!(KeySet::from_json(json.as_bytes()).is_err(), "{extra}");
+        }
+        let bell = format!(
+            r#"{{"issuer":"mx.t","issuer_name":"T","keys":[{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}}]}}"#
+        );
+        assert!(KeySet::from_json(bell.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn verify_url_rules() {
+        assert!(check_verify_url("https://v.example.mx/v").is_ok());
+        assert!(check_verify_url("http://localhost:8080/").is_ok());
+        assert!(check_verify_url("http://127.0.0.1/").is_ok());
+        assert!(check_verify_url("http://localhost.evil.example/v").is_err());
+        assert!(check_verify_url("http://v.example.mx/").is_err());
+        assert!(check_verify_url("https://v.example.mx/#x").is_err());
+    }
+
+    #[test]
+    fn refuses_non_canonical_encodings_of_ordinary_points() {
+        // The RFC 8037 key's point with the sign bit of x flipped is a different, valid point;
+        // adding p to y of a point with small y gives a non-canonical encoding of it. Build the
+        // latter from the base point's neighbour y = 4 (a valid non-small-order y).
+        let mut y = [0u8; 32];
+        y[0] = 4;
+        let canonical = VerifyingKey::from_bytes(&y).expect("y = 4 is on the curve");
+        assert!(!canonical.is_weak());
+        // y + p, little-endian: p = 2^255 - 19.
+        let mut non = [0xffu8; 32];
+        non[0] = 0xed + 4;
+        non[31] = 0x7f;
+        let json = doc(&format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
+            b64::encode(&non)
+        ));
+        let err = KeySet::from_json(json.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("canonical"), "{err}");
+        let json = doc(&format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
+            b64::encode(&y)
+        ));
+        assert!(KeySet::from_json(json.as_bytes()).is_ok());
     }
 
     #[test]

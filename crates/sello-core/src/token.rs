@@ -10,7 +10,8 @@ use ed25519_dalek::Signature;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Largest token accepted, in bytes. A QR code holds at most 2,953 bytes, so this is generous.
+/// Largest token accepted, in bytes. A QR code at error-correction level M holds at most 2,331
+/// bytes (2,953 at level L), so this cap only stops abuse; issuers are limited by the QR code.
 pub const MAX_TOKEN_LEN: usize = 4096;
 /// Largest decoded protected header, in bytes.
 pub const MAX_HEADER_BYTES: usize = 512;
@@ -192,9 +193,10 @@ fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
 
 /// Parses a compact token without checking its signature.
 ///
-/// Checks, in order: the size cap, three parts, strict base64url, the header (strict JSON, `alg`
-/// exactly `EdDSA` or `Ed25519`, no member but `alg`/`kid`/`typ`, `typ` `sello+jwt`), the payload (strict JSON
-/// claims with no unknown member), the claim rules, and a 64-byte signature.
+/// Checks, in order: the size cap; three parts; the header (strict base64url, strict JSON, `alg`
+/// exactly `EdDSA` or `Ed25519`, no member but `alg`/`kid`/`typ`, `typ` `sello+jwt`, a `kid`);
+/// the payload (strict base64url, strict JSON claims with no unknown member); the signature
+/// (strict base64url, 64 bytes); and last the claim rules.
 pub fn decode(token: &str) -> Result<UnverifiedToken<'_>, TokenError> {
     if token.len() > MAX_TOKEN_LEN {
         return Err(TokenError::TooLong {

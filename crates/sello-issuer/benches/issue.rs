@@ -3,25 +3,12 @@
 //! `cargo bench -p sello-issuer --bench issue`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sello_core::{Achievement, Certificate, Holder};
 use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::{IssueRequest, Signer};
 use std::hint::black_box;
 
 fn request() -> IssueRequest {
-    let mut r = IssueRequest::new(Certificate {
-        holder: Holder {
-            name: "María Guadalupe Hernández López".into(),
-            id: Some("HELG850312MDFRPD09".into()),
-        },
-        achievement: Achievement {
-            code: "EC0105".into(),
-            title: "Atención al ciudadano en el sector público".into(),
-            level: None,
-        },
-        unit: Some("CECATI 149".into()),
-        attrs: [("dep".to_owned(), "Registro Civil".to_owned())].into(),
-    });
+    let mut r = IssueRequest::new(sello_testkit::typical_certificate());
     r.issued_at = Some(1_795_478_400);
     r.expires = Some(1_953_244_800);
     r

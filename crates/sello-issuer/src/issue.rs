@@ -19,8 +19,10 @@ pub enum IssueError {
     /// No randomness for a serial.
     #[error("no randomness from the operating system: {0}")]
     Random(String),
-    /// The token is over the format's size cap.
-    #[error("the token would be {0} bytes, over the format's cap; shorten the fields")]
+    /// The QR content would not fit in a QR code at level M.
+    #[error(
+        "the QR content would be {0} bytes, more than a QR code holds (2,331); shorten the fields"
+    )]
     TooLong(usize),
 }
 
@@ -144,13 +146,13 @@ impl Issuer {
         let input = token::signing_input(&Header::new(&self.signer.kid()), &claims);
         let signature = self.signer.sign(input.as_bytes())?;
         let token = token::assemble(&input, &signature);
-        if token.len() > token::MAX_TOKEN_LEN {
-            return Err(IssueError::TooLong(token.len()));
-        }
         let qr_text = match &self.info.verify_url {
             Some(url) => format!("{url}#{token}"),
             None => token.clone(),
         };
+        if qr_text.len() > crate::qr::MAX_BYTES_LEVEL_M {
+            return Err(IssueError::TooLong(qr_text.len()));
+        }
         Ok(Issued {
             claims,
             token,
@@ -234,6 +236,17 @@ mod tests {
         assert!(matches!(
             issuer(None).issue(&req),
             Err(IssueError::Invalid(_))
+        ));
+        // Content that would not fit in a printable QR code is refused.
+        let mut req = IssueRequest::new(cert());
+        for i in 0..16 {
+            req.certificate
+                .attrs
+                .insert(format!("k{i}"), "x".repeat(150));
+        }
+        assert!(matches!(
+            issuer(None).issue(&req),
+            Err(IssueError::TooLong(_))
         ));
     }
 }

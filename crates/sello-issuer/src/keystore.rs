@@ -5,7 +5,8 @@
 //!   issuer.json       id, display name, verification URL, active key id
 //!   jwks.json         the public key set to hand to verifiers (DESIGN §2)
 //!   private/          mode 0700
-//!     <kid>.p8        PKCS#8 v2, PBES2 (scrypt N=2^15 r=8 p=1, AES-256-CBC), DER, mode 0600
+//!     <kid>.p8        encrypted PKCS#8 (RFC 5958 v1), PBES2: scrypt N=2^14 r=8 p=1 and
+//!                     AES-256-CBC; DER; mode 0600. `openssl pkcs8 -inform DER -in <kid>.p8` reads it.
 //! ```
 //!
 //! Private keys are decrypted only into a [`LocalSigner`], which zeroizes them on drop. No
@@ -254,10 +255,17 @@ fn write_private_key(
     signer: &LocalSigner,
     passphrase: &str,
 ) -> Result<(), KeyStoreError> {
-    let doc = signer
-        .signing_key()
+    // Version 1 (no embedded public key): the form every PKCS#8 reader, OpenSSL included,
+    // accepts. The public key is re-derived and checked against the file name on unlock.
+    let crypto = |e: pkcs8::Error| KeyStoreError::Crypto(e.to_string());
+    let keypair = ed25519_dalek::pkcs8::KeypairBytes {
+        secret_key: signer.signing_key().to_bytes(),
+        public_key: None,
+    };
+    let doc = keypair
         .to_pkcs8_encrypted_der(passphrase.as_bytes())
-        .map_err(|e| KeyStoreError::Crypto(e.to_string()))?;
+        .map_err(crypto)?;
+    drop(keypair);
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

@@ -4,6 +4,9 @@
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
+/// Most bytes a version-40 QR code holds in byte mode at level M, Sello's default.
+pub const MAX_BYTES_LEVEL_M: usize = 2331;
+
 /// Width of the quiet zone, in modules, on every side.
 pub const QUIET_ZONE: usize = 4;
 

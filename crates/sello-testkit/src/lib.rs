@@ -10,3 +10,23 @@
 pub mod keys;
 pub mod photo;
 pub mod vectors;
+
+use sello_core::{Achievement, Certificate, Holder};
+
+/// A typical certificate: a name with accents, a CURP-shaped id, EC0105 with its full title,
+/// the unit and one `attrs` entry (the shape used by benchmarks and photo tests).
+pub fn typical_certificate() -> Certificate {
+    Certificate {
+        holder: Holder {
+            name: "María Guadalupe Hernández López".into(),
+            id: Some("HELG850312MDFRPD09".into()),
+        },
+        achievement: Achievement {
+            code: "EC0105".into(),
+            title: "Atención al ciudadano en el sector público".into(),
+            level: None,
+        },
+        unit: Some("CECATI 149".into()),
+        attrs: [("dep".to_owned(), "Registro Civil".to_owned())].into(),
+    }
+}

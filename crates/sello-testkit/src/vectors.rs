@@ -471,6 +471,12 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
                     token(1, -5, ""),
                     "invalid_claims",
                 ),
+                bad(
+                    "exp_at_i64_max",
+                    "exp at the largest 64-bit integer (after the year 9999): no overflow, refused.",
+                    token(1, T0, &format!(r#","exp":{}"#, i64::MAX)),
+                    "invalid_claims",
+                ),
             ],
         ),
         (

@@ -4,26 +4,14 @@
 //! `cargo bench -p sello-verifier --bench verify`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sello_core::b64;
 use sello_core::ed25519_dalek::Signature;
-use sello_core::{Achievement, Certificate, Holder, b64};
 use sello_testkit::{keys, photo};
 use sello_verifier::{TrustStore, Verifier, scan};
 use std::hint::black_box;
 
 fn issued() -> sello_issuer::Issued {
-    let mut r = sello_issuer::IssueRequest::new(Certificate {
-        holder: Holder {
-            name: "María Guadalupe Hernández López".into(),
-            id: Some("HELG850312MDFRPD09".into()),
-        },
-        achievement: Achievement {
-            code: "EC0105".into(),
-            title: "Atención al ciudadano en el sector público".into(),
-            level: None,
-        },
-        unit: Some("CECATI 149".into()),
-        attrs: [("dep".to_owned(), "Registro Civil".to_owned())].into(),
-    });
+    let mut r = sello_issuer::IssueRequest::new(sello_testkit::typical_certificate());
     r.issued_at = Some(1_795_478_400);
     keys::issuer("mx.cecati149", 1).issue(&r).unwrap()
 }

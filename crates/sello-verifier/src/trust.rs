@@ -59,7 +59,8 @@ impl TrustStore {
 
     /// Adds a key set. The same set twice is harmless; two different sets for one issuer are a
     /// conflict.
-    pub fn add(&mut self, key_set: KeySet) -> Result<(), TrustError> {
+    pub fn add(&mut self, mut key_set: KeySet) -> Result<(), TrustError> {
+        key_set.keys.sort_by(|a, b| a.kid.cmp(&b.kid));
         match self.issuers.get(&key_set.issuer.id) {
             Some(existing) if *existing == key_set => Ok(()),
             Some(_) => Err(TrustError::Conflict(key_set.issuer.id)),

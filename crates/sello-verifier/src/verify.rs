@@ -142,11 +142,17 @@ impl Verifier {
                 Reason::KeyNotValidAtIssuance,
                 "iat is outside the key's signing window".to_owned(),
             ))
-        } else if claims.iat > at + self.leeway {
+        } else if claims.iat > at.saturating_add(self.leeway) {
             Some((Reason::NotYetValid, "iat is in the future".to_owned()))
-        } else if claims.nbf.is_some_and(|nbf| nbf > at + self.leeway) {
+        } else if claims
+            .nbf
+            .is_some_and(|nbf| nbf > at.saturating_add(self.leeway))
+        {
             Some((Reason::NotYetValid, "nbf is in the future".to_owned()))
-        } else if claims.exp.is_some_and(|exp| at >= exp + self.leeway) {
+        } else if claims
+            .exp
+            .is_some_and(|exp| at >= exp.saturating_add(self.leeway))
+        {
             Some((Reason::Expired, "exp has passed".to_owned()))
         } else if claims.status.is_some() {
             Some((
