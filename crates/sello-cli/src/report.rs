@@ -104,7 +104,7 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, lang: Lang) -> St
             format!("{} ({})", reason.message(lang), reason.code()),
         );
     } else {
-        line(l.reason, v.message(lang).to_owned());
+        line(l.result, v.message(lang).to_owned());
     }
     if let Some(c) = &v.claims {
         let cert = &c.cert;

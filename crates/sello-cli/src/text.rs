@@ -15,6 +15,7 @@ pub struct Labels {
     pub valid_from: &'static str,
     pub key: &'static str,
     pub reason: &'static str,
+    pub result: &'static str,
     pub detail: &'static str,
     pub input: &'static str,
 }
@@ -33,6 +34,7 @@ pub fn labels(lang: Lang) -> Labels {
             valid_from: "Vigente desde",
             key: "Llave",
             reason: "Motivo",
+            result: "Resultado",
             detail: "Detalle",
             input: "Entrada",
         },
@@ -48,6 +50,7 @@ pub fn labels(lang: Lang) -> Labels {
             valid_from: "Valid from",
             key: "Key",
             reason: "Reason",
+            result: "Result",
             detail: "Detail",
             input: "Input",
         },
