@@ -115,6 +115,10 @@ struct VerifyArgs {
         value_delimiter = ':'
     )]
     keys: Vec<PathBuf>,
+    /// Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable).
+    /// Certificates with a status entry and no fresh list of their issuer are indeterminate.
+    #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
+    status: Vec<PathBuf>,
     /// One JSON object per line instead of the human report
     #[arg(long)]
     json: bool,
@@ -340,7 +344,10 @@ pub fn load_verifier(keys: &[PathBuf], leeway: i64, lang: Lang) -> Result<Verifi
 }
 
 fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
-    let verifier = load_verifier(&args.keys, args.leeway, lang)?;
+    let mut verifier = load_verifier(&args.keys, args.leeway, lang)?;
+    for path in &args.status {
+        verifier.load_status(path)?;
+    }
     let at = match &args.at {
         Some(t) => when::parse(t, 0).map_err(Failure::usage)?,
         None => sello_issuer::now(),

@@ -28,6 +28,7 @@ pub mod certificate;
 pub mod json;
 pub mod jwk;
 pub mod reason;
+pub mod status;
 pub mod token;
 
 pub use certificate::{Achievement, Certificate, Claims, Holder, StatusRef};

@@ -38,10 +38,15 @@ pub struct Header {
 impl Header {
     /// The header for a token signed by the key `kid`.
     pub fn new(kid: &str) -> Header {
+        Header::with_type(kid, TYP)
+    }
+
+    /// The header for a JWS of another Sello type (such as a status list) signed by `kid`.
+    pub fn with_type(kid: &str, typ: &str) -> Header {
         Header {
             alg: ALG.into(),
             kid: kid.into(),
-            typ: TYP.into(),
+            typ: typ.into(),
         }
     }
 }
@@ -141,7 +146,7 @@ fn decode_part(text: &str, part: Part) -> Result<Vec<u8>, TokenError> {
     b64::decode(text).ok_or(TokenError::Base64(part))
 }
 
-fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
+fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> {
     let json_err = |e: json::JsonError| TokenError::Json {
         part: Part::Header,
         detail: e.to_string(),
@@ -178,7 +183,7 @@ fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
         .get(..12)
         .filter(|p| p.eq_ignore_ascii_case("application/"))
         .map_or(typ.as_str(), |_| &typ[12..]);
-    if !bare.eq_ignore_ascii_case(TYP) {
+    if !bare.eq_ignore_ascii_case(expected_typ) {
         return Err(TokenError::Type(json::truncate(&typ)));
     }
     let kid = string("kid")?;
@@ -198,40 +203,74 @@ fn parse_header(bytes: &[u8]) -> Result<Header, TokenError> {
 /// the payload (strict base64url, strict JSON claims with no unknown member); the signature
 /// (strict base64url, 64 bytes); and last the claim rules.
 pub fn decode(token: &str) -> Result<UnverifiedToken<'_>, TokenError> {
-    if token.len() > MAX_TOKEN_LEN {
+    let jws = decode_jws::<Claims>(token, MAX_TOKEN_LEN, TYP)?;
+    jws.payload.validate()?;
+    Ok(UnverifiedToken {
+        header: jws.header,
+        claims: jws.payload,
+        signing_input: jws.signing_input,
+        signature: jws.signature,
+    })
+}
+
+/// A compact JWS split, decoded and parsed, its signature not yet checked.
+#[derive(Debug, Clone)]
+pub struct Jws<'a, T> {
+    /// The protected header.
+    pub header: Header,
+    /// The payload, parsed as `T`.
+    pub payload: T,
+    /// `BASE64URL(header) '.' BASE64URL(payload)`.
+    pub signing_input: &'a str,
+    /// The signature.
+    pub signature: Signature,
+}
+
+/// Decodes a compact JWS whose payload is strict JSON of type `T`, with the header rules of
+/// Sello tokens and the given `typ`. [`decode`] is this with `T` = [`Claims`] and `sello+jwt`;
+/// status lists use it with their own type.
+pub fn decode_jws<'a, T: serde::de::DeserializeOwned>(
+    token: &'a str,
+    max_len: usize,
+    typ: &str,
+) -> Result<Jws<'a, T>, TokenError> {
+    if token.len() > max_len {
         return Err(TokenError::TooLong {
             len: token.len(),
-            max: MAX_TOKEN_LEN,
+            max: max_len,
         });
     }
     let parts: Vec<&str> = token.split('.').collect();
     let [header_b64, payload_b64, signature_b64] = parts[..] else {
         return Err(TokenError::Parts(parts.len()));
     };
-    let header = parse_header(&decode_part(header_b64, Part::Header)?)?;
+    let header = parse_header(&decode_part(header_b64, Part::Header)?, typ)?;
     let payload = decode_part(payload_b64, Part::Payload)?;
-    let claims: Claims =
-        json::parse_strict(&payload, MAX_TOKEN_LEN).map_err(|e| TokenError::Json {
-            part: Part::Payload,
-            detail: e.to_string(),
-        })?;
+    let payload: T = json::parse_strict(&payload, max_len).map_err(|e| TokenError::Json {
+        part: Part::Payload,
+        detail: e.to_string(),
+    })?;
     let signature = decode_part(signature_b64, Part::Signature)?;
     let signature = Signature::from_slice(&signature)
         .map_err(|_| TokenError::SignatureLength(signature.len()))?;
-    claims.validate()?;
-    Ok(UnverifiedToken {
+    Ok(Jws {
         header,
-        claims,
+        payload,
         signing_input: &token[..header_b64.len() + 1 + payload_b64.len()],
         signature,
     })
 }
 
+/// Builds the signing input for any serialisable payload under `header`.
+pub fn signing_input_for<T: Serialize>(header: &Header, payload: &T) -> String {
+    let header = serde_json::to_vec(header).expect("headers always serialise");
+    let payload = serde_json::to_vec(payload).expect("payloads always serialise");
+    format!("{}.{}", b64::encode(&header), b64::encode(&payload))
+}
+
 /// Builds the signing input `BASE64URL(header) '.' BASE64URL(payload)` for compact JSON of both.
 pub fn signing_input(header: &Header, claims: &Claims) -> String {
-    let header = serde_json::to_vec(header).expect("headers always serialise");
-    let payload = serde_json::to_vec(claims).expect("claims always serialise");
-    format!("{}.{}", b64::encode(&header), b64::encode(&payload))
+    signing_input_for(header, claims)
 }
 
 /// Appends the signature to a signing input, giving the compact token.

@@ -138,11 +138,8 @@ impl IssuerDir {
         };
         sello_core::certificate::check_issuer_id(&info.id)
             .map_err(|e| invalid(format!("issuer id {}", e.problem)))?;
-        if info.name.trim().is_empty() || info.name.chars().count() > 200 {
-            return Err(invalid(
-                "the display name must be 1 to 200 characters".into(),
-            ));
-        }
+        sello_core::certificate::check_display_name(&info.name)
+            .map_err(|e| invalid(format!("the display name {}", e.problem)))?;
         if let Some(url) = &info.verify_url {
             check_verify_url(url).map_err(invalid)?;
         }
@@ -341,5 +338,8 @@ mod tests {
         let mut bad = info();
         bad.verify_url = Some("http://evil.example/v".into());
         assert!(IssuerDir::create(dir.path(), bad, "long enough").is_err());
+        let mut bell = info();
+        bell.name = "A\u{7}B".into();
+        assert!(IssuerDir::create(dir.path(), bell, "long enough").is_err());
     }
 }

@@ -10,6 +10,7 @@ use crate::keys::{key_set, public_key, signing_key};
 use ed25519_dalek::{Signer as _, SigningKey};
 use sello_core::b64;
 use sello_core::jwk::{KeySet, kid};
+use sello_core::status::{self, StatusList};
 use serde_json::{Value, json};
 
 /// Issue time of most vectors: 2026-01-01T00:00:00Z.
@@ -622,15 +623,79 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
         ),
         (
             "status.json",
-            "Status lists: without one loaded, a certificate that has a status entry cannot be decided.",
+            "Status lists: the main issuer's fresh list (status_lists) has entry 42 set (revoked) and entry 43 clear; the other issuer has no list.",
+            vec![
+                valid(
+                    "status_clear",
+                    "Entry 43 is clear in a fresh list.",
+                    token(1, T0, r#","status":{"idx":43}"#),
+                    AT,
+                ),
+                bad(
+                    "status_revoked",
+                    "Entry 42 is set: the issuer revoked this certificate.",
+                    token(1, T0, r#","status":{"idx":42}"#),
+                    "revoked",
+                ),
+                bad(
+                    "status_index_beyond_list",
+                    "An index past the end of the list cannot be decided.",
+                    token(
+                        1,
+                        T0,
+                        &format!(r#","status":{{"idx":{}}}"#, status::MIN_ENTRIES),
+                    ),
+                    "status_unavailable",
+                ),
+                bad(
+                    "status_without_list",
+                    "A certificate of an issuer that published no list.",
+                    raw_token(
+                        &header(4),
+                        &payload(OTHER, T0, r#","status":{"idx":1}"#),
+                        &signing_key(4),
+                    ),
+                    "status_unavailable",
+                ),
+                valid(
+                    "no_status_entry",
+                    "A certificate without a status entry needs no list.",
+                    good.clone(),
+                    AT,
+                ),
+            ],
+        ),
+        (
+            "status_stale.json",
+            "Status lists: the main issuer's only list (status_lists) expired before the verification time.",
             vec![bad(
-                "status_without_list",
-                "status.idx present, no status list available.",
-                token(1, T0, r#","status":{"idx":42}"#),
+                "status_list_expired",
+                "Entry 43 is clear, but the list is no longer fresh.",
+                token(1, T0, r#","status":{"idx":43}"#),
                 "status_unavailable",
             )],
         ),
     ]
+}
+
+/// A status list of the main issuer, signed with the active key (seed 1), with `revoked` set.
+pub fn status_list_token(iat: i64, exp: i64, revoked: &[u32]) -> String {
+    let mut list = StatusList::new(0).expect("default size");
+    for idx in revoked {
+        list.set_revoked(*idx, true);
+    }
+    let input = status::signing_input(&kid_of(1), ISSUER, iat, exp, &list);
+    let sig = signing_key(1).sign(input.as_bytes());
+    format!("{input}.{}", b64::encode(&sig.to_bytes()))
+}
+
+/// The status lists that go with a vector file.
+fn status_lists(file: &str) -> Vec<String> {
+    match file {
+        "status.json" => vec![status_list_token(T0, AT + 86_400, &[42])],
+        "status_stale.json" => vec![status_list_token(T0, AT - 1, &[42])],
+        _ => Vec::new(),
+    }
 }
 
 /// The vector files: `(file name, JSON text)`.
@@ -657,9 +722,10 @@ pub fn build() -> Vec<(String, String)> {
                 .collect();
             let doc = json!({
                 "description": description,
-                "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets and leeway (seconds); expect verdict and reason.",
+                "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets, these status_lists (status-list JWS, typ sello-status+jwt) and leeway (seconds); expect verdict and reason.",
                 "leeway": LEEWAY,
                 "key_sets": key_sets,
+                "status_lists": status_lists(name),
                 "cases": cases,
             });
             let mut text = serde_json::to_string_pretty(&doc).expect("vectors are JSON");

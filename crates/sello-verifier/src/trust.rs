@@ -154,28 +154,28 @@ fn read_dir_sorted(path: &Path) -> Result<Vec<PathBuf>, TrustError> {
     Ok(entries)
 }
 
-/// Reads at most `max` bytes of a file, failing if it is larger.
-pub(crate) fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, TrustError> {
+/// Reads at most `max` bytes of a file; a larger file is an `InvalidData` error.
+pub(crate) fn read_limited(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let io = |source| TrustError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(max as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    fs::File::open(path)?
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)?;
     if bytes.len() > max {
-        return Err(TrustError::KeySet {
-            path: path.to_owned(),
-            source: KeySetError::Json(sello_core::json::JsonError::TooLarge {
-                len: bytes.len(),
-                max,
-            }),
-        });
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {max} bytes"),
+        ));
     }
     Ok(bytes)
+}
+
+/// Reads a key-set file of at most `max` bytes.
+fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, TrustError> {
+    read_limited(path, max).map_err(|source| TrustError::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 #[cfg(test)]

@@ -8,14 +8,19 @@
 //!    on are the claims trusted, and only now are they returned to the caller;
 //! 4. the key's revocation (`key_revoked`) and signing window (`key_not_valid_at_issuance`);
 //! 5. the clock, with leeway: `iat`/`nbf` in the future (`not_yet_valid`), `exp` passed (`expired`);
-//! 6. status: a certificate that points into a status list needs one (`status_unavailable`,
-//!    indeterminate, until status lists are loaded).
+//! 6. status: a certificate that points into its issuer's status list is `revoked` when its bit
+//!    is set; with no list of that issuer loaded, or only one whose `exp` has passed, the answer
+//!    is `status_unavailable` (indeterminate): Sello never fetches anything and never passes a
+//!    certificate whose revocation it could not check.
 
 use crate::trust::TrustStore;
 use sello_core::ed25519_dalek::Signature;
 use sello_core::jwk::{IssuerInfo, PublicKey};
+use sello_core::status::{self, StatusError, StatusList};
 use sello_core::{Claims, Lang, Reason, Verdict, token};
 use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// Default clock leeway, in seconds, for `iat`, `nbf` and `exp`.
 pub const DEFAULT_LEEWAY: i64 = 60;
@@ -72,11 +77,49 @@ impl Verification {
     }
 }
 
-/// Verifies tokens against a [`TrustStore`].
+/// A status list whose signature verified with its issuer's key set.
+#[derive(Debug, Clone)]
+pub struct LoadedStatusList {
+    /// The revocation bits.
+    pub list: StatusList,
+    /// When it was published.
+    pub iat: i64,
+    /// When it stops being fresh.
+    pub exp: i64,
+    /// The key that signed it.
+    pub kid: String,
+}
+
+/// Why a status list was not accepted.
+#[derive(Debug, thiserror::Error)]
+pub enum StatusLoadError {
+    /// Malformed.
+    #[error(transparent)]
+    Format(#[from] StatusError),
+    /// Its issuer is not in the trust store.
+    #[error("status list of issuer {0:?}, which is not trusted")]
+    UnknownIssuer(String),
+    /// Not signed by a key of its issuer that could sign at its `iat`.
+    #[error(
+        "status list of issuer {0:?}: the signature does not verify with a key valid at its iat"
+    )]
+    Signature(String),
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: std::path::PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+}
+
+/// Verifies tokens against a [`TrustStore`], and revocation against loaded status lists.
 #[derive(Debug, Clone)]
 pub struct Verifier {
     trust: TrustStore,
     leeway: i64,
+    status: BTreeMap<String, LoadedStatusList>,
 }
 
 impl Verifier {
@@ -85,6 +128,7 @@ impl Verifier {
         Verifier {
             trust,
             leeway: DEFAULT_LEEWAY,
+            status: BTreeMap::new(),
         }
     }
 
@@ -97,6 +141,108 @@ impl Verifier {
     /// The trust store.
     pub fn trust(&self) -> &TrustStore {
         &self.trust
+    }
+
+    /// Adds a status-list token after checking it was signed by a key of a trusted issuer that
+    /// could sign at the list's `iat`. Of two lists from one issuer the newer (`iat`) is kept.
+    /// Returns the issuer id.
+    pub fn add_status_list(&mut self, token: &str) -> Result<String, StatusLoadError> {
+        let parsed = status::decode(token)?;
+        let claims = &parsed.jws.payload;
+        let key_set = self
+            .trust
+            .issuer(&claims.iss)
+            .ok_or_else(|| StatusLoadError::UnknownIssuer(claims.iss.clone()))?;
+        let key = key_set
+            .key(&parsed.jws.header.kid)
+            .filter(|k| k.may_sign_at(claims.iat) && !k.revoked_for(claims.iat))
+            .filter(|k| {
+                check_signature(
+                    k,
+                    parsed.jws.signing_input.as_bytes(),
+                    &parsed.jws.signature,
+                )
+            })
+            .ok_or_else(|| StatusLoadError::Signature(claims.iss.clone()))?;
+        let loaded = LoadedStatusList {
+            list: parsed.list,
+            iat: claims.iat,
+            exp: claims.exp,
+            kid: key.kid.clone(),
+        };
+        let iss = claims.iss.clone();
+        if self.status.get(&iss).is_none_or(|old| old.iat < loaded.iat) {
+            self.status.insert(iss.clone(), loaded);
+        }
+        Ok(iss)
+    }
+
+    /// Adds a status-list file, or every `*.jwt` file in a folder. Returns the issuer ids.
+    pub fn load_status(&mut self, path: &Path) -> Result<Vec<String>, StatusLoadError> {
+        let io = |source| StatusLoadError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let files: Vec<PathBuf> = if path.is_dir() {
+            let mut files = Vec::new();
+            for entry in std::fs::read_dir(path).map_err(io)? {
+                let p = entry.map_err(io)?.path();
+                if p.extension().is_some_and(|e| e == "jwt") {
+                    files.push(p);
+                }
+            }
+            files.sort();
+            files
+        } else {
+            vec![path.to_owned()]
+        };
+        files
+            .iter()
+            .map(|f| {
+                let bytes = crate::trust::read_limited(f, status::MAX_STATUS_TOKEN_LEN).map_err(
+                    |source| StatusLoadError::Io {
+                        path: f.clone(),
+                        source,
+                    },
+                )?;
+                self.add_status_list(&String::from_utf8_lossy(&bytes))
+            })
+            .collect()
+    }
+
+    /// The status list in use for an issuer.
+    pub fn status_list(&self, issuer: &str) -> Option<&LoadedStatusList> {
+        self.status.get(issuer)
+    }
+
+    fn check_status(&self, iss: &str, idx: u32, at: i64) -> Option<(Reason, String)> {
+        let Some(loaded) = self.status.get(iss) else {
+            return Some((
+                Reason::StatusUnavailable,
+                "the certificate has a status entry and no status list of its issuer is loaded"
+                    .to_owned(),
+            ));
+        };
+        if at >= loaded.exp {
+            return Some((
+                Reason::StatusUnavailable,
+                format!("the issuer's status list expired (exp {})", loaded.exp),
+            ));
+        }
+        match loaded.list.is_revoked(idx) {
+            Some(true) => Some((
+                Reason::Revoked,
+                format!("entry {idx} of the issuer's status list is set"),
+            )),
+            Some(false) => None,
+            None => Some((
+                Reason::StatusUnavailable,
+                format!(
+                    "status index {idx} is beyond the status list's {} entries",
+                    loaded.list.len()
+                ),
+            )),
+        }
     }
 
     /// Verifies `text` (a bare token, or a URL with the token in its fragment) at time `at`
@@ -154,11 +300,8 @@ impl Verifier {
             .is_some_and(|exp| at >= exp.saturating_add(self.leeway))
         {
             Some((Reason::Expired, "exp has passed".to_owned()))
-        } else if claims.status.is_some() {
-            Some((
-                Reason::StatusUnavailable,
-                "the certificate has a status entry and no status list is loaded".to_owned(),
-            ))
+        } else if let Some(status) = claims.status {
+            self.check_status(&claims.iss, status.idx, at)
         } else {
             None
         };
