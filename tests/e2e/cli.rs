@@ -5,7 +5,7 @@ use sello_testkit::vectors;
 use serde_json::Value;
 use std::path::Path;
 
-const PASS: &str = "frase de prueba larga";
+pub const PASS: &str = "frase de prueba larga";
 
 pub fn sello() -> Command {
     let mut cmd = Command::cargo_bin("sello").unwrap();
@@ -61,7 +61,18 @@ pub fn issue(dir: &Path, extra: &[&str]) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    publish_status(dir);
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Publishes the issuer's status list to DIR/status.jwt.
+pub fn publish_status(dir: &Path) {
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["status", "publish", "--dir"])
+        .arg(dir)
+        .assert()
+        .success();
 }
 
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
@@ -107,6 +118,8 @@ fn keygen_issue_verify_token_url_png_and_stdin() {
     let out = sello()
         .args(["verify", "--keys"])
         .arg(&keys)
+        .arg("--status")
+        .arg(&dir)
         .arg(token)
         .output()
         .unwrap();
@@ -131,6 +144,8 @@ fn keygen_issue_verify_token_url_png_and_stdin() {
     let out = sello()
         .args(["--lang", "en", "verify", "--keys"])
         .arg(&dir)
+        .arg("--status")
+        .arg(&dir)
         .arg(issued["qr_text"].as_str().unwrap())
         .arg(&png)
         .output()
@@ -144,6 +159,8 @@ fn keygen_issue_verify_token_url_png_and_stdin() {
     sello()
         .args(["verify", "--json", "--keys"])
         .arg(&keys)
+        .arg("--status")
+        .arg(&dir)
         .arg("-")
         .write_stdin(format!("{token}\n"))
         .assert()
@@ -151,6 +168,8 @@ fn keygen_issue_verify_token_url_png_and_stdin() {
     let out = sello()
         .args(["verify", "--json", "--keys"])
         .arg(&keys)
+        .arg("--status")
+        .arg(&dir)
         .arg("-")
         .write_stdin(std::fs::read(&png).unwrap())
         .output()
@@ -213,6 +232,8 @@ fn exit_statuses_and_reasons() {
         let out = sello()
             .args(["verify", "--json", "--keys"])
             .arg(&keys)
+            .arg("--status")
+            .arg(&dir)
             .args(args)
             .output()
             .unwrap();
@@ -226,8 +247,12 @@ fn exit_statuses_and_reasons() {
         "no claims before the signature verifies"
     );
 
-    // Valid through 2030-12-31, expired on 2031-01-02.
-    assert_eq!(run(&["--at", "2030-12-31T23:00:00Z", &token]).0, Some(0));
+    // Valid now; on 2030-12-31 the certificate is still in force but this week's status list
+    // is long stale, so the answer is indeterminate; on 2031-01-02 it has expired.
+    assert_eq!(run(&[&token]).0, Some(0));
+    let (code, lines) = run(&["--at", "2030-12-31T23:00:00Z", &token]);
+    assert_eq!(code, Some(3));
+    assert_eq!(lines[0]["reason"], "status_unavailable");
     let (code, lines) = run(&["--at", "2031-01-02", &token]);
     assert_eq!(code, Some(1));
     assert_eq!(lines[0]["reason"], "expired");
@@ -262,6 +287,8 @@ fn exit_statuses_and_reasons() {
     let out = sello()
         .args(["verify", "--keys"])
         .arg(&keys)
+        .arg("--status")
+        .arg(&dir)
         .arg(&forged)
         .output()
         .unwrap();
@@ -378,9 +405,18 @@ fn demo_verifies_39_of_39_and_rejects_the_tampered_one() {
     sello()
         .args(["verify", "--keys"])
         .arg(crate::repo().join("keys"))
-        .arg(first_png)
+        .arg("--status")
+        .arg(out_dir.join("issuer/status.jwt"))
+        .arg(&first_png)
         .assert()
         .code(0);
+    // Without the status list the answer is indeterminate, never a silent pass.
+    sello()
+        .args(["verify", "--keys"])
+        .arg(crate::repo().join("keys"))
+        .arg(&first_png)
+        .assert()
+        .code(3);
     // Running it again over its own output is fine; over a foreign folder it refuses.
     sello()
         .args(["--lang", "en", "demo", "--out"])

@@ -2,6 +2,7 @@
 //! Wycheproof), QR decoding from real and photo-like images, and the `sello` binary as a user
 //! runs it.
 
+mod agency;
 mod bad_input;
 mod cli;
 mod decoding;

@@ -9,7 +9,7 @@
 use crate::{Failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
-use sello_issuer::{IssueRequest, Issued, Issuer, IssuerDir, LocalSigner};
+use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -151,8 +151,9 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
     let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)?;
     drop(demo_key);
-    let issuer = Issuer::new(dir.info().clone(), Box::new(dir.unlock(&pass)?));
+    let issuer = dir.issuer(&pass)?;
     drop(pass);
+    let mut ledger = crate::agency::open_ledger(&dir)?;
     println!(
         "{} {} ({}), kid {}",
         lang.pick(
@@ -185,7 +186,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         });
         request.issued_at = Some(now);
         request.expires = Some(expires);
-        let cert = issuer.issue(&request)?;
+        let cert = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
         let png = out.join("qr").join(format!("{}.png", cert.claims.jti));
         write_qr(&png, &cert.qr_text, lang)?;
         tokens.push_str(&cert.token);
@@ -209,8 +210,13 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         sizes.iter().sum::<usize>() / sizes.len().max(1),
     );
 
-    // Verify from the PNGs, trusting only the published key set on disk.
-    let verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
+    // Publish the status list (nothing revoked yet), then verify from the PNGs, trusting only
+    // the published key set and status list on disk.
+    let status = issuer.sign_status_list(&ledger.status_list()?, now, now + 30 * 86_400)?;
+    let status_path = issuer_dir.join("status.jwt");
+    fs::write(&status_path, status)?;
+    let mut verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
+    verifier.load_status(&status_path)?;
     let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();
     let results = verify_all(&verifier, &files, now);
     let l = crate::text::labels(lang);
@@ -296,9 +302,10 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         out.display(),
     );
     println!(
-        "{}: sello verify --keys {} {}",
+        "{}: sello verify --keys {} --status {} {}",
         lang.pick("Pruebe usted", "Try it yourself"),
         issuer_dir.join("jwks.json").display(),
+        status_path.display(),
         files[0].display()
     );
     Ok(if verified == total && rejected { 0 } else { 1 })

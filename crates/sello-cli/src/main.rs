@@ -3,15 +3,16 @@
 //! The binary only parses arguments, calls the libraries and prints. Exit status: 0 all valid,
 //! 1 any invalid, 2 usage error or unreadable input, 3 indeterminate and none invalid.
 
+mod agency;
 mod demo;
 mod report;
 mod text;
-mod when;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang};
+use sello_issuer::dates as when;
 use sello_issuer::qr::{Correction, QrMatrix};
-use sello_issuer::{IssueRequest, Issuer, IssuerDir};
+use sello_issuer::{IssueRequest, IssuerDir};
 use sello_verifier::{TrustStore, Verifier};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,14 +40,25 @@ enum LangArg {
 enum Command {
     /// Create an issuer folder: identity, encrypted signing key, public key set (jwks.json)
     Keygen(KeygenArgs),
-    /// Issue one certificate: print its token and write its QR code
-    Issue(IssueArgs),
+    /// Issue one certificate (print its token, write its QR code), or a roster with --batch
+    Issue(Box<IssueArgs>),
     /// Verify tokens, URLs, QR images or standard input (-)
     Verify(VerifyArgs),
     /// Print the text of every QR code found in images
     Scan(ScanArgs),
     /// Run the end-to-end demonstration on an embedded roster of 39 staff
     Demo(DemoArgs),
+    /// Inspect the issuer's ledger of issued certificates
+    #[command(subcommand)]
+    Ledger(agency::LedgerCommand),
+    /// Revoke a certificate issued in error (then publish the status list)
+    Revoke(agency::RevokeArgs),
+    /// Publish the issuer's signed status list (revocations)
+    #[command(subcommand)]
+    Status(agency::StatusCommand),
+    /// Rotate, revoke and publish the issuer's keys
+    #[command(subcommand)]
+    Keys(agency::KeysCommand),
 }
 
 #[derive(Args)]
@@ -70,18 +82,18 @@ struct IssueArgs {
     /// Issuer folder (from `sello keygen`)
     #[arg(long)]
     dir: PathBuf,
-    /// Holder's full name
-    #[arg(long)]
-    holder: String,
+    /// Holder's full name (one certificate; or use --batch)
+    #[arg(long, required_unless_present = "batch")]
+    holder: Option<String>,
     /// Holder's national id (e.g. CURP)
     #[arg(long)]
     holder_id: Option<String>,
-    /// Standard code (e.g. EC0105)
-    #[arg(long)]
-    code: String,
-    /// Standard title
-    #[arg(long)]
-    title: String,
+    /// Standard code (e.g. EC0105); with --batch, the default for rows without one
+    #[arg(long, required_unless_present = "batch")]
+    code: Option<String>,
+    /// Standard title; with --batch, the default for rows without one
+    #[arg(long, required_unless_present = "batch")]
+    title: Option<String>,
     /// Level
     #[arg(long)]
     level: Option<String>,
@@ -98,11 +110,26 @@ struct IssueArgs {
     #[arg(long = "attr", value_name = "KEY=VALUE")]
     attrs: Vec<String>,
     /// Write the QR code to FILE.png or FILE.svg
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     qr: Option<PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
+    /// Issue a whole roster (CSV, or JSON Lines for .jsonl): see `docs/ISSUING.md`
+    #[arg(long, value_name = "ROSTER", requires = "out", conflicts_with_all = ["holder", "holder_id", "serial", "attrs"])]
+    batch: Option<PathBuf>,
+    /// With --batch: folder for the QR codes, printable certificates and summary.csv
+    #[arg(long, value_name = "OUT_DIR")]
+    out: Option<PathBuf>,
+    /// With --batch: what to write for each certificate
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [agency::Output::Png, agency::Output::Svg, agency::Output::Pdf])]
+    formats: Vec<agency::Output>,
+    /// With --batch: paper size of the printable certificate
+    #[arg(long, value_enum, default_value_t = agency::Paper::Letter)]
+    paper: agency::Paper,
+    /// With --batch: your own SVG template for the printable certificate
+    #[arg(long, value_name = "TEMPLATE.svg")]
+    template: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -185,10 +212,14 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Keygen(args) => keygen(args, lang),
-        Command::Issue(args) => issue(args, lang),
+        Command::Issue(args) => issue(*args, lang),
         Command::Verify(args) => verify(args, lang),
         Command::Scan(args) => scan(args, lang),
         Command::Demo(args) => demo::run(&args.out, lang),
+        Command::Ledger(cmd) => agency::ledger(cmd, lang),
+        Command::Revoke(args) => agency::revoke(args, lang),
+        Command::Status(cmd) => agency::status(cmd, lang),
+        Command::Keys(cmd) => agency::keys(cmd, lang),
     };
     match result {
         Ok(status) => ExitCode::from(status),
@@ -274,6 +305,9 @@ pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
 }
 
 fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
+    if args.batch.is_some() {
+        return agency::issue_batch(args, lang);
+    }
     if let Some(path) = &args.qr {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !ext.eq_ignore_ascii_case("png") && !ext.eq_ignore_ascii_case("svg") {
@@ -283,12 +317,12 @@ fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     let dir = IssuerDir::open(&args.dir)?;
     let mut request = IssueRequest::new(Certificate {
         holder: Holder {
-            name: args.holder,
+            name: args.holder.unwrap_or_default(),
             id: args.holder_id,
         },
         achievement: Achievement {
-            code: args.code,
-            title: args.title,
+            code: args.code.unwrap_or_default(),
+            title: args.title.unwrap_or_default(),
             level: args.level,
         },
         unit: args.unit,
@@ -302,9 +336,10 @@ fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         .transpose()
         .map_err(Failure::usage)?;
     let pass = passphrase(lang, false)?;
-    let issuer = Issuer::new(dir.info().clone(), Box::new(dir.unlock(&pass)?));
+    let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let issued = issuer.issue(&request)?;
+    let mut ledger = agency::open_ledger(&dir)?;
+    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
     if let Some(path) = &args.qr {
         write_qr(path, &issued.qr_text, lang)?;
     }

@@ -1,8 +1,8 @@
 //! Printing verification results: a human report (Spanish or English) or JSON Lines.
 
 use crate::text;
-use crate::when;
 use sello_core::{Lang, Verdict};
+use sello_issuer::dates as when;
 use sello_verifier::{InputError, Verification};
 use serde_json::json;
 

@@ -106,7 +106,8 @@ impl StatusList {
     /// Reads an `lst` claim declared to hold `size` entries. Decompression stops one byte past
     /// the declared size, so a gzip bomb costs nothing.
     pub fn decode(lst: &str, size: u64) -> Result<StatusList, StatusError> {
-        if size < u64::from(MIN_ENTRIES) || size > u64::from(MAX_ENTRIES) || !size.is_multiple_of(8) {
+        if size < u64::from(MIN_ENTRIES) || size > u64::from(MAX_ENTRIES) || !size.is_multiple_of(8)
+        {
             return Err(StatusError::Size(size));
         }
         let gz = b64::decode(lst).ok_or_else(|| StatusError::Encoding("not base64url".into()))?;

@@ -19,6 +19,9 @@ pub enum IssueError {
     /// No randomness for a serial.
     #[error("no randomness from the operating system: {0}")]
     Random(String),
+    /// The signing key may not sign at this time (outside its window, or revoked).
+    #[error("key {0} may not sign at this time (outside its window or revoked); rotate keys")]
+    KeyNotValid(String),
     /// The QR content would not fit in a QR code at level M.
     #[error(
         "the QR content would be {0} bytes, more than a QR code holds (2,331); shorten the fields"
@@ -72,6 +75,7 @@ pub struct Issued {
 pub struct Issuer {
     info: IssuerInfo,
     signer: Box<dyn Signer>,
+    window: Option<sello_core::PublicKey>,
 }
 
 impl std::fmt::Debug for Issuer {
@@ -111,7 +115,17 @@ pub fn new_serial() -> Result<String, IssueError> {
 impl Issuer {
     /// An issuer signing with `signer`.
     pub fn new(info: IssuerInfo, signer: Box<dyn Signer>) -> Issuer {
-        Issuer { info, signer }
+        Issuer {
+            info,
+            signer,
+            window: None,
+        }
+    }
+
+    /// Refuses to sign at times the published key `key` (the signer's) may not sign.
+    pub fn with_key_window(mut self, key: sello_core::PublicKey) -> Issuer {
+        self.window = Some(key);
+        self
     }
 
     /// The issuer's identity.
@@ -122,6 +136,24 @@ impl Issuer {
     /// The signing key's id.
     pub fn kid(&self) -> String {
         self.signer.kid()
+    }
+
+    /// Signs a status list valid from `iat` to `exp` (a `sello-status+jwt` JWS).
+    pub fn sign_status_list(
+        &self,
+        list: &sello_core::status::StatusList,
+        iat: i64,
+        exp: i64,
+    ) -> Result<String, IssueError> {
+        if let Some(key) = &self.window
+            && (!key.may_sign_at(iat) || key.revoked_for(iat))
+        {
+            return Err(IssueError::KeyNotValid(key.kid.clone()));
+        }
+        let input =
+            sello_core::status::signing_input(&self.signer.kid(), &self.info.id, iat, exp, list);
+        let signature = self.signer.sign(input.as_bytes())?;
+        Ok(token::assemble(&input, &signature))
     }
 
     /// Validates, signs and encodes one certificate.
@@ -143,6 +175,11 @@ impl Issuer {
             status: request.status,
         };
         claims.validate()?;
+        if let Some(key) = &self.window
+            && (!key.may_sign_at(claims.iat) || key.revoked_for(claims.iat))
+        {
+            return Err(IssueError::KeyNotValid(key.kid.clone()));
+        }
         let input = token::signing_input(&Header::new(&self.signer.kid()), &claims);
         let signature = self.signer.sign(input.as_bytes())?;
         let token = token::assemble(&input, &signature);

@@ -229,15 +229,106 @@ impl IssuerDir {
 
     /// Decrypts the active signing key.
     pub fn unlock(&self, passphrase: &str) -> Result<LocalSigner, KeyStoreError> {
-        let path = self
-            .path
-            .join("private")
-            .join(format!("{}.p8", self.meta.active_kid));
+        self.unlock_kid(&self.meta.active_kid, passphrase)
+    }
+
+    /// An [`Issuer`](crate::Issuer) signing with the active key, which refuses to sign outside
+    /// that key's window or after its revocation.
+    pub fn issuer(&self, passphrase: &str) -> Result<crate::Issuer, KeyStoreError> {
+        let signer = self.unlock(passphrase)?;
+        let mut issuer = crate::Issuer::new(self.info().clone(), Box::new(signer));
+        if let Some(key) = self.key_set.key(&self.meta.active_kid) {
+            issuer = issuer.with_key_window(key.clone());
+        }
+        Ok(issuer)
+    }
+
+    /// Rotates keys at time `at`: a new key (encrypted under `passphrase`, which must also
+    /// unlock the current key) becomes the signing key from `at`; the old key's signing window
+    /// closes at `at`. Both stay published, so certificates signed before stay valid.
+    /// Returns the new key's id.
+    pub fn rotate(&mut self, passphrase: &str, at: i64) -> Result<String, KeyStoreError> {
+        self.unlock(passphrase)?;
+        let old = self.meta.active_kid.clone();
+        let invalid = |detail: String| KeyStoreError::Invalid {
+            path: self.path.join("jwks.json"),
+            detail,
+        };
+        if self
+            .key_set
+            .key(&old)
+            .is_some_and(|k| k.nbf.is_some_and(|nbf| at <= nbf))
+        {
+            return Err(invalid(
+                "the current key's window opened at or after this time".into(),
+            ));
+        }
+        let signer = LocalSigner::generate().map_err(|e| KeyStoreError::Crypto(e.0))?;
+        let kid = signer.kid();
+        write_private_key(
+            &self.path.join("private").join(format!("{kid}.p8")),
+            &signer,
+            passphrase,
+        )?;
+        let mut keys = self.key_set.keys.clone();
+        for k in keys.iter_mut().filter(|k| k.kid == old) {
+            k.exp = Some(k.exp.map_or(at, |e| e.min(at)));
+        }
+        let mut new = PublicKey::new(signer.verifying_key());
+        new.nbf = Some(at);
+        keys.push(new);
+        self.save(keys, kid.clone())?;
+        Ok(kid)
+    }
+
+    /// Marks key `kid` compromised from `at`: verifiers reject every token it signed with an
+    /// `iat` at or after `at` (0 rejects all of them). The issuer stops signing with it.
+    pub fn revoke_key(&mut self, kid: &str, at: i64) -> Result<(), KeyStoreError> {
+        let mut keys = self.key_set.keys.clone();
+        let key = keys
+            .iter_mut()
+            .find(|k| k.kid == kid)
+            .ok_or_else(|| KeyStoreError::Invalid {
+                path: self.path.join("jwks.json"),
+                detail: format!("no key {kid:?} in the key set"),
+            })?;
+        key.revoked_at = Some(key.revoked_at.map_or(at, |r| r.min(at)));
+        let active = self.meta.active_kid.clone();
+        self.save(keys, active)
+    }
+
+    /// Writes the key set and metadata (key set first, each atomically).
+    fn save(&mut self, keys: Vec<PublicKey>, active_kid: String) -> Result<(), KeyStoreError> {
+        let key_set = KeySet {
+            issuer: self.key_set.issuer.clone(),
+            keys,
+        };
+        // Round-trip through the parser: never publish a key set verifiers would refuse.
+        let json = key_set.to_json();
+        KeySet::from_json(json.as_bytes()).map_err(|e| KeyStoreError::Invalid {
+            path: self.path.join("jwks.json"),
+            detail: e.to_string(),
+        })?;
+        write_atomic(&self.path.join("jwks.json"), json.as_bytes(), 0o644)?;
+        let meta = IssuerMeta {
+            active_kid,
+            ..self.meta.clone()
+        };
+        let mut text = serde_json::to_string_pretty(&meta).expect("metadata serialises");
+        text.push('\n');
+        write_atomic(&self.path.join("issuer.json"), text.as_bytes(), 0o644)?;
+        self.meta = meta;
+        self.key_set = key_set;
+        Ok(())
+    }
+
+    fn unlock_kid(&self, kid: &str, passphrase: &str) -> Result<LocalSigner, KeyStoreError> {
+        let path = self.path.join("private").join(format!("{kid}.p8"));
         let der = zeroize::Zeroizing::new(read_capped(&path)?);
         let key = SigningKey::from_pkcs8_encrypted_der(&der, passphrase.as_bytes())
             .map_err(|_| KeyStoreError::Unlock(path.clone()))?;
         let signer = LocalSigner::new(key);
-        if signer.kid() != self.meta.active_kid {
+        if signer.kid() != kid {
             return Err(KeyStoreError::Invalid {
                 path,
                 detail: "the key file does not hold the key its name says".into(),
@@ -326,6 +417,57 @@ mod tests {
         );
         // Not a plain PKCS#8: reading it unencrypted fails.
         assert!(SigningKey::from_pkcs8_der(&bytes).is_err());
+    }
+
+    #[test]
+    fn rotate_and_revoke_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut issuer = IssuerDir::create(dir.path(), info(), "correct horse").unwrap();
+        let old = issuer.active_kid().to_owned();
+        assert!(issuer.rotate("wrong horse", 1000).is_err());
+        let new = issuer.rotate("correct horse", 1000).unwrap();
+        assert_ne!(old, new);
+        let reopened = IssuerDir::open(dir.path()).unwrap();
+        assert_eq!(reopened.active_kid(), new);
+        let set = reopened.key_set();
+        assert_eq!(set.key(&old).unwrap().exp, Some(1000));
+        assert_eq!(set.key(&new).unwrap().nbf, Some(1000));
+        assert_eq!(reopened.unlock("correct horse").unwrap().kid(), new);
+        // Compromise of the old key from 500.
+        let mut reopened = reopened;
+        reopened.revoke_key(&old, 500).unwrap();
+        assert_eq!(
+            IssuerDir::open(dir.path())
+                .unwrap()
+                .key_set()
+                .key(&old)
+                .unwrap()
+                .revoked_at,
+            Some(500)
+        );
+        assert!(reopened.revoke_key("nope", 1).is_err());
+        // The issuer refuses to sign with a key outside its window.
+        let signer_issuer = reopened.issuer("correct horse").unwrap();
+        let mut req = crate::IssueRequest::new(sello_core::Certificate {
+            holder: sello_core::Holder {
+                name: "Ana".into(),
+                id: None,
+            },
+            achievement: sello_core::Achievement {
+                code: "EC0105".into(),
+                title: "T".into(),
+                level: None,
+            },
+            unit: None,
+            attrs: Default::default(),
+        });
+        req.issued_at = Some(999);
+        assert!(matches!(
+            signer_issuer.issue(&req),
+            Err(crate::IssueError::KeyNotValid(_))
+        ));
+        req.issued_at = Some(1000);
+        signer_issuer.issue(&req).unwrap();
     }
 
     #[test]

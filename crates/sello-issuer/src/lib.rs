@@ -28,9 +28,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod batch;
+pub mod dates;
 pub mod issue;
 pub mod keystore;
+pub mod ledger;
 pub mod qr;
+pub mod roster;
 pub mod signer;
 
 pub use issue::{IssueError, IssueRequest, Issued, Issuer, new_serial, now};

@@ -1,4 +1,4 @@
-//! Reading and printing times: RFC 3339, calendar dates and Unix seconds.
+//! Reading and printing times: RFC 3339, calendar dates and Unix seconds (UTC throughout).
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;

@@ -1,0 +1,415 @@
+//! Agency-scale commands: batch issuing, the ledger, revocation, status lists, key lifecycle.
+
+use crate::{Failure, IssueArgs, passphrase, when};
+use clap::{Args, Subcommand, ValueEnum};
+use sello_core::Lang;
+use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
+use sello_issuer::ledger::{Entry, Ledger};
+use sello_issuer::qr::{Correction, QrMatrix};
+use sello_issuer::roster::{self, RosterFormat, RowDefaults};
+use sello_issuer::{Issued, IssuerDir};
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+
+/// An output file kind for batch issuing.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+pub enum Output {
+    /// QR code, 1-bit PNG.
+    Png,
+    /// QR code, SVG.
+    Svg,
+    /// Printable certificate, PDF.
+    Pdf,
+}
+
+/// Paper size of printable certificates.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+pub enum Paper {
+    /// ISO A4.
+    A4,
+    /// US Letter (common in Mexico).
+    Letter,
+}
+
+/// The ledger lives in the issuer folder.
+pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
+    Ok(Ledger::open(&dir.path().join("ledger.sqlite"))?)
+}
+
+struct CliRender {
+    formats: Vec<Output>,
+}
+
+impl Render for CliRender {
+    fn render(&self, issued: &Issued) -> Result<Vec<OutputFile>, String> {
+        let serial = &issued.claims.jti;
+        let qr =
+            QrMatrix::encode(&issued.qr_text, Correction::Medium).map_err(|e| e.to_string())?;
+        let mut files = Vec::new();
+        for f in &self.formats {
+            match f {
+                Output::Png => files.push((
+                    format!("{serial}.png"),
+                    qr.to_png(4).map_err(|e| e.to_string())?,
+                )),
+                Output::Svg => files.push((format!("{serial}.svg"), qr.to_svg(40.0).into_bytes())),
+                Output::Pdf => {}
+            }
+        }
+        Ok(files)
+    }
+
+    fn file_names(&self, serial: &str) -> Vec<String> {
+        self.formats
+            .iter()
+            .filter(|f| **f != Output::Pdf)
+            .map(|f| match f {
+                Output::Png => format!("{serial}.png"),
+                Output::Svg => format!("{serial}.svg"),
+                Output::Pdf => format!("{serial}.pdf"),
+            })
+            .collect()
+    }
+}
+
+/// `sello issue --batch ROSTER --out DIR`.
+pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
+    let roster_path = args.batch.clone().unwrap_or_default();
+    let out_dir = args.out.clone().unwrap_or_default();
+    let dir = IssuerDir::open(&args.dir)?;
+    let bytes = read_roster(&roster_path)?;
+    let defaults = RowDefaults {
+        code: args.code.clone(),
+        title: args.title.clone(),
+        level: args.level.clone(),
+        unit: args.unit.clone(),
+        expires: args
+            .expires
+            .as_deref()
+            .map(|e| when::parse(e, 1))
+            .transpose()
+            .map_err(Failure::usage)?,
+    };
+    let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
+    let pass = passphrase(lang, false)?;
+    let issuer = dir.issuer(&pass)?;
+    drop(pass);
+    let mut ledger = open_ledger(&dir)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(rows.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} {per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let renderer = CliRender {
+        formats: args.formats.clone(),
+    };
+    let options = BatchOptions {
+        out_dir: out_dir.clone(),
+        chunk_size: 256,
+        issued_at: None,
+    };
+    let started = std::time::Instant::now();
+    let summary = run_batch(
+        &issuer,
+        &mut ledger,
+        &rows,
+        &rejected,
+        &renderer,
+        &options,
+        &|n| bar.inc(n),
+    )?;
+    bar.finish_and_clear();
+    let count = |f: fn(&Outcome) -> bool| summary.iter().filter(|r| f(&r.outcome)).count();
+    let issued = count(|o| *o == Outcome::Issued);
+    let already = count(|o| *o == Outcome::AlreadyIssued);
+    let failed = count(|o| matches!(o, Outcome::Failed(_)));
+    for r in &summary {
+        if let Outcome::Failed(why) = &r.outcome {
+            eprintln!(
+                "{}: {} {}: {why}",
+                roster_path.display(),
+                lang.pick("línea", "line"),
+                r.line
+            );
+        }
+    }
+    eprintln!(
+        "{}: {issued}; {}: {already}; {}: {failed} ({:.1} s). {}: {}",
+        lang.pick("Emitidos", "Issued"),
+        lang.pick("ya emitidos antes", "already issued"),
+        lang.pick("con error", "failed"),
+        started.elapsed().as_secs_f64(),
+        lang.pick("Resumen", "Summary"),
+        out_dir.join("summary.csv").display()
+    );
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn read_roster(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    let mut bytes = Vec::new();
+    file.take(roster::MAX_ROSTER_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    Ok(bytes)
+}
+
+/// `sello ledger …`.
+#[derive(Subcommand)]
+pub enum LedgerCommand {
+    /// List issued certificates
+    List {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        /// Skip this many
+        #[arg(long, default_value_t = 0)]
+        offset: u64,
+        /// Show at most this many
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+    },
+    /// Show one certificate by serial
+    Show {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        /// The serial ("folio")
+        serial: String,
+    },
+    /// Export the whole ledger as JSON Lines (one certificate per line) on standard output
+    Export {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+    },
+}
+
+fn entry_line(e: &Entry, lang: Lang) -> String {
+    let state = match e.revoked_at {
+        Some(at) => format!("{} {}", lang.pick("REVOCADO", "REVOKED"), when::date(at)),
+        None => lang.pick("vigente", "in force").to_owned(),
+    };
+    format!(
+        "{:<16} {}  {:<10} {:<40} {}",
+        e.serial,
+        when::date(e.issued_at),
+        e.code,
+        e.holder,
+        state
+    )
+}
+
+/// Runs a ledger subcommand.
+pub fn ledger(cmd: LedgerCommand, lang: Lang) -> Result<u8, Failure> {
+    match cmd {
+        LedgerCommand::List { dir, offset, limit } => {
+            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
+            println!(
+                "{:<16} {:<10}  {:<10} {:<40} {}",
+                lang.pick("Folio", "Serial"),
+                lang.pick("Emitido", "Issued"),
+                lang.pick("Estándar", "Standard"),
+                lang.pick("Titular", "Holder"),
+                lang.pick("Estado", "State")
+            );
+            for e in ledger.list(offset, limit)? {
+                println!("{}", entry_line(&e, lang));
+            }
+            eprintln!("{}: {}", lang.pick("Total", "Total"), ledger.count()?);
+            Ok(0)
+        }
+        LedgerCommand::Show { dir, serial } => {
+            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
+            match ledger.get(&serial)? {
+                Some(e) => {
+                    println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
+                    Ok(0)
+                }
+                None => Err(Failure::usage(format!(
+                    "{}: {serial}",
+                    lang.pick("no está en el registro", "not in the ledger")
+                ))),
+            }
+        }
+        LedgerCommand::Export { dir } => {
+            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
+            let mut failure = None;
+            ledger.for_each(|e| match serde_json::to_string(e) {
+                Ok(line) => println!("{line}"),
+                Err(err) => failure = Some(err.to_string()),
+            })?;
+            failure.map_or(Ok(0), |f| Err(Failure::usage(f)))
+        }
+    }
+}
+
+/// `sello revoke`.
+#[derive(Args)]
+pub struct RevokeArgs {
+    /// Issuer folder
+    #[arg(long)]
+    dir: PathBuf,
+    /// The serial ("folio") to revoke
+    serial: String,
+    /// Why (kept in the ledger, never published)
+    #[arg(long)]
+    reason: String,
+}
+
+/// Revokes a certificate in the ledger.
+pub fn revoke(args: RevokeArgs, lang: Lang) -> Result<u8, Failure> {
+    let mut ledger = open_ledger(&IssuerDir::open(&args.dir)?)?;
+    let e = ledger.revoke(&args.serial, &args.reason, sello_issuer::now())?;
+    println!("{}", entry_line(&e, lang));
+    eprintln!(
+        "{}",
+        lang.pick(
+            "Revocado en el registro. Publique la lista de estado: sello status publish --dir …",
+            "Revoked in the ledger. Publish the status list: sello status publish --dir …"
+        )
+    );
+    Ok(0)
+}
+
+/// `sello status …`.
+#[derive(Subcommand)]
+pub enum StatusCommand {
+    /// Sign the status list from the ledger and write ISSUER_DIR/status.jwt
+    Publish {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        /// Also write it here
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Days until verifiers stop trusting this list (publish again before then)
+        #[arg(long, default_value_t = 7)]
+        valid_days: u32,
+    },
+}
+
+/// Runs a status subcommand.
+pub fn status(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
+    let StatusCommand::Publish {
+        dir,
+        out,
+        valid_days,
+    } = cmd;
+    let issuer_dir = IssuerDir::open(&dir)?;
+    let ledger = open_ledger(&issuer_dir)?;
+    let pass = passphrase(lang, false)?;
+    let issuer = issuer_dir.issuer(&pass)?;
+    drop(pass);
+    let list = ledger.status_list()?;
+    let now = sello_issuer::now();
+    let exp = now + i64::from(valid_days.clamp(1, 366)) * 86_400;
+    let token = issuer.sign_status_list(&list, now, exp)?;
+    let path = dir.join("status.jwt");
+    sello_issuer::batch::write_atomic(&path, token.as_bytes())
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    if let Some(out) = &out {
+        std::fs::write(out, &token)
+            .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+    }
+    println!(
+        "{}: {} ({} {}, {} {}; {} {})",
+        lang.pick("Lista de estado", "Status list"),
+        path.display(),
+        list.len(),
+        lang.pick("entradas", "entries"),
+        list.revoked_count(),
+        lang.pick("revocados", "revoked"),
+        lang.pick("vigente hasta", "fresh until"),
+        when::datetime(exp)
+    );
+    Ok(0)
+}
+
+/// `sello keys …`.
+#[derive(Subcommand)]
+pub enum KeysCommand {
+    /// Start signing with a new key; the old key's window closes now, both stay published
+    Rotate {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Mark a key compromised from a time: tokens it signed at or after it are rejected
+    Revoke {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        /// The key id
+        kid: String,
+        /// Compromise time (RFC 3339, YYYY-MM-DD or Unix seconds); 0 rejects everything it signed
+        #[arg(long)]
+        at: String,
+    },
+    /// Print (or write) the public key set to hand to verifiers
+    Publish {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        /// Write it here instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Runs a keys subcommand.
+pub fn keys(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
+    match cmd {
+        KeysCommand::Rotate { dir } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let old = issuer.active_kid().to_owned();
+            let pass = passphrase(lang, false)?;
+            let new = issuer.rotate(&pass, sello_issuer::now())?;
+            drop(pass);
+            println!(
+                "{}: {old} → {new}. {}",
+                lang.pick("Llave rotada", "Key rotated"),
+                lang.pick(
+                    "Publique el nuevo jwks.json (sello keys publish).",
+                    "Publish the new jwks.json (sello keys publish)."
+                )
+            );
+            Ok(0)
+        }
+        KeysCommand::Revoke { dir, kid, at } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let at = when::parse(&at, 0).map_err(Failure::usage)?;
+            issuer.revoke_key(&kid, at)?;
+            println!(
+                "{} {kid} ({} {}). {}",
+                lang.pick("Llave revocada", "Key revoked"),
+                lang.pick("desde", "from"),
+                when::datetime(at),
+                lang.pick(
+                    "Publique el nuevo jwks.json; si era la llave activa, rote las llaves.",
+                    "Publish the new jwks.json; if it was the active key, rotate keys."
+                )
+            );
+            Ok(0)
+        }
+        KeysCommand::Publish { dir, out } => {
+            let issuer = IssuerDir::open(&dir)?;
+            let json = issuer.key_set().to_json();
+            match out {
+                Some(path) => std::fs::write(&path, json)
+                    .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?,
+                None => print!("{json}"),
+            }
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! Issuing with a ledger: one certificate, or a whole roster, resumable after a crash.
+//!
+//! A batch goes in chunks. For each chunk: rows already in the ledger (same row key) are not
+//! signed again; new rows get a serial that is not in the ledger and an unused status-list
+//! entry, are signed, and are recorded **in one transaction**; only then are their output files
+//! rendered (on all cores) and written, each atomically (temporary file, then rename). Killing
+//! the process at any point therefore leaves: certificates either recorded or not (never half),
+//! and files either complete or absent. Running the same roster again issues what is missing
+//! and re-renders missing files from the recorded tokens: no serial twice, nothing lost.
+
+use crate::issue::{IssueError, IssueRequest, Issued, Issuer, new_serial};
+use crate::ledger::{Entry, Ledger, LedgerError};
+use crate::roster::{RosterRow, RowError};
+use rayon::prelude::*;
+use sello_core::{Claims, StatusRef, token};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Why issuing with the ledger failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    /// The ledger failed.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    /// Signing or validation failed.
+    #[error(transparent)]
+    Issue(#[from] IssueError),
+    /// An output file could not be written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+}
+
+/// A file to write for a certificate: a name inside the output folder, and its bytes.
+pub type OutputFile = (String, Vec<u8>);
+
+/// Renders a certificate's output files (QR images, printable certificate). Called in parallel.
+pub trait Render: Sync {
+    /// The files for one certificate.
+    fn render(&self, issued: &Issued) -> Result<Vec<OutputFile>, String>;
+    /// The file names `render` would produce, to tell whether a resumed row needs rendering.
+    fn file_names(&self, serial: &str) -> Vec<String>;
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn entry_for(issued: &Issued, row_key: Option<String>, kid: &str) -> Entry {
+    let c = &issued.claims;
+    Entry {
+        serial: c.jti.clone(),
+        row_key,
+        holder: c.cert.holder.name.clone(),
+        holder_id: c.cert.holder.id.clone(),
+        code: c.cert.achievement.code.clone(),
+        title: c.cert.achievement.title.clone(),
+        status_idx: c.status.map_or(0, |s| s.idx),
+        token: issued.token.clone(),
+        token_sha256: sha256_hex(&issued.token),
+        kid: kid.to_owned(),
+        issued_at: c.iat,
+        expires_at: c.exp,
+        revoked_at: None,
+        revoke_reason: None,
+    }
+}
+
+/// Rebuilds the issued certificate from its ledger entry.
+pub fn issued_from_entry(issuer: &Issuer, entry: &Entry) -> Result<Issued, IssueError> {
+    let claims: Claims = token::decode(&entry.token)
+        .map_err(|e| {
+            IssueError::Invalid(sello_core::certificate::ClaimError {
+                field: format!("ledger token of {}: {e}", entry.serial),
+                problem: "cannot be decoded",
+            })
+        })?
+        .claims;
+    let qr_text = match &issuer.info().verify_url {
+        Some(url) => format!("{url}#{}", entry.token),
+        None => entry.token.clone(),
+    };
+    Ok(Issued {
+        claims,
+        token: entry.token.clone(),
+        qr_text,
+    })
+}
+
+/// Picks a serial for `request`: its own (refused if already issued, or taken earlier in this
+/// chunk) or a fresh random one not in the ledger.
+fn choose_serial(
+    request: &IssueRequest,
+    ledger: &Ledger,
+    taken: &mut HashSet<String>,
+) -> Result<String, BatchError> {
+    match &request.serial {
+        Some(s) => {
+            if taken.contains(s) || ledger.contains(s)? {
+                return Err(LedgerError::SerialTaken(s.clone()).into());
+            }
+            taken.insert(s.clone());
+            Ok(s.clone())
+        }
+        None => loop {
+            let s = new_serial()?;
+            if !taken.contains(&s) && !ledger.contains(&s)? {
+                taken.insert(s.clone());
+                return Ok(s);
+            }
+        },
+    }
+}
+
+/// Issues one certificate and records it; a serial already issued is refused.
+pub fn issue_recorded(
+    issuer: &Issuer,
+    ledger: &mut Ledger,
+    request: &IssueRequest,
+) -> Result<Issued, BatchError> {
+    let serial = choose_serial(request, ledger, &mut HashSet::new())?;
+    let idx = ledger.allocate_status_indices(1)?[0];
+    let mut request = request.clone();
+    request.serial = Some(serial);
+    request.status = Some(StatusRef { idx });
+    let issued = issuer.issue(&request)?;
+    ledger.record(&[entry_for(&issued, None, &issuer.kid())])?;
+    Ok(issued)
+}
+
+/// What happened to one roster row.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Issued in this run.
+    Issued,
+    /// Found in the ledger from an earlier run (files re-rendered if missing).
+    AlreadyIssued,
+    /// Not issued: the reason.
+    Failed(String),
+}
+
+/// One line of a batch summary.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SummaryRow {
+    /// Line in the roster.
+    pub line: u64,
+    /// Serial, when issued.
+    pub serial: Option<String>,
+    /// Holder's name, when known.
+    pub holder: Option<String>,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Output files, relative to the output folder.
+    pub files: Vec<String>,
+    /// The token, when issued.
+    pub token: Option<String>,
+}
+
+/// Batch settings.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Where output files go.
+    pub out_dir: PathBuf,
+    /// Rows recorded per transaction.
+    pub chunk_size: usize,
+    /// Issue time for new certificates; now when `None`.
+    pub issued_at: Option<i64>,
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
+    ));
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Issues a roster (the valid `rows`; `rejected` rows only go into the summary). `progress` is
+/// called, possibly from several threads, with a count of rows just finished. Writes
+/// `summary.csv` in the output folder and returns the same rows, in roster order.
+pub fn run_batch(
+    issuer: &Issuer,
+    ledger: &mut Ledger,
+    rows: &[RosterRow],
+    rejected: &[RowError],
+    renderer: &dyn Render,
+    options: &BatchOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<SummaryRow>, BatchError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| BatchError::Io { path, source }
+    };
+    std::fs::create_dir_all(&options.out_dir).map_err(io(&options.out_dir))?;
+    let kid = issuer.kid();
+    let mut summary: Vec<SummaryRow> = rejected
+        .iter()
+        .map(|e| SummaryRow {
+            line: e.line,
+            serial: None,
+            holder: None,
+            outcome: Outcome::Failed(e.message.clone()),
+            files: Vec::new(),
+            token: None,
+        })
+        .collect();
+    for chunk in rows.chunks(options.chunk_size.max(1)) {
+        // 1. Sort the chunk into resumed rows and new ones; sign the new ones.
+        let mut ready: Vec<(u64, Issued, Outcome)> = Vec::with_capacity(chunk.len());
+        let mut new_entries = Vec::new();
+        let mut fresh = Vec::new();
+        let mut taken = HashSet::new();
+        for row in chunk {
+            if let Some(entry) = ledger.by_row_key(&row.row_key)? {
+                ready.push((
+                    row.line,
+                    issued_from_entry(issuer, &entry)?,
+                    Outcome::AlreadyIssued,
+                ));
+                continue;
+            }
+            match choose_serial(&row.request, ledger, &mut taken) {
+                Ok(serial) => fresh.push((row, serial)),
+                Err(BatchError::Ledger(LedgerError::SerialTaken(s))) => summary.push(SummaryRow {
+                    line: row.line,
+                    serial: None,
+                    holder: Some(row.request.certificate.holder.name.clone()),
+                    outcome: Outcome::Failed(format!("serial {s:?} was already issued")),
+                    files: Vec::new(),
+                    token: None,
+                }),
+                Err(e) => return Err(e),
+            }
+        }
+        let indices = ledger.allocate_status_indices(fresh.len())?;
+        let issued_at = options.issued_at.unwrap_or_else(crate::now);
+        for ((row, serial), idx) in fresh.into_iter().zip(indices) {
+            let mut request = row.request.clone();
+            request.serial = Some(serial);
+            request.status = Some(StatusRef { idx });
+            request.issued_at = Some(issued_at);
+            match issuer.issue(&request) {
+                Ok(issued) => {
+                    new_entries.push(entry_for(&issued, Some(row.row_key.clone()), &kid));
+                    ready.push((row.line, issued, Outcome::Issued));
+                }
+                Err(e) => summary.push(SummaryRow {
+                    line: row.line,
+                    serial: None,
+                    holder: Some(row.request.certificate.holder.name.clone()),
+                    outcome: Outcome::Failed(e.to_string()),
+                    files: Vec::new(),
+                    token: None,
+                }),
+            }
+        }
+        progress((chunk.len() - ready.len()) as u64);
+        // 2. Record before any file exists.
+        ledger.record(&new_entries)?;
+        // 3. Render and write on all cores; only what is missing for resumed rows.
+        let rendered: Vec<SummaryRow> = ready
+            .par_iter()
+            .map(|(line, issued, outcome)| {
+                let serial = issued.claims.jti.clone();
+                let names = renderer.file_names(&serial);
+                let missing = names.iter().any(|n| !options.out_dir.join(n).exists());
+                let mut row = SummaryRow {
+                    line: *line,
+                    serial: Some(serial),
+                    holder: Some(issued.claims.cert.holder.name.clone()),
+                    outcome: outcome.clone(),
+                    files: names,
+                    token: Some(issued.token.clone()),
+                };
+                if *outcome == Outcome::Issued || missing {
+                    match renderer.render(issued) {
+                        Ok(files) => {
+                            for (name, bytes) in files {
+                                let path = options.out_dir.join(&name);
+                                if let Err(e) = write_atomic(&path, &bytes) {
+                                    row.outcome =
+                                        Outcome::Failed(format!("{}: {e}", path.display()));
+                                }
+                            }
+                        }
+                        Err(e) => row.outcome = Outcome::Failed(format!("rendering: {e}")),
+                    }
+                }
+                progress(1);
+                row
+            })
+            .collect();
+        summary.extend(rendered);
+    }
+    summary.sort_by_key(|r| r.line);
+    write_summary(&options.out_dir.join("summary.csv"), &summary)?;
+    Ok(summary)
+}
+
+/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token.
+fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let csv_err = |e: csv::Error| BatchError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    w.write_record([
+        "line", "outcome", "serial", "holder", "files", "error", "token",
+    ])
+    .map_err(csv_err)?;
+    for r in rows {
+        let (outcome, error) = match &r.outcome {
+            Outcome::Issued => ("issued", ""),
+            Outcome::AlreadyIssued => ("already_issued", ""),
+            Outcome::Failed(e) => ("failed", e.as_str()),
+        };
+        w.write_record([
+            r.line.to_string().as_str(),
+            outcome,
+            r.serial.as_deref().unwrap_or(""),
+            r.holder.as_deref().unwrap_or(""),
+            &r.files.join(" "),
+            error,
+            r.token.as_deref().unwrap_or(""),
+        ])
+        .map_err(csv_err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| BatchError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write_atomic(path, &bytes).map_err(|source| BatchError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::{RosterFormat, RowDefaults, parse};
+    use crate::signer::LocalSigner;
+    use ed25519_dalek::SigningKey;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    struct TokenFile;
+    impl Render for TokenFile {
+        fn render(&self, issued: &Issued) -> Result<Vec<OutputFile>, String> {
+            Ok(vec![(
+                format!("{}.jwt", issued.claims.jti),
+                issued.token.clone().into_bytes(),
+            )])
+        }
+        fn file_names(&self, serial: &str) -> Vec<String> {
+            vec![format!("{serial}.jwt")]
+        }
+    }
+
+    fn issuer() -> Issuer {
+        Issuer::new(
+            sello_core::IssuerInfo {
+                id: "mx.prueba".into(),
+                name: "Prueba".into(),
+                verify_url: None,
+            },
+            Box::new(LocalSigner::new(SigningKey::from_bytes(&[2; 32]))),
+        )
+    }
+
+    #[test]
+    fn batch_is_resumable_and_never_issues_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut roster = String::from("holder,serial\n");
+        for i in 0..25 {
+            roster.push_str(&format!("Persona {i},\n"));
+        }
+        roster.push_str("Con folio,FIJO-1\nRepetido,FIJO-1\n,\n");
+        let defaults = RowDefaults {
+            code: Some("EC0105".into()),
+            title: Some("T".into()),
+            ..Default::default()
+        };
+        let (rows, rejected) = parse(roster.as_bytes(), RosterFormat::Csv, &defaults).unwrap();
+        assert_eq!((rows.len(), rejected.len()), (26, 1));
+        let mut ledger = Ledger::open(&dir.path().join("ledger.sqlite")).unwrap();
+        let opts = BatchOptions {
+            out_dir: out.clone(),
+            chunk_size: 4,
+            issued_at: Some(100),
+        };
+        let count = AtomicU64::new(0);
+        let bump = |n: u64| {
+            count.fetch_add(n, Ordering::Relaxed);
+        };
+        let first = run_batch(
+            &issuer(),
+            &mut ledger,
+            &rows,
+            &rejected,
+            &TokenFile,
+            &opts,
+            &bump,
+        )
+        .unwrap();
+        assert_eq!(count.load(Ordering::Relaxed), 26);
+        let issued = first
+            .iter()
+            .filter(|r| r.outcome == Outcome::Issued)
+            .count();
+        assert_eq!(issued, 26);
+        assert_eq!(ledger.count().unwrap(), 26);
+        // Line 29 (the repeated serial) was rejected by the roster, line 30 (no name) too.
+        assert_eq!(
+            first
+                .iter()
+                .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
+                .count(),
+            1
+        );
+
+        // A crash lost some files: the second run re-renders them and issues nothing new.
+        let victim = first[3].serial.clone().unwrap();
+        std::fs::remove_file(out.join(format!("{victim}.jwt"))).unwrap();
+        let second = run_batch(
+            &issuer(),
+            &mut ledger,
+            &rows,
+            &rejected,
+            &TokenFile,
+            &opts,
+            &|_| {},
+        )
+        .unwrap();
+        assert!(second.iter().all(|r| r.outcome != Outcome::Issued));
+        assert_eq!(ledger.count().unwrap(), 26);
+        assert!(out.join(format!("{victim}.jwt")).exists());
+        let serials: HashSet<_> = second.iter().filter_map(|r| r.serial.clone()).collect();
+        assert_eq!(serials.len(), 26);
+        let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+        assert_eq!(summary.lines().count(), 28);
+        assert!(summary.contains("already_issued"));
+    }
+
+    #[test]
+    fn single_issue_refuses_a_serial_already_issued() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let mut req = IssueRequest::new(sello_core::Certificate {
+            holder: sello_core::Holder {
+                name: "Ana".into(),
+                id: None,
+            },
+            achievement: sello_core::Achievement {
+                code: "EC0105".into(),
+                title: "T".into(),
+                level: None,
+            },
+            unit: None,
+            attrs: Default::default(),
+        });
+        req.serial = Some("A-1".into());
+        let issued = issue_recorded(&issuer(), &mut ledger, &req).unwrap();
+        assert!(issued.claims.status.is_some());
+        assert!(matches!(
+            issue_recorded(&issuer(), &mut ledger, &req),
+            Err(BatchError::Ledger(LedgerError::SerialTaken(_)))
+        ));
+        req.serial = None;
+        issue_recorded(&issuer(), &mut ledger, &req).unwrap();
+        assert_eq!(ledger.count().unwrap(), 2);
+    }
+}

@@ -1,0 +1,322 @@
+//! Issuing at agency scale through the CLI: batches, resuming after a kill, the ledger,
+//! revocation with status lists, and key rotation and compromise.
+
+use crate::cli::{PASS, keygen, publish_status, sello};
+use serde_json::Value;
+use std::collections::HashSet;
+use std::path::Path;
+
+fn roster(path: &Path, n: usize, bad_lines: bool) {
+    let mut csv = String::from("nombre,curp,attr.dep\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "Persona Número {i},PENU{i:06}HMCRRS09,Departamento {}\n",
+            i % 23
+        ));
+    }
+    if bad_lines {
+        csv.push_str(",SIN NOMBRE,x\n");
+        csv.push_str("\"Nombre \u{7} con control\",,x\n");
+    }
+    std::fs::write(path, csv).unwrap();
+}
+
+fn batch(dir: &Path, roster: &Path, out: &Path, formats: &str) -> assert_cmd::Command {
+    let mut cmd = sello();
+    cmd.env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(dir)
+        .arg("--batch")
+        .arg(roster)
+        .arg("--out")
+        .arg(out)
+        .args([
+            "--code",
+            "EC0105",
+            "--title",
+            "Atención al ciudadano en el sector público",
+        ])
+        .args(["--unit", "CECATI 149", "--formats", formats]);
+    cmd
+}
+
+fn ledger_export(dir: &Path) -> Vec<Value> {
+    let out = sello()
+        .args(["ledger", "export", "--dir"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn verify_json(dir: &Path, inputs: &[&Path]) -> (Option<i32>, Vec<Value>) {
+    let out = sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(dir.join("jwks.json"))
+        .arg("--status")
+        .arg(dir.join("status.jwt"))
+        .args(inputs)
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (out.status.code(), lines)
+}
+
+#[test]
+fn batch_reports_bad_rows_and_every_output_verifies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    roster(&list, 30, true);
+    let out_dir = tmp.path().join("out");
+    let out = batch(&dir, &list, &out_dir, "png,svg").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("línea 32") && err.contains("línea 33"),
+        "{err}"
+    );
+    let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
+    assert_eq!(summary.lines().count(), 33);
+    assert_eq!(summary.matches(",issued,").count(), 30);
+    publish_status(&dir);
+    let pngs: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    assert_eq!(pngs.len(), 30);
+    let refs: Vec<&Path> = pngs.iter().map(|p| p.as_path()).collect();
+    let (code, lines) = verify_json(&dir, &refs);
+    assert_eq!(code, Some(0));
+    assert!(lines.iter().all(|l| l["verdict"] == "valid"));
+    assert!(lines.iter().all(|l| l["claims"]["status"]["idx"].is_u64()));
+    assert_eq!(ledger_export(&dir).len(), 30);
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_killed_midway_resumes_without_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    let n = 1500;
+    roster(&list, n, false);
+    let out_dir = tmp.path().join("out");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sello"))
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .arg("--batch")
+        .arg(&list)
+        .arg("--out")
+        .arg(&out_dir)
+        .args([
+            "--code",
+            "EC0105",
+            "--title",
+            "Atención al ciudadano en el sector público",
+            "--unit",
+            "CECATI 149",
+            "--formats",
+            "png,svg",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL: no chance to clean up) once some, but not all, outputs exist.
+    let started = std::time::Instant::now();
+    loop {
+        let written = std::fs::read_dir(&out_dir).map(|d| d.count()).unwrap_or(0);
+        if written >= 200 || started.elapsed().as_secs() > 60 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = ledger_export(&dir).len();
+    assert!(
+        before > 0 && before < n,
+        "killed after {before} of {n}: not midway"
+    );
+
+    // Run the same roster again: only what is missing is issued.
+    let out = batch(&dir, &list, &out_dir, "png,svg").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let entries = ledger_export(&dir);
+    assert_eq!(entries.len(), n, "every row issued exactly once");
+    let serials: HashSet<&str> = entries
+        .iter()
+        .map(|e| e["serial"].as_str().unwrap())
+        .collect();
+    assert_eq!(serials.len(), n);
+    let rows: HashSet<&str> = entries
+        .iter()
+        .map(|e| e["row_key"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows.len(), n);
+    for s in &serials {
+        assert!(out_dir.join(format!("{s}.png")).exists(), "{s}.png missing");
+        assert!(out_dir.join(format!("{s}.svg")).exists(), "{s}.svg missing");
+    }
+    let leftovers = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert!(leftovers <= 2, "temporary files from the killed run");
+    let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
+    assert_eq!(summary.matches(",already_issued,").count(), before);
+    assert_eq!(summary.matches(",issued,").count(), n - before);
+    // A third run changes nothing.
+    batch(&dir, &list, &out_dir, "png,svg").assert().code(0);
+    assert_eq!(ledger_export(&dir).len(), n);
+}
+
+#[test]
+fn revoked_certificate_is_reported_revoked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let a = crate::cli::issue(&dir, &["--serial", "A-1"]);
+    let b = crate::cli::issue(&dir, &["--serial", "B-2"]);
+    sello()
+        .args(["revoke", "--dir"])
+        .arg(&dir)
+        .args(["A-1", "--reason", "emitido por error"])
+        .assert()
+        .success();
+    sello()
+        .args(["revoke", "--dir"])
+        .arg(&dir)
+        .args(["A-1", "--reason", "x"])
+        .assert()
+        .code(2);
+    sello()
+        .args(["revoke", "--dir"])
+        .arg(&dir)
+        .args(["NOPE", "--reason", "x"])
+        .assert()
+        .code(2);
+    publish_status(&dir);
+    let ta = tmp.path().join("a.txt");
+    let tb = tmp.path().join("b.txt");
+    std::fs::write(&ta, a["token"].as_str().unwrap()).unwrap();
+    std::fs::write(&tb, b["token"].as_str().unwrap()).unwrap();
+    let (code, lines) = verify_json(&dir, &[&ta, &tb]);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0]["reason"], "revoked");
+    assert_eq!(lines[1]["verdict"], "valid");
+    // The ledger shows it.
+    let out = sello()
+        .args(["ledger", "show", "--dir"])
+        .arg(&dir)
+        .arg("A-1")
+        .output()
+        .unwrap();
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["revoke_reason"], "emitido por error");
+    let listed = sello()
+        .args(["ledger", "list", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("REVOCADO"));
+    // The same serial is never issued twice.
+    let out = sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .args([
+            "--holder", "Otra", "--code", "EC0105", "--title", "T", "--serial", "B-2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already issued"));
+}
+
+#[test]
+fn rotation_keeps_old_certificates_and_compromise_rejects_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let old_kid = serde_json::from_slice::<Value>(&std::fs::read(dir.join("jwks.json")).unwrap())
+        .unwrap()["keys"][0]["kid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let before = crate::cli::issue(&dir, &[]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keys", "rotate", "--dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let after = crate::cli::issue(&dir, &[]);
+    let published = tmp.path().join("published.json");
+    sello()
+        .args(["keys", "publish", "--dir"])
+        .arg(&dir)
+        .arg("--out")
+        .arg(&published)
+        .assert()
+        .success();
+    let set: Value = serde_json::from_slice(&std::fs::read(&published).unwrap()).unwrap();
+    assert_eq!(set["keys"].as_array().unwrap().len(), 2);
+    assert!(
+        set["keys"][0]["exp"].is_i64(),
+        "the old key's window is closed"
+    );
+    let t1 = tmp.path().join("t1.txt");
+    let t2 = tmp.path().join("t2.txt");
+    std::fs::write(&t1, before["token"].as_str().unwrap()).unwrap();
+    std::fs::write(&t2, after["token"].as_str().unwrap()).unwrap();
+    let (code, lines) = verify_json(&dir, &[&t1, &t2]);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert_ne!(lines[0]["kid"], lines[1]["kid"]);
+
+    // Compromise of the old key after the first certificate was signed: it stays valid.
+    let iat = before["claims"]["iat"].as_i64().unwrap();
+    sello()
+        .args(["keys", "revoke", "--dir"])
+        .arg(&dir)
+        .arg(&old_kid)
+        .args(["--at", &(iat + 1).to_string()])
+        .assert()
+        .success();
+    assert_eq!(verify_json(&dir, &[&t1]).0, Some(0));
+    // Compromise dated before it: rejected as signed by a compromised key.
+    sello()
+        .args(["keys", "revoke", "--dir"])
+        .arg(&dir)
+        .arg(&old_kid)
+        .args(["--at", "0"])
+        .assert()
+        .success();
+    let (code, lines) = verify_json(&dir, &[&t1, &t2]);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines[0]["reason"], "key_revoked");
+    assert_eq!(lines[1]["verdict"], "valid");
+}
