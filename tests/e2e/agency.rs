@@ -77,7 +77,9 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
     let list = tmp.path().join("roster.csv");
     roster(&list, 30, true);
     let out_dir = tmp.path().join("out");
-    let out = batch(&dir, &list, &out_dir, "png,svg").output().unwrap();
+    let out = batch(&dir, &list, &out_dir, "png,svg,pdf")
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
@@ -94,6 +96,11 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
         .filter(|p| p.extension().is_some_and(|e| e == "png"))
         .collect();
     assert_eq!(pngs.len(), 30);
+    for png in &pngs {
+        let pdf = std::fs::read(png.with_extension("pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(png.with_extension("svg").exists());
+    }
     let refs: Vec<&Path> = pngs.iter().map(|p| p.as_path()).collect();
     let (code, lines) = verify_json(&dir, &refs);
     assert_eq!(code, Some(0));

@@ -38,6 +38,9 @@ pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
 
 struct CliRender {
     formats: Vec<Output>,
+    issuer: sello_core::IssuerInfo,
+    template: sello_print::Template,
+    paper: sello_print::PaperSize,
 }
 
 impl Render for CliRender {
@@ -53,7 +56,18 @@ impl Render for CliRender {
                     qr.to_png(4).map_err(|e| e.to_string())?,
                 )),
                 Output::Svg => files.push((format!("{serial}.svg"), qr.to_svg(40.0).into_bytes())),
-                Output::Pdf => {}
+                Output::Pdf => {
+                    let fields =
+                        sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
+                    let pdf = sello_print::render_pdf(
+                        &self.template,
+                        &fields,
+                        &issued.qr_text,
+                        self.paper,
+                    )
+                    .map_err(|e| e.to_string())?;
+                    files.push((format!("{serial}.pdf"), pdf));
+                }
             }
         }
         Ok(files)
@@ -62,7 +76,6 @@ impl Render for CliRender {
     fn file_names(&self, serial: &str) -> Vec<String> {
         self.formats
             .iter()
-            .filter(|f| **f != Output::Pdf)
             .map(|f| match f {
                 Output::Png => format!("{serial}.png"),
                 Output::Svg => format!("{serial}.svg"),
@@ -77,7 +90,7 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     let roster_path = args.batch.clone().unwrap_or_default();
     let out_dir = args.out.clone().unwrap_or_default();
     let dir = IssuerDir::open(&args.dir)?;
-    let bytes = read_roster(&roster_path)?;
+    let bytes = read_capped(&roster_path, roster::MAX_ROSTER_BYTES)?;
     let defaults = RowDefaults {
         code: args.code.clone(),
         title: args.title.clone(),
@@ -107,8 +120,22 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    let template = match &args.template {
+        Some(path) => {
+            let text = read_capped(path, sello_print::MAX_TEMPLATE_BYTES)?;
+            sello_print::Template::parse(&String::from_utf8_lossy(&text))
+                .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
+        }
+        None => sello_print::Template::default_es(),
+    };
     let renderer = CliRender {
         formats: args.formats.clone(),
+        issuer: dir.info().clone(),
+        template,
+        paper: match args.paper {
+            Paper::A4 => sello_print::PaperSize::A4,
+            Paper::Letter => sello_print::PaperSize::Letter,
+        },
     };
     let options = BatchOptions {
         out_dir: out_dir.clone(),
@@ -152,12 +179,13 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
-fn read_roster(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
+/// Reads a file of at most `max` bytes (one more is read, so the parser sees it is too large).
+fn read_capped(path: &std::path::Path, max: usize) -> Result<Vec<u8>, Failure> {
     use std::io::Read as _;
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
     let mut bytes = Vec::new();
-    file.take(roster::MAX_ROSTER_BYTES as u64 + 1)
+    file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
     Ok(bytes)

@@ -76,7 +76,9 @@ fn batch(c: &mut Criterion) {
     const N: usize = 500;
     let mut csv = String::from("nombre,curp,attr.dep\n");
     for i in 0..N {
-        csv.push_str(&format!("Persona Número {i},PENU{i:06}HMCRRS09,Registro Civil\n"));
+        csv.push_str(&format!(
+            "Persona Número {i},PENU{i:06}HMCRRS09,Registro Civil\n"
+        ));
     }
     let defaults = RowDefaults {
         code: Some("EC0105".into()),
@@ -102,7 +104,16 @@ fn batch(c: &mut Criterion) {
                     chunk_size: 256,
                     issued_at: Some(1_795_478_400),
                 };
-                run_batch(&issuer, &mut ledger, &rows, &rejected, &Png, &options, &|_| {}).unwrap();
+                run_batch(
+                    &issuer,
+                    &mut ledger,
+                    &rows,
+                    &rejected,
+                    &Png,
+                    &options,
+                    &|_| {},
+                )
+                .unwrap();
                 dir
             },
             criterion::BatchSize::PerIteration,

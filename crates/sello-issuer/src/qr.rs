@@ -67,7 +67,10 @@ impl QrMatrix {
         Ok(QrMatrix {
             width,
             version: ((width - 17) / 4) as u8,
-            dark: code.data[..width * width].iter().map(|m| m.value()).collect(),
+            dark: code.data[..width * width]
+                .iter()
+                .map(|m| m.value())
+                .collect(),
         })
     }
 

@@ -1,0 +1,217 @@
+//! # sello-print
+//!
+//! Printable Sello certificates: an SVG template filled with a certificate's fields and its QR
+//! code, rendered as SVG or as PDF, on A4 or US Letter paper.
+//!
+//! ```
+//! use sello_print::{CertificateFields, PaperSize, Template, render_pdf, render_svg};
+//!
+//! let fields = CertificateFields {
+//!     holder: "María Guadalupe Hernández López".into(),
+//!     code: "EC0105".into(),
+//!     title: "Atención al ciudadano en el sector público".into(),
+//!     issuer: "CECATI 149".into(),
+//!     issued_on: "24 de noviembre de 2026".into(),
+//!     serial: "7KQ2-M9XW-3HPA".into(),
+//!     ..Default::default()
+//! };
+//! let template = Template::default_es();
+//! let qr_text = "https://verifica.cecati149.example.mx/v#eyJhbGciOiJFZERTQSJ9.e30.AAAA";
+//! let svg = render_svg(&template, &fields, qr_text, PaperSize::Letter)?;
+//! assert!(svg.contains("María Guadalupe Hernández López"));
+//! let pdf = render_pdf(&template, &fields, qr_text, PaperSize::A4)?;
+//! assert!(pdf.starts_with(b"%PDF"));
+//! # Ok::<(), sello_print::PrintError>(())
+//! ```
+//!
+//! [`CertificateFields::from_claims`] builds the fields from a token's claims and the issuer
+//! (`sello_core::Claims`, `sello_core::IssuerInfo`); the QR text is what
+//! `sello_issuer::Issuer::issue` returns as `qr_text`.
+//!
+//! The PDF is a real vector conversion of the filled SVG (`usvg` + `svg2pdf`), so an agency's
+//! own template prints the same way as the default one. Text is embedded as a subset of
+//! **Libertinus Serif** (SIL Open Font License 1.1, shipped in `fonts/` with `OFL.txt`), stays
+//! selectable and searchable, and looks the same on any machine: no system font is ever read.
+//! The QR code is drawn as vector squares, sharp at any size.
+//!
+//! What it does not do: sign or issue (see `sello-issuer`), raster images (draw a logo as SVG
+//! paths), fetch anything (a template that refers to a file or URL is refused).
+//!
+//! ## The template contract
+//!
+//! A template is an SVG document (UTF-8, at most [`MAX_TEMPLATE_BYTES`]) whose root `<svg>` is
+//! in the SVG namespace and has a `viewBox`.
+//!
+//! **Page.** The template is scaled uniformly to the paper and centred (the root's `viewBox`
+//! drives it; its own `width`, `height`, `x`, `y` and `preserveAspectRatio` are replaced). The
+//! page is landscape when the `viewBox` is wider than tall. Give the template the margins you
+//! want and an aspect ratio between A4's and Letter's (≈ 1.35 landscape, as the default
+//! template does) and it looks right on both.
+//!
+//! **Placeholders.** In text and in attribute values: `{{holder}}`, `{{holder_id}}`,
+//! `{{code}}`, `{{title}}`, `{{level}}`, `{{unit}}`, `{{issuer}}`, `{{issued_on}}`,
+//! `{{expires_on}}`, `{{serial}}`, `{{place}}`, `{{verify}}` and `{{attr.KEY}}` (an
+//! agency-specific field; empty when the certificate lacks it). Values are XML-escaped, so a
+//! name such as `<script>` or `Ruiz & Hijos` prints as written. An unknown placeholder is an
+//! error when the template is parsed. Placeholders are refused inside `<style>`, CDATA, and
+//! the `style`, `href`, `id` and `data-sello-…` attributes, where escaping cannot make a value
+//! safe.
+//!
+//! **QR slot.** Exactly one `<rect id="sello-qr" x="…" y="…" width="…" height="…"/>`, with
+//! plain numbers, drawn (not inside `<defs>`, `<clipPath>`, …). It is replaced by the QR code
+//! (error correction M), quiet zone included, as large as the slot's shorter side and centred in
+//! it; a `transform` on the rect is kept. Rendering fails ([`PrintError::QrTooSmall`]) if the
+//! code, quiet zone included, would print narrower than [`MIN_QR_MM`] millimetres.
+//!
+//! **Long text.** `<text data-sello-width="W" data-sello-lines="N">` (N = 1 to 4, default 1),
+//! whose content is text only and whose `x` is a single number: when the filled text is wider
+//! than `W` user units, it is split into up to N balanced lines and shrunk until every line
+//! fits (one line is kept while it needs no more than a 20 % shrink; wrapped lines are set at
+//! 85 % of the size or less, so that the block stays compact). Wrapped lines are
+//! `<tspan>`s at the element's `x`, centred vertically on its baseline; use
+//! `text-anchor="middle"` for centred text.
+//!
+//! **Optional parts.** `data-sello-if="FIELD"` keeps an element only when the placeholder
+//! `FIELD` (e.g. `level`, `attr.dep`) is not empty; `data-sello-unless="FIELD"` only when it is.
+//!
+//! **Fonts.** `font-family="Libertinus Serif"` with `font-weight` 400 or 600 and
+//! `font-style` normal or italic; any other family falls back to it.
+//!
+//! **Refused**, so that a template cannot reach outside itself or blow up: a DTD;
+//! `<script>`, `<foreignObject>`, `<image>`, `<feImage>`, `<iframe>`, `<video>`, `<audio>`,
+//! `<canvas>`, `<object>`, `<embed>`, `<marker>`; `on…` event attributes; an `href` or
+//! `url(…)` that does not start with `#`; `@import`; `<?xml-stylesheet?>`; a `<use>` of an
+//! element that contains `<use>`; more than 50,000 nodes (counting what `<use>` repeats) or
+//! nesting deeper than 64.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod fields;
+mod fit;
+mod fonts;
+mod template;
+mod text;
+
+pub use error::{PrintError, TemplateError};
+pub use fields::{CertificateFields, date_es};
+pub use fonts::FONT_FAMILY;
+pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};
+
+use sello_issuer::qr::{Correction, QUIET_ZONE, QrMatrix};
+use template::{Layout, Page, QR_PATH_ID};
+
+/// Narrowest printed QR code accepted, quiet zone included, in millimetres.
+pub const MIN_QR_MM: f32 = 35.0;
+
+/// A paper size. The orientation follows the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PaperSize {
+    /// ISO A4, 210 × 297 mm (Mexico's usual paper).
+    #[default]
+    A4,
+    /// US Letter ("carta"), 215.9 × 279.4 mm.
+    Letter,
+}
+
+impl PaperSize {
+    /// Width and height in millimetres, portrait.
+    pub fn size_mm(self) -> (f64, f64) {
+        match self {
+            PaperSize::A4 => (210.0, 297.0),
+            PaperSize::Letter => (215.9, 279.4),
+        }
+    }
+
+    fn page(self, landscape: bool) -> Page {
+        let (short, long) = self.size_mm();
+        let (width_mm, height_mm) = if landscape {
+            (long, short)
+        } else {
+            (short, long)
+        };
+        Page {
+            width_mm,
+            height_mm,
+        }
+    }
+}
+
+/// Renders a certificate as an SVG document the size of the paper.
+///
+/// `qr_text` is what the QR code holds (usually `<verify_url>#<token>`).
+pub fn render_svg(
+    template: &Template,
+    fields: &CertificateFields,
+    qr_text: &str,
+    paper: PaperSize,
+) -> Result<String, PrintError> {
+    Ok(prepare(template, fields, qr_text, paper)?.0)
+}
+
+/// Renders a certificate as a one-page PDF (vector, fonts embedded).
+pub fn render_pdf(
+    template: &Template,
+    fields: &CertificateFields,
+    qr_text: &str,
+    paper: PaperSize,
+) -> Result<Vec<u8>, PrintError> {
+    let (_, tree) = prepare(template, fields, qr_text, paper)?;
+    pdf(&tree, true)
+}
+
+pub(crate) fn pdf(tree: &usvg::Tree, compress: bool) -> Result<Vec<u8>, PrintError> {
+    let options = svg2pdf::ConversionOptions {
+        compress,
+        ..Default::default()
+    };
+    // usvg works in CSS pixels (96 per inch); PDF points are 72 per inch.
+    svg2pdf::to_pdf(tree, options, svg2pdf::PageOptions { dpi: 96.0 })
+        .map_err(|e| PrintError::Pdf(e.to_string()))
+}
+
+/// The filled SVG and its parsed tree, after fitting long text.
+pub(crate) fn prepare(
+    template: &Template,
+    fields: &CertificateFields,
+    qr_text: &str,
+    paper: PaperSize,
+) -> Result<(String, usvg::Tree), PrintError> {
+    fields.check()?;
+    let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
+    let page = paper.page(template.is_landscape());
+    let options = fonts::options();
+    let mut layouts: Vec<Option<Layout>> = vec![None; template.fits.len()];
+    let svg = template.fill(fields, &qr, page, &layouts);
+    let tree = parse(&svg, &options)?;
+    check_qr_size(&tree, qr.width())?;
+    for (layout, fit) in layouts.iter_mut().zip(&template.fits) {
+        *layout = fit::layout(&tree, fit);
+    }
+    if layouts.iter().all(Option::is_none) {
+        return Ok((svg, tree));
+    }
+    let svg = template.fill(fields, &qr, page, &layouts);
+    let tree = parse(&svg, &options)?;
+    Ok((svg, tree))
+}
+
+fn parse(svg: &str, options: &usvg::Options) -> Result<usvg::Tree, PrintError> {
+    usvg::Tree::from_str(svg, options).map_err(|e| PrintError::Svg(e.to_string()))
+}
+
+/// The printed width of the QR code, quiet zone included, must reach [`MIN_QR_MM`].
+fn check_qr_size(tree: &usvg::Tree, modules: usize) -> Result<(), PrintError> {
+    let width_px = match tree.node_by_id(QR_PATH_ID) {
+        Some(node) => node.abs_bounding_box().width(),
+        None => 0.0, // hidden by the template (e.g. display="none")
+    };
+    let mm = width_px * 25.4 / 96.0 * (modules + 2 * QUIET_ZONE) as f32 / modules as f32;
+    if mm + 0.01 < MIN_QR_MM {
+        return Err(PrintError::QrTooSmall { mm, min: MIN_QR_MM });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

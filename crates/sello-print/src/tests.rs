@@ -1,0 +1,507 @@
+//! Tests of the whole path: template → SVG → pixels / PDF.
+
+use super::*;
+use std::collections::HashMap;
+
+const QR_TEXT: &str = "https://verifica.cecati149.example.mx/v#eyJhbGciOiJFZERTQSIsImtpZCI6Ims\
+    iLCJ0eXAiOiJzZWxsbytqd3QifQ.eyJpc3MiOiJteC5jZWNhdGkxNDkiLCJqdGkiOiI3S1EyLU05WFctM0hQQSIsIml\
+    hdCI6MTc2NDAwMDAwMCwiY2VydCI6eyJoIjp7Im4iOiJNYXLDrWEifX19.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0d\
+    XJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl";
+
+fn fields() -> CertificateFields {
+    let mut attrs = std::collections::BTreeMap::new();
+    attrs.insert("dep".to_string(), "Registro Civil".to_string());
+    CertificateFields {
+        holder: "María Guadalupe Hernández López".into(),
+        holder_id: "HELG850312MDFRPD09".into(),
+        code: "EC0105".into(),
+        title: "Atención al ciudadano en el sector público".into(),
+        level: "3".into(),
+        unit: "CECATI 149".into(),
+        issuer: "CECATI 149".into(),
+        issued_on: "24 de noviembre de 2026".into(),
+        expires_on: "24 de noviembre de 2031".into(),
+        serial: "7KQ2-M9XW-3HPA".into(),
+        place: "Ciudad de México".into(),
+        verify: "o en https://verifica.cecati149.example.mx/v".into(),
+        attrs,
+    }
+}
+
+/// A minimal template with one placeholder per field and a QR slot 40 mm wide.
+fn small_template(extra: &str) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200">
+  <text id="holder" x="10" y="20" font-size="8">{{{{holder}}}}</text>
+  <text id="dep" x="10" y="30" aria-label="{{{{holder}}}}">{{{{attr.dep}}}}</text>
+  <rect id="sello-qr" x="200" y="100" width="40" height="40"/>{extra}
+</svg>"#
+    )
+}
+
+fn text_of(svg: &str, id: &str) -> String {
+    let doc = usvg::roxmltree::Document::parse(svg).unwrap();
+    let node = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some(id))
+        .unwrap();
+    node.descendants()
+        .filter(|n| n.is_text())
+        .map(|n| n.text().unwrap())
+        .collect()
+}
+
+#[test]
+fn placeholders_are_filled_and_escaped() {
+    let template = Template::parse(&small_template("")).unwrap();
+    let mut f = fields();
+    f.holder = "<script>alert('x')</script> & \"Hijos\"".into();
+    f.attrs.insert("dep".into(), "]]> <!-- &amp;".into());
+    let svg = render_svg(&template, &f, QR_TEXT, PaperSize::A4).unwrap();
+    assert!(!svg.contains("<script"), "markup was injected");
+    assert!(
+        svg.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;Hijos&quot;")
+    );
+    // The document is still well-formed and reads back exactly what was given.
+    assert_eq!(text_of(&svg, "holder"), f.holder);
+    assert_eq!(text_of(&svg, "dep"), f.attrs["dep"]);
+    let doc = usvg::roxmltree::Document::parse(&svg).unwrap();
+    let dep = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("dep"))
+        .unwrap();
+    assert_eq!(dep.attribute("aria-label"), Some(f.holder.as_str()));
+    // An attribute the certificate lacks prints empty; the PDF renders too.
+    f.attrs.clear();
+    let svg = render_svg(&template, &f, QR_TEXT, PaperSize::A4).unwrap();
+    assert_eq!(text_of(&svg, "dep"), "");
+    assert!(render_pdf(&template, &f, QR_TEXT, PaperSize::A4).is_ok());
+}
+
+#[test]
+fn default_template_fills_every_field() {
+    let svg = render_svg(&Template::default_es(), &fields(), QR_TEXT, PaperSize::A4).unwrap();
+    assert!(!svg.contains("{{"), "a placeholder was left");
+    for text in [
+        "CERTIFICADO DE COMPETENCIA LABORAL",
+        "Otorga el presente certificado a",
+        "María Guadalupe Hernández López",
+        "CURP: HELG850312MDFRPD09",
+        "«Atención al ciudadano en el sector público»",
+        "Ciudad de México, a 24 de noviembre de 2026",
+        "Vigente hasta el 24 de noviembre de 2031",
+        "7KQ2-M9XW-3HPA",
+        "Nivel de competencia: 3",
+    ] {
+        assert!(svg.contains(text), "missing {text}");
+    }
+    // Optional parts disappear with their field.
+    let mut f = fields();
+    (f.level, f.place, f.holder_id, f.expires_on) = Default::default();
+    let svg = render_svg(&Template::default_es(), &f, QR_TEXT, PaperSize::A4).unwrap();
+    assert!(
+        !svg.contains("Nivel de competencia") && !svg.contains("CURP") && !svg.contains("Vigente")
+    );
+    assert!(svg.contains("Expedido el 24 de noviembre de 2026"));
+}
+
+#[test]
+fn refused_templates() {
+    let qr = r#"<rect id="sello-qr" x="0" y="0" width="40" height="40"/>"#;
+    let svg = |body: &str| {
+        format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200">{body}</svg>"#)
+    };
+    type Expected = fn(&TemplateError) -> bool;
+    let cases: Vec<(String, Expected)> = vec![
+        (svg("<text>{{holder}}</text>"), |e| {
+            *e == TemplateError::MissingQrSlot
+        }),
+        (svg(&format!("{qr}{qr}")), |e| {
+            matches!(e, TemplateError::BadQrSlot(_))
+        }),
+        (svg(r#"<circle id="sello-qr" r="3"/>"#), |e| {
+            matches!(e, TemplateError::BadQrSlot(_))
+        }),
+        (
+            svg(r#"<rect id="sello-qr" x="1mm" y="0" width="40" height="40"/>"#),
+            |e| matches!(e, TemplateError::BadQrSlot(_)),
+        ),
+        (svg(&format!("<defs>{qr}</defs>")), |e| {
+            matches!(e, TemplateError::BadQrSlot(_))
+        }),
+        (svg(&format!(r#"<g data-sello-if="level">{qr}</g>"#)), |e| {
+            matches!(e, TemplateError::BadQrSlot(_))
+        }),
+        (svg(&format!("{qr}<image href=\"logo.png\"/>")), |e| {
+            matches!(e, TemplateError::ForbiddenElement(_))
+        }),
+        (svg(&format!("{qr}<script>alert(1)</script>")), |e| {
+            matches!(e, TemplateError::ForbiddenElement(_))
+        }),
+        (svg(&format!("{qr}<foreignObject/>")), |e| {
+            matches!(e, TemplateError::ForbiddenElement(_))
+        }),
+        (svg(&format!(r#"{qr}<rect onload="x()"/>"#)), |e| {
+            matches!(e, TemplateError::ForbiddenAttribute(_))
+        }),
+        (
+            svg(&format!(r#"{qr}<use href="file:///etc/passwd#x"/>"#)),
+            |e| matches!(e, TemplateError::ExternalReference(_)),
+        ),
+        (
+            svg(&format!(
+                r#"{qr}<rect fill="url(https://x.example/p.svg#g)"/>"#
+            )),
+            |e| matches!(e, TemplateError::ExternalReference(_)),
+        ),
+        (
+            svg(&format!(
+                "{qr}<style>@import 'https://x.example/a.css';</style>"
+            )),
+            |e| matches!(e, TemplateError::ExternalReference(_)),
+        ),
+        (
+            svg(&format!(
+                "{qr}<style>text {{ font-family: {{{{holder}}}} }}</style>"
+            )),
+            |e| matches!(e, TemplateError::PlaceholderNotAllowed(_)),
+        ),
+        (
+            svg(&format!(
+                r#"{qr}<text style="fill:{{{{holder}}}}">a</text>"#
+            )),
+            |e| matches!(e, TemplateError::PlaceholderNotAllowed(_)),
+        ),
+        (svg(&format!("{qr}<text>{{{{nombre}}}}</text>")), |e| {
+            *e == TemplateError::UnknownPlaceholder("nombre".into())
+        }),
+        (
+            svg(&format!(r#"{qr}<text data-sello-width="-3">a</text>"#)),
+            |e| matches!(e, TemplateError::BadLayoutAttribute { .. }),
+        ),
+        (
+            svg(&format!(
+                r#"{qr}<text data-sello-width="30"><tspan>a</tspan></text>"#
+            )),
+            |e| matches!(e, TemplateError::BadLayoutAttribute { .. }),
+        ),
+        (
+            format!("<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>{}", svg(qr)),
+            |e| matches!(e, TemplateError::Xml(_)),
+        ),
+        ("<svg viewBox=\"0 0 1 1\"/>".to_string(), |e| {
+            *e == TemplateError::NotSvg
+        }),
+        (svg(qr).replace("viewBox=\"0 0 280 200\"", ""), |e| {
+            *e == TemplateError::BadViewBox
+        }),
+        ("<svg".to_string(), |e| matches!(e, TemplateError::Xml(_))),
+        (
+            svg(&format!("{}{qr}{}", "<g>".repeat(100), "</g>".repeat(100))),
+            |e| matches!(e, TemplateError::TooComplex(_)),
+        ),
+        (
+            svg(&format!("{qr}{}", " ".repeat(MAX_TEMPLATE_BYTES))),
+            |e| matches!(e, TemplateError::TooLarge { .. }),
+        ),
+    ];
+    for (source, expected) in cases {
+        let err = Template::parse(&source).expect_err(&source[..source.len().min(200)]);
+        assert!(
+            expected(&err),
+            "{err:?} for {}",
+            &source[..source.len().min(200)]
+        );
+    }
+    // A nested <use> fan-out is refused.
+    let nested = svg(&format!(
+        r##"{qr}<g id="a"><rect width="1" height="1"/></g><g id="b"><use href="#a"/><use href="#a"/></g><use href="#b"/>"##
+    ));
+    assert_eq!(
+        Template::parse(&nested).unwrap_err(),
+        TemplateError::NestedUse("b".into())
+    );
+    // Too many copies through <use>.
+    let copies = svg(&format!(
+        r##"{qr}<g id="a">{}</g>{}"##,
+        "<rect/>".repeat(1000),
+        r##"<use href="#a"/>"##.repeat(100)
+    ));
+    assert!(matches!(
+        Template::parse(&copies),
+        Err(TemplateError::TooComplex(_))
+    ));
+}
+
+#[test]
+fn field_caps_are_enforced() {
+    let mut f = fields();
+    f.holder = "x".repeat(201);
+    let err = render_svg(&Template::default_es(), &f, QR_TEXT, PaperSize::A4).unwrap_err();
+    assert!(matches!(err, PrintError::Field { ref field, .. } if field == "holder"));
+    f.holder = "Ana\u{0}".into();
+    assert!(render_pdf(&Template::default_es(), &f, QR_TEXT, PaperSize::A4).is_err());
+    let err = render_svg(
+        &Template::default_es(),
+        &fields(),
+        &"a".repeat(3000),
+        PaperSize::A4,
+    );
+    assert!(matches!(err, Err(PrintError::Qr(_))));
+}
+
+#[test]
+fn qr_must_print_at_least_35_mm() {
+    let small =
+        small_template("").replace(r#"width="40" height="40""#, r#"width="30" height="30""#);
+    let err = render_svg(
+        &Template::parse(&small).unwrap(),
+        &fields(),
+        QR_TEXT,
+        PaperSize::A4,
+    );
+    assert!(matches!(err, Err(PrintError::QrTooSmall { .. })), "{err:?}");
+    // The default template's QR code is about 44 mm wide on A4 and 43 mm on Letter.
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let (_, tree) = prepare(&Template::default_es(), &fields(), QR_TEXT, paper).unwrap();
+        let bbox = tree.node_by_id(QR_PATH_ID).unwrap().abs_bounding_box();
+        let qr = QrMatrix::encode(QR_TEXT, Correction::Medium).unwrap();
+        let mm = bbox.width() * 25.4 / 96.0 * (qr.width() + 8) as f32 / qr.width() as f32;
+        assert!((42.0..45.0).contains(&mm), "{mm} mm");
+    }
+}
+
+#[test]
+fn pdf_page_sizes() {
+    let template = Template::default_es();
+    let a4 = render_pdf(&template, &fields(), QR_TEXT, PaperSize::A4).unwrap();
+    let letter = render_pdf(&template, &fields(), QR_TEXT, PaperSize::Letter).unwrap();
+    assert_eq!(media_box(&a4), [0.0, 0.0, 841.89, 595.28]); // landscape A4 in points
+    assert_eq!(media_box(&letter), [0.0, 0.0, 792.0, 612.0]);
+    // A portrait template gives a portrait page.
+    let portrait = small_template("").replace("0 0 280 200", "0 0 200 280");
+    let pdf = render_pdf(
+        &Template::parse(&portrait).unwrap(),
+        &fields(),
+        QR_TEXT,
+        PaperSize::A4,
+    );
+    assert_eq!(media_box(&pdf.unwrap()), [0.0, 0.0, 595.28, 841.89]);
+}
+
+fn media_box(pdf: &[u8]) -> [f64; 4] {
+    let text = String::from_utf8_lossy(pdf);
+    let at = text.find("/MediaBox [").expect("a MediaBox");
+    let rest = &text[at + 11..];
+    let numbers: Vec<f64> = rest[..rest.find(']').unwrap()]
+        .split_whitespace()
+        .map(|n| (n.parse::<f64>().unwrap() * 100.0).round() / 100.0)
+        .collect();
+    numbers.try_into().unwrap()
+}
+
+#[test]
+fn pdf_carries_the_text_with_its_accents() {
+    let mut f = fields();
+    f.holder = "Íñigo Ñúñez Güemes ¿¡ÁÉÓ!?".into();
+    let (_, tree) = prepare(&Template::default_es(), &f, QR_TEXT, PaperSize::Letter).unwrap();
+    let compressed = render_pdf(&Template::default_es(), &f, QR_TEXT, PaperSize::Letter).unwrap();
+    assert!(compressed.starts_with(b"%PDF-"));
+    assert!(compressed.len() < 200_000, "{} bytes", compressed.len());
+    // The same conversion without compression, read back through the fonts' ToUnicode maps.
+    let text = pdf_text(&pdf(&tree, false).unwrap());
+    assert!(text.contains("Íñigo Ñúñez Güemes ¿¡ÁÉÓ!?"), "{text}");
+    assert!(
+        text.contains("CERTIFICADO DE COMPETENCIA LABORAL"),
+        "{text}"
+    );
+    assert!(text.contains("Folio 7KQ2-M9XW-3HPA"), "{text}");
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    assert!(text.contains("Atención al ciudadano en el sector público"));
+}
+
+/// The text of an uncompressed single-page PDF from svg2pdf: each `Tj` string is decoded with
+/// the `ToUnicode` map of the font selected by the last `Tf`.
+fn pdf_text(pdf: &[u8]) -> String {
+    let text: String = pdf.iter().map(|&b| b as char).collect(); // Latin-1 keeps offsets
+    let object = |id: &str| -> &str {
+        let start = text.find(&format!("\n{id} 0 obj")).unwrap();
+        &text[start..start + text[start..].find("endobj").unwrap()]
+    };
+    let reference = |body: &str, key: &str| -> String {
+        let at = body.find(key).unwrap() + key.len();
+        body[at..].split_whitespace().next().unwrap().to_string()
+    };
+    let mut fonts: HashMap<String, HashMap<u16, String>> = HashMap::new();
+    let resources = &text[text.find("/Font <<").unwrap()..];
+    for line in resources.lines().skip(1).take_while(|l| !l.contains(">>")) {
+        let mut parts = line.split_whitespace();
+        let (name, id) = (parts.next().unwrap(), parts.next().unwrap());
+        let cmap = object(&reference(object(id), "/ToUnicode"));
+        let mut map = HashMap::new();
+        for l in cmap.lines().filter(|l| l.starts_with('<')) {
+            let hex: Vec<&str> = l.split(['<', '>', ' ']).filter(|s| !s.is_empty()).collect();
+            if let [code, unicode] = hex[..] {
+                let units: Vec<u16> = (0..unicode.len() / 4)
+                    .map(|i| u16::from_str_radix(&unicode[4 * i..4 * i + 4], 16).unwrap())
+                    .collect();
+                let value = String::from_utf16(&units).unwrap();
+                map.insert(u16::from_str_radix(code, 16).unwrap(), value);
+            }
+        }
+        fonts.insert(name.trim_start_matches('/').to_string(), map);
+    }
+    let mut out = String::new();
+    let mut font = String::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_suffix(" Tf") {
+            font = rest
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_start_matches('/')
+                .to_string();
+        } else if let Some(literal) = line.strip_suffix(" Tj") {
+            let bytes = unescape(&literal[1..literal.len() - 1]);
+            for pair in bytes.chunks(2) {
+                let code = u16::from_be_bytes([pair[0], pair[1]]);
+                out.push_str(fonts[&font].get(&code).map_or("\u{fffd}", String::as_str));
+            }
+        }
+    }
+    out
+}
+
+fn unescape(literal: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            bytes.push(c as u8);
+            continue;
+        }
+        match chars.next().unwrap() {
+            d @ '0'..='7' => {
+                let mut value = d.to_digit(8).unwrap();
+                for _ in 0..2 {
+                    if let Some(d) = chars.peek().and_then(|d| d.to_digit(8)) {
+                        value = value * 8 + d;
+                        chars.next();
+                    }
+                }
+                bytes.push(value as u8);
+            }
+            'n' => bytes.push(b'\n'),
+            'r' => bytes.push(b'\r'),
+            't' => bytes.push(b'\t'),
+            'b' => bytes.push(8),
+            'f' => bytes.push(12),
+            other => bytes.push(other as u8),
+        }
+    }
+    bytes
+}
+
+#[test]
+fn long_text_wraps_or_shrinks_inside_its_width() {
+    let mut f = fields();
+    f.holder = "María Guadalupe Hernández López de la Santísima Trinidad".into();
+    f.title = "Prestación de servicios de atención al ciudadano en ventanilla única y orientación \
+               sobre trámites municipales en el sector público"
+        .into();
+    f.issuer = "CECATI 149 — Centro de Capacitación para el Trabajo Industrial núm. 149".into();
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let template = Template::default_es();
+        let (svg, tree) = prepare(&template, &f, QR_TEXT, paper).unwrap();
+        assert!(svg.contains("<tspan"), "the long name should wrap");
+        for fit in &template.fits {
+            let Some(usvg::Node::Text(text)) = tree.node_by_id(&fit.id) else {
+                continue; // left out (data-sello-if)
+            };
+            let width = text.bounding_box().width();
+            assert!(
+                width <= fit.width * 1.01,
+                "{}: {width} > {}",
+                fit.id,
+                fit.width
+            );
+        }
+    }
+    // The longest values the caps allow still fit.
+    f.holder = "Nombre ".repeat(28);
+    f.title = "Título ".repeat(42);
+    let (_, tree) = prepare(&Template::default_es(), &f, QR_TEXT, PaperSize::A4).unwrap();
+    let template = Template::default_es();
+    for fit in &template.fits {
+        if let Some(usvg::Node::Text(text)) = tree.node_by_id(&fit.id) {
+            assert!(
+                text.bounding_box().width() <= fit.width * 1.01,
+                "{}",
+                fit.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_printed_qr_code_decodes() {
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let svg = render_svg(&Template::default_es(), &fields(), QR_TEXT, paper).unwrap();
+        // Rasterise the page at 150 dpi, as a scanner would, and read it back.
+        let tree = usvg::Tree::from_str(&svg, &fonts::options()).unwrap();
+        let scale = 150.0 / 96.0;
+        let size = tree.size().to_int_size().scale_by(scale).unwrap();
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+        pixmap.fill(resvg::tiny_skia::Color::WHITE);
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+        let gray: Vec<u8> = pixmap.pixels().iter().map(|p| p.green()).collect();
+        let image = image::GrayImage::from_raw(size.width(), size.height(), gray).unwrap();
+        let found = sello_verifier::scan::scan_gray(&image);
+        assert_eq!(found, vec![QR_TEXT.to_string()], "{paper:?}");
+    }
+}
+
+#[test]
+fn fields_from_claims() {
+    use sello_core::{Achievement, Certificate, Claims, Holder, IssuerInfo};
+    let claims = Claims {
+        iss: "mx.cecati149".into(),
+        jti: "7KQ2-M9XW-3HPA".into(),
+        iat: 1_795_478_400, // 2026-11-24T00:00:00Z
+        nbf: None,
+        exp: Some(1_953_331_200), // 2031-11-25T00:00:00Z
+        cert: Certificate {
+            holder: Holder {
+                name: "Ana Pérez".into(),
+                id: None,
+            },
+            achievement: Achievement {
+                code: "EC0105".into(),
+                title: "Atención".into(),
+                level: None,
+            },
+            unit: Some("CECATI 149".into()),
+            attrs: [("lugar".to_string(), "Ciudad de México".to_string())].into(),
+        },
+        status: None,
+    };
+    let issuer = IssuerInfo {
+        id: "mx.cecati149".into(),
+        name: "CECATI 149".into(),
+        verify_url: Some("https://verifica.cecati149.example.mx/v".into()),
+    };
+    let f = CertificateFields::from_claims(&claims, &issuer);
+    assert_eq!(f.issued_on, "24 de noviembre de 2026");
+    assert_eq!(f.expires_on, "24 de noviembre de 2031");
+    assert_eq!(
+        (f.holder.as_str(), f.holder_id.as_str(), f.level.as_str()),
+        ("Ana Pérez", "", "")
+    );
+    assert_eq!(f.place, "Ciudad de México");
+    assert_eq!(f.verify, "o en https://verifica.cecati149.example.mx/v");
+    assert_eq!(f.serial, "7KQ2-M9XW-3HPA");
+}
