@@ -58,6 +58,8 @@ def issued(sello_issuer) -> dict:
         "--attr", "horas=40",
         "--json",
     )
+    # Every certificate points into the issuer's status list: publish it for verifiers.
+    run_sello("status", "publish", "--dir", str(sello_issuer))
     out = json.loads(proc.stdout)
     assert out["token"].count(".") == 2
     return out
@@ -74,6 +76,7 @@ def issued_minimal(sello_issuer) -> dict:
         "--title", "Impartición de cursos",
         "--json",
     )
+    run_sello("status", "publish", "--dir", str(sello_issuer))
     return json.loads(proc.stdout)
 
 

@@ -11,9 +11,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as jose from 'jose';
 
 const SELLO_BIN = process.env.SELLO_BIN;
@@ -41,7 +41,10 @@ function sello(args, { check = true } = {}) {
 
 /** `sello verify --keys JWKS --json TOKEN`: exit status and the single JSON report line. */
 function selloVerify(jwksPath, token) {
-  const proc = sello(['verify', '--keys', jwksPath, '--json', token], { check: false });
+  // The issuer's status list is passed when it sits beside the key set.
+  const status = join(dirname(jwksPath), 'status.jwt');
+  const extra = existsSync(status) ? ['--status', status] : [];
+  const proc = sello(['verify', '--keys', jwksPath, ...extra, '--json', token], { check: false });
   const lines = proc.stdout.split('\n').filter((l) => l.trim() !== '');
   const report = lines.length === 1 ? JSON.parse(lines[0]) : null;
   return { status: proc.status, report, stdout: proc.stdout, stderr: proc.stderr };
@@ -104,6 +107,8 @@ describe('Sello → jose', () => {
     minimal = JSON.parse(
       sello(['issue', '--dir', issuerDir, '--json', '--holder', 'Ana Pérez', '--code', 'EC0217', '--title', 'Impartición de cursos']).stdout,
     );
+    // Every certificate points into the issuer's status list: publish it for verifiers.
+    sello(['status', 'publish', '--dir', issuerDir]);
   });
 
   test('published JWKS: Sello shape, kid is the truncated RFC 7638 thumbprint', async () => {

@@ -80,8 +80,11 @@ class VerifyResult:
 
 
 def sello_verify(jwks_path: Path, token: str) -> VerifyResult:
-    """`sello verify --keys JWKS --json TOKEN`: the exit status and the one JSON line."""
-    proc = run_sello("verify", "--keys", str(jwks_path), "--json", token, check=False)
+    """`sello verify --keys JWKS [--status status.jwt] --json TOKEN`: the exit status and the one
+    JSON line. The issuer's status list is passed when it sits beside the key set."""
+    status = Path(jwks_path).parent / "status.jwt"
+    extra = ["--status", str(status)] if status.exists() else []
+    proc = run_sello("verify", "--keys", str(jwks_path), *extra, "--json", token, check=False)
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     report = json.loads(lines[0]) if len(lines) == 1 else None
     return VerifyResult(proc.returncode, report, proc.stdout, proc.stderr)

@@ -435,7 +435,7 @@ pub fn keys(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
             match out {
                 Some(path) => std::fs::write(&path, json)
                     .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?,
-                None => print!("{json}"),
+                None => println!("{}", json.trim_end()),
             }
             Ok(0)
         }

@@ -3,6 +3,14 @@
 //! The binary only parses arguments, calls the libraries and prints. Exit status: 0 all valid,
 //! 1 any invalid, 2 usage error or unreadable input, 3 indeterminate and none invalid.
 
+/// `println!` for the whole binary, defined before the modules so that they use it too: a
+/// closed pipe (`sello verify … | head`) ends the program quietly instead of panicking.
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::stdout_line(format_args!($($arg)*))
+    };
+}
+
 mod agency;
 mod demo;
 mod report;
@@ -172,6 +180,20 @@ struct DemoArgs {
     /// Output folder (re-created if it holds an earlier demo)
     #[arg(long, default_value = "sello-demo")]
     out: PathBuf,
+}
+
+/// Writes one line to standard output; on a closed pipe, exits with 141 (128 + SIGPIPE), as
+/// shell tools do; on any other write error, reports it and exits with 74 (EX_IOERR).
+pub fn stdout_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("sello: {e}");
+        std::process::exit(74);
+    }
 }
 
 /// A failure at the binary's edge: a message for the user and an exit status.

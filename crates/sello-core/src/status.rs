@@ -7,10 +7,10 @@
 //! with `typ` `sello-status+jwt`, signed by one of the issuer's keys, with `iat` and `exp`: a
 //! verifier uses a list only while it is fresh (`exp` not passed).
 
+use crate::b64;
 use crate::token::{self, Header, Jws, TokenError};
-use crate::{b64, json};
 use flate2::Compression;
-use flate2::read::GzDecoder;
+use flate2::bufread::GzDecoder;
 use flate2::write::GzEncoder;
 use serde::{Deserialize, Serialize};
 use std::io::{Read as _, Write as _};
@@ -113,7 +113,8 @@ impl StatusList {
         let gz = b64::decode(lst).ok_or_else(|| StatusError::Encoding("not base64url".into()))?;
         let want = (size / 8) as usize;
         let mut bits = Vec::with_capacity(want);
-        GzDecoder::new(&gz[..])
+        let mut decoder = GzDecoder::new(&gz[..]);
+        (&mut decoder)
             .take(want as u64 + 1)
             .read_to_end(&mut bits)
             .map_err(|e| StatusError::Encoding(e.to_string()))?;
@@ -122,6 +123,14 @@ impl StatusList {
                 "{} bytes of bits for {size} entries",
                 bits.len()
             )));
+        }
+        // Exactly one gzip member and nothing after it: one list, one encoding.
+        let mut probe = [0u8; 1];
+        let more = decoder
+            .read(&mut probe)
+            .map_err(|e| StatusError::Encoding(e.to_string()))?;
+        if more != 0 || !decoder.into_inner().is_empty() {
+            return Err(StatusError::Encoding("data after the gzip stream".into()));
         }
         Ok(StatusList { bits })
     }
@@ -181,15 +190,6 @@ pub fn signing_input(kid: &str, iss: &str, iat: i64, exp: i64, list: &StatusList
     token::signing_input_for(&Header::with_type(kid, STATUS_TYP), &claims)
 }
 
-/// Whether `bytes` could be a status-list token file (a quick sniff for trust folders).
-pub fn looks_like_status_token(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
-    let head = text.trim_start().split('.').next().unwrap_or("");
-    b64::decode(head)
-        .and_then(|h| json::parse_strict::<serde_json::Value>(&h, 512).ok())
-        .is_some_and(|h| h["typ"].as_str() == Some(STATUS_TYP))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +234,13 @@ mod tests {
             Err(StatusError::Encoding(_))
         ));
         assert!(StatusList::decode("!!", u64::from(MIN_ENTRIES)).is_err());
+        // Trailing bytes or a second gzip member after the list are refused.
+        let gz = b64::decode(&lst).unwrap();
+        for tail in [vec![0u8], gz.clone()] {
+            let mut twice = gz.clone();
+            twice.extend_from_slice(&tail);
+            assert!(StatusList::decode(&b64::encode(&twice), u64::from(MIN_ENTRIES)).is_err());
+        }
         assert!(StatusList::new(MAX_ENTRIES + 8).is_err());
     }
 
@@ -244,7 +251,6 @@ mod tests {
         list.set_revoked(77, true);
         let input = signing_input("k", "mx.a", 100, 200, &list);
         let token = token::assemble(&input, &key.sign(input.as_bytes()));
-        assert!(looks_like_status_token(token.as_bytes()));
         let parsed = decode(&token).unwrap();
         assert_eq!(parsed.list.is_revoked(77), Some(true));
         assert_eq!(parsed.jws.payload.iss, "mx.a");

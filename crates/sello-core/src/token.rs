@@ -105,8 +105,10 @@ pub enum TokenError {
         "alg {0:?} is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only"
     )]
     Algorithm(String),
-    /// `typ` is not `sello+jwt`.
-    #[error("typ {0:?} is not accepted; Sello tokens have typ \"sello+jwt\"")]
+    /// `typ` is not the one expected (`sello+jwt` for certificates).
+    #[error(
+        "typ {0:?} is not the expected type (certificates are \"sello+jwt\", status lists \"sello-status+jwt\")"
+    )]
     Type(String),
     /// A header member other than `alg`, `kid`, `typ`.
     #[error("header member {0:?} is not allowed (keys never come from the token)")]

@@ -145,6 +145,13 @@ impl Issuer {
         iat: i64,
         exp: i64,
     ) -> Result<String, IssueError> {
+        let max = sello_core::certificate::MAX_TIME;
+        if !(0..=max).contains(&iat) || !(0..=max).contains(&exp) || exp <= iat {
+            return Err(IssueError::Invalid(sello_core::certificate::ClaimError {
+                field: "status list exp".into(),
+                problem: "must be after iat, both between 1970 and 9999",
+            }));
+        }
         if let Some(key) = &self.window
             && (!key.may_sign_at(iat) || key.revoked_for(iat))
         {

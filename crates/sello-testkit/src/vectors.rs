@@ -668,12 +668,32 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
         (
             "status_stale.json",
             "Status lists: the main issuer's only list (status_lists) expired before the verification time.",
-            vec![bad(
-                "status_list_expired",
-                "Entry 43 is clear, but the list is no longer fresh.",
-                token(1, T0, r#","status":{"idx":43}"#),
-                "status_unavailable",
-            )],
+            vec![
+                bad(
+                    "status_list_expired",
+                    "Entry 43 is clear, but the list is no longer fresh.",
+                    token(1, T0, r#","status":{"idx":43}"#),
+                    "status_unavailable",
+                ),
+                with_at(
+                    bad(
+                        "status_list_at_its_exp",
+                        "Checked exactly at the list's exp: stale (no leeway for lists).",
+                        token(1, T0, r#","status":{"idx":43}"#),
+                        "status_unavailable",
+                    ),
+                    AT - 1,
+                ),
+                with_at(
+                    valid(
+                        "status_list_one_second_before_exp",
+                        "Checked one second before the list's exp: fresh.",
+                        token(1, T0, r#","status":{"idx":43}"#),
+                        AT - 1,
+                    ),
+                    AT - 2,
+                ),
+            ],
         ),
     ]
 }
