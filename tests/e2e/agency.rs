@@ -77,7 +77,7 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
     let list = tmp.path().join("roster.csv");
     roster(&list, 30, true);
     let out_dir = tmp.path().join("out");
-    let out = batch(&dir, &list, &out_dir, "png,svg,pdf")
+    let out = batch(&dir, &list, &out_dir, "png,svg,pdf,cert-svg")
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -100,6 +100,10 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
         let pdf = std::fs::read(png.with_extension("pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         assert!(png.with_extension("svg").exists());
+        let stem = png.file_stem().unwrap().to_string_lossy();
+        let cert =
+            std::fs::read_to_string(png.with_file_name(format!("{stem}-certificado.svg"))).unwrap();
+        assert!(cert.contains("Persona Número") && cert.contains(&*stem));
     }
     let refs: Vec<&Path> = pngs.iter().map(|p| p.as_path()).collect();
     let (code, lines) = verify_json(&dir, &refs);

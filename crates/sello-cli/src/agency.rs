@@ -20,6 +20,8 @@ pub enum Output {
     Svg,
     /// Printable certificate, PDF.
     Pdf,
+    /// Printable certificate, SVG (`<serial>-certificado.svg`).
+    CertSvg,
 }
 
 /// Paper size of printable certificates.
@@ -29,6 +31,40 @@ pub enum Paper {
     A4,
     /// US Letter (common in Mexico).
     Letter,
+}
+
+/// Renders a printable certificate to `path` (`.pdf` or `.svg`) with the default template.
+pub fn write_certificate(
+    path: &std::path::Path,
+    issued: &Issued,
+    issuer: &sello_core::IssuerInfo,
+    paper: Paper,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let fields = sello_print::CertificateFields::from_claims(&issued.claims, issuer);
+    let template = sello_print::Template::default_es();
+    let paper = match paper {
+        Paper::A4 => sello_print::PaperSize::A4,
+        Paper::Letter => sello_print::PaperSize::Letter,
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let bytes = match ext.as_deref() {
+        Some("pdf") => sello_print::render_pdf(&template, &fields, &issued.qr_text, paper)
+            .map_err(|e| Failure::usage(e.to_string()))?,
+        Some("svg") => sello_print::render_svg(&template, &fields, &issued.qr_text, paper)
+            .map_err(|e| Failure::usage(e.to_string()))?
+            .into_bytes(),
+        _ => {
+            return Err(Failure::usage(lang.pick(
+                "--certificate debe terminar en .pdf o .svg",
+                "--certificate must end in .pdf or .svg",
+            )));
+        }
+    };
+    std::fs::write(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 /// The ledger lives in the issuer folder.
@@ -68,6 +104,18 @@ impl Render for CliRender {
                     .map_err(|e| e.to_string())?;
                     files.push((format!("{serial}.pdf"), pdf));
                 }
+                Output::CertSvg => {
+                    let fields =
+                        sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
+                    let svg = sello_print::render_svg(
+                        &self.template,
+                        &fields,
+                        &issued.qr_text,
+                        self.paper,
+                    )
+                    .map_err(|e| e.to_string())?;
+                    files.push((format!("{serial}-certificado.svg"), svg.into_bytes()));
+                }
             }
         }
         Ok(files)
@@ -80,6 +128,7 @@ impl Render for CliRender {
                 Output::Png => format!("{serial}.png"),
                 Output::Svg => format!("{serial}.svg"),
                 Output::Pdf => format!("{serial}.pdf"),
+                Output::CertSvg => format!("{serial}-certificado.svg"),
             })
             .collect()
     }

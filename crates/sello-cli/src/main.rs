@@ -120,6 +120,9 @@ struct IssueArgs {
     /// Write the QR code to FILE.png or FILE.svg
     #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     qr: Option<PathBuf>,
+    /// Write the printable certificate to FILE.pdf or FILE.svg (see --paper)
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
+    certificate: Option<PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
@@ -132,7 +135,7 @@ struct IssueArgs {
     /// With --batch: what to write for each certificate
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [agency::Output::Png, agency::Output::Svg, agency::Output::Pdf])]
     formats: Vec<agency::Output>,
-    /// With --batch: paper size of the printable certificate
+    /// Paper size of the printable certificate
     #[arg(long, value_enum, default_value_t = agency::Paper::Letter)]
     paper: agency::Paper,
     /// With --batch: your own SVG template for the printable certificate
@@ -364,6 +367,9 @@ fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
     if let Some(path) = &args.qr {
         write_qr(path, &issued.qr_text, lang)?;
+    }
+    if let Some(path) = &args.certificate {
+        agency::write_certificate(path, &issued, dir.info(), args.paper, lang)?;
     }
     if args.json {
         let out = serde_json::json!({
