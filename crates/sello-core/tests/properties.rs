@@ -83,3 +83,24 @@ proptest! {
         prop_assert_eq!(b64::decode(&e).unwrap(), bytes);
     }
 }
+
+proptest! {
+    #[test]
+    fn status_lists_never_panic(s in ".{0,400}", lst in "[A-Za-z0-9_-]{0,300}", size in any::<u64>()) {
+        let _ = sello_core::status::decode(&s);
+        let _ = sello_core::status::StatusList::decode(&lst, size);
+    }
+
+    #[test]
+    fn status_list_round_trip(revoked in proptest::collection::btree_set(0u32..131_072, 0..50)) {
+        let mut list = sello_core::status::StatusList::new(0).unwrap();
+        for i in &revoked {
+            list.set_revoked(*i, true);
+        }
+        let back = sello_core::status::StatusList::decode(&list.encode(), u64::from(list.len())).unwrap();
+        prop_assert_eq!(back.revoked_count() as usize, revoked.len());
+        for i in revoked {
+            prop_assert_eq!(back.is_revoked(i), Some(true));
+        }
+    }
+}
