@@ -459,19 +459,7 @@ mod tests {
     #[test]
     fn single_issue_refuses_a_serial_already_issued() {
         let mut ledger = Ledger::in_memory().unwrap();
-        let mut req = IssueRequest::new(sello_core::Certificate {
-            holder: sello_core::Holder {
-                name: "Ana".into(),
-                id: None,
-            },
-            achievement: sello_core::Achievement {
-                code: "EC0105".into(),
-                title: "T".into(),
-                level: None,
-            },
-            unit: None,
-            attrs: Default::default(),
-        });
+        let mut req = IssueRequest::new(crate::issue::tests::cert());
         req.serial = Some("A-1".into());
         let issued = issue_recorded(&issuer(), &mut ledger, &req).unwrap();
         assert!(issued.claims.status.is_some());

@@ -206,7 +206,7 @@ impl Issuer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::signer::LocalSigner;
     use ed25519_dalek::SigningKey;
@@ -223,7 +223,8 @@ mod tests {
         )
     }
 
-    fn cert() -> Certificate {
+    /// A minimal certificate for the crate's tests.
+    pub(crate) fn cert() -> Certificate {
         Certificate {
             holder: Holder {
                 name: "José Ángel Ruiz".into(),

@@ -448,19 +448,7 @@ mod tests {
         assert!(reopened.revoke_key("nope", 1).is_err());
         // The issuer refuses to sign with a key outside its window.
         let signer_issuer = reopened.issuer("correct horse").unwrap();
-        let mut req = crate::IssueRequest::new(sello_core::Certificate {
-            holder: sello_core::Holder {
-                name: "Ana".into(),
-                id: None,
-            },
-            achievement: sello_core::Achievement {
-                code: "EC0105".into(),
-                title: "T".into(),
-                level: None,
-            },
-            unit: None,
-            attrs: Default::default(),
-        });
+        let mut req = crate::IssueRequest::new(crate::issue::tests::cert());
         req.issued_at = Some(999);
         assert!(matches!(
             signer_issuer.issue(&req),
