@@ -29,6 +29,43 @@ pub enum JsonError {
 
 /// Parses `bytes` as `T` after checking the size cap, the nesting cap and member uniqueness.
 pub fn parse_strict<T: DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T, JsonError> {
+    parse_checked(bytes, max, true)
+}
+
+/// Whether a document may contain arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrays {
+    /// Arrays are allowed below the top-level object.
+    Allowed,
+    /// No array anywhere.
+    Refused,
+}
+
+/// Like [`parse_strict`], for documents that are JSON objects: the top level must be an
+/// object, and with [`Arrays::Refused`] no array may appear at any depth.
+///
+/// `serde` reads a struct from a JSON array positionally (`["mx.a","A-1",100,…]` as claims);
+/// the format says objects, and two verifiers must never disagree on what a document is, so
+/// documents whose schema has no arrays refuse them before the typed parse.
+pub fn parse_strict_object<T: DeserializeOwned>(
+    bytes: &[u8],
+    max: usize,
+    arrays: Arrays,
+) -> Result<T, JsonError> {
+    let first = bytes
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    if first != Some(&b'{') && bytes.len() <= max {
+        return Err(JsonError::Invalid("expected a JSON object".into()));
+    }
+    parse_checked(bytes, max, arrays == Arrays::Allowed)
+}
+
+fn parse_checked<T: DeserializeOwned>(
+    bytes: &[u8],
+    max: usize,
+    arrays: bool,
+) -> Result<T, JsonError> {
     if bytes.len() > max {
         return Err(JsonError::TooLarge {
             len: bytes.len(),
@@ -36,7 +73,7 @@ pub fn parse_strict<T: DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T, 
         });
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    Checker { depth: 0 }
+    Checker { depth: 0, arrays }
         .deserialize(&mut de)
         .and_then(|()| de.end())
         .map_err(|e| JsonError::Invalid(e.to_string()))?;
@@ -45,6 +82,7 @@ pub fn parse_strict<T: DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T, 
 
 struct Checker {
     depth: usize,
+    arrays: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Checker {
@@ -63,6 +101,7 @@ impl Checker {
         }
         Ok(Checker {
             depth: self.depth + 1,
+            arrays: self.arrays,
         })
     }
 }
@@ -92,11 +131,11 @@ impl<'de> Visitor<'de> for Checker {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if !self.arrays {
+            return Err(de::Error::custom("an array where the format has none"));
+        }
         let inner = self.nested()?;
-        while seq
-            .next_element_seed(Checker { depth: inner.depth })?
-            .is_some()
-        {}
+        while seq.next_element_seed(Checker { ..inner })?.is_some() {}
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
@@ -110,7 +149,7 @@ impl<'de> Visitor<'de> for Checker {
                 )));
             }
             seen.insert(key);
-            map.next_value_seed(Checker { depth: inner.depth })?;
+            map.next_value_seed(Checker { ..inner })?;
         }
         Ok(())
     }
@@ -169,6 +208,23 @@ mod tests {
             "}".repeat(MAX_DEPTH - 1)
         );
         assert!(parse_strict::<Value>(objects.as_bytes(), 10_000).is_ok());
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Pair {
+        a: u8,
+        b: u8,
+    }
+
+    #[test]
+    fn objects_are_not_read_from_arrays() {
+        // serde would read this struct positionally from [1,2].
+        assert!(serde_json::from_str::<Pair>("[1,2]").is_ok());
+        assert!(parse_strict_object::<Pair>(b"[1,2]", 100, Arrays::Allowed).is_err());
+        assert!(parse_strict_object::<Pair>(b" {\"a\":1,\"b\":2}", 100, Arrays::Refused).is_ok());
+        assert!(parse_strict_object::<Value>(b"{\"a\":[1]}", 100, Arrays::Refused).is_err());
+        assert!(parse_strict_object::<Value>(b"{\"a\":[1]}", 100, Arrays::Allowed).is_ok());
     }
 
     #[test]

@@ -187,7 +187,8 @@ impl KeySet {
     /// that is not of small order; a `kid`, when present, must equal the derived one; `alg` and
     /// `use`, when present, must be `EdDSA` and `sig`; a private member `d` is refused.
     pub fn from_json(bytes: &[u8]) -> Result<KeySet, KeySetError> {
-        let doc: KeySetDoc = json::parse_strict(bytes, MAX_KEY_SET_BYTES)?;
+        let doc: KeySetDoc =
+            json::parse_strict_object(bytes, MAX_KEY_SET_BYTES, json::Arrays::Allowed)?;
         crate::certificate::check_issuer_id(&doc.issuer)
             .map_err(|e| KeySetError::Issuer(format!("issuer {}", e.problem)))?;
         crate::certificate::check_display_name(&doc.issuer_name)

@@ -248,10 +248,14 @@ pub fn decode_jws<'a, T: serde::de::DeserializeOwned>(
     };
     let header = parse_header(&decode_part(header_b64, Part::Header)?, typ)?;
     let payload = decode_part(payload_b64, Part::Payload)?;
-    let payload: T = json::parse_strict(&payload, max_len).map_err(|e| TokenError::Json {
-        part: Part::Payload,
-        detail: e.to_string(),
-    })?;
+    // Neither certificate claims nor status-list claims have arrays anywhere.
+    let payload: T =
+        json::parse_strict_object(&payload, max_len, json::Arrays::Refused).map_err(|e| {
+            TokenError::Json {
+                part: Part::Payload,
+                detail: e.to_string(),
+            }
+        })?;
     let signature = decode_part(signature_b64, Part::Signature)?;
     let signature = Signature::from_slice(&signature)
         .map_err(|_| TokenError::SignatureLength(signature.len()))?;

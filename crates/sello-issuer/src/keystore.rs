@@ -182,12 +182,15 @@ impl IssuerDir {
     /// Opens an existing issuer folder (no passphrase needed: nothing secret is read).
     pub fn open(path: &Path) -> Result<IssuerDir, KeyStoreError> {
         let meta_path = path.join("issuer.json");
-        let meta: IssuerMeta =
-            sello_core::json::parse_strict(&read_capped(&meta_path)?, MAX_FILE_BYTES as usize)
-                .map_err(|e| KeyStoreError::Invalid {
-                    path: meta_path.clone(),
-                    detail: e.to_string(),
-                })?;
+        let meta: IssuerMeta = sello_core::json::parse_strict_object(
+            &read_capped(&meta_path)?,
+            MAX_FILE_BYTES as usize,
+            sello_core::json::Arrays::Refused,
+        )
+        .map_err(|e| KeyStoreError::Invalid {
+            path: meta_path.clone(),
+            detail: e.to_string(),
+        })?;
         let jwks_path = path.join("jwks.json");
         let key_set =
             KeySet::from_json(&read_capped(&jwks_path)?).map_err(|e| KeyStoreError::Invalid {

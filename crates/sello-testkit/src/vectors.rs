@@ -293,6 +293,24 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
                     "malformed_token",
                 ),
                 bad(
+                    "status_as_array",
+                    "status written as an array: the format has objects only.",
+                    token(1, T0, r#","status":[42]"#),
+                    "malformed_token",
+                ),
+                bad(
+                    "claims_as_array",
+                    "The whole claims set as an array, members in declaration order.",
+                    raw_token(
+                        &header(1),
+                        &format!(
+                            r#"["{ISSUER}","PRB1-0001-A7KQ",{T0},null,null,[["Ana"],["EC0105","T"]]]"#
+                        ),
+                        &key1,
+                    ),
+                    "malformed_token",
+                ),
+                bad(
                     "iat_string",
                     "iat as a string.",
                     raw_token(
