@@ -15,6 +15,7 @@ mod agency;
 mod demo;
 mod report;
 mod text;
+mod web;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang};
@@ -67,6 +68,11 @@ enum Command {
     /// Rotate, revoke and publish the issuer's keys
     #[command(subcommand)]
     Keys(agency::KeysCommand),
+    /// Serve the verification page, the verification API, key sets and status lists
+    Serve(web::ServeArgs),
+    /// Export the verification page with key sets and status lists as a static site
+    #[command(subcommand)]
+    Site(web::SiteCommand),
 }
 
 #[derive(Args)]
@@ -245,6 +251,8 @@ fn main() -> ExitCode {
         Command::Revoke(args) => agency::revoke(args, lang),
         Command::Status(cmd) => agency::status(cmd, lang),
         Command::Keys(cmd) => agency::keys(cmd, lang),
+        Command::Serve(args) => web::serve(args, lang),
+        Command::Site(cmd) => web::site(cmd, lang),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -1,0 +1,252 @@
+//! `POST /api/verify`: a token, a URL or a photo in; the verdicts of `sello verify --json` out.
+
+use crate::Shared;
+use crate::text::ApiError;
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequest as _, Multipart, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sello_core::{Lang, Reason, Verdict};
+use sello_verifier::scan::{self, ImageError, MAX_IMAGE_BYTES};
+use sello_verifier::{Verification, input::MAX_TEXT_BYTES};
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+/// Most fields read from a multipart form before giving up on finding an image.
+const MAX_FIELDS: usize = 8;
+
+/// The verdicts of a response, for the access log (never a claim).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Outcomes(pub Vec<(Verdict, Option<Reason>)>);
+
+/// The language asked for with `?lang=en` (Spanish by default).
+pub(crate) fn query_lang(query: Option<&str>) -> Lang {
+    let asked = query
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("lang="))
+        .next_back();
+    match asked {
+        Some(l) if l.eq_ignore_ascii_case("en") => Lang::En,
+        _ => Lang::Es,
+    }
+}
+
+/// A JSON response that is never cached.
+pub(crate) fn json_response(status: StatusCode, value: &Value) -> Response {
+    let mut body = serde_json::to_vec(value).expect("JSON values serialise");
+    body.push(b'\n');
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The error object: `{"verdict": null, "error": code, "message": …}` with its status.
+pub(crate) fn error_response(e: ApiError, lang: Lang) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = json_response(
+        status,
+        &json!({"verdict": null, "error": e.code(), "message": e.message(lang)}),
+    );
+    response.extensions_mut().insert(e);
+    response
+}
+
+/// One verification as `sello verify --json` prints it.
+fn result_json(input: &str, qr: Option<usize>, v: &Verification, lang: Lang) -> Value {
+    let mut out = serde_json::to_value(v).expect("verifications serialise");
+    out["input"] = json!(input);
+    if let Some(i) = qr {
+        out["qr"] = json!(i);
+    }
+    out["message"] = json!(v.message(lang));
+    out
+}
+
+fn with_outcomes(mut response: Response, verifications: &[Verification]) -> Response {
+    response.extensions_mut().insert(Outcomes(
+        verifications
+            .iter()
+            .map(|v| (v.verdict, v.reason))
+            .collect(),
+    ));
+    response
+}
+
+/// The body's media type, lower-cased, without parameters.
+fn media_type(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    Some(
+        value
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase(),
+    )
+}
+
+fn declared_len(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// Reads a whole body of at most `max` bytes.
+async fn read_body(body: Body, max: usize) -> Result<Bytes, ApiError> {
+    axum::body::to_bytes(body, max).await.map_err(|e| {
+        if e.into_inner()
+            .downcast_ref::<http_body_util::LengthLimitError>()
+            .is_some()
+        {
+            ApiError::TooLarge
+        } else {
+            ApiError::Unreadable
+        }
+    })
+}
+
+/// The handler of `POST /api/verify`.
+pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let lang = query_lang(request.uri().query());
+    match verify_request(&shared, request, lang).await {
+        Ok(response) => response,
+        Err(e) => error_response(e, lang),
+    }
+}
+
+async fn verify_request(
+    shared: &Shared,
+    request: Request,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    let media = media_type(request.headers()).ok_or(ApiError::UnsupportedMediaType)?;
+    let text_body = matches!(media.as_str(), "application/json" | "text/plain");
+    let image_body = matches!(media.as_str(), "image/png" | "image/jpeg");
+    let limit = if text_body {
+        MAX_TEXT_BYTES
+    } else {
+        MAX_IMAGE_BYTES
+    };
+    if declared_len(request.headers()).is_some_and(|n| n > limit as u64) {
+        return Err(ApiError::TooLarge);
+    }
+    if media == "multipart/form-data" {
+        let (name, bytes) = multipart_image(request).await?;
+        return verify_image(shared, &name, bytes, lang).await;
+    }
+    if !text_body && !image_body {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let bytes = read_body(request.into_body(), limit).await?;
+    if image_body {
+        return verify_image(shared, "image", bytes, lang).await;
+    }
+    let text = if media == "application/json" {
+        #[derive(serde::Deserialize)]
+        struct TokenBody {
+            token: String,
+        }
+        serde_json::from_slice::<TokenBody>(&bytes)
+            .map_err(|_| ApiError::BadJson)?
+            .token
+    } else {
+        String::from_utf8(bytes.to_vec()).map_err(|_| ApiError::Unrecognised)?
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ApiError::Empty);
+    }
+    let v = shared.state.verifier.verify(text, (shared.state.clock)());
+    let response = json_response(StatusCode::OK, &result_json(text, None, &v, lang));
+    Ok(with_outcomes(response, &[v]))
+}
+
+/// The first field named `image`, or else the first file field, of a multipart form.
+async fn multipart_image(request: Request) -> Result<(String, Bytes), ApiError> {
+    let mut form = Multipart::from_request(request, &())
+        .await
+        .map_err(|_| ApiError::BadMultipart)?;
+    for _ in 0..MAX_FIELDS {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return Err(multipart_error(e.status())),
+        };
+        if field.name() == Some("image") || field.file_name().is_some() {
+            let name = field.file_name().unwrap_or("image").to_owned();
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|e| multipart_error(e.status()))?;
+            return Ok((name, bytes));
+        }
+    }
+    Err(ApiError::NoImage)
+}
+
+fn multipart_error(status: StatusCode) -> ApiError {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::TooLarge
+    } else {
+        ApiError::BadMultipart
+    }
+}
+
+/// Reads every QR code of an image on a blocking thread (at most a few at once), and verifies
+/// each: an array of results.
+async fn verify_image(
+    shared: &Shared,
+    name: &str,
+    bytes: Bytes,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    if bytes.is_empty() {
+        return Err(ApiError::Empty);
+    }
+    if scan::image_format(&bytes).is_none() {
+        return Err(ApiError::BadImage);
+    }
+    let permit = shared
+        .decoders
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::Timeout)?;
+    let scanned = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        scan::scan(&bytes)
+    })
+    .await
+    .map_err(|_| ApiError::BadImage)?;
+    let texts = match scanned {
+        Ok(texts) => texts,
+        Err(ImageError::TooLarge { .. }) => return Err(ApiError::TooLarge),
+        Err(_) => return Err(ApiError::BadImage),
+    };
+    if texts.is_empty() {
+        return Err(ApiError::NoQrCode);
+    }
+    let at = (shared.state.clock)();
+    let many = texts.len() > 1;
+    let verifications: Vec<Verification> = texts
+        .iter()
+        .map(|t| shared.state.verifier.verify(t, at))
+        .collect();
+    let results: Vec<Value> = verifications
+        .iter()
+        .enumerate()
+        .map(|(i, v)| result_json(name, many.then_some(i), v, lang))
+        .collect();
+    let response = json_response(StatusCode::OK, &Value::Array(results));
+    Ok(with_outcomes(response, &verifications))
+}

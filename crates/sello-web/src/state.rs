@@ -1,0 +1,179 @@
+//! What the service knows: the verifier, and the documents it publishes.
+
+use sello_core::status::MAX_STATUS_TOKEN_LEN;
+use sello_verifier::Verifier;
+use sello_verifier::verify::StatusLoadError;
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Default time a request may take, body upload and image decoding included.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The service's state: a [`Verifier`] (trust store and status lists) and the status-list
+/// tokens to publish.
+///
+/// The key sets published (`/.well-known/jwks.json`, `/keys.json`, the exported site) are the
+/// verifier's trusted key sets, serialised by [`sello_core::KeySet::to_json`]: exactly what the
+/// server trusts, so the page's client-side verdicts match the API's. Status lists are
+/// published only when added through [`AppState::add_status_list`] or
+/// [`AppState::load_status`] (a list loaded straight into the verifier is used but, its token
+/// being gone, not published).
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub(crate) verifier: Verifier,
+    /// Issuer id → (iat, token) of the list in use.
+    pub(crate) status_lists: BTreeMap<String, (i64, String)>,
+    pub(crate) clock: fn() -> i64,
+    pub(crate) timeout: Duration,
+}
+
+/// Seconds since the Unix epoch, from the system clock.
+pub fn system_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+impl AppState {
+    /// A state verifying with `verifier` at the system clock's time, publishing its key sets.
+    pub fn new(verifier: Verifier) -> AppState {
+        AppState {
+            verifier,
+            status_lists: BTreeMap::new(),
+            clock: system_now,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// Verifies as of the time `clock` returns (seconds since the Unix epoch) instead of now.
+    pub fn with_clock(mut self, clock: fn() -> i64) -> AppState {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the time a request may take (default [`DEFAULT_TIMEOUT`]).
+    pub fn with_timeout(mut self, timeout: Duration) -> AppState {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The verifier.
+    pub fn verifier(&self) -> &Verifier {
+        &self.verifier
+    }
+
+    /// Accepts a status-list token against the trust store (FORMAT.md §5.8.5), uses it, and
+    /// publishes it at `/status/<issuer>.jwt` while it is the issuer's list in use (the greatest
+    /// `iat`; the first of equals). Returns the issuer id.
+    pub fn add_status_list(&mut self, token: &str) -> Result<String, StatusLoadError> {
+        let token = token.trim();
+        let iss = self.verifier.add_status_list(token)?;
+        let iat = sello_core::status::decode(token)?.jws.payload.iat;
+        if self
+            .status_lists
+            .get(&iss)
+            .is_none_or(|(old, _)| *old < iat)
+        {
+            self.status_lists
+                .insert(iss.clone(), (iat, token.to_owned()));
+        }
+        Ok(iss)
+    }
+
+    /// Adds a status-list file, or every `*.jwt` file of a folder in sorted order (as
+    /// `sello verify --status` reads them). Every file must be accepted. Returns the issuer ids.
+    pub fn load_status(&mut self, path: &Path) -> Result<Vec<String>, StatusLoadError> {
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| StatusLoadError::Io { path, source }
+        };
+        let files: Vec<PathBuf> = if path.is_dir() {
+            let mut files = Vec::new();
+            for entry in std::fs::read_dir(path).map_err(io(path))? {
+                let p = entry.map_err(io(path))?.path();
+                if p.extension().is_some_and(|e| e == "jwt") {
+                    files.push(p);
+                }
+            }
+            files.sort();
+            files
+        } else {
+            vec![path.to_owned()]
+        };
+        files
+            .iter()
+            .map(|f| {
+                let mut bytes = Vec::new();
+                std::fs::File::open(f)
+                    .and_then(|file| {
+                        file.take(MAX_STATUS_TOKEN_LEN as u64 + 1)
+                            .read_to_end(&mut bytes)
+                    })
+                    .map_err(io(f))?;
+                self.add_status_list(&String::from_utf8_lossy(&bytes))
+            })
+            .collect()
+    }
+
+    /// The documents to publish.
+    pub(crate) fn published(&self) -> Published {
+        let key_sets: BTreeMap<String, String> = self
+            .verifier
+            .trust()
+            .key_sets()
+            .map(|k| (k.issuer.id.clone(), k.to_json()))
+            .collect();
+        let status_lists: BTreeMap<String, String> = self
+            .status_lists
+            .iter()
+            .map(|(iss, (_, token))| (iss.clone(), token.clone()))
+            .collect();
+        let keys = serde_json::json!({
+            "key_sets": key_sets
+                .values()
+                .map(|doc| serde_json::from_str::<serde_json::Value>(doc).expect("key sets are JSON"))
+                .collect::<Vec<_>>(),
+            "status_lists": status_lists.values().collect::<Vec<_>>(),
+        });
+        let mut keys_json = serde_json::to_string_pretty(&keys).expect("JSON values serialise");
+        keys_json.push('\n');
+        Published {
+            key_sets,
+            status_lists,
+            keys_json,
+        }
+    }
+}
+
+/// The documents a server or an exported site publishes.
+#[derive(Debug, Clone)]
+pub(crate) struct Published {
+    /// Issuer id → key-set document.
+    pub key_sets: BTreeMap<String, String>,
+    /// Issuer id → status-list token.
+    pub status_lists: BTreeMap<String, String>,
+    /// `keys.json`, for the page: `{"key_sets": [...], "status_lists": [...]}`.
+    pub keys_json: String,
+}
+
+impl Published {
+    /// The document at `/.well-known/jwks.json`: the key set when exactly one issuer is trusted.
+    pub fn jwks(&self) -> Option<&str> {
+        match self.key_sets.len() {
+            1 => self.key_sets.values().next().map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an issuer id can be used as a file name as it is: ASCII letters, digits, `.`, `-`
+/// and `_`, not starting with `.`. (Issuer ids may hold any printable ASCII, `/` included.)
+pub(crate) fn safe_file_stem(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}

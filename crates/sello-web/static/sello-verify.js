@@ -1,0 +1,1327 @@
+/**
+ * sello-verify.js: a dependency-free verifier for Sello certificates (docs/FORMAT.md, format 1).
+ *
+ * An ES module for browsers and Node 20+, with no build step. It needs only WebCrypto
+ * (`crypto.subtle`: SHA-256 for key ids, Ed25519 for signatures), `TextEncoder` and
+ * `TextDecoder`. It gives the same verdict and reason code as the Rust reference
+ * (`crates/sello-verifier`) on every shared vector (`tests/vectors/*.json`).
+ *
+ * API:
+ *
+ *   VERSION                                  '1', the Sello format version this module implements.
+ *   extractToken(text) -> string             the token of a bare token or `verify_url#token`,
+ *                                            trimmed (FORMAT.md §4.3).
+ *   await supportsEd25519() -> boolean       whether `crypto.subtle` can import an Ed25519 public
+ *                                            key and verify a known signature. When false,
+ *                                            `verify` and `addStatusList` throw.
+ *   await loadKeySets(docs) -> TrustStore    parses and checks key-set documents (one, or an
+ *                                            array; each a JSON string, UTF-8 bytes, or an
+ *                                            already parsed object) exactly as FORMAT.md §5.4 and
+ *                                            §5.7. Throws an Error naming the bad set; all or
+ *                                            nothing. (A parsed object has lost any duplicate
+ *                                            member: pass the text when you have it.)
+ *   await addStatusList(store, token) -> iss reads and accepts a status-list token (§5.8.4,
+ *                                            §5.8.5) into `store`, keeping the list with the
+ *                                            greatest `iat` per issuer (§5.8.6). Throws on a list
+ *                                            that must not be used. Returns the issuer id.
+ *   await verify(text, store, { at, leeway }) -> Verification
+ *                                            runs §6 at `at` (seconds since the epoch, default
+ *                                            now) with leeway `leeway` (default 60, clamped to
+ *                                            0..3600). Never throws for bad text; throws only
+ *                                            for bad arguments or a missing WebCrypto Ed25519.
+ *   MESSAGES                                 { es, en }: for each language, the plain-words text
+ *                                            of every reason code, `valid` (the confirmation),
+ *                                            and `headline` { valid, invalid, indeterminate }.
+ *                                            Copied from crates/sello-core/src/reason.rs.
+ *
+ * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url },
+ * keys: [{ kid, x, nbf, exp, revoked_at }] }) and `statusLists` (issuer id -> the list in use:
+ * { bits, size, iat, exp, kid }).
+ *
+ * A Verification is `{ verdict, reason, detail, issuer, kid, claims }`:
+ *   verdict  'valid' | 'invalid' | 'indeterminate'
+ *   reason   a reason code (§7), or null exactly when valid
+ *   detail   a technical English detail for logs, or null when valid
+ *   issuer   { id, name, verify_url } of the key set (verify_url null when absent),
+ *   kid      the signing key's id,
+ *   claims   the claims as the Rust `Claims` serialises them (absent optional members left out),
+ *            these three only once the signature has verified (§6.5), null otherwise.
+ *
+ * Strictness that JavaScript and WebCrypto do not give for free, done here by hand:
+ *   - strict JSON (§2.2): a recursive-descent parser that refuses duplicate members at any
+ *     depth, nesting beyond 16, a byte-order mark, lone surrogates, and numbers the way the
+ *     reference's serde_json classifies them (integers kept exact as BigInt; `-0`, `1.0` and
+ *     `1e3` are not integers; out-of-range floats are refused);
+ *   - base64url (§2.1) without padding, alphabet or trailing-bit leniency;
+ *   - Ed25519 (§6.3): S < ℓ, and R a canonical encoding of a point that is not of small order,
+ *     are checked before `crypto.subtle.verify`; key sets refuse non-canonical and small-order
+ *     keys (BigInt point decompression and [8]P, below);
+ *   - gzip (§5.8.3, §5.8.4): a small inflater, because DecompressionStream cannot refuse data
+ *     after the gzip member (Node 20 ignores it and reads a second member) nor stop at the
+ *     decompression cap on its own.
+ *
+ * Known differences from the Rust reference (0.1.0), where this module follows FORMAT.md:
+ *   - where FORMAT.md says "a JSON object" (claims, cert, status, a key set, status-list claims),
+ *     an array is refused; serde lets the Rust reader take an array as the struct, positionally;
+ *   - a DEFLATE back-reference before the start of the output is refused (RFC 1951, zlib); the
+ *     Rust reader (miniz_oxide, streaming) reads zeros instead.
+ *
+ * `_internal` exposes building blocks for the tests in tests/web; it is not part of the API.
+ */
+
+export const VERSION = '1';
+
+// ---------------------------------------------------------------------------------------------
+// Limits and names (FORMAT.md §2.5, §3.2, §5)
+
+const MAX_TOKEN_LEN = 4096;
+const MAX_HEADER_BYTES = 512;
+const MAX_DEPTH = 16;
+const MAX_TIME = 253402300799;
+const MAX_ATTRS = 16;
+const MAX_KEY_SET_BYTES = 262144;
+const MAX_KEYS = 64;
+const MAX_STATUS_TOKEN_LEN = 4194304;
+const MIN_ENTRIES = 131072n;
+const MAX_ENTRIES = 16777216n;
+const MAX_LEEWAY = 3600;
+const TYP = 'sello+jwt';
+const STATUS_TYP = 'sello-status+jwt';
+const ACCEPTED_ALGS = ['EdDSA', 'Ed25519'];
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
+const U64_MAX = (1n << 64n) - 1n;
+const I64_MAX = (1n << 63n) - 1n;
+
+// ---------------------------------------------------------------------------------------------
+// Messages: copied exactly from crates/sello-core/src/reason.rs (Reason::message,
+// Verdict::headline) and crates/sello-verifier/src/verify.rs (Verification::message).
+
+export const MESSAGES = Object.freeze({
+  es: Object.freeze({
+    valid: 'Firma auténtica de un emisor de confianza; certificado vigente.',
+    malformed_token:
+      'El código no es un certificado Sello legible: está dañado, incompleto o no es un certificado.',
+    unsupported_header: 'El certificado usa un algoritmo o una cabecera que Sello no acepta.',
+    invalid_claims: 'Los datos del certificado no cumplen el formato.',
+    unknown_issuer: 'El emisor no está entre los emisores de confianza.',
+    unknown_key: 'El emisor es de confianza, pero la llave con que se firmó no está publicada.',
+    bad_signature: 'La firma no corresponde: el certificado fue alterado o falsificado.',
+    expired: 'El certificado ya venció.',
+    not_yet_valid: 'El certificado todavía no entra en vigor.',
+    key_not_valid_at_issuance:
+      'La llave del emisor no estaba autorizada para firmar en la fecha de emisión.',
+    key_revoked: 'La llave del emisor fue revocada por compromiso antes de firmar este certificado.',
+    revoked: 'El emisor revocó este certificado.',
+    status_unavailable:
+      'La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.',
+    headline: Object.freeze({
+      valid: 'CERTIFICADO VÁLIDO',
+      invalid: 'CERTIFICADO NO VÁLIDO',
+      indeterminate: 'NO SE PUDO CONFIRMAR EL CERTIFICADO',
+    }),
+  }),
+  en: Object.freeze({
+    valid: 'Authentic signature from a trusted issuer; the certificate is in force.',
+    malformed_token:
+      'The code is not a readable Sello certificate: it is damaged, incomplete or not a certificate.',
+    unsupported_header: 'The certificate uses an algorithm or header that Sello does not accept.',
+    invalid_claims: "The certificate's data break the format's rules.",
+    unknown_issuer: 'The issuer is not among the trusted issuers.',
+    unknown_key: 'The issuer is trusted, but the key that signed this is not published.',
+    bad_signature: 'The signature does not match: the certificate was altered or forged.',
+    expired: 'The certificate has expired.',
+    not_yet_valid: 'The certificate is not valid yet.',
+    key_not_valid_at_issuance: "The issuer's key was not authorised to sign on the issue date.",
+    key_revoked: "The issuer's key was revoked as compromised before this certificate was signed.",
+    revoked: 'The issuer revoked this certificate.',
+    status_unavailable:
+      'The signature is authentic, but no current status list is available to tell whether it was revoked.',
+    headline: Object.freeze({
+      valid: 'VALID CERTIFICATE',
+      invalid: 'INVALID CERTIFICATE',
+      indeterminate: 'CERTIFICATE COULD NOT BE CONFIRMED',
+    }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+const UTF8 = new TextEncoder();
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Unicode White_Space (what Rust's str::trim removes); unlike String.prototype.trim, it has
+ * U+0085 and not U+FEFF. */
+function isWhiteSpace(c) {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000;
+}
+
+function trimWhiteSpace(s) {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWhiteSpace(s.charCodeAt(a))) a++;
+  while (b > a && isWhiteSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+/** Length in bytes of the UTF-8 encoding of `s` (a lone surrogate counts as U+FFFD). */
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length &&
+      (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; } else n += 3;
+  }
+  return n;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function hasLoneSurrogate(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** Shortens attacker-controlled text before it goes into a message (as json::truncate). */
+function truncate(s) {
+  const chars = Array.from(s);
+  return chars.length <= 40 ? s : chars.slice(0, 40).join('') + '…';
+}
+
+const quote = (s) => JSON.stringify(truncate(s));
+
+/** Compares strings by code point (the byte order of their UTF-8, as Rust's BTreeMap). */
+function byCodePoint(a, b) {
+  const x = Array.from(a, (c) => c.codePointAt(0));
+  const y = Array.from(b, (c) => c.codePointAt(0));
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+function eqIgnoreAsciiCase(a, b) {
+  if (a.length !== b.length) return false;
+  const low = (c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+  for (let i = 0; i < a.length; i++) if (low(a.charCodeAt(i)) !== low(b.charCodeAt(i))) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// base64url (FORMAT.md §2.1): unpadded, URL alphabet only, no non-zero trailing bits.
+
+const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64_VALUE[B64_ALPHABET.charCodeAt(i)] = i;
+
+/** Decodes strict base64url; returns null when `text` is not the one encoding of some bytes. */
+function b64decode(text) {
+  const n = text.length;
+  if (n % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((n * 3) / 4));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? B64_VALUE[c] : -1;
+    if (v < 0) return null;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = acc >> bits;
+      acc &= (1 << bits) - 1;
+    }
+  }
+  return acc === 0 ? out : null; // the 2 or 4 unused bits of the last character must be zero
+}
+
+function b64encode(bytes) {
+  let s = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    s += B64_ALPHABET[v >> 18] + B64_ALPHABET[(v >> 12) & 63] + B64_ALPHABET[(v >> 6) & 63] +
+      B64_ALPHABET[v & 63];
+  }
+  if (bytes.length - i === 1) {
+    s += B64_ALPHABET[bytes[i] >> 2] + B64_ALPHABET[(bytes[i] & 3) << 4];
+  } else if (bytes.length - i === 2) {
+    const v = (bytes[i] << 8) | bytes[i + 1];
+    s += B64_ALPHABET[v >> 10] + B64_ALPHABET[(v >> 4) & 63] + B64_ALPHABET[(v & 15) << 2];
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strict JSON (FORMAT.md §2.2, §2.3)
+//
+// Values: objects (null prototype), arrays, strings, booleans, null, and JsonNumber. A number is
+// classified as the reference's serde_json does: 'u64' (0 to 2^64-1 written without fraction or
+// exponent), 'i64' (-2^63 to -1, likewise), or 'f64' (anything else: `-0`, `1.0`, `1e3`, integers
+// beyond u64). A literal whose f64 would overflow is refused, decided by serde_json's own
+// algorithm (so `1.7976931348623158e308` is refused like the reference does).
+
+class JsonError extends Error {}
+
+class JsonNumber {
+  constructor(kind, int) {
+    this.kind = kind; // 'u64' | 'i64' | 'f64'
+    this.int = int; // BigInt for 'u64' and 'i64', null for 'f64'
+  }
+}
+
+const POW10 = Array.from({ length: 309 }, (_, i) => Number(`1e${i}`));
+
+/** Whether serde_json (without float_roundtrip) reads a float literal as a finite f64. */
+function serdeFloatIsFinite(intDigits, fracDigits, expDigits, expNegative) {
+  let sig = 0n;
+  let exponent = 0;
+  let overflow = false;
+  for (const ch of intDigits) {
+    const next = overflow ? 0n : sig * 10n + BigInt(ch.charCodeAt(0) - 48);
+    if (overflow || next > U64_MAX) { overflow = true; exponent += 1; } else sig = next;
+  }
+  if (fracDigits !== null) {
+    let after = 0;
+    for (const ch of fracDigits) {
+      const next = sig * 10n + BigInt(ch.charCodeAt(0) - 48);
+      if (next > U64_MAX) break; // further digits are ignored
+      sig = next;
+      after -= 1;
+    }
+    exponent += after;
+  }
+  if (expDigits !== null) {
+    let e = 0;
+    for (const ch of expDigits) {
+      const next = e * 10 + (ch.charCodeAt(0) - 48);
+      if (next > 2147483647) return sig === 0n || expNegative;
+      e = next;
+    }
+    exponent = Math.max(-2147483648, Math.min(2147483647, exponent + (expNegative ? -e : e)));
+  }
+  let f = Number(sig);
+  for (;;) {
+    const a = Math.abs(exponent);
+    if (a <= 308) {
+      if (exponent >= 0) f *= POW10[a];
+      else f /= POW10[a];
+      return Number.isFinite(f);
+    }
+    if (f === 0) return true;
+    if (exponent >= 0) return false;
+    f /= 1e308;
+    exponent += 308;
+  }
+}
+
+/** Parses `bytes` as strict JSON of at most `max` bytes. Throws JsonError. */
+function parseStrictJson(bytes, max) {
+  if (bytes.length > max) throw new JsonError(`the document is ${bytes.length} bytes; the limit is ${max}`);
+  let text;
+  try {
+    text = UTF8_STRICT.decode(bytes);
+  } catch {
+    throw new JsonError('the document is not UTF-8');
+  }
+  if (text.charCodeAt(0) === 0xfeff) throw new JsonError('the document starts with a byte-order mark');
+  return parseJsonText(text);
+}
+
+const ESCAPES = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+function parseJsonText(s) {
+  let i = 0;
+  const fail = (what) => {
+    throw new JsonError(`${what} at offset ${i}`);
+  };
+  const isDigit = (c) => c >= 0x30 && c <= 0x39;
+  const skipWs = () => {
+    for (let c = s.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = s.charCodeAt(++i));
+  };
+  const hex4 = () => {
+    const h = s.slice(i, i + 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(h)) fail('invalid \\u escape');
+    i += 4;
+    return parseInt(h, 16);
+  };
+  const string = () => {
+    i++; // the opening quote
+    let out = '';
+    let start = i;
+    for (;;) {
+      if (i >= s.length) fail('unterminated string');
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        out += s.slice(start, i++);
+        return out;
+      }
+      if (c < 0x20) fail('control character in a string');
+      if (c !== 0x5c) { i++; continue; }
+      out += s.slice(start, i);
+      const e = s[++i];
+      i++;
+      if (Object.hasOwn(ESCAPES, e)) out += ESCAPES[e];
+      else if (e === 'u') {
+        const n = hex4();
+        if (n >= 0xdc00 && n <= 0xdfff) fail('lone surrogate in a \\u escape');
+        if (n >= 0xd800 && n <= 0xdbff) {
+          if (s[i] !== '\\' || s[i + 1] !== 'u') fail('lone surrogate in a \\u escape');
+          i += 2;
+          const m = hex4();
+          if (m < 0xdc00 || m > 0xdfff) fail('lone surrogate in a \\u escape');
+          out += String.fromCharCode(n, m);
+        } else out += String.fromCharCode(n);
+      } else fail('invalid escape');
+      start = i;
+    }
+  };
+  const number = () => {
+    const negative = s[i] === '-';
+    if (negative) i++;
+    const intStart = i;
+    if (s[i] === '0') {
+      i++;
+      if (isDigit(s.charCodeAt(i))) fail('invalid number');
+    } else if (isDigit(s.charCodeAt(i))) {
+      while (isDigit(s.charCodeAt(i))) i++;
+    } else fail('invalid number');
+    const intDigits = s.slice(intStart, i);
+    let frac = null;
+    let exp = null;
+    let expNegative = false;
+    if (s[i] === '.') {
+      const start = ++i;
+      while (isDigit(s.charCodeAt(i))) i++;
+      if (i === start) fail('invalid number');
+      frac = s.slice(start, i);
+    }
+    if (s[i] === 'e' || s[i] === 'E') {
+      i++;
+      if (s[i] === '+' || s[i] === '-') expNegative = s[i++] === '-';
+      const start = i;
+      while (isDigit(s.charCodeAt(i))) i++;
+      if (i === start) fail('invalid number');
+      exp = s.slice(start, i);
+    }
+    if (frac === null && exp === null && intDigits.length <= 20) { // longer is beyond u64
+      const v = BigInt(intDigits);
+      if (!negative && v <= U64_MAX) return new JsonNumber('u64', v);
+      if (negative && v !== 0n && v <= I64_MAX + 1n) return new JsonNumber('i64', -v);
+    }
+    if (!serdeFloatIsFinite(intDigits, frac, exp, expNegative)) fail('number out of range');
+    return new JsonNumber('f64', null);
+  };
+  const value = (depth) => {
+    skipWs();
+    const c = s.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+      i++;
+      skipWs();
+      const close = c === 0x7b ? 0x7d : 0x5d;
+      const container = c === 0x7b ? Object.create(null) : [];
+      if (s.charCodeAt(i) === close) { i++; return container; }
+      for (;;) {
+        if (c === 0x7b) {
+          skipWs();
+          if (s.charCodeAt(i) !== 0x22) fail('expected a member name');
+          const name = string();
+          if (Object.hasOwn(container, name)) fail(`duplicate member ${quote(name)}`);
+          skipWs();
+          if (s.charCodeAt(i) !== 0x3a) fail("expected ':'");
+          i++;
+          container[name] = value(depth + 1);
+        } else container.push(value(depth + 1));
+        skipWs();
+        const d = s.charCodeAt(i++);
+        if (d === close) return container;
+        if (d !== 0x2c) fail(`expected ',' or '${String.fromCharCode(close)}'`);
+      }
+    }
+    if (c === 0x22) return string();
+    if (c === 0x2d || isDigit(c)) return number();
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]]) {
+      if (s.startsWith(word, i)) { i += word.length; return v; }
+    }
+    return fail(i >= s.length ? 'unexpected end of the document' : 'expected a value');
+  };
+  const result = value(1);
+  skipWs();
+  if (i !== s.length) fail('trailing characters');
+  return result;
+}
+
+// Shapes: the typed reading that follows the strict parse (serde's derive in the reference).
+
+class ShapeError extends Error {}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber);
+
+function typeName(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof JsonNumber) return v.kind === 'f64' ? 'a non-integer number' : 'an integer';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
+
+/** Checks that `v` is an object with only `allowed` members (or any members, when null). */
+function object(v, what, allowed = null) {
+  if (!isObject(v)) throw new ShapeError(`${what}: invalid type: ${typeName(v)}, expected an object`);
+  if (allowed) {
+    const unknown = Object.keys(v).find((k) => !allowed.includes(k));
+    if (unknown !== undefined) throw new ShapeError(`${what}: unknown field ${quote(unknown)}`);
+  }
+  return v;
+}
+
+/** Reads member `name` of `obj` with `read`; `optional` members may be absent or null. */
+function member(obj, name, read, optional = false) {
+  if (!Object.hasOwn(obj, name) || (optional && obj[name] === null)) {
+    if (optional) return undefined;
+    throw new ShapeError(`missing field \`${name}\``);
+  }
+  return read(obj[name], name);
+}
+
+function str(v, name) {
+  if (typeof v !== 'string') throw new ShapeError(`${name}: invalid type: ${typeName(v)}, expected a string`);
+  return v;
+}
+
+function int(kind) {
+  return (v, name) => {
+    const ok = v instanceof JsonNumber && (
+      (kind === 'i64' && (v.kind === 'i64' || (v.kind === 'u64' && v.int <= I64_MAX))) ||
+      (kind === 'u64' && v.kind === 'u64') ||
+      (kind === 'u32' && v.kind === 'u64' && v.int <= 0xffffffffn));
+    if (!ok) throw new ShapeError(`${name}: ${typeName(v)} is not a ${kind} integer`);
+    return kind === 'u64' ? v.int : Number(v.int);
+  };
+}
+const i64 = int('i64');
+const u64 = int('u64');
+const u32 = int('u32');
+
+// ---------------------------------------------------------------------------------------------
+// Claims (FORMAT.md §3.3 to §3.5)
+
+function shapeClaims(v) {
+  const c = object(v, 'claims', ['iss', 'jti', 'iat', 'nbf', 'exp', 'cert', 'status']);
+  const cert = object(member(c, 'cert', (x) => x), 'cert', ['h', 'a', 'u', 'x']);
+  const h = object(member(cert, 'h', (x) => x), 'cert.h', ['n', 'id']);
+  const a = object(member(cert, 'a', (x) => x), 'cert.a', ['c', 't', 'l']);
+  const x = Object.hasOwn(cert, 'x') ? object(cert.x, 'cert.x') : undefined; // null is refused
+  const attrs = x === undefined ? [] : Object.keys(x).map((k) => [k, str(x[k], `cert.x.${k}`)]);
+  const status = member(c, 'status', (s) => object(s, 'status', ['idx']), true);
+  return {
+    iss: member(c, 'iss', str),
+    jti: member(c, 'jti', str),
+    iat: member(c, 'iat', i64),
+    nbf: member(c, 'nbf', i64, true),
+    exp: member(c, 'exp', i64, true),
+    cert: {
+      h: { n: member(h, 'n', str), id: member(h, 'id', str, true) },
+      a: { c: member(a, 'c', str), t: member(a, 't', str), l: member(a, 'l', str, true) },
+      u: member(cert, 'u', str, true),
+      x: attrs.sort((p, q) => byCodePoint(p[0], q[0])),
+    },
+    status: status === undefined ? undefined : { idx: member(status, 'idx', u32) },
+  };
+}
+
+/** The text rule (FORMAT.md §2.4): not blank, at most `max` characters, no Cc character. */
+function textProblem(value, max) {
+  if (trimWhiteSpace(value) === '') return 'must not be empty';
+  let chars = 0;
+  for (const _ of value) chars++;
+  if (chars > max) return 'is too long';
+  if (CONTROL.test(value)) return 'must not contain control characters';
+  return null;
+}
+
+function isIssuerId(id) {
+  return id.length >= 1 && id.length <= 128 && /^[\x21-\x7e]+$/.test(id);
+}
+
+/** §3.5 in order; returns null or `field: problem`. */
+function claimProblem(c) {
+  if (!isIssuerId(c.iss)) return 'iss: must be 1 to 128 printable ASCII characters without spaces';
+  if (c.jti.length < 1 || c.jti.length > 64 || !/^[A-Za-z0-9._-]+$/.test(c.jti)) {
+    return 'jti: must be 1 to 64 characters of letters, digits, \'-\', \'_\' and \'.\'';
+  }
+  for (const name of ['iat', 'nbf', 'exp']) {
+    if (c[name] !== undefined && c[name] < 0) return `${name}: must not be negative`;
+    if (c[name] !== undefined && c[name] > MAX_TIME) return `${name}: must not be after the year 9999`;
+  }
+  if (c.exp !== undefined && c.exp <= c.iat) return 'exp: must be after iat';
+  if (c.exp !== undefined && c.nbf !== undefined && c.exp <= c.nbf) return 'exp: must be after nbf';
+  const texts = [['cert.h.n', c.cert.h.n, 200], ['cert.h.id', c.cert.h.id, 64], ['cert.a.c', c.cert.a.c, 32],
+    ['cert.a.t', c.cert.a.t, 300], ['cert.a.l', c.cert.a.l, 32], ['cert.u', c.cert.u, 200]];
+  for (const [field, value, max] of texts) {
+    const problem = value === undefined ? null : textProblem(value, max);
+    if (problem) return `${field}: ${problem}`;
+  }
+  if (c.cert.x.length > MAX_ATTRS) return 'cert.x: has too many entries';
+  for (const [key, value] of c.cert.x) {
+    if (key.length < 1 || key.length > 40 || !/^[a-z0-9_.-]+$/.test(key)) {
+      return 'cert.x: keys must be 1 to 40 characters of a–z, 0–9, \'_\', \'.\', \'-\'';
+    }
+    const problem = textProblem(value, 300);
+    if (problem) return `cert.x.${key}: ${problem}`;
+  }
+  return null;
+}
+
+/** The claims as the reference serialises them: absent members left out, cert.x only when
+ * not empty (its members in byte order). */
+function claimsOutput(c) {
+  const out = { iss: c.iss, jti: c.jti, iat: c.iat };
+  if (c.nbf !== undefined) out.nbf = c.nbf;
+  if (c.exp !== undefined) out.exp = c.exp;
+  const h = { n: c.cert.h.n };
+  if (c.cert.h.id !== undefined) h.id = c.cert.h.id;
+  const a = { c: c.cert.a.c, t: c.cert.a.t };
+  if (c.cert.a.l !== undefined) a.l = c.cert.a.l;
+  out.cert = { h, a };
+  if (c.cert.u !== undefined) out.cert.u = c.cert.u;
+  if (c.cert.x.length > 0) out.cert.x = Object.fromEntries(c.cert.x);
+  if (c.status !== undefined) out.status = { idx: c.status.idx };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compact JWS (FORMAT.md §3.1, §3.2, §5.8.1)
+
+class TokenError extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+}
+const malformed = (message) => new TokenError('malformed_token', message);
+const unsupported = (message) => new TokenError('unsupported_header', message);
+
+function parseHeader(bytes, expectedTyp) {
+  let m;
+  try {
+    m = parseStrictJson(bytes, MAX_HEADER_BYTES);
+  } catch (e) {
+    throw malformed(`the header is not valid: ${e.message}`);
+  }
+  if (!isObject(m)) throw malformed(`the header is not valid: ${typeName(m)}, expected an object`);
+  const string = (name) => {
+    if (!Object.hasOwn(m, name)) throw malformed(`the header is not valid: ${name} is missing`);
+    if (typeof m[name] !== 'string') throw malformed(`the header is not valid: ${name} must be a string`);
+    return m[name];
+  };
+  // The algorithm is decided first, by exact (case-sensitive) comparison.
+  const alg = string('alg');
+  if (!ACCEPTED_ALGS.includes(alg)) {
+    throw unsupported(`alg ${quote(alg)} is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only`);
+  }
+  const other = Object.keys(m).sort(byCodePoint).find((k) => !['alg', 'kid', 'typ'].includes(k));
+  if (other !== undefined) throw unsupported(`header member ${quote(other)} is not allowed (keys never come from the token)`);
+  const typ = string('typ');
+  // RFC 7515 §4.1.9: media type names compare case-insensitively, "application/" optional.
+  const bare = eqIgnoreAsciiCase(typ.slice(0, 12), 'application/') ? typ.slice(12) : typ;
+  if (!eqIgnoreAsciiCase(bare, expectedTyp)) {
+    throw unsupported(`typ ${quote(typ)} is not the expected type (certificates are "sello+jwt", status lists "sello-status+jwt")`);
+  }
+  const kid = string('kid');
+  if (kid.length === 0 || utf8Length(kid) > 64) throw malformed('the header is not valid: kid must be 1 to 64 bytes');
+  return { alg, kid, typ };
+}
+
+/** Splits and decodes a compact JWS (§6.2 steps 2 to 10). Throws TokenError. */
+function decodeJws(token, maxLen, typ, shape) {
+  const len = utf8Length(token);
+  if (len > maxLen) throw malformed(`the token is ${len} bytes; the limit is ${maxLen}`);
+  const parts = token.split('.');
+  if (parts.length !== 3) throw malformed(`a token has 3 parts separated by '.'; this has ${parts.length}`);
+  const decode = (i, name) => {
+    const bytes = b64decode(parts[i]);
+    if (bytes === null) throw malformed(`the ${name} is not strict unpadded base64url`);
+    return bytes;
+  };
+  const header = parseHeader(decode(0, 'header'), typ);
+  const payloadBytes = decode(1, 'payload');
+  let payload;
+  try {
+    payload = shape(parseStrictJson(payloadBytes, maxLen));
+  } catch (e) {
+    if (!(e instanceof JsonError || e instanceof ShapeError)) throw e;
+    throw malformed(`the payload is not valid: ${e.message}`);
+  }
+  const signature = decode(2, 'signature');
+  if (signature.length !== 64) throw malformed(`an Ed25519 signature is 64 bytes; this one is ${signature.length}`);
+  const signingInput = UTF8.encode(`${parts[0]}.${parts[1]}`);
+  return { header, payload, signingInput, signature };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edwards25519 with BigInt: just enough to decode points, check canonical encodings and small
+// order (FORMAT.md §5.4 checks 8 and 9, §6.3 checks 1 and 2).
+
+const P = (1n << 255n) - 19n;
+const L = (1n << 252n) + 27742317777372353535851937790883648493n;
+const mod = (a) => ((a % P) + P) % P;
+
+function powMod(base, exp) {
+  let r = 1n;
+  let b = mod(base);
+  for (let e = exp; e > 0n; e >>= 1n) {
+    if (e & 1n) r = (r * b) % P;
+    b = (b * b) % P;
+  }
+  return r;
+}
+
+const D = mod(-121665n * powMod(121666n, P - 2n));
+const SQRT_M1 = powMod(2n, (P - 1n) / 4n);
+
+function littleEndian(bytes) {
+  let n = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]);
+  return n;
+}
+
+/** RFC 8032 §5.1.3: the point (x, y) the 32 bytes encode, or null when they encode no point or
+ * are not its canonical encoding (y ≥ p, or the sign bit set with x = 0). */
+function decodePoint(bytes) {
+  let y = littleEndian(bytes);
+  const sign = y >> 255n;
+  y &= (1n << 255n) - 1n;
+  if (y >= P) return null;
+  const y2 = (y * y) % P;
+  const u = mod(y2 - 1n);
+  const v = mod(D * y2 + 1n);
+  const v3 = (v * v * v) % P;
+  let x = (u * v3 * powMod(u * v3 * v3 * v, (P - 5n) / 8n)) % P;
+  const vx2 = (v * x * x) % P;
+  if (vx2 === mod(-u)) x = (x * SQRT_M1) % P;
+  else if (vx2 !== u) return null;
+  if (x === 0n && sign === 1n) return null;
+  if ((x & 1n) !== sign) x = P - x;
+  return { x, y };
+}
+
+/** Whether [8]P is the identity, by three doublings in extended coordinates (a = -1,
+ * "dbl-2008-hwcd"; T is not needed to double). */
+function isSmallOrder({ x, y }) {
+  let X = x;
+  let Y = y;
+  let Z = 1n;
+  for (let i = 0; i < 3; i++) {
+    const A = (X * X) % P;
+    const B = (Y * Y) % P;
+    const C = (2n * Z * Z) % P;
+    const E = mod((X + Y) * (X + Y) - A - B);
+    const G = mod(B - A);
+    const F = mod(G - C);
+    const H = mod(-A - B);
+    X = (E * F) % P;
+    Y = (G * H) % P;
+    Z = (F * G) % P;
+  }
+  return X === 0n && Y === Z;
+}
+
+function subtle() {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('WebCrypto (crypto.subtle) is not available: use a secure context (https or localhost)');
+  return s;
+}
+
+function importKey(key) {
+  key.cryptoKey ??= subtle()
+    .importKey('raw', key.x, { name: 'Ed25519' }, false, ['verify'])
+    .catch((e) => {
+      key.cryptoKey = undefined;
+      throw new Error(`this platform cannot verify Ed25519 signatures (WebCrypto: ${e.message})`);
+    });
+  return key.cryptoKey;
+}
+
+/** Strict Ed25519 (FORMAT.md §6.3) of a 64-byte `signature` over `message` with a key of a
+ * loaded key set (whose point is canonical and of large order, §5.4). WebCrypto verifies the
+ * cofactorless equation and compares encodings; the other checks are made here first, since
+ * WebCrypto implementations differ on them (OpenSSL and BoringSSL accept a small-order R). */
+async function checkSignature(key, message, signature) {
+  if (signature.length !== 64) return false;
+  if (littleEndian(signature.subarray(32)) >= L) return false;
+  const R = decodePoint(signature.subarray(0, 32));
+  if (R === null || isSmallOrder(R)) return false;
+  return subtle().verify({ name: 'Ed25519' }, await importKey(key), signature, message);
+}
+
+/**
+ * Whether this platform's WebCrypto can import an Ed25519 public key and verify with it (checked
+ * with RFC 8032 §7.1 TEST 1). When false, show a message instead of verifying.
+ * @returns {Promise<boolean>}
+ */
+export async function supportsEd25519() {
+  try {
+    // RFC 8032 §7.1 TEST 1: the empty message.
+    const hex = (h) => Uint8Array.from(h.match(/../g), (b) => parseInt(b, 16));
+    const key = { x: hex('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a') };
+    const sig = hex('e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155' +
+      '5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b');
+    return (await checkSignature(key, new Uint8Array(0), sig)) === true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key sets and the trust store (FORMAT.md §5.1 to §5.7)
+
+/**
+ * @typedef {{ kid: string, x: Uint8Array, nbf: number|undefined, exp: number|undefined,
+ *   revoked_at: number|undefined }} PublicKey
+ * @typedef {{ issuer: { id: string, name: string, verify_url: string|null }, keys: PublicKey[] }} KeySet
+ * @typedef {{ bits: Uint8Array, size: number, iat: number, exp: number, kid: string }} StatusList
+ */
+
+/** Trusted key sets by issuer id, and the status list in use per issuer. Read-only for callers:
+ * build one with loadKeySets and add lists with addStatusList. */
+class TrustStore {
+  constructor() {
+    /** @type {Map<string, KeySet>} */
+    this.issuers = new Map();
+    /** @type {Map<string, StatusList>} */
+    this.statusLists = new Map();
+  }
+
+  /** Adds a key set: the same set twice is harmless, two different ones for an issuer conflict. */
+  add(set) {
+    set.keys.sort((a, b) => (a.kid < b.kid ? -1 : a.kid > b.kid ? 1 : 0));
+    const old = this.issuers.get(set.issuer.id);
+    if (old === undefined) this.issuers.set(set.issuer.id, set);
+    else if (!sameKeySet(old, set)) throw new Error(`issuer ${quote(set.issuer.id)} appears twice with different key sets`);
+  }
+}
+
+function sameKeySet(a, b) {
+  const same = (k, l) => k.kid === l.kid && k.x.every((v, i) => v === l.x[i]) && k.nbf === l.nbf &&
+    k.exp === l.exp && k.revoked_at === l.revoked_at;
+  return a.issuer.id === b.issuer.id && a.issuer.name === b.issuer.name &&
+    a.issuer.verify_url === b.issuer.verify_url && a.keys.length === b.keys.length &&
+    a.keys.every((k, i) => same(k, b.keys[i]));
+}
+
+function verifyUrlProblem(url) {
+  const local = ['http://localhost', 'http://127.0.0.1'].some((host) => url.startsWith(host) &&
+    (url.length === host.length || url[host.length] === '/' || url[host.length] === ':'));
+  if (!(url.startsWith('https://') || local)) return 'verify_url must start with https:// (http:// only for localhost)';
+  if (url.length > 200 || url.includes('#') || !/^[\x21-\x7e]*$/.test(url)) {
+    return "verify_url must be at most 200 printable ASCII characters, without '#'";
+  }
+  return null;
+}
+
+/** The key id: the first 8 bytes of the RFC 7638 SHA-256 thumbprint, base64url (§5.3). */
+async function deriveKid(x) {
+  const input = UTF8.encode(`{"crv":"Ed25519","kty":"OKP","x":"${b64encode(x)}"}`);
+  return b64encode(new Uint8Array(await subtle().digest('SHA-256', input)).subarray(0, 8));
+}
+
+async function parseJwk(k) {
+  const priv = PRIVATE_MEMBERS.find((m) => Object.hasOwn(k, m));
+  if (priv !== undefined) throw new Error(`contains a private key (member ${quote(priv)}); publish only public keys`);
+  let jwk;
+  try {
+    jwk = {
+      kty: member(k, 'kty', str),
+      crv: member(k, 'crv', str),
+      x: member(k, 'x', str),
+      kid: member(k, 'kid', str, true),
+      alg: member(k, 'alg', str, true),
+      use: member(k, 'use', str, true),
+      key_ops: member(k, 'key_ops', (v, name) => {
+        if (!Array.isArray(v)) throw new ShapeError(`${name}: invalid type: ${typeName(v)}, expected an array`);
+        return v.map((op) => str(op, name));
+      }, true),
+      nbf: member(k, 'nbf', i64, true),
+      exp: member(k, 'exp', i64, true),
+      revoked_at: member(k, 'revoked_at', i64, true),
+    };
+  } catch (e) {
+    throw new Error(`not a valid JWK: ${e.message}`);
+  }
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') {
+    throw new Error(`must be kty OKP with crv Ed25519, not ${truncate(jwk.kty)}/${truncate(jwk.crv)}`);
+  }
+  if (jwk.alg !== undefined && !ACCEPTED_ALGS.includes(jwk.alg)) throw new Error('alg must be EdDSA or Ed25519');
+  if (jwk.key_ops !== undefined && !jwk.key_ops.includes('verify')) throw new Error('key_ops does not allow verify');
+  if (jwk.use !== undefined && jwk.use !== 'sig') throw new Error('use must be sig');
+  const x = b64decode(jwk.x);
+  if (x === null || x.length !== 32) throw new Error('x must be 32 bytes of unpadded base64url');
+  const point = decodePoint(x);
+  if (point === null) throw new Error('x is not a valid Ed25519 point in its canonical encoding');
+  if (isSmallOrder(point)) throw new Error('x is a small-order point, which would accept forged signatures');
+  const kid = await deriveKid(x);
+  if (jwk.kid !== undefined && jwk.kid !== kid) {
+    throw new Error(`kid ${quote(jwk.kid)} is not the key's thumbprint id ${JSON.stringify(kid)}`);
+  }
+  for (const name of ['nbf', 'exp', 'revoked_at']) {
+    const t = jwk[name];
+    if (t !== undefined && !(t >= 0 && t <= MAX_TIME)) throw new Error(`${name} must be between 0 and ${MAX_TIME}`);
+  }
+  if (jwk.nbf !== undefined && jwk.exp !== undefined && jwk.exp <= jwk.nbf) throw new Error('exp must be after nbf');
+  return { kid, x, nbf: jwk.nbf, exp: jwk.exp, revoked_at: jwk.revoked_at };
+}
+
+/** Parses and checks one key-set document (§5.4). */
+async function parseKeySet(bytes) {
+  let doc;
+  try {
+    const v = object(parseStrictJson(bytes, MAX_KEY_SET_BYTES), 'the key set');
+    doc = {
+      issuer: member(v, 'issuer', str),
+      issuer_name: member(v, 'issuer_name', str),
+      verify_url: member(v, 'verify_url', str, true) ?? null,
+      keys: member(v, 'keys', (keys, name) => {
+        if (!Array.isArray(keys)) throw new ShapeError(`${name}: invalid type: ${typeName(keys)}, expected an array`);
+        return keys.map((k) => object(k, 'a key'));
+      }),
+    };
+  } catch (e) {
+    if (!(e instanceof JsonError || e instanceof ShapeError)) throw e;
+    throw new Error(`the key set is not valid JSON of the expected shape: ${e.message}`);
+  }
+  if (!isIssuerId(doc.issuer)) {
+    throw new Error("the key set's issuer is invalid: issuer must be 1 to 128 printable ASCII characters without spaces");
+  }
+  const nameProblem = textProblem(doc.issuer_name, 200);
+  if (nameProblem) throw new Error(`the key set's issuer is invalid: issuer_name ${nameProblem}`);
+  const urlProblem = doc.verify_url === null ? null : verifyUrlProblem(doc.verify_url);
+  if (urlProblem) throw new Error(`the key set's issuer is invalid: ${urlProblem}`);
+  if (doc.keys.length < 1 || doc.keys.length > MAX_KEYS) {
+    throw new Error(`a key set holds 1 to ${MAX_KEYS} keys; this one holds ${doc.keys.length}`);
+  }
+  const keys = [];
+  for (const [index, k] of doc.keys.entries()) {
+    let key;
+    try {
+      key = await parseJwk(k);
+    } catch (e) {
+      throw new Error(`key ${index}: ${e.message}`);
+    }
+    if (keys.some((other) => other.kid === key.kid)) throw new Error(`two keys share the kid ${JSON.stringify(key.kid)}`);
+    keys.push(key);
+  }
+  return { issuer: { id: doc.issuer, name: doc.issuer_name, verify_url: doc.verify_url }, keys };
+}
+
+/** The bytes of a document given as a string, bytes, or a parsed object. */
+function documentBytes(doc) {
+  if (typeof doc === 'string') {
+    if (hasLoneSurrogate(doc)) throw new TypeError('a key-set document must be valid Unicode (it has a lone surrogate)');
+    return UTF8.encode(doc);
+  }
+  if (doc instanceof Uint8Array) return doc;
+  if (doc instanceof ArrayBuffer) return new Uint8Array(doc);
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) return documentBytes(JSON.stringify(doc));
+  throw new TypeError('a key-set document is a JSON string, UTF-8 bytes or an object');
+}
+
+/**
+ * Builds a trust store from key-set documents, checked as FORMAT.md §5.4 requires; the same set
+ * twice is harmless, two different sets of one issuer are an error (§5.7). All or nothing.
+ * @param {string|Uint8Array|ArrayBuffer|object|Array<string|Uint8Array|ArrayBuffer|object>} keySetDocs
+ *   one document or an array of them: JSON text, its UTF-8 bytes, or a parsed object (which has
+ *   already lost any duplicate member, and is measured against the size cap as re-serialised).
+ * @returns {Promise<TrustStore>}
+ * @throws {Error} naming the first document that is refused, and why.
+ */
+export async function loadKeySets(keySetDocs) {
+  const docs = Array.isArray(keySetDocs) ? keySetDocs : [keySetDocs];
+  const store = new TrustStore();
+  for (const [i, doc] of docs.entries()) {
+    const bytes = documentBytes(doc);
+    let set;
+    try {
+      set = await parseKeySet(bytes);
+    } catch (e) {
+      throw new Error(`key set ${i}: ${e.message}`);
+    }
+    store.add(set);
+  }
+  return store;
+}
+
+const maySignAt = (key, iat) => (key.nbf === undefined || iat >= key.nbf) && (key.exp === undefined || iat < key.exp);
+const revokedFor = (key, iat) => key.revoked_at !== undefined && iat >= key.revoked_at;
+
+// ---------------------------------------------------------------------------------------------
+// gzip (RFC 1952) and inflate (RFC 1951), for status lists (FORMAT.md §5.8.3, §5.8.4): exactly
+// one member, nothing after it, a correct CRC-32 and length, and at most `want` bytes out. The
+// Huffman-table rules are those of the reference's decoder (miniz_oxide): over-subscribed codes
+// are refused, incomplete ones only when they have a single code (a code-length code must be
+// complete).
+
+class GzipError extends Error {}
+const gzipFail = (what) => {
+  throw new GzipError(what);
+};
+
+let CRC_TABLE;
+function crc32(bytes) {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+const LEN_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+/** A canonical Huffman code from code lengths, as count per length and symbols in code order. */
+function huffman(lengths, isCodeLengthCode = false) {
+  const count = new Uint16Array(16);
+  for (const len of lengths) count[len]++;
+  let left = 1;
+  let used = 0;
+  for (let len = 1; len <= 15; len++) {
+    left = left * 2 - count[len];
+    used += count[len];
+    if (left < 0) gzipFail('over-subscribed Huffman code');
+  }
+  if (left > 0 && (used > 1 || isCodeLengthCode)) gzipFail('incomplete Huffman code');
+  const offsets = new Uint16Array(16);
+  for (let len = 1; len < 15; len++) offsets[len + 1] = offsets[len] + count[len];
+  const symbols = new Uint16Array(lengths.length);
+  lengths.forEach((len, sym) => { if (len) symbols[offsets[len]++] = sym; });
+  return { count, symbols };
+}
+
+let FIXED;
+function fixedCodes() {
+  if (!FIXED) {
+    const lit = new Uint8Array(288).fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280);
+    FIXED = [huffman(lit), huffman(new Uint8Array(32).fill(5))];
+  }
+  return FIXED;
+}
+
+/** Inflates the raw DEFLATE data at `src[start..]` into at most `want` bytes. Returns the output
+ * and the offset of the first byte after the deflate stream. */
+function inflate(src, start, want) {
+  const out = new Uint8Array(want);
+  let o = 0;
+  let pos = start;
+  let bitBuf = 0;
+  let bitCount = 0;
+  const bits = (n) => {
+    while (bitCount < n) {
+      if (pos >= src.length) gzipFail('unexpected end of the deflate data');
+      bitBuf |= src[pos++] << bitCount;
+      bitCount += 8;
+    }
+    const v = bitBuf & ((1 << n) - 1);
+    bitBuf >>>= n;
+    bitCount -= n;
+    return v;
+  };
+  const decode = ({ count, symbols }) => {
+    let code = 0;
+    let first = 0;
+    let index = 0;
+    for (let len = 1; len <= 15; len++) {
+      code |= bits(1);
+      if (code - first < count[len]) return symbols[index + code - first];
+      index += count[len];
+      first = (first + count[len]) * 2;
+      code *= 2;
+    }
+    return gzipFail('invalid Huffman code');
+  };
+  const tooLong = () => gzipFail(`more than the declared ${want} bytes`);
+  let last = 0;
+  while (!last) {
+    last = bits(1);
+    const type = bits(2);
+    if (type === 0) {
+      bitBuf = 0;
+      bitCount = 0; // the rest of the current byte
+      if (pos + 4 > src.length) gzipFail('unexpected end of the deflate data');
+      const len = src[pos] | (src[pos + 1] << 8);
+      if (len !== (~(src[pos + 2] | (src[pos + 3] << 8)) & 0xffff)) gzipFail('bad stored block length');
+      pos += 4;
+      if (pos + len > src.length) gzipFail('unexpected end of the deflate data');
+      if (o + len > want) tooLong();
+      out.set(src.subarray(pos, pos + len), o);
+      o += len;
+      pos += len;
+      continue;
+    }
+    let lit;
+    let dist;
+    if (type === 1) [lit, dist] = fixedCodes();
+    else if (type === 2) {
+      const nlen = bits(5) + 257;
+      const ndist = bits(5) + 1;
+      const ncode = bits(4) + 4;
+      if (nlen > 286 || ndist > 30) gzipFail('bad code counts');
+      const clen = new Uint8Array(19);
+      for (let i = 0; i < ncode; i++) clen[CODE_LENGTH_ORDER[i]] = bits(3);
+      const lencode = huffman(clen, true);
+      const lengths = new Uint8Array(nlen + ndist);
+      for (let i = 0; i < lengths.length;) {
+        const sym = decode(lencode);
+        if (sym < 16) { lengths[i++] = sym; continue; }
+        if (sym === 16 && i === 0) gzipFail('repeat with no previous length');
+        const value = sym === 16 ? lengths[i - 1] : 0;
+        const repeat = sym === 16 ? 3 + bits(2) : sym === 17 ? 3 + bits(3) : 11 + bits(7);
+        if (i + repeat > lengths.length) gzipFail('too many code lengths');
+        lengths.fill(value, i, i + repeat);
+        i += repeat;
+      }
+      lit = huffman(lengths.subarray(0, nlen));
+      dist = huffman(lengths.subarray(nlen));
+    } else gzipFail('invalid block type');
+    for (;;) {
+      const sym = decode(lit);
+      if (sym < 256) {
+        if (o >= want) tooLong();
+        out[o++] = sym;
+      } else if (sym === 256) break;
+      else {
+        if (sym > 285) gzipFail('invalid length symbol');
+        const len = LEN_BASE[sym - 257] + bits(LEN_EXTRA[sym - 257]);
+        const ds = decode(dist);
+        if (ds > 29) gzipFail('invalid distance symbol');
+        const d = DIST_BASE[ds] + bits(DIST_EXTRA[ds]);
+        if (d > o) gzipFail('distance too far back');
+        if (o + len > want) tooLong();
+        for (let k = 0; k < len; k++, o++) out[o] = out[o - d];
+      }
+    }
+  }
+  return { out: out.subarray(0, o), end: pos };
+}
+
+/** Exactly one gzip member of exactly `want` bytes, with nothing after it. */
+function gunzip(gz, want) {
+  if (gz.length < 10 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] & 0xe0) gzipFail('invalid gzip header');
+  const flags = gz[3];
+  let pos = 10;
+  if (flags & 4) {
+    if (pos + 2 > gz.length) gzipFail('truncated gzip header');
+    pos += 2 + (gz[pos] | (gz[pos + 1] << 8));
+  }
+  for (const flag of [8, 16]) { // file name, comment: zero-terminated, at most 65,535 bytes
+    if (!(flags & flag)) continue;
+    const nul = gz.indexOf(0, pos);
+    if (pos > gz.length || nul < 0) gzipFail('truncated gzip header');
+    if (nul - pos > 65535) gzipFail('gzip header field too long');
+    pos = nul + 1;
+  }
+  if (flags & 2) {
+    if (pos + 2 > gz.length) gzipFail('truncated gzip header');
+    if ((gz[pos] | (gz[pos + 1] << 8)) !== (crc32(gz.subarray(0, pos)) & 0xffff)) gzipFail('bad gzip header checksum');
+    pos += 2;
+  }
+  if (pos > gz.length) gzipFail('truncated gzip header');
+  const { out, end } = inflate(gz, pos, want);
+  if (out.length !== want) gzipFail(`${out.length} bytes of bits for ${want * 8} entries`);
+  if (end + 8 > gz.length) gzipFail('truncated gzip trailer');
+  const view = new DataView(gz.buffer, gz.byteOffset + end, 8);
+  if (view.getUint32(0, true) !== crc32(out) || view.getUint32(4, true) !== want) {
+    gzipFail('corrupt gzip stream does not have a matching checksum');
+  }
+  if (end + 8 !== gz.length) gzipFail('data after the gzip stream');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status lists (FORMAT.md §5.8)
+
+function shapeStatusClaims(v) {
+  const c = object(v, 'status list claims', ['iss', 'iat', 'exp', 'size', 'lst']);
+  return {
+    iss: member(c, 'iss', str),
+    iat: member(c, 'iat', i64),
+    exp: member(c, 'exp', i64),
+    size: member(c, 'size', u64),
+    lst: member(c, 'lst', str),
+  };
+}
+
+function requireStore(store) {
+  if (!(store instanceof TrustStore)) throw new TypeError('expected a TrustStore from loadKeySets');
+}
+
+/**
+ * Reads a status-list token (FORMAT.md §5.8.4) and accepts it (§5.8.5) into `trustStore`: its
+ * issuer must be trusted and its signature verify with a key valid at its `iat`. Of the lists of
+ * one issuer, the one with the greatest `iat` is used, the first of equals (§5.8.6). Surrounding
+ * white space is ignored. The clock is not consulted: an expired list is accepted, and is stale.
+ * @param {TrustStore} trustStore from loadKeySets
+ * @param {string} token the status-list token
+ * @returns {Promise<string>} the issuer id
+ * @throws {Error} when the list must not be used.
+ */
+export async function addStatusList(trustStore, token) {
+  requireStore(trustStore);
+  if (typeof token !== 'string') throw new TypeError('a status list is a string (its token)');
+  let jws;
+  try {
+    jws = decodeJws(trimWhiteSpace(token), MAX_STATUS_TOKEN_LEN, STATUS_TYP, shapeStatusClaims);
+  } catch (e) {
+    if (e instanceof TokenError) throw new Error(`status list token: ${e.message}`);
+    throw e;
+  }
+  const c = jws.payload;
+  if (!isIssuerId(c.iss)) throw new Error('invalid status list claim: iss: must be 1 to 128 printable ASCII characters without spaces');
+  if (!(c.iat >= 0 && c.iat <= MAX_TIME && c.exp >= 0 && c.exp <= MAX_TIME && c.exp > c.iat)) {
+    throw new Error('invalid status list claim: iat and exp must be between 1970 and 9999, exp after iat');
+  }
+  if (c.size < MIN_ENTRIES || c.size > MAX_ENTRIES || c.size % 8n !== 0n) {
+    throw new Error(`a status list has a multiple of 8 entries from ${MIN_ENTRIES} to ${MAX_ENTRIES}; this one declares ${c.size}`);
+  }
+  const size = Number(c.size);
+  const gz = b64decode(c.lst);
+  if (gz === null) throw new Error('the list is not gzip in base64url of the declared size: not base64url');
+  let bits;
+  try {
+    bits = gunzip(gz, size / 8);
+  } catch (e) {
+    if (!(e instanceof GzipError)) throw e;
+    throw new Error(`the list is not gzip in base64url of the declared size: ${e.message}`);
+  }
+  const set = trustStore.issuers.get(c.iss);
+  if (set === undefined) throw new Error(`status list of issuer ${quote(c.iss)}, which is not trusted`);
+  const key = set.keys.find((k) => k.kid === jws.header.kid);
+  if (!key || !maySignAt(key, c.iat) || revokedFor(key, c.iat) ||
+    !(await checkSignature(key, jws.signingInput, jws.signature))) {
+    throw new Error(`status list of issuer ${quote(c.iss)}: the signature does not verify with a key valid at its iat`);
+  }
+  const old = trustStore.statusLists.get(c.iss);
+  if (old === undefined || old.iat < c.iat) {
+    trustStore.statusLists.set(c.iss, { bits, size, iat: c.iat, exp: c.exp, kid: key.kid });
+  }
+  return c.iss;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification (FORMAT.md §4.3, §6)
+
+/**
+ * The token in `text`: Unicode white space removed at both ends, then the part after the first
+ * `#` when the part before it contains `://` (FORMAT.md §4.3).
+ * @param {string} text
+ * @returns {string}
+ */
+export function extractToken(text) {
+  if (typeof text !== 'string') throw new TypeError('the text to verify is a string');
+  const s = trimWhiteSpace(text);
+  const hash = s.indexOf('#');
+  return hash >= 0 && s.slice(0, hash).includes('://') ? s.slice(hash + 1) : s;
+}
+
+/** A finite integer or BigInt, as a Number clamped to ±2^53 (enough to give every comparison
+ * with times of at most MAX_TIME and a leeway of at most 3,600 its exact 64-bit answer). */
+function clampedInteger(v, name) {
+  if (typeof v === 'bigint') {
+    const limit = 1n << 53n;
+    return Number(v > limit ? limit : v < -limit ? -limit : v);
+  }
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${name} must be an integer (seconds)`);
+  return Math.max(-(2 ** 53), Math.min(2 ** 53, v));
+}
+
+function outcome(reason, detail, issuer = null, kid = null, claims = null) {
+  const verdict = reason === null ? 'valid' : reason === 'status_unavailable' ? 'indeterminate' : 'invalid';
+  return { verdict, reason, detail, issuer, kid, claims };
+}
+
+function checkStatus(store, iss, idx, at) {
+  const list = store.statusLists.get(iss);
+  if (list === undefined) {
+    return ['status_unavailable', 'the certificate has a status entry and no status list of its issuer is loaded'];
+  }
+  if (at >= list.exp) return ['status_unavailable', `the issuer's status list expired (exp ${list.exp})`];
+  if (idx >= list.size) return ['status_unavailable', `status index ${idx} is beyond the status list's ${list.size} entries`];
+  if (list.bits[idx >>> 3] & (0x80 >> (idx & 7))) return ['revoked', `entry ${idx} of the issuer's status list is set`];
+  return null;
+}
+
+/**
+ * @typedef {object} Verification
+ * @property {'valid'|'invalid'|'indeterminate'} verdict
+ * @property {string|null} reason  a reason code of FORMAT.md §7; null exactly when valid
+ * @property {string|null} detail  technical detail in English, for logs; null when valid
+ * @property {{id: string, name: string, verify_url: string|null}|null} issuer  once authentic
+ * @property {string|null} kid  the signing key's id, once authentic
+ * @property {object|null} claims  the claims, once authentic (FORMAT.md §6.5)
+ */
+
+/**
+ * Verifies a token or a URL carrying one (FORMAT.md §6). Never throws for bad text.
+ * @param {string} text what a QR code or a user gave
+ * @param {TrustStore} trustStore from loadKeySets, with any status lists added
+ * @param {{at?: number|bigint, leeway?: number|bigint}} [options] `at` in seconds since the
+ *   epoch (default: now); `leeway` in seconds (default 60, clamped to 0..3600).
+ * @returns {Promise<Verification>}
+ * @throws {TypeError} on bad arguments; {Error} when WebCrypto cannot verify Ed25519.
+ */
+export async function verify(text, trustStore, { at = Math.floor(Date.now() / 1000), leeway = 60 } = {}) {
+  requireStore(trustStore);
+  const now = clampedInteger(at, 'at');
+  const lw = Math.max(0, Math.min(MAX_LEEWAY, clampedInteger(leeway, 'leeway')));
+  let parsed;
+  try {
+    parsed = decodeJws(extractToken(text), MAX_TOKEN_LEN, TYP, shapeClaims);
+  } catch (e) {
+    if (e instanceof TokenError) return outcome(e.reason, e.message);
+    throw e;
+  }
+  const c = parsed.payload;
+  const problem = claimProblem(c);
+  if (problem) return outcome('invalid_claims', `invalid claim ${problem}`);
+  const set = trustStore.issuers.get(c.iss);
+  if (set === undefined) return outcome('unknown_issuer', `no trusted key set for issuer ${quote(c.iss)}`);
+  const key = set.keys.find((k) => k.kid === parsed.header.kid);
+  if (key === undefined) {
+    return outcome('unknown_key', `issuer ${JSON.stringify(set.issuer.id)} publishes no key ${quote(parsed.header.kid)}`);
+  }
+  if (!(await checkSignature(key, parsed.signingInput, parsed.signature))) {
+    return outcome('bad_signature', `the Ed25519 signature does not verify with key ${key.kid}`);
+  }
+  // From here on the claims are authentic (§6.2 steps 15 to 21).
+  let failure = null;
+  if (revokedFor(key, c.iat)) failure = ['key_revoked', 'the key was revoked at or before iat'];
+  else if (!maySignAt(key, c.iat)) failure = ['key_not_valid_at_issuance', "iat is outside the key's signing window"];
+  else if (c.iat > now + lw) failure = ['not_yet_valid', 'iat is in the future'];
+  else if (c.nbf !== undefined && c.nbf > now + lw) failure = ['not_yet_valid', 'nbf is in the future'];
+  else if (c.exp !== undefined && now >= c.exp + lw) failure = ['expired', 'exp has passed'];
+  else if (c.status !== undefined) failure = checkStatus(trustStore, c.iss, c.status.idx, now);
+  const [reason, detail] = failure ?? [null, null];
+  return outcome(reason, detail, { ...set.issuer }, key.kid, claimsOutput(c));
+}
+
+export const _internal = Object.freeze({
+  b64decode, b64encode, parseStrictJson, JsonNumber, decodePoint, isSmallOrder, checkSignature,
+  gunzip, crc32, trimWhiteSpace, utf8Length,
+});

@@ -1,0 +1,841 @@
+//! The service as a client sees it, through `tower::ServiceExt::oneshot` (no network): every
+//! route, the headers, the API with JSON, text and images, limits, bad input, the access log,
+//! and the exported site.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode};
+use sello_core::status::StatusList;
+use sello_core::{KeySet, StatusRef};
+use sello_issuer::IssueRequest;
+use sello_issuer::qr::{Correction, QrMatrix};
+use sello_testkit::keys;
+use sello_verifier::{TrustStore, Verifier};
+use sello_web::AppState;
+use serde_json::Value;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tower::ServiceExt as _;
+
+const ISSUER: &str = "mx.prueba";
+/// Issue time of the test certificates: 2026-01-01.
+const T: i64 = 1_767_225_600;
+/// Index of the revoked certificate in the status list.
+const REVOKED_IDX: u32 = 8;
+
+fn now() -> i64 {
+    T + 86_400
+}
+
+fn key_set(id: &str, seed: u8) -> KeySet {
+    keys::key_set(id, vec![keys::public_key(seed)])
+}
+
+/// A certificate of the test issuer: (token, QR text).
+fn issue(idx: u32) -> (String, String) {
+    let mut request = IssueRequest::new(sello_testkit::typical_certificate());
+    request.serial = Some(format!("TEST-0000-{idx:04}"));
+    request.issued_at = Some(T);
+    request.expires = Some(T + 365 * 86_400);
+    request.status = Some(StatusRef { idx });
+    let issued = keys::issuer(ISSUER, 1).issue(&request).unwrap();
+    (issued.token, issued.qr_text)
+}
+
+fn status_list_token() -> String {
+    let mut list = StatusList::new(0).unwrap();
+    list.set_revoked(REVOKED_IDX, true);
+    keys::issuer(ISSUER, 1)
+        .sign_status_list(&list, T, T + 30 * 86_400)
+        .unwrap()
+}
+
+fn state_with(key_sets: Vec<KeySet>, with_status: bool) -> AppState {
+    let mut trust = TrustStore::new();
+    for k in key_sets {
+        trust.add(k).unwrap();
+    }
+    let mut state = AppState::new(Verifier::new(trust)).with_clock(now);
+    if with_status {
+        assert_eq!(state.add_status_list(&status_list_token()).unwrap(), ISSUER);
+    }
+    state
+}
+
+fn app() -> Router {
+    sello_web::router(state_with(vec![key_set(ISSUER, 1)], true))
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Response<Body> {
+    app.clone().oneshot(request).await.unwrap()
+}
+
+async fn get(app: &Router, path: &str) -> Response<Body> {
+    send(app, Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+async fn post(
+    app: &Router,
+    path: &str,
+    content_type: &str,
+    body: impl Into<Body>,
+) -> Response<Body> {
+    let request = Request::post(path)
+        .header("content-type", content_type)
+        .body(body.into())
+        .unwrap();
+    send(app, request).await
+}
+
+async fn body_bytes(response: Response<Body>) -> Vec<u8> {
+    axum::body::to_bytes(response.into_body(), 64 << 20)
+        .await
+        .unwrap()
+        .to_vec()
+}
+
+async fn json(response: Response<Body>) -> Value {
+    let bytes = body_bytes(response).await;
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
+}
+
+fn header<'a>(response: &'a Response<Body>, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .unwrap_or_else(|| panic!("no {name} header"))
+        .to_str()
+        .unwrap()
+}
+
+fn multipart(field: &str, file_name: Option<&str>, content_type: &str, bytes: &[u8]) -> Vec<u8> {
+    let mut body = b"--XyZ\r\n".to_vec();
+    let disposition = match file_name {
+        Some(f) => {
+            format!("Content-Disposition: form-data; name=\"{field}\"; filename=\"{f}\"\r\n")
+        }
+        None => format!("Content-Disposition: form-data; name=\"{field}\"\r\n"),
+    };
+    body.extend_from_slice(disposition.as_bytes());
+    body.extend_from_slice(format!("Content-Type: {content_type}\r\n\r\n").as_bytes());
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(b"\r\n--XyZ--\r\n");
+    body
+}
+
+const MULTIPART: &str = "multipart/form-data; boundary=XyZ";
+
+fn qr_png(text: &str) -> Vec<u8> {
+    QrMatrix::encode(text, Correction::Medium)
+        .unwrap()
+        .to_png(4)
+        .unwrap()
+}
+
+fn blank_png() -> Vec<u8> {
+    sello_testkit::photo::png_bytes(&image::GrayImage::from_pixel(200, 150, image::Luma([255])))
+}
+
+#[tokio::test]
+async fn page_and_assets_have_types_cache_and_security_headers() {
+    let app = app();
+    for (path, content_type) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/index.html", "text/html; charset=utf-8"),
+        ("/app.js", "text/javascript; charset=utf-8"),
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/sello-verify.js", "text/javascript; charset=utf-8"),
+    ] {
+        let response = get(&app, path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&response, "content-type"), content_type, "{path}");
+        assert_eq!(header(&response, "cache-control"), "no-cache", "{path}");
+        let csp = header(&response, "content-security-policy");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
+        assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+        assert_eq!(header(&response, "referrer-policy"), "no-referrer");
+        assert!(!body_bytes(response).await.is_empty());
+    }
+    // No inline script: every <script> element loads a file.
+    let page = String::from_utf8(body_bytes(get(&app, "/").await).await).unwrap();
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains(r#"<script type="module" src="app.js"></script>"#));
+    assert!(!page.contains(" on") || !page.contains("onclick="));
+    assert!(page.contains("aria-live"));
+    // The page's script imports the verifier module by a relative path.
+    let app_js = String::from_utf8(body_bytes(get(&app, "/app.js").await).await).unwrap();
+    assert!(app_js.contains("from './sello-verify.js'"));
+    assert!(app_js.contains("'keys.json'") && app_js.contains("api/verify"));
+}
+
+#[tokio::test]
+async fn healthz_and_unknown_routes() {
+    let app = app();
+    let response = get(&app, "/healthz").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "cache-control"), "no-store");
+    assert_eq!(body_bytes(response).await, b"ok\n");
+
+    let response = get(&app, "/nothing/here?lang=en").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+    let answer = json(response).await;
+    assert_eq!(answer["error"], "not_found");
+    assert_eq!(answer["message"], "No such page.");
+
+    let response = get(&app, "/api/verify").await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        header(&response, "content-security-policy"),
+        sello_web::CONTENT_SECURITY_POLICY
+    );
+}
+
+#[tokio::test]
+async fn key_sets_and_status_lists_are_published() {
+    let app = app();
+    let token = status_list_token();
+
+    let response = get(&app, "/.well-known/jwks.json").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "content-type"), "application/json");
+    assert_eq!(header(&response, "cache-control"), "public, max-age=300");
+    let jwks = body_bytes(response).await;
+    let parsed = KeySet::from_json(&jwks).unwrap();
+    assert_eq!(parsed.issuer.id, ISSUER);
+    assert_eq!(parsed.keys, vec![keys::public_key(1)]);
+
+    let per_issuer = body_bytes(get(&app, "/.well-known/jwks/mx.prueba.json").await).await;
+    assert_eq!(per_issuer, jwks);
+    assert_eq!(
+        get(&app, "/.well-known/jwks/mx.otro.json").await.status(),
+        404
+    );
+    assert_eq!(get(&app, "/.well-known/jwks/mx.prueba").await.status(), 404);
+
+    let response = get(&app, "/status/mx.prueba.jwt").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "content-type"), "application/jwt");
+    assert_eq!(body_bytes(response).await, token.as_bytes());
+    assert_eq!(get(&app, "/status/mx.otro.jwt").await.status(), 404);
+
+    let response = get(&app, "/keys.json").await;
+    assert_eq!(header(&response, "content-type"), "application/json");
+    let keys_doc = json(response).await;
+    let sets = keys_doc["key_sets"].as_array().unwrap();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(
+        KeySet::from_json(sets[0].to_string().as_bytes()).unwrap(),
+        parsed
+    );
+    assert_eq!(keys_doc["status_lists"], serde_json::json!([token]));
+}
+
+#[tokio::test]
+async fn several_issuers_have_no_single_jwks() {
+    let app = sello_web::router(state_with(
+        vec![key_set(ISSUER, 1), key_set("mx.otro", 4)],
+        false,
+    ));
+    let response = get(&app, "/.well-known/jwks.json").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(json(response).await["error"], "several_issuers");
+    for id in [ISSUER, "mx.otro"] {
+        let doc = body_bytes(get(&app, &format!("/.well-known/jwks/{id}.json")).await).await;
+        assert_eq!(KeySet::from_json(&doc).unwrap().issuer.id, id);
+    }
+    let keys_doc = json(get(&app, "/keys.json").await).await;
+    assert_eq!(keys_doc["key_sets"].as_array().unwrap().len(), 2);
+    assert_eq!(keys_doc["status_lists"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn json_and_text_give_the_cli_json() {
+    let app = app();
+    let (token, qr_text) = issue(7);
+    let body = serde_json::json!({ "token": token }).to_string();
+    let response = post(&app, "/api/verify", "application/json", body.clone()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "content-type"), "application/json");
+    assert_eq!(header(&response, "cache-control"), "no-store");
+    let answer = json(response).await;
+    assert_eq!(answer["verdict"], "valid");
+    assert_eq!(answer["reason"], Value::Null);
+    assert_eq!(answer["issuer"]["id"], ISSUER);
+    assert_eq!(answer["kid"], keys::public_key(1).kid);
+    assert_eq!(
+        answer["claims"]["cert"]["h"]["n"],
+        "María Guadalupe Hernández López"
+    );
+    assert_eq!(answer["claims"]["jti"], "TEST-0000-0007");
+    assert_eq!(answer["input"], token);
+    assert_eq!(
+        answer["message"],
+        "Firma auténtica de un emisor de confianza; certificado vigente."
+    );
+    // The same object as the library's Verification, plus input and message.
+    let v = state_with(vec![key_set(ISSUER, 1)], true)
+        .verifier()
+        .verify(&token, now());
+    let mut expected = serde_json::to_value(&v).unwrap();
+    expected["input"] = Value::from(token.clone());
+    expected["message"] = Value::from(v.message(sello_core::Lang::Es));
+    assert_eq!(answer, expected);
+
+    let answer = json(
+        post(
+            &app,
+            "/api/verify?lang=en",
+            "application/json; charset=utf-8",
+            body,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        answer["message"],
+        "Authentic signature from a trusted issuer; the certificate is in force."
+    );
+
+    // text/plain: the QR's URL, or the bare token with white space around it.
+    for text in [qr_text.clone(), format!("  {token}\n")] {
+        let answer = json(post(&app, "/api/verify", "text/plain", text).await).await;
+        assert_eq!(answer["verdict"], "valid");
+    }
+    assert!(qr_text.starts_with("https://verifica.example.mx/v#"));
+}
+
+#[tokio::test]
+async fn revoked_forged_unknown_and_indeterminate() {
+    let app = app();
+    let (revoked, _) = issue(REVOKED_IDX);
+    let answer = json(post(&app, "/api/verify?lang=en", "text/plain", revoked.clone()).await).await;
+    assert_eq!(answer["verdict"], "invalid");
+    assert_eq!(answer["reason"], "revoked");
+    assert_eq!(answer["message"], "The issuer revoked this certificate.");
+    assert_eq!(answer["claims"]["jti"], "TEST-0000-0008");
+
+    // Without the status list: authentic, but its revocation could not be checked.
+    let no_status = sello_web::router(state_with(vec![key_set(ISSUER, 1)], false));
+    let answer = json(post(&no_status, "/api/verify", "text/plain", revoked.clone()).await).await;
+    assert_eq!(answer["verdict"], "indeterminate");
+    assert_eq!(answer["reason"], "status_unavailable");
+
+    // An edited certificate: no claims come back.
+    let (token, _) = issue(7);
+    let (head, rest) = token.split_once('.').unwrap();
+    let (payload, sig) = rest.split_once('.').unwrap();
+    let claims = sello_core::b64::decode(payload).unwrap();
+    let edited = String::from_utf8(claims)
+        .unwrap()
+        .replace("TEST-0000-0007", "TEST-0000-0009");
+    let forged = format!(
+        "{head}.{}.{sig}",
+        sello_core::b64::encode(edited.as_bytes())
+    );
+    let answer = json(post(&app, "/api/verify", "text/plain", forged).await).await;
+    assert_eq!(answer["verdict"], "invalid");
+    assert_eq!(answer["reason"], "bad_signature");
+    assert!(answer.get("claims").is_none() && answer.get("issuer").is_none());
+
+    // An issuer nobody trusts.
+    let other = sello_web::router(state_with(vec![key_set("mx.otro", 4)], false));
+    let answer = json(post(&other, "/api/verify", "text/plain", token).await).await;
+    assert_eq!(answer["reason"], "unknown_issuer");
+
+    let answer = json(post(&app, "/api/verify", "text/plain", "hola").await).await;
+    assert_eq!(answer["reason"], "malformed_token");
+}
+
+#[tokio::test]
+async fn images_multipart_and_raw() {
+    let app = app();
+    let (token, qr_text) = issue(7);
+    let png = qr_png(&qr_text);
+
+    let response = post(
+        &app,
+        "/api/verify",
+        MULTIPART,
+        multipart("image", Some("foto.png"), "image/png", &png),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let answer = json(response).await;
+    let results = answer.as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["verdict"], "valid");
+    assert_eq!(results[0]["input"], "foto.png");
+    assert!(results[0].get("qr").is_none());
+
+    // Any file field will do; so will a raw image body.
+    let answer = json(
+        post(
+            &app,
+            "/api/verify",
+            MULTIPART,
+            multipart("file", Some("x.png"), "image/png", &png),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(answer[0]["verdict"], "valid");
+    let answer = json(post(&app, "/api/verify", "image/png", png.clone()).await).await;
+    assert_eq!(answer[0]["verdict"], "valid");
+    assert_eq!(answer[0]["input"], "image");
+
+    // A JPEG photo-like rendering of a revoked certificate.
+    let (_, revoked_qr) = issue(REVOKED_IDX);
+    let photo = sello_testkit::photo::render(&revoked_qr, 5.0);
+    let jpeg = sello_testkit::photo::jpeg_bytes(&photo, 85);
+    let answer = json(post(&app, "/api/verify?lang=en", "image/jpeg", jpeg).await).await;
+    assert_eq!(answer[0]["reason"], "revoked");
+    assert_eq!(answer[0]["message"], "The issuer revoked this certificate.");
+
+    // The bare token in a QR code works too.
+    let answer = json(post(&app, "/api/verify", "image/png", qr_png(&token)).await).await;
+    assert_eq!(answer[0]["verdict"], "valid");
+}
+
+async fn expect_error(
+    app: &Router,
+    content_type: Option<&str>,
+    body: Vec<u8>,
+    status: u16,
+    code: &str,
+) {
+    let mut request = Request::post("/api/verify");
+    if let Some(ct) = content_type {
+        request = request.header("content-type", ct);
+    }
+    let response = send(app, request.body(Body::from(body.clone())).unwrap()).await;
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "{content_type:?} {code}"
+    );
+    assert_eq!(header(&response, "content-type"), "application/json");
+    let answer = json(response).await;
+    assert_eq!(answer["error"], code, "{answer}");
+    assert_eq!(answer["verdict"], Value::Null);
+    assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_a_code() {
+    let app = app();
+    let json_ct = Some("application/json");
+    expect_error(&app, json_ct, b"{\"token\":".to_vec(), 400, "bad_json").await;
+    expect_error(
+        &app,
+        json_ct,
+        b"{\"tok\":\"a.b.c\"}".to_vec(),
+        400,
+        "bad_json",
+    )
+    .await;
+    expect_error(&app, json_ct, b"{\"token\":5}".to_vec(), 400, "bad_json").await;
+    expect_error(&app, json_ct, b"[]".to_vec(), 400, "bad_json").await;
+    expect_error(&app, json_ct, Vec::new(), 400, "bad_json").await;
+    expect_error(
+        &app,
+        json_ct,
+        b"{\"token\":\"  \"}".to_vec(),
+        400,
+        "empty_input",
+    )
+    .await;
+    expect_error(&app, Some("text/plain"), Vec::new(), 400, "empty_input").await;
+    expect_error(
+        &app,
+        Some("text/plain"),
+        b" \n\t ".to_vec(),
+        400,
+        "empty_input",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some("text/plain"),
+        vec![0xff, 0xfe, b'a'],
+        400,
+        "unrecognised_input",
+    )
+    .await;
+    expect_error(&app, None, b"a.b.c".to_vec(), 415, "unsupported_media_type").await;
+    expect_error(
+        &app,
+        Some("application/xml"),
+        b"<a/>".to_vec(),
+        415,
+        "unsupported_media_type",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some("image/gif"),
+        b"GIF89a".to_vec(),
+        415,
+        "unsupported_media_type",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some("application/x-www-form-urlencoded"),
+        b"token=a".to_vec(),
+        415,
+        "unsupported_media_type",
+    )
+    .await;
+    // Multipart: no boundary, garbage, no image field, a non-image, a broken image, no QR code.
+    expect_error(
+        &app,
+        Some("multipart/form-data"),
+        b"--x\r\n".to_vec(),
+        400,
+        "bad_multipart",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        b"garbage".to_vec(),
+        400,
+        "bad_multipart",
+    )
+    .await;
+    expect_error(&app, Some(MULTIPART), Vec::new(), 400, "bad_multipart").await;
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        multipart("token", None, "text/plain", b"a.b.c"),
+        400,
+        "no_image",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        multipart("image", Some("cv.pdf"), "application/pdf", b"%PDF-1.7 ..."),
+        422,
+        "bad_image",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        multipart("image", Some("e.png"), "image/png", b""),
+        400,
+        "empty_input",
+    )
+    .await;
+    let png = qr_png("x");
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        multipart("image", Some("cut.png"), "image/png", &png[..40]),
+        422,
+        "bad_image",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some("image/jpeg"),
+        vec![0xff, 0xd8, 0xff, 0xe0, 0, 0],
+        422,
+        "bad_image",
+    )
+    .await;
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        multipart("image", Some("blank.png"), "image/png", &blank_png()),
+        422,
+        "no_qr_code",
+    )
+    .await;
+    expect_error(&app, Some("image/png"), blank_png(), 422, "no_qr_code").await;
+    // A multipart body cut short.
+    let mut cut = multipart("image", Some("qr.png"), "image/png", &png);
+    cut.truncate(cut.len() - 12);
+    expect_error(&app, Some(MULTIPART), cut, 400, "bad_multipart").await;
+}
+
+#[tokio::test]
+async fn bodies_over_their_limits_are_413() {
+    let app = app();
+    let text_limit = sello_verifier::input::MAX_TEXT_BYTES;
+    let image_limit = sello_verifier::scan::MAX_IMAGE_BYTES;
+    expect_error(
+        &app,
+        Some("text/plain"),
+        vec![b'a'; text_limit + 1],
+        413,
+        "too_large",
+    )
+    .await;
+    let big_json = format!("{{\"token\":\"{}\"}}", "a".repeat(text_limit));
+    expect_error(
+        &app,
+        Some("application/json"),
+        big_json.into_bytes(),
+        413,
+        "too_large",
+    )
+    .await;
+    let mut huge_png = qr_png("x");
+    huge_png.resize(image_limit + 1, 0);
+    expect_error(&app, Some("image/png"), huge_png.clone(), 413, "too_large").await;
+    expect_error(
+        &app,
+        Some(MULTIPART),
+        multipart("image", Some("big.png"), "image/png", &huge_png),
+        413,
+        "too_large",
+    )
+    .await;
+
+    // Exactly at the text limit is read (and is not a token).
+    let answer = json(post(&app, "/api/verify", "text/plain", vec![b'a'; text_limit]).await).await;
+    assert_eq!(answer["reason"], "malformed_token");
+
+    // A declared length over the limit is refused before the body is read.
+    let request = Request::post("/api/verify")
+        .header("content-type", "text/plain")
+        .header("content-length", "1000000")
+        .body(Body::from("a.b.c"))
+        .unwrap();
+    assert_eq!(
+        send(&app, request).await.status(),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
+
+#[tokio::test]
+async fn requests_over_the_time_limit_are_503() {
+    let state = state_with(vec![key_set(ISSUER, 1)], true).with_timeout(Duration::from_nanos(1));
+    let app = sello_web::router(state);
+    let (_, qr_text) = issue(7);
+    let photo = sello_testkit::photo::render(&qr_text, 8.0);
+    let response = post(
+        &app,
+        "/api/verify",
+        "image/png",
+        sello_testkit::photo::png_bytes(&photo),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(json(response).await["error"], "timeout");
+}
+
+#[tokio::test]
+async fn no_panic_on_odd_bodies() {
+    let app = app();
+    let mut seed: u64 = 0x5e110;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let types = [
+        "application/json",
+        "text/plain",
+        "image/png",
+        "image/jpeg",
+        MULTIPART,
+        "multipart/form-data; boundary=",
+        "text/plain; charset=latin1",
+        "",
+        "*/*",
+    ];
+    let png = qr_png(&issue(7).1);
+    for round in 0..120 {
+        let len = (next() % 3000) as usize;
+        let mut body: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        let prefix: &[u8] = match round % 4 {
+            0 => b"\x89PNG\r\n\x1a\n",
+            1 => &png[..png.len().min(len)],
+            2 => b"--XyZ\r\nContent-Disposition: form-data; name=\"image\"\r\n\r\n",
+            _ => b"{\"token\":\"",
+        };
+        body.splice(0..0, prefix.iter().copied());
+        let content_type = types[round % types.len()];
+        let response = post(&app, "/api/verify", content_type, body).await;
+        let status = response.status().as_u16();
+        assert!(
+            [200, 400, 413, 415, 422].contains(&status),
+            "{status} for {content_type}"
+        );
+        let _ = json(response).await;
+    }
+}
+
+/// A writer into a shared buffer, for capturing the access log.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_log_never_holds_a_token_or_a_claim() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::TRACE)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let app = app();
+    let (token, qr_text) = issue(7);
+    let (revoked, _) = issue(REVOKED_IDX);
+    let signature = token.rsplit('.').next().unwrap().to_owned();
+    post(
+        &app,
+        "/api/verify",
+        "application/json",
+        serde_json::json!({ "token": token }).to_string(),
+    )
+    .await;
+    post(&app, "/api/verify?lang=en", "text/plain", qr_text.clone()).await;
+    post(&app, "/api/verify", "text/plain", revoked.clone()).await;
+    post(&app, "/api/verify", "image/png", qr_png(&qr_text)).await;
+    post(
+        &app,
+        &format!("/api/verify?token={token}"),
+        "text/plain",
+        "x",
+    )
+    .await;
+    get(&app, &format!("/{token}")).await;
+    get(&app, &format!("/status/{token}.jwt")).await;
+    get(&app, &format!("/?t={token}#{token}")).await;
+    post(
+        &app,
+        "/api/verify",
+        "application/json",
+        format!("{{\"token\":\"{token}"),
+    )
+    .await;
+
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("path=/api/verify"), "{log}");
+    assert!(
+        log.contains("status=200") && log.contains("latency_ms="),
+        "{log}"
+    );
+    assert!(log.contains("verdicts=valid"), "{log}");
+    assert!(log.contains("verdicts=invalid:revoked"), "{log}");
+    assert!(
+        log.contains("status=400") && log.contains("error=bad_json"),
+        "{log}"
+    );
+    assert!(
+        log.contains("path=(other)") && log.contains("path=/status/{issuer}.jwt"),
+        "{log}"
+    );
+    for secret in [
+        token.as_str(),
+        revoked.as_str(),
+        signature.as_str(),
+        &token[..40],
+        "María",
+        "Mar\\u{ed}a",
+        "HELG850312",
+        "TEST-0000",
+        "Registro Civil",
+        "EC0105",
+    ] {
+        assert!(!log.contains(secret), "the log holds {secret:?}:\n{log}");
+    }
+}
+
+#[test]
+fn export_writes_every_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sitio");
+    let state = state_with(vec![key_set(ISSUER, 1)], true);
+    let written = sello_web::export_site(&out, &state).unwrap();
+    let expected = [
+        "index.html",
+        "app.js",
+        "style.css",
+        "sello-verify.js",
+        "keys.json",
+        ".well-known/jwks.json",
+        ".well-known/jwks/mx.prueba.json",
+        "status/mx.prueba.jwt",
+    ];
+    assert_eq!(written.len(), expected.len());
+    for (path, name) in written.iter().zip(expected) {
+        assert_eq!(*path, out.join(name));
+        assert!(std::fs::metadata(path).unwrap().len() > 0, "{name}");
+    }
+    let keys_doc: Value =
+        serde_json::from_slice(&std::fs::read(out.join("keys.json")).unwrap()).unwrap();
+    assert_eq!(keys_doc["key_sets"][0]["issuer"], ISSUER);
+    assert_eq!(keys_doc["status_lists"][0], status_list_token());
+    let jwks = std::fs::read(out.join(".well-known/jwks.json")).unwrap();
+    assert_eq!(KeySet::from_json(&jwks).unwrap().issuer.id, ISSUER);
+    assert_eq!(
+        std::fs::read_to_string(out.join("status/mx.prueba.jwt")).unwrap(),
+        status_list_token()
+    );
+    // Exporting again over the same folder is fine.
+    sello_web::export_site(&out, &state).unwrap();
+}
+
+#[test]
+fn export_never_writes_outside_its_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("a").join("sitio");
+    let state = state_with(vec![key_set("../../evil", 4), key_set(".hidden", 5)], false);
+    let written = sello_web::export_site(&out, &state).unwrap();
+    assert!(written.iter().all(|p| p.starts_with(&out)));
+    assert!(!tmp.path().join("evil.json").exists());
+    assert!(
+        !out.join(".well-known/jwks.json").exists(),
+        "two issuers: no single jwks.json"
+    );
+    let keys_doc: Value =
+        serde_json::from_slice(&std::fs::read(out.join("keys.json")).unwrap()).unwrap();
+    assert_eq!(keys_doc["key_sets"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn status_lists_load_from_files_and_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("status.jwt"), status_list_token() + "\n").unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "ignored").unwrap();
+    let mut trust = TrustStore::new();
+    trust.add(key_set(ISSUER, 1)).unwrap();
+    let mut state = AppState::new(Verifier::new(trust.clone()));
+    assert_eq!(
+        state.load_status(tmp.path()).unwrap(),
+        vec![ISSUER.to_owned()]
+    );
+    assert_eq!(
+        state.load_status(&tmp.path().join("status.jwt")).unwrap(),
+        vec![ISSUER.to_owned()]
+    );
+    assert!(state.verifier().status_list(ISSUER).is_some());
+    // A list of an issuer nobody trusts is refused, not skipped.
+    let mut other = AppState::new(Verifier::new(TrustStore::new()));
+    assert!(other.load_status(tmp.path()).is_err());
+    assert!(other.load_status(&tmp.path().join("missing.jwt")).is_err());
+}

@@ -1,0 +1,217 @@
+// The verification page in a real browser: Debian's chromium, headless, driven by playwright-core,
+// against `sello serve` and against a static copy from `sello site export` on 127.0.0.1.
+//
+// SELLO_BIN: the sello binary (default ../../target/debug/sello). CHROMIUM: the browser
+// (default /usr/bin/chromium). Screenshots go to ../../target/browser-screenshots/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const SELLO = resolve(process.env.SELLO_BIN || join(repo, 'target', 'debug', 'sello'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = join(repo, 'target', 'browser-screenshots');
+const PASS = 'frase de prueba del navegador';
+
+let work, browser, server, staticServer, port, staticPort;
+const tokens = {};
+
+function sello(args, { json = false } = {}) {
+  const r = spawnSync(SELLO, args, {
+    encoding: 'utf8',
+    env: { ...process.env, SELLO_PASSPHRASE: PASS, LANG: 'es_MX.UTF-8' },
+  });
+  assert.equal(r.status, 0, `sello ${args.join(' ')}: ${r.stderr}`);
+  return json ? JSON.parse(r.stdout) : r.stdout;
+}
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port: p } = s.address();
+      s.close(() => ok(p));
+    });
+    s.on('error', fail);
+  });
+}
+
+async function waitForHttp(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'sello-browser-'));
+  mkdirSync(SHOTS, { recursive: true });
+  port = await freePort();
+  const dir = join(work, 'issuer');
+  sello(['keygen', '--dir', dir, '--id', 'mx.cecati149', '--name', 'CECATI 149',
+    '--url', `http://127.0.0.1:${port}/`]);
+  const issue = (holder, serial) => sello(['issue', '--dir', dir, '--json', '--holder', holder,
+    '--holder-id', 'HELG850312MDFRPD09', '--code', 'EC0105',
+    '--title', 'Atención al ciudadano en el sector público', '--unit', 'CECATI 149',
+    '--serial', serial, '--qr', join(work, `${serial}.png`)], { json: true });
+  const valid = issue('María Guadalupe Hernández López', 'WEB-0001');
+  const revoked = issue('José Luis Martínez Ramírez', 'WEB-0002');
+  sello(['revoke', '--dir', dir, 'WEB-0002', '--reason', 'prueba']);
+  sello(['status', 'publish', '--dir', dir]);
+  tokens.valid = valid.token;
+  tokens.revoked = revoked.token;
+  // One character of the signature changed.
+  const i = valid.token.length - 10;
+  tokens.tampered = valid.token.slice(0, i) + (valid.token[i] === 'A' ? 'B' : 'A') + valid.token.slice(i + 1);
+  // An expired certificate, from the shared test vectors (signed long ago by a test issuer).
+  const time = JSON.parse(readFileSync(join(repo, 'tests', 'vectors', 'time.json'), 'utf8'));
+  tokens.expired = time.cases.find((c) => c.name === 'expired').token;
+  const trust = join(work, 'trust');
+  mkdirSync(trust);
+  time.key_sets.forEach((k, n) => writeFileSync(join(trust, `${n}.json`), JSON.stringify(k)));
+
+  server = spawn(SELLO, ['serve', '--keys', dir, '--keys', trust, '--status', join(dir, 'status.jwt'),
+    '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  server.stderr.on('data', (d) => { server.log = (server.log || '') + d; });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+
+  // A static copy, served by a plain file server: no API behind it.
+  const site = join(work, 'site');
+  sello(['site', 'export', '--keys', dir, '--keys', trust, '--status', join(dir, 'status.jwt'), '--out', site]);
+  staticPort = await freePort();
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt' };
+  staticServer = createHttpServer((req, res) => {
+    const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = path.endsWith('/') ? join(path, 'index.html') : path;
+    if (!file.startsWith(site) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => staticServer.listen(staticPort, '127.0.0.1', ok));
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  staticServer?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Opens base#token in a fresh page (Spanish unless told), waits for the verdict card. */
+async function open(base, token, { locale = 'es-MX', shot } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${base}/#${token}`);
+  const card = page.locator('#result article.card').first();
+  await card.waitFor({ timeout: 15000 });
+  if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  const cls = await card.getAttribute('class');
+  const textContent = await card.innerText();
+  return { page, context, cls, text: textContent, requests };
+}
+
+test('a valid certificate from the fragment: green, with holder and issuer, verified on the device', async () => {
+  const r = await open(`http://127.0.0.1:${port}`, tokens.valid, { shot: 'valid-es' });
+  assert.match(r.cls, /\bvalid\b/);
+  assert.match(r.text, /CERTIFICADO VÁLIDO/);
+  assert.match(r.text, /María Guadalupe Hernández López/);
+  assert.match(r.text, /EC0105/);
+  assert.match(r.text, /WEB-0001/);
+  assert.match(r.text, /CECATI 149/);
+  // WebCrypto Ed25519 is available: the token never went to the server.
+  assert.ok(!r.requests.includes('/api/verify'), r.requests.join(' '));
+  assert.ok(r.requests.includes('/keys.json'));
+  await r.context.close();
+});
+
+test('a tampered certificate: red, with the reason in plain words', async () => {
+  const r = await open(`http://127.0.0.1:${port}`, tokens.tampered, { shot: 'tampered-es' });
+  assert.match(r.cls, /\binvalid\b/);
+  assert.match(r.text, /CERTIFICADO NO VÁLIDO/);
+  assert.match(r.text, /firma no corresponde/);
+  assert.doesNotMatch(r.text, /María Guadalupe/, 'no claims shown for a forged certificate');
+  await r.context.close();
+});
+
+test('an expired certificate: red, expired', async () => {
+  const r = await open(`http://127.0.0.1:${port}`, tokens.expired, { shot: 'expired-es' });
+  assert.match(r.cls, /\binvalid\b/);
+  assert.match(r.text, /venció/);
+  await r.context.close();
+});
+
+test('a revoked certificate: red, revoked by its issuer', async () => {
+  const r = await open(`http://127.0.0.1:${port}`, tokens.revoked, { shot: 'revoked-es' });
+  assert.match(r.cls, /\binvalid\b/);
+  assert.match(r.text, /revocó/);
+  await r.context.close();
+});
+
+test('English from the browser, and the language switch', async () => {
+  const r = await open(`http://127.0.0.1:${port}`, tokens.valid, { locale: 'en-US', shot: 'valid-en' });
+  assert.match(r.text, /VALID CERTIFICATE/);
+  assert.equal(await r.page.getAttribute('html', 'lang'), 'en');
+  await r.page.click('#lang-switch');
+  await r.page.locator('#result article.card', { hasText: 'CERTIFICADO VÁLIDO' }).waitFor();
+  assert.equal(await r.page.getAttribute('html', 'lang'), 'es');
+  await r.context.close();
+});
+
+test('a photo of the QR code, uploaded: decoded by the service and verified', async () => {
+  const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.setInputFiles('#photo', join(work, 'WEB-0001.png'));
+  const card = page.locator('#result article.card', { hasText: 'CERTIFICADO VÁLIDO' });
+  await card.waitFor({ timeout: 15000 });
+  assert.match(await card.innerText(), /María Guadalupe Hernández López/);
+  await page.screenshot({ path: join(SHOTS, 'photo-upload.png'), fullPage: true });
+  await context.close();
+});
+
+test('the paste box', async () => {
+  const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.fill('#paste', tokens.revoked);
+  await page.locator('#paste-form button[type=submit], #paste-form button').first().click();
+  await page.locator('#result article.card', { hasText: 'revocó' }).waitFor({ timeout: 15000 });
+  await context.close();
+});
+
+test('the exported static site verifies with no server behind it', async () => {
+  const r = await open(`http://127.0.0.1:${staticPort}`, tokens.valid, { shot: 'static-valid' });
+  assert.match(r.cls, /\bvalid\b/);
+  assert.ok(!r.requests.includes('/api/verify'));
+  await r.context.close();
+  const t = await open(`http://127.0.0.1:${staticPort}`, tokens.revoked);
+  assert.match(t.cls, /\binvalid\b/);
+  await t.context.close();
+});
+
+test('the server log never holds a token or a name', () => {
+  const log = server.log || '';
+  assert.ok(!log.includes(tokens.valid.slice(0, 40)), 'token in the log');
+  assert.ok(!log.includes('María'), 'name in the log');
+});
