@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +83,14 @@ before(async () => {
   mkdirSync(trust);
   time.key_sets.forEach((k, n) => writeFileSync(join(trust, `${n}.json`), JSON.stringify(k)));
 
-  server = spawn(SELLO, ['serve', '--keys', dir, '--keys', trust, '--status', join(dir, 'status.jwt'),
+  // The demo: its QR codes carry http://localhost:8080/#<token>.
+  const demo = join(work, 'demo');
+  sello(['demo', '--out', demo]);
+  const demoPng = readdirSync(join(demo, 'qr')).find((f) => !f.startsWith('ALTERADO'));
+  tokens.demoQr = sello(['scan', join(demo, 'qr', demoPng)]).trim();
+
+  server = spawn(SELLO, ['serve', '--keys', dir, '--keys', trust, '--keys', join(demo, 'issuer'),
+    '--status', join(dir, 'status.jwt'), '--status', join(demo, 'issuer', 'status.jwt'),
     '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   server.stderr.on('data', (d) => { server.log = (server.log || '') + d; });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`);
@@ -142,6 +149,17 @@ test('a valid certificate from the fragment: green, with holder and issuer, veri
   // WebCrypto Ed25519 is available: the token never went to the server.
   assert.ok(!r.requests.includes('/api/verify'), r.requests.join(' '));
   assert.ok(r.requests.includes('/keys.json'));
+  await r.context.close();
+});
+
+test('the QR code of a `sello demo` certificate, opened as a phone camera would', async () => {
+  // What the phone's camera app opens: the QR content, a URL whose fragment is the token.
+  const url = new URL(tokens.demoQr);
+  assert.equal(url.origin, 'http://localhost:8080');
+  const r = await open(`http://127.0.0.1:${port}`, url.hash.slice(1), { shot: 'demo-qr' });
+  assert.match(r.cls, /\bvalid\b/);
+  assert.match(r.text, /EC0105/);
+  assert.match(r.text, /CECATI 149 \(demostración\)/);
   await r.context.close();
 });
 
