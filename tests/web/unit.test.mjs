@@ -316,3 +316,20 @@ test('keys: revocation before window, no leeway on either', async () => {
   assert.equal(r.reason, 'key_revoked'); // before expired
   assert.notEqual(r.claims, null);
 });
+
+test('loadBundle reads keys.json strictly and reports refused status lists', async () => {
+  const { loadBundle: load } = await import('../../crates/sello-web/static/sello-verify.js');
+  const doc = JSON.parse(readFileSync(new URL('../vectors/status.json', import.meta.url), 'utf8'));
+  const bundle = JSON.stringify({ key_sets: doc.key_sets, status_lists: doc.status_lists });
+  const { store, refused } = await load(bundle);
+  assert.deepEqual(refused, []);
+  assert.ok(store.statusLists.size >= 1);
+  // A duplicate member anywhere in the bundle refuses it, as the Rust reader would.
+  const dup = bundle.replace('"issuer_name":', '"issuer_name":"x","issuer_name":');
+  await assert.rejects(load(dup), /duplicate/);
+  // A status list that does not verify is reported, not silently dropped.
+  const forged = doc.status_lists[0].slice(0, -4) + 'AAAA';
+  const partial = await load(JSON.stringify({ key_sets: doc.key_sets, status_lists: [forged] }));
+  assert.equal(partial.refused.length, 1);
+  assert.equal(partial.store.statusLists.size, 0);
+});

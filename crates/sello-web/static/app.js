@@ -6,7 +6,7 @@
 // All paths are relative, so a static copy (`sello site export`) works from any folder.
 
 import {
-  supportsEd25519, loadKeySets, addStatusList, verify, MESSAGES,
+  supportsEd25519, loadBundle, verify, MESSAGES,
 } from './sello-verify.js';
 
 // Every string of the page, in one table. Verdict headlines and reason explanations come from
@@ -50,6 +50,7 @@ const TEXT = {
     noServer: 'Este navegador no puede verificar por sí mismo y no hay servicio de verificación. Use un navegador actualizado.',
     noDecoder: 'Este navegador no puede leer códigos QR sin el servicio de verificación. Pegue el enlace del código o use un navegador actualizado.',
     network: 'No se pudo consultar el servicio de verificación. Revise su conexión e intente de nuevo.',
+    statusRefused: 'Atención: no se aceptó una lista de estado publicada; los certificados de ese emisor saldrán como «no se pudo confirmar».',
     keysFailed: 'No se pudieron cargar las llaves de los emisores.',
     error: {
       too_large: 'La imagen es demasiado grande (máximo 20 MiB).',
@@ -96,6 +97,7 @@ const TEXT = {
     noServer: 'This browser cannot verify by itself and there is no verification service. Use an up-to-date browser.',
     noDecoder: 'This browser cannot read QR codes without the verification service. Paste the code\u2019s link or use an up-to-date browser.',
     network: 'The verification service could not be reached. Check your connection and try again.',
+    statusRefused: 'Warning: a published status list was not accepted; certificates of that issuer will come out as "could not be confirmed".',
     keysFailed: 'The issuers\u2019 keys could not be loaded.',
     error: {
       too_large: 'The image is too large (20 MiB at most).',
@@ -163,15 +165,10 @@ function trustStore() {
     trustPromise = (async () => {
       const response = await fetch('keys.json', { cache: 'no-cache', credentials: 'omit' });
       if (!response.ok) throw new Error(`keys.json: HTTP ${response.status}`);
-      const doc = await response.json();
-      const store = await loadKeySets(doc.key_sets || []);
-      for (const list of doc.status_lists || []) {
-        try {
-          await addStatusList(store, list);
-        } catch {
-          // A list that is not accepted is not used: its certificates come out indeterminate.
-        }
-      }
+      const { store, refused } = await loadBundle(await response.text());
+      // A list that is not accepted is not used (its certificates come out indeterminate),
+      // and the person is told.
+      if (refused.length) say(`${text().statusRefused} ${refused.join('; ')}`, true);
       return store;
     })();
     trustPromise.catch(() => { trustPromise = null; });

@@ -1321,6 +1321,41 @@ export async function verify(text, trustStore, { at = Math.floor(Date.now() / 10
   return outcome(reason, detail, { ...set.issuer }, key.kid, claimsOutput(c));
 }
 
+/** Largest trust bundle (`keys.json`) read, in bytes. */
+const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Loads a trust bundle — the page's `keys.json`, `{"key_sets":[…],"status_lists":[…]}` — from
+ * its text. The whole text is read strictly first (duplicate members anywhere, nesting, size,
+ * byte-order mark), so a bundle the Rust reader would refuse is refused here too. Key sets must
+ * all load; a status list that is not accepted is reported, not silently dropped.
+ * @param {string} text
+ * @returns {Promise<{store: TrustStore, refused: string[]}>}
+ */
+export async function loadBundle(text) {
+  if (typeof text !== 'string') throw new TypeError('loadBundle takes the text of keys.json');
+  try {
+    parseStrictJson(documentBytes(text), MAX_BUNDLE_BYTES);
+  } catch (e) {
+    throw new Error(`keys.json: ${e.message}`);
+  }
+  const doc = JSON.parse(text);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('keys.json: not an object');
+  const keySets = doc.key_sets ?? [];
+  const lists = doc.status_lists ?? [];
+  if (!Array.isArray(keySets) || !Array.isArray(lists)) throw new Error('keys.json: key_sets and status_lists are arrays');
+  const store = await loadKeySets(keySets);
+  const refused = [];
+  for (const [i, list] of lists.entries()) {
+    try {
+      await addStatusList(store, list);
+    } catch (e) {
+      refused.push(`status list ${i}: ${e.message}`);
+    }
+  }
+  return { store, refused };
+}
+
 export const _internal = Object.freeze({
   b64decode, b64encode, parseStrictJson, JsonNumber, decodePoint, isSmallOrder, checkSignature,
   gunzip, crc32, trimWhiteSpace, utf8Length,
