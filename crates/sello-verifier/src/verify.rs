@@ -114,6 +114,36 @@ pub enum StatusLoadError {
     },
 }
 
+/// Reads the status-list tokens of a file, or of every `*.jwt` file in a folder (sorted by
+/// name), each within the size cap. Nothing is checked yet: see [`Verifier::add_status_list`].
+pub fn read_status_files(path: &Path) -> Result<Vec<String>, StatusLoadError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| StatusLoadError::Io { path, source }
+    };
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(io(path))? {
+            let p = entry.map_err(io(path))?.path();
+            if p.extension().is_some_and(|e| e == "jwt") {
+                files.push(p);
+            }
+        }
+        files.sort();
+        files
+    } else {
+        vec![path.to_owned()]
+    };
+    files
+        .iter()
+        .map(|f| {
+            crate::trust::read_limited(f, status::MAX_STATUS_TOKEN_LEN)
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                .map_err(io(f))
+        })
+        .collect()
+}
+
 /// Verifies tokens against a [`TrustStore`], and revocation against loaded status lists.
 #[derive(Debug, Clone)]
 pub struct Verifier {
@@ -179,34 +209,9 @@ impl Verifier {
 
     /// Adds a status-list file, or every `*.jwt` file in a folder. Returns the issuer ids.
     pub fn load_status(&mut self, path: &Path) -> Result<Vec<String>, StatusLoadError> {
-        let io = |source| StatusLoadError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let files: Vec<PathBuf> = if path.is_dir() {
-            let mut files = Vec::new();
-            for entry in std::fs::read_dir(path).map_err(io)? {
-                let p = entry.map_err(io)?.path();
-                if p.extension().is_some_and(|e| e == "jwt") {
-                    files.push(p);
-                }
-            }
-            files.sort();
-            files
-        } else {
-            vec![path.to_owned()]
-        };
-        files
+        read_status_files(path)?
             .iter()
-            .map(|f| {
-                let bytes = crate::trust::read_limited(f, status::MAX_STATUS_TOKEN_LEN).map_err(
-                    |source| StatusLoadError::Io {
-                        path: f.clone(),
-                        source,
-                    },
-                )?;
-                self.add_status_list(&String::from_utf8_lossy(&bytes))
-            })
+            .map(|token| self.add_status_list(token))
             .collect()
     }
 

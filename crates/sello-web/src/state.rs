@@ -1,11 +1,9 @@
 //! What the service knows: the verifier, and the documents it publishes.
 
-use sello_core::status::MAX_STATUS_TOKEN_LEN;
 use sello_verifier::Verifier;
 use sello_verifier::verify::StatusLoadError;
 use std::collections::BTreeMap;
-use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 /// Default time a request may take, body upload and image decoding included.
@@ -85,35 +83,9 @@ impl AppState {
     /// Adds a status-list file, or every `*.jwt` file of a folder in sorted order (as
     /// `sello verify --status` reads them). Every file must be accepted. Returns the issuer ids.
     pub fn load_status(&mut self, path: &Path) -> Result<Vec<String>, StatusLoadError> {
-        let io = |path: &Path| {
-            let path = path.to_owned();
-            move |source| StatusLoadError::Io { path, source }
-        };
-        let files: Vec<PathBuf> = if path.is_dir() {
-            let mut files = Vec::new();
-            for entry in std::fs::read_dir(path).map_err(io(path))? {
-                let p = entry.map_err(io(path))?.path();
-                if p.extension().is_some_and(|e| e == "jwt") {
-                    files.push(p);
-                }
-            }
-            files.sort();
-            files
-        } else {
-            vec![path.to_owned()]
-        };
-        files
+        sello_verifier::verify::read_status_files(path)?
             .iter()
-            .map(|f| {
-                let mut bytes = Vec::new();
-                std::fs::File::open(f)
-                    .and_then(|file| {
-                        file.take(MAX_STATUS_TOKEN_LEN as u64 + 1)
-                            .read_to_end(&mut bytes)
-                    })
-                    .map_err(io(f))?;
-                self.add_status_list(&String::from_utf8_lossy(&bytes))
-            })
+            .map(|token| self.add_status_list(token))
             .collect()
     }
 
