@@ -149,8 +149,9 @@ struct IssueArgs {
     template: Option<PathBuf>,
 }
 
+/// Where the trusted key sets and the status lists come from (`verify`, `serve`, `site export`).
 #[derive(Args)]
-struct VerifyArgs {
+pub struct TrustArgs {
     /// Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
     #[arg(
         long = "keys",
@@ -158,20 +159,26 @@ struct VerifyArgs {
         env = "SELLO_KEYS",
         value_delimiter = ':'
     )]
-    keys: Vec<PathBuf>,
+    pub keys: Vec<PathBuf>,
     /// Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable).
     /// Certificates with a status entry and no fresh list of their issuer are indeterminate.
     #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
-    status: Vec<PathBuf>,
+    pub status: Vec<PathBuf>,
+    /// Clock leeway in seconds
+    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
+    pub leeway: i64,
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+    #[command(flatten)]
+    trust: TrustArgs,
     /// One JSON object per line instead of the human report
     #[arg(long)]
     json: bool,
     /// Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
     #[arg(long)]
     at: Option<String>,
-    /// Clock leeway in seconds
-    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
-    leeway: i64,
     /// Tokens, URLs, image files (PNG/JPEG), or - for standard input
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
@@ -415,8 +422,8 @@ pub fn load_verifier(keys: &[PathBuf], leeway: i64, lang: Lang) -> Result<Verifi
 }
 
 fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
-    let mut verifier = load_verifier(&args.keys, args.leeway, lang)?;
-    for path in &args.status {
+    let mut verifier = load_verifier(&args.trust.keys, args.trust.leeway, lang)?;
+    for path in &args.trust.status {
         verifier.load_status(path)?;
     }
     let at = match &args.at {

@@ -1,37 +1,17 @@
 //! `sello serve` and `sello site export`: the verification web service and its static copy
 //! (`sello-web`). This file only parses arguments and calls the library.
 
-use crate::{Failure, load_verifier};
+use crate::{Failure, TrustArgs, load_verifier};
 use clap::{Args, Subcommand};
 use sello_core::Lang;
 use sello_web::AppState;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-/// Where the trusted key sets and the status lists come from (as for `sello verify`).
-#[derive(Args)]
-pub struct Sources {
-    /// Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
-    #[arg(
-        long = "keys",
-        value_name = "JWKS_FILE_OR_DIR",
-        env = "SELLO_KEYS",
-        value_delimiter = ':'
-    )]
-    keys: Vec<PathBuf>,
-    /// Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable);
-    /// published at /status/<issuer>.jwt and used to verify
-    #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
-    status: Vec<PathBuf>,
-    /// Clock leeway in seconds
-    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
-    leeway: i64,
-}
-
 #[derive(Args)]
 pub struct ServeArgs {
     #[command(flatten)]
-    sources: Sources,
+    sources: TrustArgs,
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -46,13 +26,13 @@ pub enum SiteCommand {
 #[derive(Args)]
 pub struct ExportArgs {
     #[command(flatten)]
-    sources: Sources,
+    sources: TrustArgs,
     /// Folder to write (created if needed)
     #[arg(long)]
     out: PathBuf,
 }
 
-fn state(sources: &Sources, lang: Lang) -> Result<AppState, Failure> {
+fn state(sources: &TrustArgs, lang: Lang) -> Result<AppState, Failure> {
     let mut state = AppState::new(load_verifier(&sources.keys, sources.leeway, lang)?);
     for path in &sources.status {
         state.load_status(path)?;
