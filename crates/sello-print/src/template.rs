@@ -475,7 +475,9 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
     fn attribute(&mut self, attr: roxmltree::Attribute<'a, 'input>) -> Result<(), TemplateError> {
         let name = attr.name();
         let value = attr.value();
-        if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
+        // Compare bytes: an attribute name may start with a multi-byte character (fuzz finding:
+        // slicing `name[..2]` panicked inside U+FEFF).
+        if name.len() > 2 && name.as_bytes()[..2].eq_ignore_ascii_case(b"on") {
             return Err(TemplateError::ForbiddenAttribute(name.to_string()));
         }
         if name == "href" && !value.trim_start().starts_with('#') {

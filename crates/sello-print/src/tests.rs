@@ -505,3 +505,17 @@ fn fields_from_claims() {
     assert_eq!(f.verify, "o en https://verifica.cecati149.example.mx/v");
     assert_eq!(f.serial, "7KQ2-M9XW-3HPA");
 }
+
+/// Regression (cargo fuzz, target `template`): an attribute name starting with a multi-byte
+/// character made the `on…` check slice inside the character and panic.
+#[test]
+fn attribute_name_with_a_multibyte_first_character_does_not_panic() {
+    for name in ["\u{feff}on", "\u{feff}x", "éonclick", "ñ"] {
+        let source = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 200"><rect {name}="1"/><rect id="sello-qr" x="200" y="100" width="60" height="60"/></svg>"#
+        );
+        let _ = Template::parse(&source);
+    }
+    let crash = include_str!("../../../fuzz/regressions/template-multibyte-attribute.svg");
+    let _ = Template::parse(crash);
+}
