@@ -10,10 +10,9 @@
 use ed25519_dalek::{Signer as _, SigningKey};
 use sello_core::jwk::{self, IssuerInfo, KeySet, PublicKey};
 use sello_core::token::{self, Header};
-use sello_core::{Achievement, Certificate, Claims, Holder, b64};
+use sello_core::{Claims, b64};
 use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::{IssueRequest, Issuer, LocalSigner};
-use std::collections::BTreeMap;
 
 /// RFC 8037 appendix A.1: the private key `d` and public key `x`.
 const D: &str = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A";
@@ -52,19 +51,7 @@ fn main() {
         iat: 1_795_478_400, // 2026-11-24T00:00:00Z
         nbf: None,
         exp: Some(1_953_244_800), // 2031-11-24T00:00:00Z
-        cert: Certificate {
-            holder: Holder {
-                name: "María Guadalupe Hernández López".into(),
-                id: Some("HELG850312MDFRPD09".into()),
-            },
-            achievement: Achievement {
-                code: "EC0105".into(),
-                title: "Atención al ciudadano en el sector público".into(),
-                level: Some("3".into()),
-            },
-            unit: Some("CECATI 149".into()),
-            attrs: BTreeMap::from([("grupo".to_owned(), "B-07".to_owned())]),
-        },
+        cert: sello_testkit::worked_example_certificate(&[("grupo", "B-07")]),
         status: None,
     };
     claims.validate().unwrap();

@@ -14,8 +14,7 @@ use sello_core::ed25519_dalek::{Signer as _, SigningKey};
 use sello_core::jwk::{self, IssuerInfo, KeySet, PublicKey};
 use sello_core::status::{self, MIN_ENTRIES, StatusList};
 use sello_core::token::{self, Header};
-use sello_core::{Achievement, Certificate, Claims, Holder, StatusRef, b64};
-use std::collections::BTreeMap;
+use sello_core::{Claims, StatusRef, b64};
 
 /// RFC 8037 appendix A.1: the private key `d`.
 const D: &str = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A";
@@ -33,19 +32,7 @@ fn certificate_token(key: &SigningKey, kid: &str, serial: &str, idx: u32) -> Str
         iat: 1_795_478_400, // 2026-11-24T00:00:00Z, as in §11
         nbf: None,
         exp: Some(1_953_244_800),
-        cert: Certificate {
-            holder: Holder {
-                name: "María Guadalupe Hernández López".into(),
-                id: Some("HELG850312MDFRPD09".into()),
-            },
-            achievement: Achievement {
-                code: "EC0105".into(),
-                title: "Atención al ciudadano en el sector público".into(),
-                level: Some("3".into()),
-            },
-            unit: Some("CECATI 149".into()),
-            attrs: BTreeMap::new(),
-        },
+        cert: sello_testkit::worked_example_certificate(&[]),
         status: Some(StatusRef { idx }),
     };
     claims.validate().unwrap();

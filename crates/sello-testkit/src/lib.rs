@@ -30,3 +30,24 @@ pub fn typical_certificate() -> Certificate {
         attrs: [("dep".to_owned(), "Registro Civil".to_owned())].into(),
     }
 }
+
+/// The certificate of the worked examples in `docs/FORMAT.md` (§11 and §5.8.9), with the given
+/// `attrs`: María Guadalupe Hernández López, EC0105 level 3, CECATI 149.
+pub fn worked_example_certificate(attrs: &[(&str, &str)]) -> Certificate {
+    Certificate {
+        holder: Holder {
+            name: "María Guadalupe Hernández López".into(),
+            id: Some("HELG850312MDFRPD09".into()),
+        },
+        achievement: Achievement {
+            code: "EC0105".into(),
+            title: "Atención al ciudadano en el sector público".into(),
+            level: Some("3".into()),
+        },
+        unit: Some("CECATI 149".into()),
+        attrs: attrs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+    }
+}
