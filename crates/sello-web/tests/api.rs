@@ -690,16 +690,27 @@ impl std::io::Write for Captured {
     }
 }
 
+/// The access log of the whole test binary. A global subscriber, not a thread-scoped one:
+/// with tests running on several threads, a scoped subscriber can miss events (tracing caches
+/// per-callsite interest across threads), which made this test flaky.
+fn captured_log() -> &'static Captured {
+    static LOG: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    LOG.get_or_init(|| {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
+        captured
+    })
+}
+
 #[tokio::test]
 async fn the_log_never_holds_a_token_or_a_claim() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::TRACE)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = captured_log();
 
     let app = app();
     let (token, qr_text) = issue(7);
