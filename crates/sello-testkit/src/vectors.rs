@@ -9,7 +9,7 @@
 use crate::keys::{key_set, public_key, signing_key};
 use ed25519_dalek::{Signer as _, SigningKey};
 use sello_core::b64;
-use sello_core::jwk::{KeySet, kid};
+use sello_core::jwk::{KeySet, kid, thumbprint};
 use sello_core::status::{self, StatusList};
 use serde_json::{Value, json};
 
@@ -122,6 +122,12 @@ fn with_at(mut case: Case, at: i64) -> Case {
     case
 }
 
+/// ℓ, the order of the Ed25519 base point, little-endian (RFC 8032 §5.1).
+pub const GROUP_ORDER: [u8; 32] = [
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+];
+
 /// Replaces the signature part of a token.
 fn resign(token: &str, signature: &[u8]) -> String {
     let (input, _) = token.rsplit_once('.').expect("three parts");
@@ -134,7 +140,7 @@ fn set_part(token: &str, index: usize, part: &str) -> String {
     parts.join(".")
 }
 
-fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
+fn base_files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
     let good = token(1, T0, "");
     let (h, p, s) = {
         let v: Vec<&str> = good.split('.').collect();
@@ -147,13 +153,9 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
 
     // S + L: the same signature with its scalar increased by the group order (malleability).
     let mut malleable = sig.clone();
-    const L: [u8; 32] = [
-        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
-        0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
-    ];
     let mut carry = 0u16;
     for i in 0..32 {
-        let sum = u16::from(malleable[32 + i]) + u16::from(L[i]) + carry;
+        let sum = u16::from(malleable[32 + i]) + u16::from(GROUP_ORDER[i]) + carry;
         malleable[32 + i] = sum as u8;
         carry = sum >> 8;
     }
@@ -716,6 +718,958 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
     ]
 }
 
+/// The vector files: each file's original cases, then the cases added to it later (appended, so
+/// that every earlier case stays as it was, byte for byte), then the files added later.
+fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
+    let mut files = base_files();
+    for (name, _, cases) in &mut files {
+        cases.extend(more_cases(name));
+    }
+    files.push((
+        "time_leeway_0.json",
+        "The clock with no leeway (leeway 0): iat, nbf and exp exactly at the verification time; key windows and revocation, which never have leeway.",
+        leeway_0_cases(),
+    ));
+    files
+}
+
+/// The leeway of a vector file: 60 s, except in `time_leeway_0.json`.
+fn leeway(file: &str) -> i64 {
+    if file == "time_leeway_0.json" {
+        0
+    } else {
+        LEEWAY
+    }
+}
+
+/// The encodings of the 8 points of small order (the torsion subgroup of edwards25519), each
+/// the one canonical encoding of its point: the identity (order 1), (0, −1) (order 2), the two
+/// points with y = 0 (order 4) and the four of order 8. A key or an `R` equal to any of them
+/// must be refused (FORMAT.md §5.4 check 9, §6.3 check 2).
+pub const SMALL_ORDER_POINTS: [&str; 8] = [
+    "0100000000000000000000000000000000000000000000000000000000000000",
+    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    "0000000000000000000000000000000000000000000000000000000000000000",
+    "0000000000000000000000000000000000000000000000000000000000000080",
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+];
+
+/// 32 bytes from 64 hexadecimal digits.
+pub fn hex32(hex: &str) -> [u8; 32] {
+    assert_eq!(hex.len(), 64, "{hex}");
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hexadecimal");
+    }
+    out
+}
+
+/// The unpadded base64url alphabet, in value order.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Signs a signing input exactly as it is written, however it encodes the header and payload,
+/// with the key of `seed`. A decoder lenient about that encoding would find a valid token, so
+/// only the strict rule can refuse it.
+fn sign_text(input: &str, seed: u8) -> String {
+    let sig = signing_key(seed).sign(input.as_bytes());
+    format!("{input}.{}", b64::encode(&sig.to_bytes()))
+}
+
+/// A token of raw header and payload bytes (not necessarily UTF-8), signed with `seed`'s key.
+fn raw_token_bytes(header: &[u8], payload: &[u8], seed: u8) -> String {
+    sign_text(
+        &format!("{}.{}", b64::encode(header), b64::encode(payload)),
+        seed,
+    )
+}
+
+/// `text` with the first `from` replaced by raw bytes.
+fn replace_with_bytes(text: &str, from: &str, to: &[u8]) -> Vec<u8> {
+    let at = text.find(from).expect("present");
+    [
+        &text.as_bytes()[..at],
+        to,
+        &text.as_bytes()[at + from.len()..],
+    ]
+    .concat()
+}
+
+/// The same segment with non-zero unused bits in its last character: a lenient decoder reads
+/// the same bytes from it (FORMAT.md §2.1 rule 4).
+fn dirty_trailing_bits(segment: &str) -> String {
+    let unused = match segment.len() % 4 {
+        2 => 4,
+        3 => 2,
+        n => panic!("a segment of length {n} mod 4 has no unused bits"),
+    };
+    let (rest, last) = segment.split_at(segment.len() - 1);
+    let value = ALPHABET
+        .iter()
+        .position(|&c| c == last.as_bytes()[0])
+        .expect("base64url");
+    assert_eq!(value & ((1 << unused) - 1), 0, "a canonical segment");
+    format!("{rest}{}", char::from(ALPHABET[value | 1]))
+}
+
+/// The same segment with the `=` padding that RFC 4648 §4 would add.
+fn with_padding(segment: &str) -> String {
+    let pad = (4 - segment.len() % 4) % 4;
+    assert!(pad > 0, "this segment takes no padding");
+    format!("{segment}{}", "=".repeat(pad))
+}
+
+/// The same segment in the standard alphabet (`+` and `/` for `-` and `_`), when that differs.
+fn standard_alphabet(segment: &str) -> Option<String> {
+    segment
+        .contains(['-', '_'])
+        .then(|| segment.replace('-', "+").replace('_', "/"))
+}
+
+/// The first `Some` of `f(0)`, `f(1)`, …: for cases that need a segment with some property of
+/// its encoding, found by adding JSON white space (which changes nothing else).
+fn first_with<T>(f: impl FnMut(usize) -> Option<T>) -> T {
+    (0..64).find_map(f).expect("found within 64 tries")
+}
+
+/// `text` with `what` inserted in its middle.
+fn insert_in_middle(text: &str, what: &str) -> String {
+    let mid = text.len() / 2;
+    format!("{}{what}{}", &text[..mid], &text[mid..])
+}
+
+/// A header of the active key with an extra member `n` whose value nests arrays so that the
+/// innermost is at `level` (the header object itself is level 1).
+fn nested_header(level: usize) -> String {
+    format!(
+        r#"{{"alg":"EdDSA","kid":"{}","typ":"sello+jwt","n":{}{}}}"#,
+        kid_of(1),
+        "[".repeat(level - 1),
+        "]".repeat(level - 1)
+    )
+}
+
+/// A header of the active key's `alg` and `typ` with `kid` as given (escaped as JSON needs).
+fn header_with_kid(kid: &str) -> String {
+    format!(
+        r#"{{"alg":"EdDSA","kid":{},"typ":"sello+jwt"}}"#,
+        serde_json::to_string(kid).expect("a string")
+    )
+}
+
+/// A header of the active key with `alg` as given.
+fn header_with_alg(alg: &str) -> String {
+    format!(
+        r#"{{"alg":{},"kid":"{}","typ":"sello+jwt"}}"#,
+        serde_json::to_string(alg).expect("a string"),
+        kid_of(1)
+    )
+}
+
+/// The cases added to an existing file.
+fn more_cases(file: &str) -> Vec<Case> {
+    match file {
+        "valid.json" => more_valid(),
+        "malformed.json" => more_malformed(),
+        "unsupported_header.json" => more_unsupported_header(),
+        "invalid_claims.json" => more_invalid_claims(),
+        "trust.json" => more_trust(),
+        "signature.json" => more_signature(),
+        "time.json" => more_time(),
+        "keys.json" => more_keys(),
+        _ => Vec::new(),
+    }
+}
+
+fn more_valid() -> Vec<Case> {
+    let good = token(1, T0, "");
+    vec![
+        valid(
+            "surrounding_ascii_whitespace",
+            "Spaces, tabs and line breaks around the token are removed (FORMAT.md §4.3).",
+            format!(" \t\r\n{good}\r\n \t"),
+            AT,
+        ),
+        valid(
+            "surrounding_unicode_whitespace",
+            "Unicode White_Space around the token (U+3000, U+00A0, U+0085; U+2028, U+2029) is removed too.",
+            format!("\u{3000}\u{a0}\u{85}{good}\u{2028}\u{2029}"),
+            AT,
+        ),
+        valid(
+            "url_with_surrounding_whitespace",
+            "The URL form with spaces before it and a line break after it.",
+            format!("  https://verifica.example.mx/v#{good}\n"),
+            AT,
+        ),
+    ]
+}
+
+fn more_malformed() -> Vec<Case> {
+    let key1 = signing_key(1);
+    let good = token(1, T0, "");
+    let parts: Vec<&str> = good.split('.').collect();
+    let (h, p, s) = (parts[0], parts[1], parts[2]);
+    let body = payload(ISSUER, T0, "");
+    let hdr = |json: &str| raw_token(json, &body, &key1);
+    let claims = |extra: &str| raw_token(&header(1), &payload(ISSUER, T0, extra), &key1);
+    let edited = |from: &str, to: &str| raw_token(&header(1), &body.replacen(from, to, 1), &key1);
+    let with_iat = |iat: &str| edited(&format!("\"iat\":{T0}"), &format!("\"iat\":{iat}"));
+    let with_bytes = |from: &str, to: &[u8]| {
+        raw_token_bytes(
+            header(1).as_bytes(),
+            &replace_with_bytes(&body, from, to),
+            1,
+        )
+    };
+    let m = |name, description, token| bad(name, description, token, "malformed_token");
+    // Segments whose canonical encoding ends in a partial group, or uses '-' or '_', found by
+    // adding JSON white space. The base64url of text without '>', '?', '~' or some non-ASCII
+    // characters never has '-' or '_', so the payload gets an attribute "???", and the header
+    // the kid "???" (which no key has: a decoder lenient about the alphabet would answer
+    // unknown_key).
+    let odd_p = first_with(|k| {
+        let json = format!("{body}{}", " ".repeat(k));
+        (json.len() % 3 != 0).then(|| b64::encode(json.as_bytes()))
+    });
+    let std_h =
+        standard_alphabet(&b64::encode(header_with_kid("???").as_bytes())).expect("'?' gives '_'");
+    let std_p = standard_alphabet(&b64::encode(
+        body.replacen(
+            r#""u":"CECATI 149""#,
+            r#""u":"CECATI 149","x":{"nota":"???"}"#,
+            1,
+        )
+        .as_bytes(),
+    ))
+    .expect("'?' gives '_'");
+    let std_s = first_with(|k| {
+        let t = sign_text(
+            &format!(
+                "{h}.{}",
+                b64::encode(format!("{body}{}", " ".repeat(k)).as_bytes())
+            ),
+            1,
+        );
+        let (input, sig) = t.rsplit_once('.').expect("three parts");
+        standard_alphabet(sig).map(|sig| format!("{input}.{sig}"))
+    });
+    let mime = p
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).expect("ASCII"))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let deep_payload = payload(
+        ISSUER,
+        T0,
+        &format!(r#","n":{}{{}}{}"#, r#"{"a":"#.repeat(400), "}".repeat(400)),
+    );
+    vec![
+        // Base64url that a lenient decoder reads as the same bytes, each signed as written.
+        m(
+            "padded_header_signed",
+            "The header part with '=' padding, and the signature made over it.",
+            sign_text(&format!("{}.{p}", with_padding(h)), 1),
+        ),
+        m(
+            "padded_payload_signed",
+            "The payload part with '=' padding, and the signature made over it.",
+            sign_text(&format!("{h}.{}", with_padding(&odd_p)), 1),
+        ),
+        m(
+            "padded_signature",
+            "The signature part with '==' padding.",
+            format!("{h}.{p}.{}", with_padding(s)),
+        ),
+        m(
+            "standard_alphabet_header_signed",
+            "The header part (kid \"???\") in the standard base64 alphabet ('+', '/'), and the signature made over it.",
+            sign_text(&format!("{std_h}.{p}"), 1),
+        ),
+        m(
+            "standard_alphabet_payload_signed",
+            "The payload part (with an attribute \"???\") in the standard base64 alphabet ('+', '/'), and the signature made over it.",
+            sign_text(&format!("{h}.{std_p}"), 1),
+        ),
+        m(
+            "standard_alphabet_signature",
+            "The signature part in the standard base64 alphabet ('+', '/'): the same 64 bytes.",
+            std_s,
+        ),
+        m(
+            "trailing_bits_header_signed",
+            "Non-zero unused bits in the header part's last character, and the signature made over it.",
+            sign_text(&format!("{}.{p}", dirty_trailing_bits(h)), 1),
+        ),
+        m(
+            "trailing_bits_payload_signed",
+            "Non-zero unused bits in the payload part's last character, and the signature made over it.",
+            sign_text(&format!("{h}.{}", dirty_trailing_bits(&odd_p)), 1),
+        ),
+        m(
+            "trailing_bits_signature",
+            "Non-zero unused bits in the signature part's last character: the same 64 bytes.",
+            format!("{h}.{p}.{}", dirty_trailing_bits(s)),
+        ),
+        m(
+            "line_break_in_header_signed",
+            "A line break inside the header part, and the signature made over it.",
+            sign_text(&format!("{}.{p}", insert_in_middle(h, "\n")), 1),
+        ),
+        m(
+            "space_in_payload_signed",
+            "A space inside the payload part, and the signature made over it.",
+            sign_text(&format!("{h}.{}", insert_in_middle(p, " ")), 1),
+        ),
+        m(
+            "mime_line_breaks_in_payload_signed",
+            "The payload part in 76-character lines (MIME base64), and the signature made over it.",
+            sign_text(&format!("{h}.{mime}"), 1),
+        ),
+        m(
+            "tab_in_signature",
+            "A tab inside the signature part.",
+            format!("{h}.{p}.{}", insert_in_middle(s, "\t")),
+        ),
+        // What is and is not removed around a token.
+        m(
+            "leading_bom",
+            "U+FEFF before the token: it is not White_Space, so it is not removed.",
+            format!("\u{feff}{good}"),
+        ),
+        m(
+            "trailing_zero_width_space",
+            "U+200B after the token: it is not White_Space, so it is not removed.",
+            format!("{good}\u{200b}"),
+        ),
+        m(
+            "trailing_nul",
+            "A NUL character after the token.",
+            format!("{good}\0"),
+        ),
+        m(
+            "url_fragment_with_leading_space",
+            "A space between '#' and the token: the text is trimmed, the fragment is not.",
+            format!("https://verifica.example.mx/v# {good}"),
+        ),
+        // Segments.
+        m(
+            "five_parts",
+            "Two extra segments.",
+            format!("{good}.{s}.{s}"),
+        ),
+        m(
+            "trailing_dot",
+            "An empty fourth segment.",
+            format!("{good}."),
+        ),
+        m(
+            "leading_dot",
+            "An empty segment before the header.",
+            format!(".{good}"),
+        ),
+        m(
+            "empty_header_segment",
+            "An empty header part, and the signature made over the rest.",
+            sign_text(&format!(".{p}"), 1),
+        ),
+        m(
+            "empty_payload_segment",
+            "An empty payload part, and the signature made over the rest.",
+            sign_text(&format!("{h}."), 1),
+        ),
+        m(
+            "empty_signature_segment",
+            "An empty signature part.",
+            format!("{h}.{p}."),
+        ),
+        m("only_dots", "Three empty parts.", "..".to_owned()),
+        // kid sizes.
+        m("kid_empty", "An empty kid.", hdr(&header_with_kid(""))),
+        m(
+            "kid_65_bytes",
+            "A kid of 65 bytes (the limit is 64).",
+            hdr(&header_with_kid(&"k".repeat(65))),
+        ),
+        m(
+            "kid_10_kib",
+            "A kid of 10,240 bytes: the token is over the 4,096-byte cap.",
+            hdr(&header_with_kid(&"k".repeat(10_240))),
+        ),
+        // Duplicate members.
+        m(
+            "header_duplicate_kid",
+            "The header repeats kid, the second time with an untrusted key's id.",
+            hdr(&format!(
+                r#"{{"alg":"EdDSA","kid":"{}","typ":"sello+jwt","kid":"{}"}}"#,
+                kid_of(1),
+                kid_of(5)
+            )),
+        ),
+        m(
+            "header_duplicate_escaped_alg",
+            "The header repeats alg, the second time escaped (\\u0061lg) and none.",
+            hdr(&format!(
+                r#"{{"alg":"EdDSA","kid":"{}","typ":"sello+jwt","\u0061lg":"none"}}"#,
+                kid_of(1)
+            )),
+        ),
+        m(
+            "duplicate_escaped_claim",
+            "The payload repeats iss, the second time escaped (\\u0069ss).",
+            claims(&format!(r#","\u0069ss":"{OTHER}""#)),
+        ),
+        m(
+            "duplicate_cert",
+            "The payload repeats cert.",
+            claims(r#","cert":{"h":{"n":"Otra Persona"},"a":{"c":"EC0105","t":"Otro"}}"#),
+        ),
+        m(
+            "duplicate_in_holder",
+            "cert.h repeats n: a duplicate nested inside the certificate.",
+            edited(
+                r#""n":"Ana Karen García Sánchez""#,
+                r#""n":"Ana Karen García Sánchez","n":"Otra Persona""#,
+            ),
+        ),
+        m(
+            "duplicate_in_attributes",
+            "cert.x repeats a name.",
+            edited(
+                r#""u":"CECATI 149""#,
+                r#""u":"CECATI 149","x":{"dep":"A","dep":"B"}"#,
+            ),
+        ),
+        m(
+            "duplicate_in_status",
+            "status repeats idx.",
+            claims(r#","status":{"idx":42,"idx":43}"#),
+        ),
+        // Numbers that are not 64-bit integers.
+        m(
+            "iat_i64_max_plus_one",
+            "iat 9223372036854775808, one more than the largest 64-bit integer.",
+            with_iat("9223372036854775808"),
+        ),
+        m(
+            "iat_below_i64_min",
+            "iat -9223372036854775809, one less than the smallest 64-bit integer.",
+            with_iat("-9223372036854775809"),
+        ),
+        m(
+            "iat_exponent",
+            "iat 1e3: a number with an exponent is not an integer.",
+            with_iat("1e3"),
+        ),
+        m(
+            "iat_fraction",
+            "iat 1.0: a number with a fraction part is not an integer.",
+            with_iat("1.0"),
+        ),
+        m(
+            "iat_negative_zero",
+            "iat -0 is not an integer.",
+            with_iat("-0"),
+        ),
+        m(
+            "iat_exponent_overflow",
+            "iat 1E400: beyond every 64-bit number.",
+            with_iat("1E400"),
+        ),
+        m(
+            "status_idx_beyond_u32",
+            "status.idx 4294967296, one more than the largest 32-bit index.",
+            claims(r#","status":{"idx":4294967296}"#),
+        ),
+        // Nesting.
+        m(
+            "header_depth_17",
+            "A header member whose innermost array is at level 17 (the limit is 16).",
+            hdr(&nested_header(17)),
+        ),
+        m(
+            "header_deep_nesting",
+            "A header member of 200 nested arrays, within the header's 512-byte cap.",
+            hdr(&nested_header(201)),
+        ),
+        m(
+            "payload_depth_17",
+            "cert.x nesting objects down to level 17.",
+            edited(
+                r#""u":"CECATI 149""#,
+                &format!(
+                    r#""u":"CECATI 149","x":{}{{}}{}"#,
+                    r#"{"a":"#.repeat(14),
+                    "}".repeat(14)
+                ),
+            ),
+        ),
+        m(
+            "payload_deep_nesting",
+            "A claim of 400 nested objects, within the token cap.",
+            raw_token(&header(1), &deep_payload, &key1),
+        ),
+        // NUL bytes and invalid UTF-8 inside the parts, each signed as written.
+        m(
+            "raw_nul_in_header",
+            "A raw NUL byte inside the header's kid string (JSON requires \\u0000).",
+            raw_token_bytes(
+                &replace_with_bytes(&header(1), "\",\"typ\"", b"\0\",\"typ\""),
+                body.as_bytes(),
+                1,
+            ),
+        ),
+        m(
+            "nul_after_header_json",
+            "A NUL byte after the header's JSON object.",
+            raw_token_bytes(format!("{}\0", header(1)).as_bytes(), body.as_bytes(), 1),
+        ),
+        m(
+            "raw_nul_in_payload",
+            "A raw NUL byte inside the holder's name.",
+            with_bytes("Ana Karen", b"Ana\0Karen"),
+        ),
+        m(
+            "invalid_utf8_in_header",
+            "A 0xFF byte inside the header's kid string.",
+            raw_token_bytes(
+                &replace_with_bytes(&header(1), "\",\"typ\"", b"\xff\",\"typ\""),
+                body.as_bytes(),
+                1,
+            ),
+        ),
+        m(
+            "invalid_utf8_in_payload",
+            "A truncated UTF-8 sequence (0xC3 alone) inside the holder's name.",
+            with_bytes("Ana Karen", b"Ana \xc3 Karen"),
+        ),
+        m(
+            "overlong_utf8_in_payload",
+            "An overlong UTF-8 encoding of '/' (C0 AF) inside the holder's name.",
+            with_bytes("Ana Karen", b"Ana \xc0\xaf Karen"),
+        ),
+        m(
+            "encoded_surrogate_in_payload",
+            "A UTF-16 surrogate encoded as UTF-8 (ED A0 80) inside the holder's name.",
+            with_bytes("Ana Karen", b"Ana \xed\xa0\x80 Karen"),
+        ),
+        m(
+            "lone_surrogate_escape",
+            "\\ud800 alone inside the holder's name.",
+            edited("Ana Karen", r"Ana \ud800 Karen"),
+        ),
+        m(
+            "header_bom",
+            "A UTF-8 byte-order mark before the header's JSON.",
+            raw_token_bytes(
+                format!("\u{feff}{}", header(1)).as_bytes(),
+                body.as_bytes(),
+                1,
+            ),
+        ),
+        m(
+            "payload_bom",
+            "A UTF-8 byte-order mark before the payload's JSON.",
+            raw_token_bytes(
+                header(1).as_bytes(),
+                format!("\u{feff}{body}").as_bytes(),
+                1,
+            ),
+        ),
+    ]
+}
+
+fn more_unsupported_header() -> Vec<Case> {
+    let key1 = signing_key(1);
+    let body = payload(ISSUER, T0, "");
+    let hdr = |json: &str| raw_token(json, &body, &key1);
+    let u = |name, description, token| bad(name, description, token, "unsupported_header");
+    vec![
+        u(
+            "alg_uppercase",
+            "alg EDDSA: names are case-sensitive.",
+            hdr(&header_with_alg("EDDSA")),
+        ),
+        u(
+            "alg_ed25519_uppercase",
+            "alg ED25519: names are case-sensitive.",
+            hdr(&header_with_alg("ED25519")),
+        ),
+        u(
+            "alg_leading_space",
+            "alg \" EdDSA\": nothing is trimmed.",
+            hdr(&header_with_alg(" EdDSA")),
+        ),
+        u(
+            "alg_trailing_space",
+            "alg \"EdDSA \": nothing is trimmed.",
+            hdr(&header_with_alg("EdDSA ")),
+        ),
+        u(
+            "x5u_member",
+            "A certificate URL in the header.",
+            hdr(&format!(
+                r#"{{"alg":"EdDSA","kid":"{}","typ":"sello+jwt","x5u":"https://evil.example/cert.pem"}}"#,
+                kid_of(1)
+            )),
+        ),
+        u(
+            "alg_none_empty_signature",
+            "An unsecured JWT: alg none and an empty signature part (the algorithm is decided before the signature is read).",
+            format!(
+                "{}.{}.",
+                b64::encode(header_with_alg("none").as_bytes()),
+                b64::encode(body.as_bytes())
+            ),
+        ),
+        u(
+            "alg_hs256_32_byte_signature",
+            "alg HS256 with a 32-byte signature, as HMAC-SHA-256 gives (the algorithm is decided before the signature's length).",
+            format!(
+                "{}.{}.{}",
+                b64::encode(header_with_alg("HS256").as_bytes()),
+                b64::encode(body.as_bytes()),
+                b64::encode(&[0x5a; 32])
+            ),
+        ),
+        u(
+            "header_depth_16",
+            "An unknown header member whose innermost array is at level 16: the JSON is accepted, the member is not.",
+            hdr(&nested_header(16)),
+        ),
+        u(
+            "cty_member_without_typ",
+            "A forbidden member and no typ: the member decides (FORMAT.md §3.2).",
+            hdr(&format!(
+                r#"{{"alg":"EdDSA","kid":"{}","cty":"x"}}"#,
+                kid_of(1)
+            )),
+        ),
+    ]
+}
+
+fn more_invalid_claims() -> Vec<Case> {
+    let key1 = signing_key(1);
+    let body = payload(ISSUER, T0, "");
+    let edited = |from: &str, to: &str| raw_token(&header(1), &body.replacen(from, to, 1), &key1);
+    let i = |name, description, token| bad(name, description, token, "invalid_claims");
+    vec![
+        i(
+            "iat_i64_min",
+            "iat -9223372036854775808, the smallest 64-bit integer: read, then refused as before 1970.",
+            edited(&format!("\"iat\":{T0}"), "\"iat\":-9223372036854775808"),
+        ),
+        i(
+            "iss_with_space",
+            "iss with a trailing space (an issuer id has no spaces).",
+            edited(
+                &format!("\"iss\":\"{ISSUER}\""),
+                &format!("\"iss\":\"{ISSUER} \""),
+            ),
+        ),
+        i(
+            "iss_with_escaped_nul",
+            "iss ending in \\u0000.",
+            edited(
+                &format!("\"iss\":\"{ISSUER}\""),
+                &format!(r#""iss":"{ISSUER}\u0000""#),
+            ),
+        ),
+        i(
+            "escaped_nul_in_name",
+            "The holder's name with \\u0000 (a control character) inside.",
+            edited("Ana Karen", r"Ana\u0000Karen"),
+        ),
+    ]
+}
+
+fn more_trust() -> Vec<Case> {
+    let key1 = signing_key(1);
+    let body = payload(ISSUER, T0, "");
+    let with_kid = |kid: &str| raw_token(&header_with_kid(kid), &body, &key1);
+    let k = |name, description, token| bad(name, description, token, "unknown_key");
+    let i = |name, description, token| bad(name, description, token, "unknown_issuer");
+    vec![
+        k(
+            "kid_path_traversal",
+            "kid ../../etc/passwd: a kid is looked up, never opened.",
+            with_kid("../../etc/passwd"),
+        ),
+        k("kid_dev_zero", "kid /dev/zero.", with_kid("/dev/zero")),
+        k("kid_windows_path", "kid C:\\x.", with_kid("C:\\x")),
+        k("kid_sql_or", "kid ' OR 1=1 --.", with_kid("' OR 1=1 --")),
+        k(
+            "kid_sql_drop_table",
+            "kid x; DROP TABLE certificates.",
+            with_kid("x; DROP TABLE certificates"),
+        ),
+        k("kid_escaped_nul", "kid \\u0000.", with_kid("\0")),
+        k(
+            "kid_64_bytes",
+            "A kid of 64 bytes, the longest accepted: no key has it.",
+            with_kid(&"k".repeat(64)),
+        ),
+        k(
+            "kid_full_thumbprint",
+            "The active key's full 43-character RFC 7638 thumbprint instead of its 11-character kid.",
+            with_kid(&thumbprint(&signing_key(1).verifying_key())),
+        ),
+        k(
+            "main_kid_claiming_other_issuer",
+            "The main issuer's key and kid, with iss naming the other trusted issuer: the kid is looked up in that issuer's set only.",
+            raw_token(&header(1), &payload(OTHER, T0, ""), &key1),
+        ),
+        i(
+            "iss_case_variant",
+            "iss MX.SELLO.PRUEBA: issuer ids compare case-sensitively.",
+            raw_token(&header(1), &payload("MX.SELLO.PRUEBA", T0, ""), &key1),
+        ),
+        i(
+            "iss_with_suffix",
+            "iss mx.sello.prueba.evil: the trusted id followed by more.",
+            raw_token(&header(1), &payload("mx.sello.prueba.evil", T0, ""), &key1),
+        ),
+    ]
+}
+
+fn more_signature() -> Vec<Case> {
+    let good = token(1, T0, "");
+    let sig = b64::decode(good.rsplit('.').next().expect("three parts")).expect("signature");
+    let with_r = |r: [u8; 32]| {
+        let mut v = sig.clone();
+        v[..32].copy_from_slice(&r);
+        resign(&good, &v)
+    };
+    let with_s = |s: [u8; 32]| {
+        let mut v = sig.clone();
+        v[32..].copy_from_slice(&s);
+        resign(&good, &v)
+    };
+    let mut high_s: [u8; 32] = sig[32..].try_into().expect("32 bytes");
+    high_s[31] |= 0xe0;
+    let b = |name, description, token| bad(name, description, token, "bad_signature");
+    let point = |i: usize| hex32(SMALL_ORDER_POINTS[i]);
+    vec![
+        b(
+            "s_high_bits_set",
+            "The valid signature with the top three bits of S set (S ≥ ℓ).",
+            with_s(high_s),
+        ),
+        b(
+            "s_equal_to_l",
+            "The valid signature's R with S = ℓ, the group order.",
+            with_s(GROUP_ORDER),
+        ),
+        b(
+            "r_identity_s_zero",
+            "R = the identity point and S = 0.",
+            resign(&good, &[point(0), [0; 32]].concat()),
+        ),
+        b(
+            "r_identity",
+            "R replaced by the identity point (order 1).",
+            with_r(point(0)),
+        ),
+        b(
+            "r_order_2",
+            "R replaced by the point of order 2.",
+            with_r(point(1)),
+        ),
+        b(
+            "r_order_4",
+            "R replaced by a point of order 4.",
+            with_r(point(2)),
+        ),
+        b(
+            "r_order_8",
+            "R replaced by a point of order 8.",
+            with_r(point(4)),
+        ),
+        b(
+            "r_non_canonical",
+            "R replaced by a non-canonical encoding of the identity (y = p + 1).",
+            with_r(hex32(
+                "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            )),
+        ),
+    ]
+}
+
+fn more_time() -> Vec<Case> {
+    let nbf = T0 + 10 * 86_400;
+    let exp = T0 + 86_400;
+    let plain = token(1, T0, "");
+    let with_nbf = token(1, T0, &format!(r#","nbf":{nbf}"#));
+    let with_exp = token(1, T0, &format!(r#","exp":{exp}"#));
+    vec![
+        with_at(
+            bad(
+                "iat_one_second_beyond_leeway",
+                "iat 61 s after the verification time: beyond the 60 s leeway.",
+                plain.clone(),
+                "not_yet_valid",
+            ),
+            T0 - LEEWAY - 1,
+        ),
+        valid(
+            "iat_at_leeway_edge",
+            "iat exactly 60 s after the verification time: inside the leeway.",
+            plain.clone(),
+            T0 - LEEWAY,
+        ),
+        valid(
+            "iat_inside_leeway",
+            "iat 59 s after the verification time.",
+            plain,
+            T0 - LEEWAY + 1,
+        ),
+        with_at(
+            bad(
+                "nbf_one_second_beyond_leeway",
+                "nbf 61 s after the verification time.",
+                with_nbf.clone(),
+                "not_yet_valid",
+            ),
+            nbf - LEEWAY - 1,
+        ),
+        valid(
+            "nbf_at_leeway_edge",
+            "nbf exactly 60 s after the verification time.",
+            with_nbf.clone(),
+            nbf - LEEWAY,
+        ),
+        valid(
+            "nbf_inside_leeway",
+            "nbf 59 s after the verification time.",
+            with_nbf,
+            nbf - LEEWAY + 1,
+        ),
+        valid(
+            "exp_one_second_before",
+            "Checked one second before exp.",
+            with_exp.clone(),
+            exp - 1,
+        ),
+        valid(
+            "exp_exactly",
+            "Checked exactly at exp: inside the leeway.",
+            with_exp.clone(),
+            exp,
+        ),
+        with_at(
+            bad(
+                "expired_one_second_after_edge",
+                "Checked at exp + leeway + 1.",
+                with_exp,
+                "expired",
+            ),
+            exp + LEEWAY + 1,
+        ),
+    ]
+}
+
+fn more_keys() -> Vec<Case> {
+    vec![
+        valid(
+            "key_window_start_exactly",
+            "Signed by the rotated key exactly at its window's nbf, which is included.",
+            token(2, WINDOW_START, ""),
+            AT,
+        ),
+        valid(
+            "key_window_last_second",
+            "Signed by the rotated key one second before its window's exp, which is excluded.",
+            token(2, WINDOW_END - 1, ""),
+            AT,
+        ),
+    ]
+}
+
+fn leeway_0_cases() -> Vec<Case> {
+    let nbf = T0 + 10 * 86_400;
+    let exp = T0 + 86_400;
+    let plain = token(1, T0, "");
+    let with_nbf = token(1, T0, &format!(r#","nbf":{nbf}"#));
+    let with_exp = token(1, T0, &format!(r#","exp":{exp}"#));
+    vec![
+        with_at(
+            bad(
+                "iat_one_second_ahead",
+                "iat one second after the verification time.",
+                plain.clone(),
+                "not_yet_valid",
+            ),
+            T0 - 1,
+        ),
+        valid(
+            "iat_exactly",
+            "iat equal to the verification time.",
+            plain,
+            T0,
+        ),
+        with_at(
+            bad(
+                "nbf_one_second_ahead",
+                "nbf one second after the verification time.",
+                with_nbf.clone(),
+                "not_yet_valid",
+            ),
+            nbf - 1,
+        ),
+        valid(
+            "nbf_exactly",
+            "nbf equal to the verification time.",
+            with_nbf,
+            nbf,
+        ),
+        valid(
+            "exp_one_second_before",
+            "Checked one second before exp.",
+            with_exp.clone(),
+            exp - 1,
+        ),
+        with_at(
+            bad(
+                "expired_at_exp",
+                "Checked exactly at exp: a certificate is not valid at or after exp.",
+                with_exp.clone(),
+                "expired",
+            ),
+            exp,
+        ),
+        with_at(
+            bad(
+                "expired_one_second_after",
+                "Checked one second after exp.",
+                with_exp,
+                "expired",
+            ),
+            exp + 1,
+        ),
+        bad(
+            "key_window_end",
+            "Signed by the rotated key exactly at its window's exp (excluded; no leeway on key windows).",
+            token(2, WINDOW_END, ""),
+            "key_not_valid_at_issuance",
+        ),
+        valid(
+            "key_window_last_second",
+            "Signed by the rotated key one second before its window's exp.",
+            token(2, WINDOW_END - 1, ""),
+            AT,
+        ),
+        bad(
+            "compromised_key_at_compromise",
+            "Signed by the compromised key exactly at revoked_at (no leeway on revocation).",
+            token(3, REVOKED_AT, ""),
+            "key_revoked",
+        ),
+    ]
+}
+
 /// A status list of the main issuer, signed with the active key (seed 1), with `revoked` set.
 pub fn status_list_token(iat: i64, exp: i64, revoked: &[u32]) -> String {
     let mut list = StatusList::new(0).expect("default size");
@@ -761,7 +1715,7 @@ pub fn build() -> Vec<(String, String)> {
             let doc = json!({
                 "description": description,
                 "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets, these status_lists (status-list JWS, typ sello-status+jwt) and leeway (seconds); expect verdict and reason.",
-                "leeway": LEEWAY,
+                "leeway": leeway(name),
                 "key_sets": key_sets,
                 "status_lists": status_lists(name),
                 "cases": cases,
