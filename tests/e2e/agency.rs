@@ -54,8 +54,14 @@ fn ledger_export(dir: &Path) -> Vec<Value> {
 }
 
 fn verify_json(dir: &Path, inputs: &[&Path]) -> (Option<i32>, Vec<Value>) {
+    verify_json_with(dir, inputs, &[])
+}
+
+fn verify_json_with(dir: &Path, inputs: &[&Path], flags: &[&str]) -> (Option<i32>, Vec<Value>) {
     let out = sello()
-        .args(["verify", "--json", "--keys"])
+        .args(["verify", "--json"])
+        .args(flags)
+        .arg("--keys")
         .arg(dir.join("jwks.json"))
         .arg("--status")
         .arg(dir.join("status.jwt"))
@@ -111,6 +117,80 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
     assert!(lines.iter().all(|l| l["verdict"] == "valid"));
     assert!(lines.iter().all(|l| l["claims"]["status"]["idx"].is_u64()));
     assert_eq!(ledger_export(&dir).len(), 30);
+}
+
+#[test]
+fn a_batch_folder_verifies_in_batches_as_one_by_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    roster(&list, 40, false);
+    let out_dir = tmp.path().join("out");
+    let out = batch(&dir, &list, &out_dir, "png,svg").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    publish_status(&dir);
+    // The tokens from the ledger in a sub-folder, one of them tampered; a moved and renamed
+    // image; a stray text file; a hidden file.
+    let tokens_dir = out_dir.join("tokens");
+    std::fs::create_dir(&tokens_dir).unwrap();
+    let mut jwts = Vec::new();
+    for record in ledger_export(&dir) {
+        let path = tokens_dir.join(format!("{}.jwt", record["serial"].as_str().unwrap()));
+        std::fs::write(&path, record["token"].as_str().unwrap()).unwrap();
+        jwts.push(path);
+    }
+    jwts.sort();
+    assert_eq!(jwts.len(), 40);
+    let token = std::fs::read_to_string(&jwts[7]).unwrap();
+    let at = token.rfind('.').unwrap() + 10;
+    let mut tampered = token.clone();
+    let c = if &token[at..at + 1] == "x" { "y" } else { "x" };
+    tampered.replace_range(at..at + 1, c);
+    std::fs::write(&jwts[7], tampered).unwrap();
+    let stem = jwts[3].file_stem().unwrap().to_string_lossy().into_owned();
+    std::fs::rename(
+        out_dir.join(format!("{stem}.png")),
+        tokens_dir.join("MOVED.PNG"),
+    )
+    .unwrap();
+    std::fs::write(out_dir.join("notas.txt"), "no es un certificado").unwrap();
+    std::fs::write(out_dir.join(".oculto.png"), "x").unwrap();
+    let (code, batched) = verify_json(&dir, &[&out_dir]);
+    assert_eq!(code, Some(1));
+    assert_eq!(batched.len(), 81, "40 PNG + 40 tokens + the text file");
+    let (code_one, one_by_one) =
+        verify_json_with(&dir, &[&out_dir], &["--one-by-one", "--jobs", "1"]);
+    assert_eq!(code_one, Some(1));
+    assert_eq!(batched, one_by_one, "batches give the one-by-one answers");
+    let bad: Vec<(&str, &str)> = batched
+        .iter()
+        .filter(|l| l["verdict"] != "valid")
+        .map(|l| {
+            (
+                l["input"].as_str().unwrap(),
+                l["reason"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(bad.len(), 2, "{bad:?}");
+    assert!(
+        bad.iter()
+            .any(|(i, r)| i.ends_with("notas.txt") && *r == "malformed_token")
+    );
+    assert!(bad.iter().any(|(i, r)| {
+        i.ends_with(&*jwts[7].file_name().unwrap().to_string_lossy()) && *r == "bad_signature"
+    }));
+    assert!(batched.iter().any(
+        |l| l["input"].as_str().unwrap().ends_with("tokens/MOVED.PNG") && l["verdict"] == "valid"
+    ));
+    let (code, lines) = verify_json(&dir, &[&tmp.path().join("no-such-folder")]);
+    assert_eq!(code, Some(2));
+    assert_eq!(lines[0]["error"], "not_found");
 }
 
 #[cfg(unix)]

@@ -46,6 +46,7 @@ pub fn input_error_code(e: &InputError) -> &'static str {
         InputError::Unrecognised(_) => "unrecognised_input",
         InputError::Image { .. } => "bad_image",
         InputError::NoQrCode(_) => "no_qr_code",
+        InputError::TooManyFiles { .. } => "too_many_files",
     }
 }
 

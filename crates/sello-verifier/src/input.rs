@@ -53,6 +53,14 @@ pub enum InputError {
     /// The image decoded, but no QR code was found in it.
     #[error("{0}: no QR code found in the image")]
     NoQrCode(String),
+    /// A folder holds more files to verify than [`MAX_FOLDER_FILES`].
+    #[error("{what}: more than {max} files to verify")]
+    TooManyFiles {
+        /// The folder.
+        what: String,
+        /// The limit.
+        max: usize,
+    },
 }
 
 fn read_capped(reader: impl Read, what: &str) -> Result<Vec<u8>, InputError> {
@@ -115,6 +123,62 @@ pub fn read_arg(arg: &str, stdin: impl Read) -> Result<Source, InputError> {
     Err(InputError::NotFound(arg.to_owned()))
 }
 
+/// The most files [`folder_files`] lists from one folder tree.
+pub const MAX_FOLDER_FILES: usize = 100_000;
+
+/// The deepest [`folder_files`] descends below the folder it is given.
+pub const MAX_FOLDER_DEPTH: usize = 16;
+
+/// The extensions (case-insensitive) that [`folder_files`] takes from a folder: images, and
+/// tokens in text files. A batch's `.svg`, `.pdf` and `summary.csv` are left out.
+pub const FOLDER_EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "jwt", "txt"];
+
+/// The files to verify in a folder: those with one of [`FOLDER_EXTENSIONS`], in its
+/// sub-folders too (at most [`MAX_FOLDER_DEPTH`] deep, never through a symbolic link to a
+/// folder), sorted by path, at most [`MAX_FOLDER_FILES`] of them. Hidden entries (a name
+/// starting with `.`) are skipped.
+pub fn folder_files(folder: &Path) -> Result<Vec<std::path::PathBuf>, InputError> {
+    let what = folder.display().to_string();
+    let mut found = Vec::new();
+    let mut pending = vec![(folder.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = pending.pop() {
+        let io = |source| InputError::Io {
+            what: dir.display().to_string(),
+            source,
+        };
+        for entry in std::fs::read_dir(&dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            // `file_type` does not follow symbolic links: a link to a folder is not entered.
+            let kind = entry.file_type().map_err(io)?;
+            if kind.is_dir() {
+                if depth < MAX_FOLDER_DEPTH {
+                    pending.push((path, depth + 1));
+                }
+                continue;
+            }
+            let wanted = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| FOLDER_EXTENSIONS.iter().any(|w| e.eq_ignore_ascii_case(w)));
+            if wanted && path.is_file() {
+                if found.len() == MAX_FOLDER_FILES {
+                    return Err(InputError::TooManyFiles {
+                        what,
+                        max: MAX_FOLDER_FILES,
+                    });
+                }
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// The texts to verify in a source: the text itself, or every QR code in the image.
 pub fn texts(source: &Source, what: &str) -> Result<Vec<String>, InputError> {
     match source {
@@ -136,6 +200,45 @@ pub fn texts(source: &Source, what: &str) -> Result<Vec<String>, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folder_files_are_sorted_filtered_and_recursive() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for name in [
+            "z.PNG",
+            "a.jwt",
+            "b/c/d.jpeg",
+            "b/x.jpg",
+            "summary.csv",
+            "c.pdf",
+            "b/e.txt",
+            ".hidden.png",
+            ".git/f.png",
+        ] {
+            std::fs::write(root.join(name), b"x").unwrap();
+        }
+        let found: Vec<String> = folder_files(root)
+            .unwrap()
+            .iter()
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            found,
+            ["a.jwt", "b/c/d.jpeg", "b/e.txt", "b/x.jpg", "z.PNG"]
+        );
+        assert!(matches!(
+            folder_files(&root.join("missing")),
+            Err(InputError::Io { .. })
+        ));
+    }
 
     #[test]
     fn classifies_arguments() {

@@ -13,9 +13,10 @@
 //!    is `status_unavailable` (indeterminate): Sello never fetches anything and never passes a
 //!    certificate whose revocation it could not check.
 
+use crate::batch;
 use crate::trust::TrustStore;
-use sello_core::ed25519_dalek::Signature;
-use sello_core::jwk::{IssuerInfo, PublicKey};
+use sello_core::ed25519_dalek::{Signature, VerifyingKey};
+use sello_core::jwk::{IssuerInfo, KeySet, PublicKey};
 use sello_core::status::{self, StatusError, StatusList};
 use sello_core::{Claims, Lang, Reason, Verdict, token};
 use serde::Serialize;
@@ -29,7 +30,19 @@ pub const DEFAULT_LEEWAY: i64 = 60;
 /// `R`): the one signature check every token goes through, exposed so that external vectors
 /// (RFC 8032, Wycheproof) exercise exactly this path.
 pub fn check_signature(key: &PublicKey, message: &[u8], signature: &Signature) -> bool {
-    key.key.verify_strict(message, signature).is_ok()
+    check_signature_key(&key.key, message, signature)
+}
+
+/// [`check_signature`] with a bare Ed25519 key.
+pub fn check_signature_key(key: &VerifyingKey, message: &[u8], signature: &Signature) -> bool {
+    key.verify_strict(message, signature).is_ok()
+}
+
+/// A token whose structure, issuer and key are known, waiting for its signature check.
+struct Pending<'v, 't> {
+    token: token::UnverifiedToken<'t>,
+    key_set: &'v KeySet,
+    key: &'v PublicKey,
 }
 
 /// The result of verifying one token.
@@ -253,30 +266,89 @@ impl Verifier {
     /// Verifies `text` (a bare token, or a URL with the token in its fragment) at time `at`
     /// (seconds since the Unix epoch).
     pub fn verify(&self, text: &str, at: i64) -> Verification {
+        match self.prepare(text) {
+            Ok(pending) => {
+                let ok = check_signature(
+                    pending.key,
+                    pending.token.signing_input.as_bytes(),
+                    &pending.token.signature,
+                );
+                self.conclude(pending, ok, at)
+            }
+            Err((reason, detail)) => Verification::fail(reason, detail),
+        }
+    }
+
+    /// Verifies many texts at time `at`, with the same result as [`Verifier::verify`] on each
+    /// but for the signatures, which are checked together ([`batch`]): several times faster
+    /// for many tokens of few keys. The one difference from the strict check is described in
+    /// [`batch`]; only a holder of the issuer's private key can make a signature on which it
+    /// shows.
+    pub fn verify_many<S: AsRef<str>>(&self, texts: &[S], at: i64) -> Vec<Verification> {
+        let stages: Vec<Result<Pending<'_, '_>, (Reason, String)>> =
+            texts.iter().map(|t| self.prepare(t.as_ref())).collect();
+        let jobs: Vec<batch::Job<'_>> = stages
+            .iter()
+            .filter_map(|stage| stage.as_ref().ok())
+            .map(|p| batch::Job {
+                key: &p.key.key,
+                message: p.token.signing_input.as_bytes(),
+                signature: &p.token.signature,
+            })
+            .collect();
+        let mut checked = batch::verify_each(&jobs).into_iter();
+        stages
+            .into_iter()
+            .map(|stage| match stage {
+                Ok(pending) => {
+                    let ok = checked.next().unwrap_or(false);
+                    self.conclude(pending, ok, at)
+                }
+                Err((reason, detail)) => Verification::fail(reason, detail),
+            })
+            .collect()
+    }
+
+    /// Steps 1 and 2: parse, and find the issuer's key set and the key.
+    fn prepare<'v, 't>(&'v self, text: &'t str) -> Result<Pending<'v, 't>, (Reason, String)> {
         let parsed = match token::decode(token::extract(text)) {
             Ok(parsed) => parsed,
-            Err(e) => return Verification::fail(e.reason(), e.to_string()),
+            Err(e) => return Err((e.reason(), e.to_string())),
         };
         let Some(key_set) = self.trust.issuer(&parsed.claims.iss) else {
-            return Verification::fail(
+            return Err((
                 Reason::UnknownIssuer,
                 format!(
                     "no trusted key set for issuer {:?}",
                     sello_core::json::truncate(&parsed.claims.iss)
                 ),
-            );
+            ));
         };
         let Some(key) = key_set.key(&parsed.header.kid) else {
-            return Verification::fail(
+            return Err((
                 Reason::UnknownKey,
                 format!(
                     "issuer {:?} publishes no key {:?}",
                     key_set.issuer.id,
                     sello_core::json::truncate(&parsed.header.kid)
                 ),
-            );
+            ));
         };
-        if !check_signature(key, parsed.signing_input.as_bytes(), &parsed.signature) {
+        Ok(Pending {
+            token: parsed,
+            key_set,
+            key,
+        })
+    }
+
+    /// Steps 3 to 6, given whether the signature verified.
+    fn conclude(&self, pending: Pending<'_, '_>, signature_ok: bool, at: i64) -> Verification {
+        let Pending {
+            token: parsed,
+            key_set,
+            key,
+        } = pending;
+        if !signature_ok {
             return Verification::fail(
                 Reason::BadSignature,
                 format!("the Ed25519 signature does not verify with key {}", key.kid),
@@ -417,6 +489,38 @@ mod tests {
             r.claims.is_some(),
             "authentic claims are returned with the reason"
         );
+    }
+
+    #[test]
+    fn verify_many_agrees_with_verify_on_every_kind_of_input() {
+        let key = SigningKey::from_bytes(&[9; 32]);
+        let public = PublicKey::new(key.verifying_key());
+        let v = verifier(public.clone());
+        let other = SigningKey::from_bytes(&[10; 32]);
+        let mut texts = Vec::new();
+        for i in 0..40 {
+            let mut c = claims(T + i);
+            c.jti = format!("A-{i}");
+            texts.push(sign(&c, &key, &public.kid));
+        }
+        texts[3] = sign(&claims(T), &other, &public.kid); // forged
+        texts[10] = "not a token".into();
+        texts[11] = sign(&claims(T), &key, "unknown-kid");
+        texts[20] = sign(&claims(T + 5000), &key, &public.kid); // expired at T + 6100
+        texts[21] = format!("https://x.example/v#{}", texts[22]);
+        let mut tampered = texts[30].clone();
+        tampered.insert(tampered.rfind('.').unwrap() - 2, 'A');
+        texts[30] = tampered;
+        for at in [T + 100, T + 6100] {
+            let many = v.verify_many(&texts, at);
+            let one: Vec<Verification> = texts.iter().map(|t| v.verify(t, at)).collect();
+            assert_eq!(many, one);
+        }
+        let many = v.verify_many(&texts, T + 100);
+        assert_eq!(many[3].reason, Some(Reason::BadSignature));
+        assert_eq!(many[11].reason, Some(Reason::UnknownKey));
+        assert_eq!(many[0].verdict, Verdict::Valid);
+        assert!(v.verify_many::<&str>(&[], T).is_empty());
     }
 
     #[test]

@@ -12,6 +12,12 @@ use sello_verifier::{Verification, input::MAX_TEXT_BYTES};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
+/// The most tokens in one `POST /api/verify/batch`.
+pub const MAX_BATCH_TOKENS: usize = 1000;
+
+/// The largest body of `POST /api/verify/batch`.
+pub const MAX_BATCH_BYTES: usize = 1024 * 1024;
+
 /// Most fields read from a multipart form before giving up on finding an image.
 const MAX_FIELDS: usize = 8;
 
@@ -238,14 +244,67 @@ async fn verify_image(
     }
     let at = (shared.state.clock)();
     let many = texts.len() > 1;
-    let verifications: Vec<Verification> = texts
-        .iter()
-        .map(|t| shared.state.verifier.verify(t, at))
-        .collect();
+    let verifications: Vec<Verification> = shared.state.verifier.verify_many(&texts, at);
     let results: Vec<Value> = verifications
         .iter()
         .enumerate()
         .map(|(i, v)| result_json(name, many.then_some(i), v, lang))
+        .collect();
+    let response = json_response(StatusCode::OK, &Value::Array(results));
+    Ok(with_outcomes(response, &verifications))
+}
+
+/// The handler of `POST /api/verify/batch`: `{"tokens": [text, …]}` (1 to
+/// [`MAX_BATCH_TOKENS`] tokens or URLs, at most [`MAX_BATCH_BYTES`]) in; an array of
+/// verification objects out, in the same order, each with its `index`. The signatures are
+/// checked together ([`sello_verifier::batch`]).
+pub(crate) async fn verify_batch(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let lang = query_lang(request.uri().query());
+    match verify_batch_request(shared, request, lang).await {
+        Ok(response) => response,
+        Err(e) => error_response(e, lang),
+    }
+}
+
+async fn verify_batch_request(
+    shared: Arc<Shared>,
+    request: Request,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    if media_type(request.headers()).as_deref() != Some("application/json") {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    if declared_len(request.headers()).is_some_and(|n| n > MAX_BATCH_BYTES as u64) {
+        return Err(ApiError::TooLarge);
+    }
+    let bytes = read_body(request.into_body(), MAX_BATCH_BYTES).await?;
+    #[derive(serde::Deserialize)]
+    struct BatchBody {
+        tokens: Vec<String>,
+    }
+    let tokens = serde_json::from_slice::<BatchBody>(&bytes)
+        .map_err(|_| ApiError::BadJson)?
+        .tokens;
+    if tokens.is_empty() || tokens.len() > MAX_BATCH_TOKENS {
+        return Err(ApiError::BatchSize);
+    }
+    let at = (shared.state.clock)();
+    let worker = Arc::clone(&shared);
+    let verifications = tokio::task::spawn_blocking(move || {
+        let texts: Vec<&str> = tokens.iter().map(|t| t.trim()).collect();
+        worker.state.verifier.verify_many(&texts, at)
+    })
+    .await
+    .map_err(|_| ApiError::Unreadable)?;
+    let results: Vec<Value> = verifications
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let mut out = serde_json::to_value(v).expect("verifications serialise");
+            out["index"] = json!(i);
+            out["message"] = json!(v.message(lang));
+            out
+        })
         .collect();
     let response = json_response(StatusCode::OK, &Value::Array(results));
     Ok(with_outcomes(response, &verifications))

@@ -9,6 +9,7 @@
 //! | `GET /` | the verification page (camera, photo upload, paste; a token in the URL's fragment is verified at once) |
 //! | `GET /app.js`, `/style.css`, `/sello-verify.js` | the page's script, style and JS verifier |
 //! | `POST /api/verify[?lang=es\|en]` | `application/json` `{"token": …}`, `text/plain` (token or URL), `image/png`, `image/jpeg` or `multipart/form-data` with an `image` field → one verification object, or for an image an array of them, or `{"error": code, "message": …}` |
+//! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects in the same order, each with its `index`; signatures checked together (`sello_verifier::batch`) |
 //! | `GET /keys.json` | `{"key_sets": […], "status_lists": […]}` for the page's client-side verifier |
 //! | `GET /.well-known/jwks.json` | the key set, when exactly one issuer is trusted |
 //! | `GET /.well-known/jwks/<issuer>.json` | each issuer's key set |
@@ -49,6 +50,7 @@
 #![warn(missing_docs)]
 
 mod api;
+pub use api::{MAX_BATCH_BYTES, MAX_BATCH_TOKENS};
 mod site;
 mod state;
 pub mod text;
@@ -110,6 +112,10 @@ pub fn router(state: AppState) -> Router {
                 sello_verifier::scan::MAX_IMAGE_BYTES + 64 * 1024,
             )),
         )
+        .route(
+            "/api/verify/batch",
+            post(api::verify_batch).layer(DefaultBodyLimit::max(api::MAX_BATCH_BYTES)),
+        )
         .fallback(not_found)
         .with_state(shared)
         .layer(middleware::from_fn(move |request, next| {
@@ -128,7 +134,7 @@ async fn not_found(request: Request) -> Response {
 /// The path as logged: a route's own path, or its pattern, never what a client made up (a
 /// token pasted into a path must not reach the log).
 fn logged_path(path: &str) -> &'static str {
-    const EXACT: [&str; 9] = [
+    const EXACT: [&str; 10] = [
         "/",
         "/index.html",
         "/app.js",
@@ -138,6 +144,7 @@ fn logged_path(path: &str) -> &'static str {
         "/.well-known/jwks.json",
         "/healthz",
         "/api/verify",
+        "/api/verify/batch",
     ];
     if let Some(p) = EXACT.iter().find(|p| **p == path) {
         p

@@ -33,6 +33,8 @@ pub enum ApiError {
     NotFound,
     /// Several issuers are trusted, so there is no single `/.well-known/jwks.json`.
     SeveralIssuers,
+    /// A batch request holds no tokens, or more than its limit.
+    BatchSize,
 }
 
 impl ApiError {
@@ -52,6 +54,7 @@ impl ApiError {
             ApiError::Unreadable => "unreadable",
             ApiError::NotFound => "not_found",
             ApiError::SeveralIssuers => "several_issuers",
+            ApiError::BatchSize => "batch_size",
         }
     }
 
@@ -65,7 +68,8 @@ impl ApiError {
             | ApiError::Unrecognised
             | ApiError::BadMultipart
             | ApiError::NoImage
-            | ApiError::Unreadable => 400,
+            | ApiError::Unreadable
+            | ApiError::BatchSize => 400,
             ApiError::BadImage | ApiError::NoQrCode => 422,
             ApiError::Timeout => 503,
             ApiError::NotFound | ApiError::SeveralIssuers => 404,
@@ -123,6 +127,10 @@ impl ApiError {
             ApiError::SeveralIssuers => lang.pick(
                 "Este servicio confía en varios emisores: el conjunto de llaves de cada uno está en /.well-known/jwks/<emisor>.json.",
                 "This service trusts several issuers: each one's key set is at /.well-known/jwks/<issuer>.json.",
+            ),
+            ApiError::BatchSize => lang.pick(
+                "Envíe de 1 a 1000 certificados: {\"tokens\": [\"…\", …]} (hasta 1 MiB).",
+                "Send 1 to 1000 certificates: {\"tokens\": [\"…\", …]} (up to 1 MiB).",
             ),
         }
     }

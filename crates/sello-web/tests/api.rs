@@ -402,6 +402,114 @@ async fn images_multipart_and_raw() {
     assert_eq!(answer[0]["verdict"], "valid");
 }
 
+#[tokio::test]
+async fn batch_of_tokens_in_order_with_the_single_answers() {
+    let app = app();
+    let (valid, url) = issue(1);
+    let (revoked, _) = issue(REVOKED_IDX);
+    let mut forged = valid.clone();
+    let cut = forged.rfind('.').unwrap() + 3;
+    forged.replace_range(
+        cut..cut + 1,
+        if &forged[cut..cut + 1] == "A" {
+            "B"
+        } else {
+            "A"
+        },
+    );
+    let tokens = vec![
+        valid.clone(),
+        forged,
+        format!("  {url} "),
+        revoked,
+        "not a token".to_owned(),
+    ];
+    let mut many: Vec<String> = (0..200).map(|i| issue(100 + i).0).collect();
+    many.extend(tokens.iter().cloned());
+    for list in [tokens, many] {
+        let body = serde_json::json!({ "tokens": list }).to_string();
+        let response = post(&app, "/api/verify/batch?lang=en", "application/json", body).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let answer = json(response).await;
+        let results = answer.as_array().unwrap();
+        assert_eq!(results.len(), list.len());
+        for (i, (result, token)) in results.iter().zip(&list).enumerate() {
+            assert_eq!(result["index"], i);
+            let single = json(
+                post(
+                    &app,
+                    "/api/verify?lang=en",
+                    "text/plain",
+                    token.trim().to_owned(),
+                )
+                .await,
+            )
+            .await;
+            for member in ["verdict", "reason", "claims", "kid", "message"] {
+                assert_eq!(result[member], single[member], "{i} {member}");
+            }
+        }
+        let n = list.len();
+        assert_eq!(results[n - 5]["verdict"], "valid");
+        assert_eq!(results[n - 4]["reason"], "bad_signature");
+        assert_eq!(results[n - 3]["verdict"], "valid");
+        assert_eq!(results[n - 2]["reason"], "revoked");
+        assert_eq!(results[n - 1]["reason"], "malformed_token");
+    }
+}
+
+#[tokio::test]
+async fn batch_requests_with_bad_shapes_are_refused() {
+    let app = app();
+    let (valid, _) = issue(1);
+    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+        (
+            "application/json",
+            b"{\"tokens\": []}".to_vec(),
+            400,
+            "batch_size",
+        ),
+        (
+            "application/json",
+            serde_json::json!({ "tokens": vec![valid.clone(); 1001] })
+                .to_string()
+                .into_bytes(),
+            400,
+            "batch_size",
+        ),
+        (
+            "application/json",
+            b"{\"tokens\": \"x\"}".to_vec(),
+            400,
+            "bad_json",
+        ),
+        (
+            "application/json",
+            b"{\"token\": \"x\"}".to_vec(),
+            400,
+            "bad_json",
+        ),
+        ("application/json", b"[1, 2".to_vec(), 400, "bad_json"),
+        (
+            "text/plain",
+            valid.clone().into_bytes(),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            "application/json",
+            vec![b' '; sello_web::MAX_BATCH_BYTES + 1],
+            413,
+            "too_large",
+        ),
+    ];
+    for (content_type, body, status, code) in cases {
+        let response = post(&app, "/api/verify/batch", content_type, body).await;
+        assert_eq!(response.status().as_u16(), status, "{code}");
+        assert_eq!(json(response).await["error"], code);
+    }
+}
+
 async fn expect_error(
     app: &Router,
     content_type: Option<&str>,
