@@ -1,5 +1,6 @@
 //! The `sello` binary as a user runs it: output, JSON, languages and exit statuses.
 
+use crate::json_lines;
 use assert_cmd::Command;
 use sello_testkit::vectors;
 use serde_json::Value;
@@ -73,13 +74,6 @@ pub fn publish_status(dir: &Path) {
         .arg(dir)
         .assert()
         .success();
-}
-
-fn json_lines(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
 }
 
 #[test]
@@ -266,9 +260,7 @@ fn exit_statuses_and_reasons() {
     // Indeterminate: a status entry and no status list (the shared vector's token and keys).
     let trust = tmp.path().join("trust");
     std::fs::create_dir(&trust).unwrap();
-    for set in vectors::key_sets() {
-        std::fs::write(trust.join(format!("{}.json", set.issuer.id)), set.to_json()).unwrap();
-    }
+    crate::write_vector_key_sets(&trust);
     let doc: Value = serde_json::from_slice(
         &std::fs::read(crate::repo().join("tests/vectors/status.json")).unwrap(),
     )

@@ -6,7 +6,8 @@ use sello_verifier::{TrustStore, Verifier};
 use serde_json::Value;
 use std::fs;
 
-fn vector_files() -> Vec<(String, Value)> {
+/// Every vector file: its name and its parsed contents, sorted by name.
+pub fn vector_files() -> Vec<(String, Value)> {
     let dir = crate::repo().join("tests/vectors");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .unwrap()
@@ -101,13 +102,7 @@ fn rust_verifier_passes_every_vector() {
 #[test]
 fn cli_passes_every_vector() {
     let tmp = tempfile::tempdir().unwrap();
-    for set in sello_testkit::vectors::key_sets() {
-        fs::write(
-            tmp.path().join(format!("{}.json", set.issuer.id)),
-            set.to_json(),
-        )
-        .unwrap();
-    }
+    crate::write_vector_key_sets(tmp.path());
     for (name, doc) in vector_files() {
         let status = tempfile::tempdir().unwrap();
         for (i, list) in doc["status_lists"].as_array().unwrap().iter().enumerate() {

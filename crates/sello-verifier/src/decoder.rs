@@ -15,9 +15,9 @@
 //! every call is wrapped so that a panic inside the decoder is a "not found", never a crash.
 
 use image::{GrayImage, imageops};
-use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
-use rxing::multi::MultipleBarcodeReader as _;
-use rxing::multi::qrcode::QRCodeMultiReader;
+use rxing::common::{DetectorRXingResult as _, GlobalHistogramBinarizer, HybridBinarizer};
+use rxing::multi::qrcode::detector::MultiDetector;
+use rxing::qrcode::decoder::qrcode_decoder;
 use rxing::{
     BarcodeFormat, Binarizer, BinaryBitmap, DecodeHints, Luma8LuminanceSource, MultiFormatReader,
     Reader as _,
@@ -75,6 +75,25 @@ fn single<B: Binarizer>(bitmap: &mut BinaryBitmap<B>, pure_first: bool) -> Optio
         .map(|r| r.getText().to_owned())
 }
 
+/// Every QR code the multi-code detector finds, each candidate decoded on its own.
+///
+/// The detector proposes every three finder patterns laid out like a code's corners. In a grid
+/// of codes, the corners of three different codes are laid out like that too; decoding such a
+/// candidate fails. rxing's `QRCodeMultiReader` then gives up on the whole image (it skips only
+/// its generic reader error, where ZXing skips every failed candidate), so a 2 × 2 grid gave one
+/// code of four. Here a failed candidate is skipped and the others are kept.
+fn multi<B: Binarizer>(bitmap: &BinaryBitmap<B>) -> Vec<String> {
+    let hints = hints(false);
+    let Ok(candidates) = MultiDetector::new(bitmap.get_black_matrix()).detectMulti(&hints) else {
+        return Vec::new();
+    };
+    candidates
+        .iter()
+        .filter_map(|c| qrcode_decoder::decode_bitmatrix_with_hints(c.getBits(), &hints).ok())
+        .map(|r| r.getText().to_owned())
+        .collect()
+}
+
 fn guarded<T: Default>(f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_default()
 }
@@ -89,12 +108,8 @@ fn hybrid_stage(image: &GrayImage) -> Vec<String> {
         if let Some(text) = single(&mut bitmap, true) {
             found.push(text);
         }
-        if let Ok(results) =
-            QRCodeMultiReader::default().decode_multiple_with_hints(&mut bitmap, &hints(false))
-        {
-            for r in results {
-                push_unique(&mut found, r.getText().to_owned());
-            }
+        for text in multi(&bitmap) {
+            push_unique(&mut found, text);
         }
         found
     })
@@ -192,4 +207,46 @@ pub fn decode_with_stage(image: &GrayImage) -> (Vec<String>, Option<Stage>) {
 /// Decodes every QR code found in `image`, without duplicates.
 pub(crate) fn decode_all(image: &GrayImage) -> Vec<String> {
     decode_with_stage(image).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sello_testkit::photo;
+
+    /// `side` codes to a row, `gap` pixels apart, on white.
+    fn grid(texts: &[String], side: usize, gap: u32) -> GrayImage {
+        let tiles: Vec<GrayImage> = texts.iter().map(|t| photo::render(t, 3.0)).collect();
+        let tile = tiles.iter().map(GrayImage::width).max().unwrap_or(0) + gap;
+        let rows = texts.len().div_ceil(side) as u32;
+        let mut canvas = GrayImage::from_pixel(
+            side as u32 * tile + gap,
+            rows * tile + gap,
+            image::Luma([255]),
+        );
+        for (i, t) in tiles.iter().enumerate() {
+            let (col, row) = ((i % side) as u32, (i / side) as u32);
+            imageops::overlay(
+                &mut canvas,
+                t,
+                i64::from(gap + col * tile),
+                i64::from(gap + row * tile),
+            );
+        }
+        canvas
+    }
+
+    #[test]
+    fn finds_every_code_of_a_grid() {
+        // In a grid, the corners of three different codes look like one code to the detector;
+        // that candidate failing must not lose the real ones (rxing's multi reader found 1 of 4).
+        for (count, side) in [(4, 2), (4, 4), (9, 3)] {
+            let texts: Vec<String> = (0..count)
+                .map(|i| format!("https://verifica.example.mx/v#codigo-{i}"))
+                .collect();
+            let mut found = decode_all(&grid(&texts, side, 30));
+            found.sort();
+            assert_eq!(found, texts, "{count} codes, {side} to a row");
+        }
+    }
 }
