@@ -163,6 +163,26 @@ test('key sets: what is refused', async () => {
   await assert.rejects(loadKeySets([42]), TypeError);
 });
 
+test('key sets: the 8 small-order points and non-canonical encodings (as tests/e2e/adversarial.rs)', async () => {
+  const x = (hex) => Buffer.from(hex, 'hex').toString('base64url');
+  const ff = 'ff'.repeat(30);
+  // Orders 1, 2, 4, 4, 8, 8, 8, 8 (sello_testkit::vectors::SMALL_ORDER_POINTS).
+  for (const hex of ['01' + '00'.repeat(31), `ec${ff}7f`, '00'.repeat(32), '00'.repeat(31) + '80',
+    '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05', '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
+    'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', 'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa']) {
+    await refusedSet(set(jwk('', x(hex))), /small-order/);
+  }
+  // y = p, p + 1, p + 4, p + 18 (with and without the sign bit), x = -0, and y = 2 and p + 2
+  // (not on the curve).
+  for (const hex of [`ed${ff}7f`, `ed${ff}ff`, `ee${ff}7f`, `ee${ff}ff`, '01' + '00'.repeat(30) + '80', `ec${ff}ff`,
+    `f1${ff}7f`, `ff${ff}7f`, '02' + '00'.repeat(31), `ef${ff}7f`]) {
+    await refusedSet(set(jwk('', x(hex))), /canonical encoding/);
+  }
+  // A small-order key after a good one refuses the whole set.
+  await refusedSet(set(`${jwk()},${jwk('', x('01' + '00'.repeat(31)))}`), /key 1: .*small-order/);
+  await refusedSet(set(jwk(), `"x":${'['.repeat(100000)}${']'.repeat(100000)},`), /nesting deeper than 16/);
+});
+
 test('trust store: the same set twice is harmless, a different one for the issuer conflicts', async () => {
   const a = set(`${jwk()},${jwk('', K2.x)}`);
   const sameReordered = `{"keys":[${jwk('', K2.x)},${jwk(`,"kid":"${K.kid}","ext":1`)}],"issuer_name":"Prueba","issuer":"mx.t","verify_url":null}`;
