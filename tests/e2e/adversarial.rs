@@ -456,12 +456,14 @@ fn cli_mismatch(lines: &[Value], status: Option<i32>, expect: Expect) -> Option<
     })
 }
 
+/// Checks one `sello verify --json` line against what is expected.
 fn assert_cli_line(name: &str, line: &Value, expect: Expect) {
     if let Some(mismatch) = line_mismatch(line, expect) {
         panic!("{name}: {mismatch}");
     }
 }
 
+/// Checks the only line of `sello verify --json` for one input, and the exit status.
 fn assert_cli_result(name: &str, lines: &[Value], status: Option<i32>, expect: Expect) {
     if let Some(mismatch) = cli_mismatch(lines, status, expect) {
         panic!("{name}: {mismatch}");
