@@ -97,10 +97,11 @@ pub fn classify(bytes: Vec<u8>, what: &str) -> Result<Source, InputError> {
         .map_err(|_| InputError::Unrecognised(what.to_owned()))
 }
 
+/// Two dots (a compact JWS) or a URL. Length is not looked at: a token over the size cap is
+/// still a token, and verification names the cap (`malformed_token`), rather than "no such
+/// file".
 fn looks_like_token(arg: &str) -> bool {
-    let token = sello_core::token::extract(arg);
-    token.len() <= sello_core::token::MAX_TOKEN_LEN && token.matches('.').count() >= 2
-        || arg.contains("://")
+    sello_core::token::extract(arg).matches('.').count() >= 2 || arg.contains("://")
 }
 
 /// Reads one command-line argument: `-` is standard input, an existing path is a file, and
@@ -118,6 +119,12 @@ pub fn read_arg(arg: &str, stdin: impl Read) -> Result<Source, InputError> {
         return classify(read_capped(file, arg)?, arg);
     }
     if looks_like_token(arg) {
+        if arg.len() > MAX_TEXT_BYTES {
+            return Err(InputError::TooLarge {
+                what: "(argument)".to_owned(),
+                max: MAX_TEXT_BYTES,
+            });
+        }
         return Ok(Source::Text(arg.trim().to_owned()));
     }
     Err(InputError::NotFound(arg.to_owned()))
@@ -266,6 +273,14 @@ mod tests {
         assert!(matches!(
             read_arg("missing.png", &b""[..]),
             Err(InputError::NotFound(_))
+        ));
+        // Over the token cap: still a token, for verification to name the cap.
+        let long = format!("{}.b.c", "a".repeat(5000));
+        assert!(matches!(read_arg(&long, &b""[..]), Ok(Source::Text(t)) if t == long));
+        let huge = format!("{}.b.c", "a".repeat(MAX_TEXT_BYTES));
+        assert!(matches!(
+            read_arg(&huge, &b""[..]),
+            Err(InputError::TooLarge { .. })
         ));
         assert_eq!(
             read_arg("-", &b"tok.en.x\n"[..]).unwrap(),
