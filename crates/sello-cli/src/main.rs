@@ -472,7 +472,8 @@ fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
             chunk
                 .par_iter()
                 .map(|input| {
-                    sello_verifier::input::read_arg(input, std::io::stdin().lock())
+                    // `Stdin` locks only while reading: workers reading files never wait.
+                    sello_verifier::input::read_arg(input, std::io::stdin())
                         .and_then(|source| sello_verifier::input::texts(&source, input))
                 })
                 .collect()
