@@ -6,21 +6,15 @@
 //! go through `Verifier::verify_many` and `Verifier::verify`, which must give equal results.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
 use sello_core::ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sello_verifier::batch::{Job, verify_each};
 use sello_verifier::verify::check_signature_key;
 use std::sync::OnceLock;
 
-fn verifier() -> &'static sello_verifier::Verifier {
-    static V: OnceLock<sello_verifier::Verifier> = OnceLock::new();
-    V.get_or_init(|| {
-        let mut trust = sello_verifier::TrustStore::new();
-        for set in sello_testkit::vectors::key_sets() {
-            trust.add(set).unwrap();
-        }
-        sello_verifier::Verifier::new(trust)
-    })
-}
+use common::vector_verifier as verifier;
 
 fn keys() -> &'static [(SigningKey, VerifyingKey); 2] {
     static K: OnceLock<[(SigningKey, VerifyingKey); 2]> = OnceLock::new();

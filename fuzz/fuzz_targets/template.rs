@@ -10,6 +10,11 @@ fuzz_target!(|data: &[u8]| {
             holder: "Ana".into(),
             ..Default::default()
         };
-        let _ = sello_print::render_svg(&t, &fields, "https://v.example.mx/#a.b.c", sello_print::PaperSize::A4);
+        let _ = sello_print::render_svg(
+            &t,
+            &fields,
+            "https://v.example.mx/#a.b.c",
+            sello_print::PaperSize::A4,
+        );
     }
 });

@@ -1,18 +1,11 @@
 //! Token parsing and full verification against the test vectors' trust store.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-fn verifier() -> &'static sello_verifier::Verifier {
-    static V: OnceLock<sello_verifier::Verifier> = OnceLock::new();
-    V.get_or_init(|| {
-        let mut trust = sello_verifier::TrustStore::new();
-        for set in sello_testkit::vectors::key_sets() {
-            trust.add(set).unwrap();
-        }
-        sello_verifier::Verifier::new(trust)
-    })
-}
+#[path = "common.rs"]
+mod common;
+
+use common::vector_verifier as verifier;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {

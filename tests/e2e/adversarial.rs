@@ -44,17 +44,7 @@ fn verdict(expect: Expect) -> Verdict {
 
 /// Whether a result with this reason carries the issuer, `kid` and claims (FORMAT.md §6.5).
 fn authentic(expect: Expect) -> bool {
-    !matches!(
-        expect,
-        Some(
-            Reason::MalformedToken
-                | Reason::UnsupportedHeader
-                | Reason::InvalidClaims
-                | Reason::UnknownIssuer
-                | Reason::UnknownKey
-                | Reason::BadSignature
-        )
-    )
+    expect.is_none_or(Reason::is_after_signature)
 }
 
 /// The exit status of `sello verify` for one input with this result.

@@ -161,6 +161,21 @@ impl Reason {
         }
     }
 
+    /// Whether a result with this reason comes after the signature verified, and so carries
+    /// the issuer, the key id and the claims (FORMAT.md §6.5); the reasons of parsing, key
+    /// lookup and the signature itself do not.
+    pub fn is_after_signature(self) -> bool {
+        !matches!(
+            self,
+            Reason::MalformedToken
+                | Reason::UnsupportedHeader
+                | Reason::InvalidClaims
+                | Reason::UnknownIssuer
+                | Reason::UnknownKey
+                | Reason::BadSignature
+        )
+    }
+
     /// A plain-words explanation for a person, in the given language.
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
