@@ -7,6 +7,7 @@ mod agency;
 mod bad_input;
 mod cli;
 mod decoding;
+mod display;
 mod external;
 mod vectors;
 

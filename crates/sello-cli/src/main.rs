@@ -18,6 +18,7 @@ mod text;
 mod web;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use sello_core::untrusted::Escaped;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang};
 use sello_issuer::dates as when;
 use sello_issuer::qr::{Correction, QrMatrix};
@@ -199,6 +200,10 @@ const VERIFY_CHUNK: usize = 256;
 
 #[derive(Args)]
 struct ScanArgs {
+    /// One JSON object per code ({"input", "text"}) with the exact text; the default output
+    /// shows control and invisible format characters escaped as \u{…}
+    #[arg(long)]
+    json: bool,
     /// Image files (PNG/JPEG), or - for standard input
     #[arg(required = true, value_name = "IMAGE")]
     images: Vec<String>,
@@ -277,7 +282,12 @@ fn main() -> ExitCode {
     match result {
         Ok(status) => ExitCode::from(status),
         Err(failure) => {
-            eprintln!("sello: {}: {}", text::error_prefix(lang), failure.message);
+            // The message may quote file names and other untrusted text: escaped, always.
+            eprintln!(
+                "sello: {}: {}",
+                text::error_prefix(lang),
+                Escaped(&failure.message)
+            );
             ExitCode::from(failure.status)
         }
     }
@@ -525,15 +535,17 @@ fn scan(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {
             });
         match found {
             Ok(texts) if texts.is_empty() => {
-                eprintln!("{arg}: {}", text::no_qr_found(lang));
+                eprintln!("{}: {}", Escaped(arg), text::no_qr_found(lang));
                 status = 2;
             }
             Ok(texts) => {
                 for t in texts {
-                    if args.images.len() > 1 {
-                        println!("{arg}: {t}");
+                    if args.json {
+                        println!("{}", serde_json::json!({"input": arg, "text": t}));
+                    } else if args.images.len() > 1 {
+                        println!("{}: {}", Escaped(arg), Escaped(&t));
                     } else {
-                        println!("{t}");
+                        println!("{}", Escaped(&t));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! Printing verification results: a human report (Spanish or English) or JSON Lines.
 
 use crate::text;
+use sello_core::untrusted::{self, Escaped};
 use sello_core::{Lang, Verdict};
 use sello_issuer::dates as when;
 use sello_verifier::{InputError, Verification};
@@ -78,7 +79,9 @@ pub fn print(input: &str, qr: Option<usize>, v: &Verification, as_json: bool, la
     println!("{}", human(input, qr, v, lang));
 }
 
-/// The human report for one verification.
+/// The human report for one verification: one value per line after its label, every value
+/// that did not come from Sello escaped ([`Escaped`]), and the certificate's own attributes in
+/// a section of their own, so that no signed text can pass for one of Sello's labels.
 pub fn human(input: &str, qr: Option<usize>, v: &Verification, lang: Lang) -> String {
     let l = text::labels(lang);
     let mark = match v.verdict {
@@ -87,63 +90,63 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, lang: Lang) -> St
         Verdict::Indeterminate => "?",
     };
     let mut out = format!("{mark} {}\n", v.verdict.headline(lang));
-    let shown_input = if input.len() > 60 {
-        format!("{}…", &input[..input.floor_char_boundary(57)])
-    } else {
-        input.to_owned()
+    let mut line = |label: &str, value: &dyn std::fmt::Display| {
+        out.push_str(&format!("  {:<16} {value}\n", format!("{label}:")));
     };
-    let mut line = |label: &str, value: String| {
-        out.push_str(&format!("  {:<14} {}\n", format!("{label}:"), value));
-    };
+    let shown_input = untrusted::shorten(input, 60);
     match qr {
-        Some(i) => line(l.input, format!("{shown_input} [QR {}]", i + 1)),
-        None => line(l.input, shown_input),
+        Some(i) => line(l.input, &format_args!("{shown_input} [QR {}]", i + 1)),
+        None => line(l.input, &shown_input),
     }
-    if let Some(reason) = v.reason {
-        line(
+    match v.reason {
+        Some(reason) => line(
             l.reason,
-            format!("{} ({})", reason.message(lang), reason.code()),
-        );
-    } else {
-        line(l.result, v.message(lang).to_owned());
+            &format_args!("{} ({})", reason.message(lang), reason.code()),
+        ),
+        None => line(l.result, &v.message(lang)),
     }
+    let mut attrs = None;
     if let Some(c) = &v.claims {
         let cert = &c.cert;
-        let holder = match &cert.holder.id {
-            Some(id) => format!("{} ({id})", cert.holder.name),
-            None => cert.holder.name.clone(),
-        };
-        line(l.holder, holder);
-        let mut ach = format!("{} — {}", cert.achievement.code, cert.achievement.title);
+        line(l.holder, &Escaped(&cert.holder.name));
+        if let Some(id) = &cert.holder.id {
+            line(l.holder_id, &Escaped(id));
+        }
+        line(l.achievement, &Escaped(&cert.achievement.code));
+        line(l.title, &Escaped(&cert.achievement.title));
         if let Some(level) = &cert.achievement.level {
-            ach.push_str(&format!(" ({} {level})", l.level));
+            line(l.level, &Escaped(level));
         }
-        line(l.achievement, ach);
         if let Some(unit) = &cert.unit {
-            line(l.unit, unit.clone());
+            line(l.unit, &Escaped(unit));
         }
-        for (k, value) in &cert.attrs {
-            line(k, value.clone());
-        }
-        line(l.serial, c.jti.clone());
-        line(l.issued, when::date(c.iat));
+        line(l.serial, &Escaped(&c.jti));
+        line(l.issued, &when::date(c.iat));
         if let Some(nbf) = c.nbf {
-            line(l.valid_from, when::datetime(nbf));
+            line(l.valid_from, &when::datetime(nbf));
         }
         if let Some(exp) = c.exp {
-            line(l.expires, when::datetime(exp));
+            line(l.expires, &when::datetime(exp));
         }
+        attrs = Some(&cert.attrs).filter(|a| !a.is_empty());
     }
     if let Some(issuer) = &v.issuer {
-        line(l.issuer, format!("{} ({})", issuer.name, issuer.id));
+        line(l.issuer, &Escaped(&issuer.name));
+        line(l.issuer_id, &Escaped(&issuer.id));
     }
     if let Some(kid) = &v.kid {
-        line(l.key, kid.clone());
+        line(l.key, &Escaped(kid));
     }
     if v.verdict != Verdict::Valid
         && let Some(detail) = &v.detail
     {
-        line(l.detail, detail.clone());
+        line(l.detail, &Escaped(detail));
+    }
+    if let Some(attrs) = attrs {
+        out.push_str(&format!("  {}\n", l.attributes));
+        for (key, value) in attrs {
+            out.push_str(&format!("    {} = {}\n", Escaped(key), Escaped(value)));
+        }
     }
     out
 }

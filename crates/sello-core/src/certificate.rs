@@ -111,8 +111,11 @@ fn text(field: &str, value: &str, max: usize) -> Result<(), ClaimError> {
     if value.chars().count() > max {
         return Err(err(field, "is too long"));
     }
-    if value.chars().any(char::is_control) {
-        return Err(err(field, "must not contain control characters"));
+    if crate::untrusted::first_forbidden(value).is_some() {
+        return Err(err(
+            field,
+            "must not contain control or invisible format characters",
+        ));
     }
     Ok(())
 }
@@ -121,7 +124,8 @@ fn opt_text(field: &str, value: &Option<String>, max: usize) -> Result<(), Claim
     value.as_deref().map_or(Ok(()), |v| text(field, v, max))
 }
 
-/// Checks a display name (an issuer's): 1 to 200 characters, no control characters.
+/// Checks a display name (an issuer's): 1 to 200 characters, none of them
+/// [forbidden](crate::untrusted::is_forbidden).
 pub fn check_display_name(name: &str) -> Result<(), ClaimError> {
     text("name", name, 200)
 }
@@ -273,5 +277,44 @@ pub(crate) mod tests {
         let mut c = sample();
         c.cert.achievement.title = "a\u{7}b".into();
         assert!(c.validate().is_err());
+    }
+
+    #[test]
+    fn signed_text_has_no_control_or_invisible_format_characters() {
+        type Edit = fn(&mut Claims);
+        let edits: [(&str, Edit); 7] = [
+            ("cert.h.n", |c| {
+                c.cert.holder.name = "Ana \u{202e}zepóL".into()
+            }),
+            ("cert.h.id", |c| {
+                c.cert.holder.id = Some("HELG850312\u{200e}MDFRPD09".into())
+            }),
+            ("cert.a.t", |c| {
+                c.cert.achievement.title = "Atención\u{200b}".into()
+            }),
+            ("cert.a.c", |c| {
+                c.cert.achievement.code = "EC\u{2066}0105".into()
+            }),
+            ("cert.u", |c| c.cert.unit = Some("CECATI\u{3164}149".into())),
+            ("cert.x.dep", |c| {
+                c.cert
+                    .attrs
+                    .insert("dep".into(), "Registro\u{2028}Emisor: otro".into());
+            }),
+            ("cert.a.l", |c| {
+                c.cert.achievement.level = Some("3\u{feff}".into())
+            }),
+        ];
+        for (field, edit) in edits {
+            let mut c = sample();
+            edit(&mut c);
+            let e = c.validate().unwrap_err();
+            assert_eq!(e.field, field);
+            assert!(e.problem.contains("invisible format"), "{e}");
+        }
+        // Letters of every script stay allowed, right-to-left ones included.
+        let mut c = sample();
+        c.cert.holder.name = "Ana Núñez אבג عربي 中文".into();
+        c.validate().unwrap();
     }
 }

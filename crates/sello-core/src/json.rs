@@ -76,8 +76,18 @@ fn parse_checked<T: DeserializeOwned>(
     Checker { depth: 0, arrays }
         .deserialize(&mut de)
         .and_then(|()| de.end())
-        .map_err(|e| JsonError::Invalid(e.to_string()))?;
-    serde_json::from_slice(bytes).map_err(|e| JsonError::Invalid(e.to_string()))
+        .map_err(invalid)?;
+    serde_json::from_slice(bytes).map_err(invalid)
+}
+
+/// Longest parser complaint kept, in characters.
+const DETAIL_MAX: usize = 200;
+
+/// The parser's complaint as an error. `serde_json` quotes member names and values from the
+/// document as they are (`unknown field `…``), so the complaint is escaped and shortened: an
+/// error message never carries untrusted control or format characters.
+fn invalid(e: serde_json::Error) -> JsonError {
+    JsonError::Invalid(crate::untrusted::shorten(&e.to_string(), DETAIL_MAX))
 }
 
 struct Checker {
@@ -144,26 +154,14 @@ impl<'de> Visitor<'de> for Checker {
         while let Some(key) = map.next_key::<String>()? {
             if seen.contains(&key) {
                 return Err(de::Error::custom(format_args!(
-                    "duplicate member {:?}",
-                    truncate(&key)
+                    "duplicate member \"{}\"",
+                    crate::untrusted::quote(&key)
                 )));
             }
             seen.insert(key);
             map.next_value_seed(Checker { ..inner })?;
         }
         Ok(())
-    }
-}
-
-/// Shortens attacker-controlled text before it goes into an error message.
-pub fn truncate(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(MAX).collect();
-        s.push('…');
-        s
     }
 }
 
@@ -225,6 +223,28 @@ mod tests {
         assert!(parse_strict_object::<Pair>(b" {\"a\":1,\"b\":2}", 100, Arrays::Refused).is_ok());
         assert!(parse_strict_object::<Value>(b"{\"a\":[1]}", 100, Arrays::Refused).is_err());
         assert!(parse_strict_object::<Value>(b"{\"a\":[1]}", 100, Arrays::Allowed).is_ok());
+    }
+
+    #[test]
+    fn complaints_never_carry_untrusted_control_characters() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Strict {
+            a: u8,
+        }
+        let doc = r#"{"a":1,"\u001b[2J\u001b[1;32m\u2714 CERTIFICADO V\u00c1LIDO\u202e":2}"#;
+        let err = parse_strict::<Strict>(doc.as_bytes(), 1000)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field"), "{err}");
+        assert!(err.contains("\\u{1b}[2J"), "{err}");
+        assert!(crate::untrusted::first_forbidden(&err).is_none(), "{err:?}");
+        let dup = r#"{"\u001b":1,"\u001b":2}"#;
+        let err = parse_strict::<Value>(dup.as_bytes(), 1000)
+            .unwrap_err()
+            .to_string();
+        assert!(crate::untrusted::first_forbidden(&err).is_none(), "{err:?}");
     }
 
     #[test]

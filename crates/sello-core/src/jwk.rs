@@ -1,6 +1,6 @@
 //! Ed25519 public keys as JWKs (RFC 8037), RFC 7638 thumbprints, and issuer key sets (JWKS).
 
-use crate::{b64, json};
+use crate::{b64, json, untrusted};
 use ed25519_dalek::VerifyingKey;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -258,8 +258,8 @@ fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<Publ
     if jwk.kty != "OKP" || jwk.crv != "Ed25519" {
         return Err(format!(
             "must be kty OKP with crv Ed25519, not {}/{}",
-            json::truncate(&jwk.kty),
-            json::truncate(&jwk.crv)
+            untrusted::quote(&jwk.kty),
+            untrusted::quote(&jwk.crv)
         ));
     }
     if jwk
@@ -296,8 +296,8 @@ fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<Publ
         && given != key.kid
     {
         return Err(format!(
-            "kid {:?} is not the key's thumbprint id {:?}",
-            json::truncate(&given),
+            "kid \"{}\" is not the key's thumbprint id {}",
+            untrusted::quote(&given),
             key.kid
         ));
     }
@@ -424,6 +424,25 @@ mod tests {
             r#"{{"issuer":"mx.t","issuer_name":"T","keys":[{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}}]}}"#
         );
         assert!(KeySet::from_json(bell.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn refuses_invisible_format_characters_in_the_issuer_name() {
+        for name in [
+            "CECATI 149 \u{202e}",
+            "CECATI\u{200b}149",
+            "CECATI 149\u{2069}",
+        ] {
+            let json = serde_json::json!({
+                "issuer": "mx.test",
+                "issuer_name": name,
+                "keys": [{"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X}],
+            })
+            .to_string();
+            let err = KeySet::from_json(json.as_bytes()).unwrap_err();
+            assert!(matches!(err, KeySetError::Issuer(_)), "{name:?}: {err}");
+            assert!(crate::untrusted::first_forbidden(&err.to_string()).is_none());
+        }
     }
 
     #[test]

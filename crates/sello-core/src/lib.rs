@@ -30,6 +30,7 @@ pub mod jwk;
 pub mod reason;
 pub mod status;
 pub mod token;
+pub mod untrusted;
 
 pub use certificate::{Achievement, Certificate, Claims, Holder, StatusRef};
 pub use ed25519_dalek;

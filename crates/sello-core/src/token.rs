@@ -5,7 +5,7 @@
 
 use crate::certificate::Claims;
 use crate::reason::Reason;
-use crate::{b64, json};
+use crate::{b64, json, untrusted};
 use ed25519_dalek::Signature;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -102,16 +102,16 @@ pub enum TokenError {
     SignatureLength(usize),
     /// `alg` is neither `EdDSA` nor `Ed25519`.
     #[error(
-        "alg {0:?} is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only"
+        "alg \"{0}\" is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only"
     )]
     Algorithm(String),
     /// `typ` is not the one expected (`sello+jwt` for certificates).
     #[error(
-        "typ {0:?} is not the expected type (certificates are \"sello+jwt\", status lists \"sello-status+jwt\")"
+        "typ \"{0}\" is not the expected type (certificates are \"sello+jwt\", status lists \"sello-status+jwt\")"
     )]
     Type(String),
     /// A header member other than `alg`, `kid`, `typ`.
-    #[error("header member {0:?} is not allowed (keys never come from the token)")]
+    #[error("header member \"{0}\" is not allowed (keys never come from the token)")]
     ForbiddenMember(String),
     /// The claims break a rule of the format.
     #[error("invalid claim {0}")]
@@ -171,13 +171,13 @@ fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> 
     // The algorithm is decided first, by exact (case-sensitive) comparison.
     let alg = string("alg")?;
     if !ACCEPTED_ALGS.contains(&alg.as_str()) {
-        return Err(TokenError::Algorithm(json::truncate(&alg)));
+        return Err(TokenError::Algorithm(untrusted::quote(&alg)));
     }
     if let Some(other) = members
         .keys()
         .find(|k| !matches!(k.as_str(), "alg" | "kid" | "typ"))
     {
-        return Err(TokenError::ForbiddenMember(json::truncate(other)));
+        return Err(TokenError::ForbiddenMember(untrusted::quote(other)));
     }
     let typ = string("typ")?;
     // RFC 7515 §4.1.9: media type names compare case-insensitively, "application/" optional.
@@ -186,7 +186,7 @@ fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> 
         .filter(|p| p.eq_ignore_ascii_case("application/"))
         .map_or(typ.as_str(), |_| &typ[12..]);
     if !bare.eq_ignore_ascii_case(expected_typ) {
-        return Err(TokenError::Type(json::truncate(&typ)));
+        return Err(TokenError::Type(untrusted::quote(&typ)));
     }
     let kid = string("kid")?;
     if kid.is_empty() || kid.len() > 64 {

@@ -2,6 +2,7 @@
 //! tokens found in it.
 
 use crate::scan::{self, ImageError, MAX_IMAGE_BYTES};
+use sello_core::untrusted::Escaped;
 use std::io::Read;
 use std::path::Path;
 
@@ -21,10 +22,10 @@ pub enum Source {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// Neither a readable file nor something shaped like a token or URL.
-    #[error("{0}: no such file, and not a token or URL")]
+    #[error("{}: no such file, and not a token or URL", Escaped(.0))]
     NotFound(String),
     /// A file or standard input could not be read.
-    #[error("{what}: {source}")]
+    #[error("{}: {source}", Escaped(.what))]
     Io {
         /// The file, or `-`.
         what: String,
@@ -32,7 +33,7 @@ pub enum InputError {
         source: std::io::Error,
     },
     /// Over the size cap for its kind.
-    #[error("{what}: over the {max}-byte limit")]
+    #[error("{}: over the {max}-byte limit", Escaped(.what))]
     TooLarge {
         /// The file, or `-`.
         what: String,
@@ -40,10 +41,10 @@ pub enum InputError {
         max: usize,
     },
     /// Neither an image nor UTF-8 text.
-    #[error("{0}: neither a PNG/JPEG image nor text")]
+    #[error("{}: neither a PNG/JPEG image nor text", Escaped(.0))]
     Unrecognised(String),
     /// The image could not be decoded.
-    #[error("{what}: {source}")]
+    #[error("{}: {source}", Escaped(.what))]
     Image {
         /// The file, or `-`.
         what: String,
@@ -51,10 +52,10 @@ pub enum InputError {
         source: ImageError,
     },
     /// The image decoded, but no QR code was found in it.
-    #[error("{0}: no QR code found in the image")]
+    #[error("{}: no QR code found in the image", Escaped(.0))]
     NoQrCode(String),
     /// A folder holds more files to verify than [`MAX_FOLDER_FILES`].
-    #[error("{what}: more than {max} files to verify")]
+    #[error("{}: more than {max} files to verify", Escaped(.what))]
     TooManyFiles {
         /// The folder.
         what: String,

@@ -319,8 +319,8 @@ impl Verifier {
             return Err((
                 Reason::UnknownIssuer,
                 format!(
-                    "no trusted key set for issuer {:?}",
-                    sello_core::json::truncate(&parsed.claims.iss)
+                    "no trusted key set for issuer \"{}\"",
+                    sello_core::untrusted::quote(&parsed.claims.iss)
                 ),
             ));
         };
@@ -328,9 +328,9 @@ impl Verifier {
             return Err((
                 Reason::UnknownKey,
                 format!(
-                    "issuer {:?} publishes no key {:?}",
+                    "issuer {} publishes no key \"{}\"",
                     key_set.issuer.id,
-                    sello_core::json::truncate(&parsed.header.kid)
+                    sello_core::untrusted::quote(&parsed.header.kid)
                 ),
             ));
         };
