@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
-import { MESSAGES, VERSION, _internal, extractToken, loadKeySets, supportsEd25519, verify } from '../../crates/sello-web/static/sello-verify.js';
+import { MESSAGES, VERSION, _internal, escapeText, extractToken, loadKeySets, supportsEd25519, verify } from '../../crates/sello-web/static/sello-verify.js';
 import { ISSUER, T0, b64u, claims, header, jws, keySet, testKey, token } from './helpers.mjs';
 
 const { parseStrictJson, b64decode, JsonNumber } = _internal;
@@ -246,10 +246,11 @@ test('numbers and nulls in claims', async () => {
 
 test('the text rule and cert.x limits', async () => {
   const name = (n) => token(claims({ cert: { h: { n }, a: { c: 'C', t: 'T' } } }), K);
-  for (const n of ['', ' ', '\u00a0', '\u0085', '\u3000\u2028', 'a\u0007', 'a\u009f', 'a'.repeat(201), '𝒜'.repeat(201)]) {
+  for (const n of ['', ' ', '\u00a0', '\u0085', '\u3000\u2028', 'a\u0007', 'a\u009f', 'a'.repeat(201), '𝒜'.repeat(201),
+    '\ufeff', 'a\u2028b', 'Ana \u202ezepóL', 'a\u200bb', 'a\u3164', 'a\u{e0041}', 'a\ue000']) {
     await check(name(n), 'invalid_claims');
   }
-  for (const n of ['\ufeff', 'a\u2028b', 'a'.repeat(200), '𝒜'.repeat(200), ' a ', 'a\u007e']) await check(name(n), null);
+  for (const n of ['a'.repeat(200), '𝒜'.repeat(200), ' a ', 'a\u007e', 'אבג (ROCR780512)', 'a\u0301', 'a\ufffd']) await check(name(n), null);
   const x = (obj) => token(claims({ cert: { h: { n: 'A' }, a: { c: 'C', t: 'T' }, x: obj } }), K);
   const n = (k) => Object.fromEntries(Array.from({ length: k }, (_, i) => [`k${i}`, 'v']));
   await check(x(n(16)), null);
@@ -352,4 +353,23 @@ test('loadBundle reads keys.json strictly and reports refused status lists', asy
   const partial = await load(JSON.stringify({ key_sets: doc.key_sets, status_lists: [forged] }));
   assert.equal(partial.refused.length, 1);
   assert.equal(partial.store.statusLists.size, 0);
+});
+
+test('the forbidden-character table is the Rust reference\'s, and escapeText matches untrusted::escape', () => {
+  const rust = readFileSync(new URL('../../crates/sello-core/src/untrusted.rs', import.meta.url), 'utf8');
+  const table = rust.slice(rust.indexOf('pub const FORBIDDEN'), rust.indexOf('];', rust.indexOf('pub const FORBIDDEN')));
+  const ranges = [...table.matchAll(/\(0x([0-9A-Fa-f]+), 0x([0-9A-Fa-f]+)\)/g)].map((m) => [parseInt(m[1], 16), parseInt(m[2], 16)]);
+  assert.ok(ranges.length > 20);
+  assert.deepEqual(_internal.FORBIDDEN.map((r) => [...r]), ranges);
+  for (const c of [0x1b, 0x202e, 0x200b, 0x2028, 0x3164, 0xfeff, 0xe0041, 0x10fffd]) assert.ok(_internal.isForbidden(c), c.toString(16));
+  for (const c of [0x20, 0x41, 0xf1, 0x5d0, 0x627, 0x4e2d, 0xfffd, 0x1f600]) assert.ok(!_internal.isForbidden(c), c.toString(16));
+  assert.equal(escapeText('CECATI 149 \u202e'), 'CECATI 149 \\u{202e}');
+  assert.equal(escapeText('\u001b[2J✔ VÁLIDO\r\n'), '\\u{1b}[2J✔ VÁLIDO\\u{d}\\u{a}');
+});
+
+test('key sets whose issuer name hides or reorders text are refused', async () => {
+  const key = await testKey(1);
+  for (const name of ['CECATI 149 \u202e', 'CECATI\u200b149', 'CECATI 149\u2069', 'CECATI\u3164149']) {
+    await assert.rejects(loadKeySets(keySet([key], { name })), /issuer_name must not contain control or invisible format characters/, name);
+  }
 });

@@ -904,6 +904,16 @@ fn more_valid() -> Vec<Case> {
             format!("  https://verifica.example.mx/v#{good}\n"),
             AT,
         ),
+        valid(
+            "right_to_left_letters_in_name",
+            "Hebrew and Arabic letters in the holder's name are letters, not controls: allowed (§2.4); verifiers show each value isolated.",
+            raw_token(
+                &header(1),
+                &payload(ISSUER, T0, "").replacen("Ana Karen", "Ana דוד عربي", 1),
+                &signing_key(1),
+            ),
+            AT,
+        ),
     ]
 }
 
@@ -1382,6 +1392,51 @@ fn more_invalid_claims() -> Vec<Case> {
             "escaped_nul_in_name",
             "The holder's name with \\u0000 (a control character) inside.",
             edited("Ana Karen", r"Ana\u0000Karen"),
+        ),
+        i(
+            "right_to_left_override_in_name",
+            "The holder's name with U+202E RIGHT-TO-LEFT OVERRIDE, which would show the rest reversed (§2.4: Cf).",
+            edited("Ana Karen García Sánchez", r"Ana Karen \u202ezehcnáS aícraG"),
+        ),
+        i(
+            "left_to_right_mark_in_holder_id",
+            "The CURP with U+200E LEFT-TO-RIGHT MARK inside (§2.4: Cf).",
+            edited("GASA790210", r"GASA\u200e790210"),
+        ),
+        i(
+            "isolate_in_unit",
+            "The unit with U+2066 LEFT-TO-RIGHT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE (§2.4: Cf).",
+            edited("CECATI 149", r"\u2066CECATI 149\u2069"),
+        ),
+        i(
+            "zero_width_space_in_code",
+            "The standard code EC\\u200B0105: a zero-width space makes another code look the same (§2.4: Cf).",
+            edited("EC0105", r"EC\u200b0105"),
+        ),
+        i(
+            "line_separator_in_title",
+            "The title with U+2028 LINE SEPARATOR, which starts a new line where text is shown (§2.4: Zl).",
+            edited("Atención al ciudadano", r"Atención\u2028Emisor: al ciudadano"),
+        ),
+        i(
+            "hangul_filler_in_name",
+            "The holder's name with U+3164 HANGUL FILLER, a letter that renders as nothing (§2.4: default ignorable).",
+            edited("Ana Karen", "Ana\u{3164}Karen"),
+        ),
+        i(
+            "byte_order_mark_in_name",
+            "The holder's name starting with U+FEFF ZERO WIDTH NO-BREAK SPACE (§2.4: Cf).",
+            edited("Ana Karen", "\u{feff}Ana Karen"),
+        ),
+        i(
+            "private_use_in_unit",
+            "The unit with U+E000, a private-use character any font may draw as anything (§2.4: Co).",
+            edited("CECATI 149", "CECATI 149\u{e000}"),
+        ),
+        i(
+            "tag_character_in_name",
+            "The holder's name with U+E0041 TAG LATIN CAPITAL LETTER A, invisible (§2.4: Cf).",
+            edited("Ana Karen", "Ana Karen\u{e0041}"),
         ),
     ]
 }

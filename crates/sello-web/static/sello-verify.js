@@ -29,6 +29,9 @@
  *                                            now) with leeway `leeway` (default 60, clamped to
  *                                            0..3600). Never throws for bad text; throws only
  *                                            for bad arguments or a missing WebCrypto Ed25519.
+ *   escapeText(s) -> string                  `s` with every character forbidden in signed text
+ *                                            (FORMAT.md §2.4) written as `\u{hex}`: how to show
+ *                                            untrusted text (file names, details) to a person.
  *   MESSAGES                                 { es, en }: for each language, the plain-words text
  *                                            of every reason code, `valid` (the confirmation),
  *                                            and `headline` { valid, invalid, indeterminate }.
@@ -179,7 +182,49 @@ function utf8Length(s) {
   return n;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * The characters no signed text may contain (FORMAT.md §2.4), as inclusive code-point ranges:
+ * the table of crates/sello-core/src/untrusted.rs, FORBIDDEN (a test in tests/web compares the
+ * two). Cc, Cf, Zl, Zp, Co and the default-ignorable code points.
+ */
+const FORBIDDEN = Object.freeze([
+  [0x0000, 0x001f], [0x007f, 0x009f], [0x00ad, 0x00ad], [0x034f, 0x034f], [0x0600, 0x0605],
+  [0x061c, 0x061c], [0x06dd, 0x06dd], [0x070f, 0x070f], [0x0890, 0x0891], [0x08e2, 0x08e2],
+  [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f], [0x200b, 0x200f], [0x2028, 0x202e],
+  [0x2060, 0x206f], [0x3164, 0x3164], [0xe000, 0xf8ff], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0], [0xfff0, 0xfffb], [0x110bd, 0x110bd], [0x110cd, 0x110cd],
+  [0x13430, 0x1343f], [0x1bca0, 0x1bca3], [0x1d173, 0x1d17a], [0xe0000, 0x10ffff],
+]);
+
+/** Whether the code point `c` is forbidden in signed text. */
+function isForbidden(c) {
+  let lo = 0;
+  let hi = FORBIDDEN.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (FORBIDDEN[mid][0] <= c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && c <= FORBIDDEN[lo - 1][1];
+}
+
+function hasForbidden(s) {
+  for (const ch of s) if (isForbidden(ch.codePointAt(0))) return true;
+  return false;
+}
+
+/**
+ * `s` with every forbidden character written as `\u{hex}`, as the Rust reference's
+ * `untrusted::escape`: untrusted text made safe to show, still showing what was there.
+ */
+export function escapeText(s) {
+  let out = '';
+  for (const ch of String(s)) {
+    const c = ch.codePointAt(0);
+    out += isForbidden(c) ? `\\u{${c.toString(16)}}` : ch;
+  }
+  return out;
+}
 
 function hasLoneSurrogate(s) {
   for (let i = 0; i < s.length; i++) {
@@ -190,13 +235,14 @@ function hasLoneSurrogate(s) {
   return false;
 }
 
-/** Shortens attacker-controlled text before it goes into a message (as json::truncate). */
+/** Attacker-controlled text for a message, as the reference's `untrusted::quote`: cut to 40
+ * characters (`…` marks the cut), then escaped. */
 function truncate(s) {
   const chars = Array.from(s);
-  return chars.length <= 40 ? s : chars.slice(0, 40).join('') + '…';
+  return chars.length <= 40 ? escapeText(s) : escapeText(chars.slice(0, 40).join('')) + '…';
 }
 
-const quote = (s) => JSON.stringify(truncate(s));
+const quote = (s) => `"${truncate(s)}"`;
 
 /** Compares strings by code point (the byte order of their UTF-8, as Rust's BTreeMap). */
 function byCodePoint(a, b) {
@@ -539,13 +585,14 @@ function shapeClaims(v) {
   };
 }
 
-/** The text rule (FORMAT.md §2.4): not blank, at most `max` characters, no Cc character. */
+/** The text rule (FORMAT.md §2.4): not blank, at most `max` characters, no forbidden
+ * character. */
 function textProblem(value, max) {
   if (trimWhiteSpace(value) === '') return 'must not be empty';
   let chars = 0;
   for (const _ of value) chars++;
   if (chars > max) return 'is too long';
-  if (CONTROL.test(value)) return 'must not contain control characters';
+  if (hasForbidden(value)) return 'must not contain control or invisible format characters';
   return null;
 }
 
@@ -1358,5 +1405,5 @@ export async function loadBundle(text) {
 
 export const _internal = Object.freeze({
   b64decode, b64encode, parseStrictJson, JsonNumber, decodePoint, isSmallOrder, checkSignature,
-  gunzip, crc32, trimWhiteSpace, utf8Length,
+  gunzip, crc32, trimWhiteSpace, utf8Length, FORBIDDEN, isForbidden,
 });
