@@ -183,10 +183,9 @@ struct VerifyArgs {
     /// Images read at once (default: one per core)
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     jobs: Option<u16>,
-    /// Check each signature on its own with the strict Ed25519 check, instead of in batches
-    /// (see docs/SECURITY.md: the verdicts differ only on signatures their issuer's private
-    /// key made malformed on purpose)
-    #[arg(long)]
+    /// Accepted for scripts written for earlier versions: every signature is now checked on
+    /// its own with the strict Ed25519 check, whatever the number of inputs
+    #[arg(long, hide = true)]
     one_by_one: bool,
     /// Tokens, URLs, image files (PNG/JPEG), folders (their .png, .jpg, .jpeg, .jwt and .txt
     /// files, sub-folders included), or - for standard input
@@ -492,11 +491,7 @@ fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
             .iter()
             .flat_map(|f| f.iter().flatten().map(String::as_str))
             .collect();
-        let verifications = if args.one_by_one {
-            texts.iter().map(|t| verifier.verify(t, at)).collect()
-        } else {
-            verifier.verify_many(&texts, at)
-        };
+        let verifications = pool.install(|| verifier.verify_many(&texts, at));
         let mut verifications = verifications.into_iter();
         for (input, found) in chunk.iter().zip(&found) {
             match found {

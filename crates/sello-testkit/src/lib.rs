@@ -1,5 +1,6 @@
 //! Test support shared by Sello's test suites, examples and benchmarks (not published).
 //!
+//! - [`curve`]: curve arithmetic for signatures no honest signer makes (a torsion `R`).
 //! - [`keys`]: deterministic **test-only** issuers, so test vectors are reproducible.
 //! - [`vectors`]: the generator of `tests/vectors/*.json`.
 //! - [`photo`]: photo-like renderings of QR codes (rotated, skewed, blurred, JPEG, low
@@ -7,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod curve;
 pub mod keys;
 pub mod photo;
 pub mod vectors;

@@ -1396,7 +1396,10 @@ fn more_invalid_claims() -> Vec<Case> {
         i(
             "right_to_left_override_in_name",
             "The holder's name with U+202E RIGHT-TO-LEFT OVERRIDE, which would show the rest reversed (§2.4: Cf).",
-            edited("Ana Karen García Sánchez", r"Ana Karen \u202ezehcnáS aícraG"),
+            edited(
+                "Ana Karen García Sánchez",
+                r"Ana Karen \u202ezehcnáS aícraG",
+            ),
         ),
         i(
             "left_to_right_mark_in_holder_id",
@@ -1416,7 +1419,10 @@ fn more_invalid_claims() -> Vec<Case> {
         i(
             "line_separator_in_title",
             "The title with U+2028 LINE SEPARATOR, which starts a new line where text is shown (§2.4: Zl).",
-            edited("Atención al ciudadano", r"Atención\u2028Emisor: al ciudadano"),
+            edited(
+                "Atención al ciudadano",
+                r"Atención\u2028Emisor: al ciudadano",
+            ),
         ),
         i(
             "hangul_filler_in_name",
@@ -1549,6 +1555,19 @@ fn more_signature() -> Vec<Case> {
             with_r(hex32(
                 "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
             )),
+        ),
+        b(
+            "r_with_order_2_component",
+            "Signed by the issuer's own key with R = r·B + (0, −1): S = r + H(R‖A‖M)·a satisfies the cofactored equation but not the strict one (§6.3). Only the key holder can make it; every verifier and every path (one token or many) must refuse it.",
+            {
+                let (input, _) = good.rsplit_once('.').expect("three parts");
+                let sig = crate::curve::sign_with_torsion(
+                    &signing_key(1),
+                    input.as_bytes(),
+                    crate::curve::order_two_point(),
+                );
+                resign(&good, &sig.to_bytes())
+            },
         ),
     ]
 }

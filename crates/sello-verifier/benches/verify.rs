@@ -8,7 +8,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sello_core::b64;
 use sello_core::ed25519_dalek::Signature;
 use sello_testkit::{keys, photo};
-use sello_verifier::{TrustStore, Verifier, batch, scan};
+use sello_verifier::{TrustStore, Verifier, scan};
+
+mod batch_baseline;
+use batch_baseline as batch;
 use std::hint::black_box;
 
 fn issued() -> sello_issuer::Issued {
@@ -112,9 +115,21 @@ fn many_tokens(c: &mut Criterion) {
                 }
             })
         });
-        g.bench_function(format!("full_verification_batched/{suffix}"), |b| {
+        g.bench_function(format!("full_verification_verify_many/{suffix}"), |b| {
             b.iter(|| black_box(verifier.verify_many(black_box(&tokens), at)))
         });
+        let one_thread = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        g.bench_function(
+            format!("full_verification_verify_many_1_thread/{suffix}"),
+            |b| {
+                b.iter(|| {
+                    one_thread.install(|| black_box(verifier.verify_many(black_box(&tokens), at)))
+                })
+            },
+        );
         let jobs: Vec<batch::Job<'_>> = parts
             .iter()
             .map(|(s, input, sig)| batch::Job {
@@ -123,9 +138,10 @@ fn many_tokens(c: &mut Criterion) {
                 signature: sig,
             })
             .collect();
-        g.bench_function(format!("batch_signature_check_only/{suffix}"), |b| {
-            b.iter(|| black_box(batch::verify_each(black_box(&jobs))))
-        });
+        g.bench_function(
+            format!("baseline_old_batch_signature_check_only/{suffix}"),
+            |b| b.iter(|| black_box(batch::verify_each(black_box(&jobs)))),
+        );
     }
     g.finish();
 }

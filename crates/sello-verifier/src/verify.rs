@@ -13,7 +13,6 @@
 //!    is `status_unavailable` (indeterminate): Sello never fetches anything and never passes a
 //!    certificate whose revocation it could not check.
 
-use crate::batch;
 use crate::trust::TrustStore;
 use sello_core::ed25519_dalek::{Signature, VerifyingKey};
 use sello_core::jwk::{IssuerInfo, KeySet, PublicKey};
@@ -279,33 +278,19 @@ impl Verifier {
         }
     }
 
-    /// Verifies many texts at time `at`, with the same result as [`Verifier::verify`] on each
-    /// but for the signatures, which are checked together ([`batch`]): several times faster
-    /// for many tokens of few keys. The one difference from the strict check is described in
-    /// [`batch`]; only a holder of the issuer's private key can make a signature on which it
-    /// shows.
-    pub fn verify_many<S: AsRef<str>>(&self, texts: &[S], at: i64) -> Vec<Verification> {
-        let stages: Vec<Result<Pending<'_, '_>, (Reason, String)>> =
-            texts.iter().map(|t| self.prepare(t.as_ref())).collect();
-        let jobs: Vec<batch::Job<'_>> = stages
-            .iter()
-            .filter_map(|stage| stage.as_ref().ok())
-            .map(|p| batch::Job {
-                key: &p.key.key,
-                message: p.token.signing_input.as_bytes(),
-                signature: &p.token.signature,
-            })
-            .collect();
-        let mut checked = batch::verify_each(&jobs).into_iter();
-        stages
-            .into_iter()
-            .map(|stage| match stage {
-                Ok(pending) => {
-                    let ok = checked.next().unwrap_or(false);
-                    self.conclude(pending, ok, at)
-                }
-                Err((reason, detail)) => Verification::fail(reason, detail),
-            })
+    /// Verifies many texts at time `at`: exactly [`Verifier::verify`] on each, in order, spread
+    /// over the threads of the current rayon pool (all cores by default; `sello verify --jobs`
+    /// sets the pool). Every signature gets the strict check of [`check_signature`] on its own:
+    /// the verdict of a token never depends on the tokens beside it, on the number of threads or
+    /// on chance. (Checking signatures together with a random linear combination is faster on
+    /// one core, but can accept a signature whose `R` carries a small-order component, which the
+    /// strict check refuses: `docs/SECURITY.md` §11.)
+    pub fn verify_many<S: AsRef<str> + Sync>(&self, texts: &[S], at: i64) -> Vec<Verification> {
+        use rayon::prelude::*;
+        texts
+            .par_iter()
+            .with_min_len(8)
+            .map(|t| self.verify(t.as_ref(), at))
             .collect()
     }
 
@@ -521,6 +506,42 @@ mod tests {
         assert_eq!(many[11].reason, Some(Reason::UnknownKey));
         assert_eq!(many[0].verdict, Verdict::Valid);
         assert!(v.verify_many::<&str>(&[], T).is_empty());
+    }
+
+    /// The key holder's signature with a small-order component in R: refused by the strict
+    /// check, and so, every time, on every path, alone or among many valid tokens.
+    #[test]
+    fn a_torsion_component_in_r_is_refused_every_time_on_every_path() {
+        let key = SigningKey::from_bytes(&[11; 32]);
+        let public = PublicKey::new(key.verifying_key());
+        let v = verifier(public.clone());
+        let input = token::signing_input(&Header::new(&public.kid), &claims(T));
+        let crafted = sello_testkit::curve::sign_with_torsion(
+            &key,
+            input.as_bytes(),
+            sello_testkit::curve::order_two_point(),
+        );
+        let crafted = token::assemble(&input, &crafted);
+        assert_eq!(v.verify(&crafted, T).reason, Some(Reason::BadSignature));
+        let mut texts: Vec<String> = (0..63)
+            .map(|i| {
+                let mut c = claims(T + i);
+                c.jti = format!("A-{i}");
+                sign(&c, &key, &public.kid)
+            })
+            .collect();
+        texts.insert(17, crafted);
+        for _ in 0..64 {
+            let results = v.verify_many(&texts, T + 100);
+            assert_eq!(results[17].reason, Some(Reason::BadSignature));
+            assert_eq!(
+                results
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Valid)
+                    .count(),
+                63
+            );
+        }
     }
 
     #[test]
