@@ -6,59 +6,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { createServer as createHttpServer } from 'node:http';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '..', '..');
-const SELLO = resolve(process.env.SELLO_BIN || join(repo, 'target', 'debug', 'sello'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = join(repo, 'target', 'browser-screenshots');
-const PASS = 'frase de prueba del navegador';
+import { join } from 'node:path';
+import { repo, SHOTS, sello, freePort, serve, serveFolder, launch, open as openIn } from './harness.mjs';
 
 let work, browser, server, staticServer, port, staticPort;
 const tokens = {};
 
-function sello(args, { json = false } = {}) {
-  const r = spawnSync(SELLO, args, {
-    encoding: 'utf8',
-    env: { ...process.env, SELLO_PASSPHRASE: PASS, LANG: 'es_MX.UTF-8' },
-  });
-  assert.equal(r.status, 0, `sello ${args.join(' ')}: ${r.stderr}`);
-  return json ? JSON.parse(r.stdout) : r.stdout;
-}
-
-async function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address();
-      s.close(() => ok(p));
-    });
-    s.on('error', fail);
-  });
-}
-
-async function waitForHttp(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'sello-browser-'));
-  mkdirSync(SHOTS, { recursive: true });
   port = await freePort();
   const dir = join(work, 'issuer');
   sello(['keygen', '--dir', dir, '--id', 'mx.cecati149', '--name', 'CECATI 149',
@@ -89,31 +46,15 @@ before(async () => {
   const demoPng = readdirSync(join(demo, 'qr')).find((f) => !f.startsWith('ALTERADO'));
   tokens.demoQr = sello(['scan', join(demo, 'qr', demoPng)]).trim();
 
-  server = spawn(SELLO, ['serve', '--keys', dir, '--keys', trust, '--keys', join(demo, 'issuer'),
-    '--status', join(dir, 'status.jwt'), '--status', join(demo, 'issuer', 'status.jwt'),
-    '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-  server.stderr.on('data', (d) => { server.log = (server.log || '') + d; });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  server = await serve(['--keys', dir, '--keys', trust, '--keys', join(demo, 'issuer'),
+    '--status', join(dir, 'status.jwt'), '--status', join(demo, 'issuer', 'status.jwt')], port);
 
   // A static copy, served by a plain file server: no API behind it.
   const site = join(work, 'site');
   sello(['site', 'export', '--keys', dir, '--keys', trust, '--status', join(dir, 'status.jwt'), '--out', site]);
-  staticPort = await freePort();
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt' };
-  staticServer = createHttpServer((req, res) => {
-    const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = path.endsWith('/') ? join(path, 'index.html') : path;
-    if (!file.startsWith(site) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((ok) => staticServer.listen(staticPort, '127.0.0.1', ok));
+  ({ server: staticServer, port: staticPort } = await serveFolder(site));
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -123,20 +64,7 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Opens base#token in a fresh page (Spanish unless told), waits for the verdict card. */
-async function open(base, token, { locale = 'es-MX', shot } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${base}/#${token}`);
-  const card = page.locator('#result article.card').first();
-  await card.waitFor({ timeout: 15000 });
-  if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
-  const cls = await card.getAttribute('class');
-  const textContent = await card.innerText();
-  return { page, context, cls, text: textContent, requests };
-}
+const open = (base, token, options) => openIn(browser, base, token, options);
 
 test('a valid certificate from the fragment: green, with holder and issuer, verified on the device', async () => {
   const r = await open(`http://127.0.0.1:${port}`, tokens.valid, { shot: 'valid-es' });

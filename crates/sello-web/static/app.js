@@ -38,6 +38,18 @@ const TEXT = {
     technical: 'Detalle técnico',
     reasonCode: 'Código',
     key: 'Llave',
+    detail: 'Detalle',
+    file: 'Archivo',
+    otherData: 'Otros datos del certificado',
+    otherDataNote: 'Campos que el emisor agregó, tal como los firmó. Sello no comprueba lo que dicen.',
+    verifiedBy: 'Verificado por:',
+    localFile: 'un archivo local, sin dirección',
+    originNote: 'Confíe en este resultado solo si esa es la dirección oficial del verificador del organismo certificador: cualquiera puede poner esta misma página en otra dirección, con sus propias llaves.',
+    trustData: 'Datos de confianza',
+    ago: (days) => (days < 1 ? 'hace menos de un día' : days < 2 ? 'hace 1 día' : `hace ${days} días`),
+    listFresh: (published, ago, until) => `Lista de estado del emisor: publicada el ${published} (${ago}), vigente hasta el ${until}.`,
+    listStale: (published, ago, until) => `Lista de estado del emisor VENCIDA el ${until} (publicada el ${published}, ${ago}): no se puede saber si el certificado fue revocado.`,
+    noList: 'Esta página no tiene ninguna lista de estado de este emisor.',
     here: 'Verificado en este dispositivo: el certificado no se envió a ningún servidor.',
     server: 'Verificado por el servicio de verificación.',
     qrNumber: 'Código QR',
@@ -85,6 +97,18 @@ const TEXT = {
     technical: 'Technical detail',
     reasonCode: 'Code',
     key: 'Key',
+    detail: 'Detail',
+    file: 'File',
+    otherData: 'Other certificate data',
+    otherDataNote: 'Fields the issuer added, exactly as signed. Sello does not check what they say.',
+    verifiedBy: 'Verified by:',
+    localFile: 'a local file, with no address',
+    originNote: 'Trust this result only if that is the official address of the certification body\u2019s verifier: anyone can put this same page at another address, with their own keys.',
+    trustData: 'Trust data',
+    ago: (days) => (days < 1 ? 'less than a day ago' : days < 2 ? '1 day ago' : `${days} days ago`),
+    listFresh: (published, ago, until) => `Issuer\u2019s status list: published ${published} (${ago}), valid until ${until}.`,
+    listStale: (published, ago, until) => `Issuer\u2019s status list EXPIRED on ${until} (published ${published}, ${ago}): whether the certificate was revoked cannot be known.`,
+    noList: 'This page has no status list of this issuer.',
     here: 'Verified on this device: the certificate was not sent to any server.',
     server: 'Verified by the verification service.',
     qrNumber: 'QR code',
@@ -114,12 +138,49 @@ const statusLine = $('status');
 const video = $('video');
 
 let lang = (navigator.language || 'es').toLowerCase().startsWith('en') ? 'en' : 'es';
-let shown = null; // { results, where } of the last verification, re-rendered on a language switch
+// The last verification, re-rendered on a language switch:
+// { results, where: 'here' | 'server', lists: Map | null, file: string | null }.
+let shown = null;
 let localSupport = null;
+let bundlePromise = null;
 let trustPromise = null;
 let camera = null; // { stream, timer }
+let refusedLists = null; // why keys.json's refused status lists were refused, once loaded
 
 const text = () => TEXT[lang];
+
+// ---- putting text on the page ---------------------------------------------------------------
+//
+// The page is built with DOM calls and textContent only; no string is ever parsed as HTML (and
+// index.html's Trusted Types policy makes the browser refuse to). Text that Sello wrote (labels,
+// separators, dates it formatted) goes in as it is. Every other string — claims, the issuer's
+// name and id, key ids, file names, the page's own address, technical details — goes in through
+// `untrusted` and nothing else: inside its own <bdi dir="auto">, an isolate, so that its letters
+// (right-to-left ones, digits, brackets) cannot reorder, or pass for, the text around it.
+
+function untrusted(value, className) {
+  const el = document.createElement('bdi');
+  el.dir = 'auto';
+  if (className) el.className = className;
+  el.textContent = String(value);
+  return el;
+}
+
+/** Sello's own text. */
+const own = (value) => document.createTextNode(value);
+
+/** Nodes for `content`: a Node as it is, a string (or number) isolated, or an array of those. */
+function nodes(content) {
+  return (Array.isArray(content) ? content : [content])
+    .map((part) => (part instanceof Node ? part : untrusted(part)));
+}
+
+function element(tag, className, content) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (content !== undefined) el.textContent = content;
+  return el;
+}
 
 // ---- language -------------------------------------------------------------------------------
 
@@ -132,7 +193,10 @@ function applyLanguage() {
   const button = $('lang-switch');
   button.textContent = text().switchTo;
   button.lang = text().switchLang;
-  if (shown) render(shown.results, shown.where, false);
+  if (shown) {
+    render(shown, false);
+    if (refusedLists) settle();
+  }
 }
 
 $('lang-switch').addEventListener('click', () => {
@@ -142,12 +206,20 @@ $('lang-switch').addEventListener('click', () => {
 
 // ---- status line ----------------------------------------------------------------------------
 
-function say(message, isError = false) {
-  statusLine.textContent = message || '';
+/** Sello's `message`, then `detail` (not Sello's: isolated) when given. */
+function say(message, isError = false, detail = null) {
+  statusLine.replaceChildren(own(message || ''));
+  if (detail) statusLine.append(own(' '), untrusted(detail));
   statusLine.classList.toggle('error', Boolean(isError));
 }
 
-// ---- verification ---------------------------------------------------------------------------
+/** After a verdict: the status line is empty, or warns of status lists that were refused. */
+function settle() {
+  if (refusedLists) say(text().statusRefused, true, refusedLists);
+  else say('');
+}
+
+// ---- trust data: keys.json ------------------------------------------------------------------
 
 async function canVerifyHere() {
   if (localSupport === null) {
@@ -160,15 +232,26 @@ async function canVerifyHere() {
   return localSupport;
 }
 
+/** The text of keys.json, fetched once. */
+function bundleText() {
+  if (!bundlePromise) {
+    bundlePromise = (async () => {
+      const response = await fetch('keys.json', { cache: 'no-cache', credentials: 'omit' });
+      if (!response.ok) throw new Error(`keys.json: HTTP ${response.status}`);
+      return response.text();
+    })();
+    bundlePromise.catch(() => { bundlePromise = null; });
+  }
+  return bundlePromise;
+}
+
 function trustStore() {
   if (!trustPromise) {
     trustPromise = (async () => {
-      const response = await fetch('keys.json', { cache: 'no-cache', credentials: 'omit' });
-      if (!response.ok) throw new Error(`keys.json: HTTP ${response.status}`);
-      const { store, refused } = await loadBundle(await response.text());
+      const { store, refused } = await loadBundle(await bundleText());
       // A list that is not accepted is not used (its certificates come out indeterminate),
       // and the person is told.
-      if (refused.length) say(`${text().statusRefused} ${refused.join('; ')}`, true);
+      refusedLists = refused.length ? refused.join('; ') : null;
       return store;
     })();
     trustPromise.catch(() => { trustPromise = null; });
@@ -176,13 +259,57 @@ function trustStore() {
   return trustPromise;
 }
 
+/** The payload of a compact JWS, for display only (no signature is checked here). */
+function jwsPayload(token) {
+  if (typeof token !== 'string') return null;
+  const part = token.trim().split('.')[1];
+  if (!part || !/^[A-Za-z0-9_-]+$/.test(part)) return null;
+  try {
+    const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The status list of each issuer as the verdicts used it: issuer id -> { iat, exp } (seconds).
+ * On this device, the lists the verifier accepted (loadBundle). For the service's verdicts, the
+ * lists it publishes beside its key sets in keys.json, read for display only. Null when unknown.
+ */
+async function statusLists(where) {
+  try {
+    const lists = new Map();
+    if (where === 'here') {
+      for (const [iss, list] of (await trustStore()).statusLists) {
+        lists.set(iss, { iat: Number(list.iat), exp: Number(list.exp) });
+      }
+      return lists;
+    }
+    const doc = JSON.parse(await bundleText());
+    for (const token of Array.isArray(doc && doc.status_lists) ? doc.status_lists : []) {
+      const c = jwsPayload(token);
+      if (!c || typeof c.iss !== 'string' || !Number.isSafeInteger(c.iat) || !Number.isSafeInteger(c.exp)) continue;
+      const old = lists.get(c.iss);
+      if (!old || old.iat < c.iat) lists.set(c.iss, { iat: c.iat, exp: c.exp });
+    }
+    return lists;
+  } catch {
+    return null;
+  }
+}
+
+// ---- verification ---------------------------------------------------------------------------
+
 // Asks the service. Resolves to { results } or { error: code, message }.
-async function askServer(body, contentType) {
+async function askServer(body, contentType, path = 'api/verify') {
   let response;
   try {
     const init = { method: 'POST', body, credentials: 'omit', cache: 'no-store' };
     if (contentType) init.headers = { 'content-type': contentType };
-    response = await fetch(`api/verify?lang=${lang}`, init);
+    response = await fetch(`${path}?lang=${lang}`, init);
   } catch {
     return { error: 'network', message: text().network };
   }
@@ -201,9 +328,13 @@ async function askServer(body, contentType) {
   return { results: Array.isArray(answer) ? answer : [answer] };
 }
 
-async function verifyText(raw) {
-  const input = (raw || '').trim();
-  if (!input) {
+/**
+ * Verifies every text — one pasted, or every QR code of a photo or camera frame — and shows one
+ * card each. `file`: the photo's name, when they came from one.
+ */
+async function verifyTexts(texts, file = null) {
+  const inputs = texts.map((t) => (t || '').trim());
+  if (inputs.length === 0 || (inputs.length === 1 && !inputs[0])) {
     say(text().empty, true);
     return;
   }
@@ -217,19 +348,22 @@ async function verifyText(raw) {
         say(text().keysFailed, true);
         return;
       }
-      const result = await verify(input, store);
-      say('');
-      render([result], 'here');
+      const results = [];
+      for (const input of inputs) results.push(await verify(input, store));
+      settle();
+      await show(results, 'here', file);
       return;
     }
-    const answer = await askServer(JSON.stringify({ token: input }), 'application/json');
-    showAnswer(answer);
+    const answer = inputs.length === 1
+      ? await askServer(JSON.stringify({ token: inputs[0] }), 'application/json')
+      : await askServer(JSON.stringify({ tokens: inputs }), 'application/json', 'api/verify/batch');
+    await showAnswer(answer, false, file);
   } catch {
     say(text().network, true);
   }
 }
 
-function showAnswer(answer, fromImage = false) {
+async function showAnswer(answer, fromImage = false, file = null) {
   if (answer.error === 'no_server' && fromImage) {
     say(text().noDecoder, true);
     return;
@@ -238,8 +372,13 @@ function showAnswer(answer, fromImage = false) {
     say(text().error[answer.error] || answer.message || text().network, true);
     return;
   }
-  say('');
-  render(answer.results, 'server');
+  settle();
+  await show(answer.results, 'server', file);
+}
+
+async function show(results, where, file) {
+  const lists = await statusLists(where);
+  render({ results, where, lists, file });
 }
 
 // ---- rendering ------------------------------------------------------------------------------
@@ -254,17 +393,13 @@ function formatTime(seconds, withTime) {
   return withTime && !midnight ? `${formatted} UTC` : formatted;
 }
 
-function element(tag, className, content) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (content !== undefined) el.textContent = content;
-  return el;
-}
-
-function field(list, label, value, className) {
-  if (value === undefined || value === null || value === '') return;
+/** A row of a list of Sello's own fields: its label, then `content` (see `nodes`). */
+function field(list, label, content, className) {
+  if (content === undefined || content === null || content === '') return;
   const row = element('div', className);
-  row.append(element('dt', null, label), element('dd', null, String(value)));
+  const value = element('dd');
+  value.append(...nodes(content));
+  row.append(element('dt', null, label), value);
   list.append(row);
 }
 
@@ -276,62 +411,133 @@ function explanation(result) {
   return messages()[key] || result.message || key;
 }
 
-function card(result, where, index, count) {
+/** Where this page is: the address a person must check (a copy can be put anywhere). */
+function pageAddress() {
+  return location.protocol === 'file:' || !location.host ? null : location.host;
+}
+
+function issuerOf(result) {
+  const issuer = result.issuer;
+  if (!issuer) return { name: null, id: null };
+  return { name: issuer.name || issuer.issuer_name || null, id: issuer.id || issuer.issuer || null };
+}
+
+// The issuer's extra fields: data, not labels. In their own group after all of Sello's fields,
+// names in monospace as signed, so that a field named "emisor" cannot pass for Sello's "Emisor".
+function attributes(x) {
+  const entries = Object.entries(x || {});
+  if (!entries.length) return null;
+  const t = text();
+  const group = element('section', 'attributes');
+  group.append(element('h3', null, t.otherData), element('p', 'note', t.otherDataNote));
+  const list = element('dl');
+  for (const [name, value] of entries) {
+    const row = element('div');
+    const term = element('dt');
+    term.append(untrusted(name, 'attribute-name'));
+    const data = element('dd');
+    data.append(untrusted(value));
+    row.append(term, data);
+    list.append(row);
+  }
+  group.append(list);
+  return group;
+}
+
+// How old the issuer's status list is, and whether it is stale.
+function trustData(result, lists) {
+  const { id } = issuerOf(result);
+  if (!id || !lists) return null;
+  const t = text();
+  const group = element('section', 'trust');
+  group.append(element('h3', null, t.trustData));
+  const list = lists.get(id);
+  if (!list) {
+    group.append(element('p', 'status-list', t.noList));
+    return group;
+  }
+  const now = Date.now() / 1000;
+  const stale = now >= list.exp;
+  const ago = t.ago(Math.floor((now - list.iat) / 86400));
+  const line = element('p', stale ? 'status-list stale' : 'status-list');
+  if (stale) {
+    const mark = element('span', 'warning-mark', '⚠ ');
+    mark.setAttribute('aria-hidden', 'true');
+    line.append(mark);
+  }
+  line.append(own((stale ? t.listStale : t.listFresh)(formatTime(list.iat, true), ago, formatTime(list.exp, true))));
+  group.append(line);
+  return group;
+}
+
+function card(result, view, index, count) {
   const t = text();
   const verdict = ['valid', 'invalid', 'indeterminate'].includes(result.verdict)
     ? result.verdict : 'invalid';
   const box = element('article', `card ${verdict}`);
+
+  const band = element('div', 'band');
   const heading = element('h2', 'verdict');
-  const mark = { valid: '✔', invalid: '✘', indeterminate: '?' }[verdict];
-  heading.append(element('span', 'mark', mark), element('span', null, messages().headline[verdict]));
-  heading.querySelector('.mark').setAttribute('aria-hidden', 'true');
-  box.append(heading);
+  const mark = element('span', 'mark', { valid: '✔', invalid: '✘', indeterminate: '?' }[verdict]);
+  mark.setAttribute('aria-hidden', 'true');
+  heading.append(mark, element('span', null, messages().headline[verdict]));
+  const origin = element('p', 'origin');
+  const address = pageAddress();
+  origin.append(element('span', 'origin-label', t.verifiedBy), own(' '),
+    address ? untrusted(address, 'address') : element('span', 'address', t.localFile));
+  band.append(heading, origin);
+  box.append(band, element('p', 'origin-note', t.originNote));
   box.append(element('p', 'explanation', explanation(result)));
 
   const fields = element('dl', 'fields');
   const claims = result.claims;
-  if (count > 1) field(fields, t.qrNumber, `${index + 1} / ${count}`);
-  if (claims && claims.cert) {
-    const cert = claims.cert;
+  if (count > 1) field(fields, t.qrNumber, own(`${index + 1} / ${count}`));
+  const cert = claims && claims.cert;
+  if (cert) {
     const holder = cert.h || {};
     field(fields, t.holder, holder.n, 'holder');
     field(fields, t.holderId, holder.id);
     const achievement = cert.a || {};
-    let what = [achievement.c, achievement.t].filter(Boolean).join(' — ');
-    if (achievement.l) what += ` (${t.level} ${achievement.l})`;
-    field(fields, t.achievement, what);
+    const what = [];
+    if (achievement.c) what.push(untrusted(achievement.c));
+    if (achievement.c && achievement.t) what.push(own(' — '));
+    if (achievement.t) what.push(untrusted(achievement.t));
+    if (achievement.l) what.push(own(` (${t.level} `), untrusted(achievement.l), own(')'));
+    if (what.length) field(fields, t.achievement, what);
     field(fields, t.unit, cert.u);
-    for (const [key, value] of Object.entries(cert.x || {})) field(fields, key, value);
     field(fields, t.serial, claims.jti);
-    field(fields, t.issued, formatTime(claims.iat, false));
-    if (claims.nbf !== undefined) field(fields, t.validFrom, formatTime(claims.nbf, true));
-    if (claims.exp !== undefined) field(fields, t.expires, formatTime(claims.exp, true));
+    field(fields, t.issued, own(formatTime(claims.iat, false)));
+    if (claims.nbf !== undefined) field(fields, t.validFrom, own(formatTime(claims.nbf, true)));
+    if (claims.exp !== undefined) field(fields, t.expires, own(formatTime(claims.exp, true)));
   }
-  if (result.issuer) {
-    const issuer = result.issuer;
-    const name = issuer.name || issuer.issuer_name;
-    const id = issuer.id || issuer.issuer;
-    field(fields, t.issuer, name && id ? `${name} (${id})` : name || id);
-  }
+  const { name, id } = issuerOf(result);
+  if (name && id) field(fields, t.issuer, [untrusted(name), own(' ('), untrusted(id), own(')')]);
+  else field(fields, t.issuer, name || id);
   if (fields.childElementCount) box.append(fields);
+  const extra = cert && attributes(cert.x);
+  if (extra) box.append(extra);
+  const trust = trustData(result, view.lists);
+  if (trust) box.append(trust);
 
-  box.append(element('p', 'where', where === 'here' ? t.here : t.server));
-  if (result.reason || result.kid) {
+  box.append(element('p', 'where', view.where === 'here' ? t.here : t.server));
+  if (result.reason || result.kid || view.file) {
     const details = element('details', 'technical');
     details.append(element('summary', null, t.technical));
     const list = element('dl', 'fields');
     field(list, t.reasonCode, result.reason);
     field(list, t.key, result.kid);
-    if (result.verdict !== 'valid') field(list, 'detail', result.detail);
+    if (result.verdict !== 'valid') field(list, t.detail, result.detail);
+    field(list, t.file, view.file);
     details.append(list);
     box.append(details);
   }
   return box;
 }
 
-function render(results, where, focus = true) {
-  shown = { results, where };
-  resultBox.replaceChildren(...results.map((r, i) => card(r, where, i, results.length)));
+function render(view, focus = true) {
+  shown = view;
+  const { results } = view;
+  resultBox.replaceChildren(...results.map((r, i) => card(r, view, i, results.length)));
   if (focus) {
     resultBox.focus({ preventScroll: true });
     resultBox.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -351,26 +557,41 @@ async function qrDetector() {
   }
 }
 
-// A photo: read on this device when the browser has a QR detector, else by the service.
+/** The texts of detected codes in reading order: rows top to bottom, each left to right. */
+function readingOrder(codes) {
+  const box = (code) => code.boundingBox || { x: 0, y: 0, width: 0, height: 0 };
+  const rows = [];
+  for (const code of [...codes].sort((a, b) => box(a).y - box(b).y)) {
+    const row = rows[rows.length - 1];
+    // A code whose top is above the middle of the row's first code is in that row.
+    if (row && box(code).y < box(row[0]).y + box(row[0]).height / 2) row.push(code);
+    else rows.push([code]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => box(a).x - box(b).x)).map((code) => code.rawValue);
+}
+
+// A photo: read on this device when the browser has a QR detector, else by the service. Every
+// code found is verified, as the CLI and the service do.
 async function verifyPhoto(file) {
   if (!file) return;
   say(text().verifying);
+  const name = file.name || null;
   const detector = await qrDetector();
   if (detector) {
+    let codes = [];
     try {
-      const bitmap = await createImageBitmap(file);
-      const codes = await detector.detect(bitmap);
-      if (codes.length) {
-        await verifyText(codes[0].rawValue);
-        return;
-      }
+      codes = await detector.detect(await createImageBitmap(file));
     } catch {
-      // Fall through to the service, whose decoder reads harder photos.
+      codes = []; // Fall through to the service, whose decoder reads harder photos.
+    }
+    if (codes.length) {
+      await verifyTexts(readingOrder(codes), name);
+      return;
     }
   }
   const form = new FormData();
   form.append('image', file, file.name || 'photo');
-  showAnswer(await askServer(form), true);
+  await showAnswer(await askServer(form), true, name);
 }
 
 $('photo').addEventListener('change', (event) => {
@@ -434,8 +655,9 @@ async function startCamera() {
         codes = [];
       }
       if (codes.length && camera === session) {
+        // Every code of the frame, as from a photo.
         stopCamera();
-        await verifyText(codes[0].rawValue);
+        await verifyTexts(readingOrder(codes));
         return;
       }
       next(200);
@@ -453,7 +675,7 @@ async function startCamera() {
       next(500);
     } else {
       stopCamera();
-      showAnswer(answer, true);
+      await showAnswer(answer, true);
     }
   };
   next(300);
@@ -485,18 +707,15 @@ document.addEventListener('visibilitychange', () => {
 
 $('paste-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  verifyText($('paste').value);
+  verifyTexts([$('paste').value]);
 });
 
+// The fragment is the token exactly as the QR code carries it: not percent-decoded, so that
+// the page accepts the one encoding the CLI and the service accept (`#%65yJ…` is malformed
+// everywhere).
 function fromFragment() {
-  let fragment = location.hash.slice(1);
-  if (!fragment) return;
-  try {
-    fragment = decodeURIComponent(fragment);
-  } catch {
-    // Keep it as it is: the verifier will say what is wrong with it.
-  }
-  verifyText(fragment);
+  const fragment = location.hash.slice(1);
+  if (fragment) verifyTexts([fragment]);
 }
 
 window.addEventListener('hashchange', fromFragment);

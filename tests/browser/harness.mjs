@@ -1,0 +1,108 @@
+// What the browser tests share: the real `sello` binary, loopback servers, Debian's chromium.
+//
+// SELLO_BIN: the sello binary (default ../../target/debug/sello). CHROMIUM: the browser
+// (default /usr/bin/chromium). Screenshots go to ../../target/browser-screenshots/.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '..', '..');
+export const SELLO = resolve(process.env.SELLO_BIN || join(repo, 'target', 'debug', 'sello'));
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const SHOTS = join(repo, 'target', 'browser-screenshots');
+// Long and random-looking: the issuer refuses weak passphrases.
+const PASS = 'qV7#tR2m-Kx9$wL4p-Zc8!nB3s-navegador';
+
+/** Runs `sello ARGS` (Spanish messages), asserts it succeeded, returns stdout (parsed with json). */
+export function sello(args, { json = false } = {}) {
+  const r = spawnSync(SELLO, args, {
+    encoding: 'utf8',
+    env: { ...process.env, SELLO_PASSPHRASE: PASS, LANG: 'es_MX.UTF-8' },
+  });
+  assert.equal(r.status, 0, `sello ${args.join(' ')}: ${r.stderr}`);
+  return json ? JSON.parse(r.stdout) : r.stdout;
+}
+
+export async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+export async function waitForHttp(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** `sello serve ARGS --addr 127.0.0.1:PORT`, once it answers; its stderr collects in `.log`. */
+export async function serve(args, port) {
+  const server = spawn(SELLO, ['serve', ...args, '--addr', `127.0.0.1:${port}`],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  server.log = '';
+  server.stderr.on('data', (d) => { server.log += d; });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  return server;
+}
+
+/** A plain file server for a folder (a `sello site export`) on 127.0.0.1: no API behind it. */
+export async function serveFolder(folder) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt' };
+  const server = createHttpServer((req, res) => {
+    const path = join(folder, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = path.endsWith('/') ? join(path, 'index.html') : path;
+    if (!(file === folder || file.startsWith(folder + sep)) || !existsSync(file)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  const port = await freePort();
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return { server, port };
+}
+
+/** Headless chromium. Its fake camera (a generated test pattern) answers getUserMedia. */
+export async function launch() {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  });
+}
+
+/** Opens base#token in a fresh page (Spanish unless told), waits for the verdict card. */
+export async function open(browser, base, token, { locale = 'es-MX', shot, viewport = { width: 390, height: 844 } } = {}) {
+  const context = await browser.newContext({ locale, viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${base}/#${token}`);
+  const card = page.locator('#result article.card').first();
+  await card.waitFor({ timeout: 15000 });
+  if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  const cls = await card.getAttribute('class');
+  const text = await card.innerText();
+  return { page, context, card, cls, text, requests };
+}
