@@ -61,6 +61,11 @@ fn rust_verifier_passes_every_vector() {
         for list in doc["status_lists"].as_array().unwrap() {
             verifier.add_status_list(list.as_str().unwrap()).unwrap();
         }
+        for refused in doc["refused_status_lists"].as_array().unwrap() {
+            let label = format!("{name} / refused {}", refused["name"]);
+            let token = refused["token"].as_str().unwrap();
+            assert!(verifier.add_status_list(token).is_err(), "{label}");
+        }
         for case in doc["cases"].as_array().unwrap() {
             let result = verifier.verify(
                 case["token"].as_str().unwrap(),
@@ -125,6 +130,27 @@ fn cli_passes_every_vector() {
                 _ => 3,
             };
             assert_eq!(out.status.code(), Some(expected_status), "{label}");
+        }
+        // A list the verifier must refuse stops `sello verify` before anything is verified.
+        for refused in doc["refused_status_lists"].as_array().unwrap() {
+            let file = status.path().join("refused.jwt");
+            fs::write(&file, refused["token"].as_str().unwrap()).unwrap();
+            let out = crate::cli::sello()
+                .args(["verify", "--json", "--keys"])
+                .arg(tmp.path())
+                .arg("--status")
+                .arg(&file)
+                .arg("-")
+                .write_stdin("x.y.z")
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name} / refused {}",
+                refused["name"]
+            );
+            assert!(out.stdout.is_empty());
         }
     }
 }

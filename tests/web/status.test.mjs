@@ -48,7 +48,7 @@ test('FORMAT.md §5.8.9: the status-list example', async () => {
   const cert = block('Its token (530 bytes)');
   assert.equal((await verify(cert, store, { at: 1796083200 })).reason, 'status_unavailable');
   assert.equal(await addStatusList(store, `\n${list}\n`), 'mx.cecati149');
-  const { bits, size, iat, exp } = store.statusLists.get('mx.cecati149');
+  const { bits, size, iat, exp } = store.statusLists.get('mx.cecati149')[0];
   assert.deepEqual([size, iat, exp, bits[154], bits.reduce((n, b) => n + (b !== 0), 0)], [131072, 1796083200, 1796688000, 0x20, 1]);
   assert.equal((await verify(cert, store, { at: 1796083200 })).reason, 'revoked');
   assert.equal((await verify(cert, store, { at: 1796687999 })).reason, 'revoked');

@@ -24,6 +24,9 @@ for (const file of files) {
     const fromObjects = await loadKeySets(doc.key_sets);
     assert.deepEqual([...fromObjects.issuers.keys()], [...store.issuers.keys()]);
     for (const list of doc.status_lists) await addStatusList(store, list);
+    for (const refused of doc.refused_status_lists) {
+      await assert.rejects(addStatusList(store, refused.token), undefined, `${file} / refused ${refused.name}`);
+    }
     for (const c of doc.cases) {
       await t.test(c.name, async () => {
         const r = await verify(c.token, store, { at: c.at, leeway: doc.leeway });

@@ -730,7 +730,68 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
         "The clock with no leeway (leeway 0): iat, nbf and exp exactly at the verification time; key windows and revocation, which never have leeway.",
         leeway_0_cases(),
     ));
+    files.push((
+        "status_future.json",
+        "Status lists dated in the future (FORMAT.md §5.8.6): the main issuer's fresh list of T0 has entry 42 set; a second list, signed by the same key but dated FUTURE (ten years later), has it clear. A list whose iat is after the verification time plus the leeway is not in use, so it cannot un-revoke a certificate until its time comes.",
+        status_future_cases(),
+    ));
+    files.push((
+        "status_refused.json",
+        "Status lists a verifier must refuse (refused_status_lists: each one, by itself, must not be accepted): with them refused, the main issuer has no list, so its certificates with a status entry are indeterminate.",
+        vec![bad(
+            "no_list_after_refusals",
+            "Entry 43: every list of the issuer was refused, so revocation cannot be checked.",
+            token(1, T0, r#","status":{"idx":43}"#),
+            "status_unavailable",
+        )],
+    ));
     files
+}
+
+/// Issue time of the future-dated status list of `status_future.json`: ten years after T0.
+pub const FUTURE: i64 = T0 + 3_652 * 86_400;
+
+fn status_future_cases() -> Vec<Case> {
+    let revoked = token(1, T0, r#","status":{"idx":42}"#);
+    vec![
+        bad(
+            "future_list_not_in_use",
+            "Entry 42 is set in the list of T0; the list dated FUTURE, which clears it, is not in use yet.",
+            revoked.clone(),
+            "revoked",
+        ),
+        with_at(
+            bad(
+                "future_list_one_second_before_its_time",
+                "Checked at FUTURE − leeway − 1: the future list is still not in use (the list of T0 has expired by then: indeterminate, not valid).",
+                revoked.clone(),
+                "status_unavailable",
+            ),
+            FUTURE - LEEWAY - 1,
+        ),
+        valid(
+            "future_list_in_use_from_its_time",
+            "Checked at FUTURE − leeway: the list dated FUTURE is the issuer's newest list in use, and entry 42 is clear in it.",
+            revoked,
+            FUTURE - LEEWAY,
+        ),
+    ]
+}
+
+/// The status lists a verifier must refuse, per vector file: `(name, description, token)`.
+pub fn refused_status_lists(file: &str) -> Vec<(&'static str, &'static str, String)> {
+    match file {
+        "status_refused.json" => vec![(
+            "distance_too_far_back",
+            "The gzip's DEFLATE data copies from before the start of the output (RFC 1951 has no such bytes; zlib: invalid distance too far back). A lenient inflater reads zeros and accepts an all-clear list.",
+            status_list_token_with_gzip(
+                T0,
+                AT + 86_400,
+                &gzip_with_distance_too_far_back(status::MIN_ENTRIES as usize / 8),
+            ),
+        )],
+        _ => Vec::new(),
+    }
 }
 
 /// The leeway of a vector file: 60 s, except in `time_leeway_0.json`.
@@ -1760,6 +1821,10 @@ fn status_lists(file: &str) -> Vec<String> {
     match file {
         "status.json" => vec![status_list_token(T0, AT + 86_400, &[42])],
         "status_stale.json" => vec![status_list_token(T0, AT - 1, &[42])],
+        "status_future.json" => vec![
+            status_list_token(T0, AT + 86_400, &[42]),
+            status_list_token(FUTURE, FUTURE + 7 * 86_400, &[]),
+        ],
         _ => Vec::new(),
     }
 }
@@ -1788,10 +1853,16 @@ pub fn build() -> Vec<(String, String)> {
                 .collect();
             let doc = json!({
                 "description": description,
-                "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets, these status_lists (status-list JWS, typ sello-status+jwt) and leeway (seconds); expect verdict and reason.",
+                "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets, these status_lists (status-list JWS, typ sello-status+jwt; each must be accepted) and leeway (seconds); expect verdict and reason. Each of refused_status_lists must be refused on its own.",
                 "leeway": leeway(name),
                 "key_sets": key_sets,
                 "status_lists": status_lists(name),
+                "refused_status_lists": refused_status_lists(name)
+                    .into_iter()
+                    .map(|(name, description, token)| {
+                        json!({"name": name, "description": description, "token": token})
+                    })
+                    .collect::<Vec<_>>(),
                 "cases": cases,
             });
             let mut text = serde_json::to_string_pretty(&doc).expect("vectors are JSON");
@@ -1799,4 +1870,71 @@ pub fn build() -> Vec<(String, String)> {
             (name.to_owned(), text)
         })
         .collect()
+}
+
+/// A gzip member whose DEFLATE data refers back before the start of the output: a fixed-code
+/// block with the byte 0 and then "copy 3 bytes from distance 2" (one byte before the start),
+/// then a stored block of zeros, `len` bytes in all. RFC 1951 has no output before the start:
+/// zlib refuses it ("invalid distance too far back"); a lenient inflater reads zeros, which is
+/// why the CRC is that of `len` zero bytes.
+pub fn gzip_with_distance_too_far_back(len: usize) -> Vec<u8> {
+    assert!((4..=65_535 + 4).contains(&len));
+    let mut bits: Vec<bool> = Vec::new();
+    let put = |bits: &mut Vec<bool>, value: u32, n: u32| {
+        for i in 0..n {
+            bits.push(value >> i & 1 == 1);
+        }
+    };
+    let code = |bits: &mut Vec<bool>, value: u32, n: u32| {
+        for i in (0..n).rev() {
+            bits.push(value >> i & 1 == 1);
+        }
+    };
+    put(&mut bits, 0, 1); // not the last block
+    put(&mut bits, 1, 2); // fixed Huffman codes
+    code(&mut bits, 0x30, 8); // literal 0
+    code(&mut bits, 1, 7); // length 3 (symbol 257)
+    code(&mut bits, 1, 5); // distance 2 (code 1)
+    code(&mut bits, 0, 7); // end of block
+    put(&mut bits, 1, 1); // the last block
+    put(&mut bits, 0, 2); // stored
+    let mut deflate: Vec<u8> = bits
+        .chunks(8)
+        .map(|byte| {
+            byte.iter()
+                .enumerate()
+                .fold(0u8, |acc, (i, &b)| acc | (u8::from(b) << i))
+        })
+        .collect();
+    let stored = (len - 4) as u16;
+    deflate.extend_from_slice(&stored.to_le_bytes());
+    deflate.extend_from_slice(&(!stored).to_le_bytes());
+    deflate.extend(std::iter::repeat_n(0u8, usize::from(stored)));
+    let mut crc = flate2::Crc::new();
+    crc.update(&vec![0u8; len]);
+    let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    gz.extend_from_slice(&deflate);
+    gz.extend_from_slice(&crc.sum().to_le_bytes());
+    gz.extend_from_slice(&(len as u32).to_le_bytes());
+    gz
+}
+
+/// A status list of the main issuer, signed with the active key, whose `lst` is the gzip
+/// `gz` as it is (for lists a verifier must refuse).
+pub fn status_list_token_with_gzip(iat: i64, exp: i64, gz: &[u8]) -> String {
+    let claims = serde_json::json!({
+        "iss": ISSUER,
+        "iat": iat,
+        "exp": exp,
+        "size": status::MIN_ENTRIES,
+        "lst": b64::encode(gz),
+    });
+    raw_token(
+        &format!(
+            r#"{{"alg":"EdDSA","kid":"{}","typ":"sello-status+jwt"}}"#,
+            kid_of(1)
+        ),
+        &claims.to_string(),
+        &signing_key(1),
+    )
 }

@@ -23,6 +23,7 @@
 pub mod decoder;
 pub mod input;
 pub mod scan;
+pub mod status;
 pub mod trust;
 pub mod verify;
 

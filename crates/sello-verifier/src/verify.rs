@@ -13,14 +13,13 @@
 //!    is `status_unavailable` (indeterminate): Sello never fetches anything and never passes a
 //!    certificate whose revocation it could not check.
 
+use crate::status::StatusLists;
 use crate::trust::TrustStore;
 use sello_core::ed25519_dalek::{Signature, VerifyingKey};
 use sello_core::jwk::{IssuerInfo, KeySet, PublicKey};
-use sello_core::status::{self, StatusError, StatusList};
 use sello_core::{Claims, Lang, Reason, Verdict, token};
 use serde::Serialize;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Default clock leeway, in seconds, for `iat`, `nbf` and `exp`.
 pub const DEFAULT_LEEWAY: i64 = 60;
@@ -89,79 +88,14 @@ impl Verification {
     }
 }
 
-/// A status list whose signature verified with its issuer's key set.
-#[derive(Debug, Clone)]
-pub struct LoadedStatusList {
-    /// The revocation bits.
-    pub list: StatusList,
-    /// When it was published.
-    pub iat: i64,
-    /// When it stops being fresh.
-    pub exp: i64,
-    /// The key that signed it.
-    pub kid: String,
-}
-
-/// Why a status list was not accepted.
-#[derive(Debug, thiserror::Error)]
-pub enum StatusLoadError {
-    /// Malformed.
-    #[error(transparent)]
-    Format(#[from] StatusError),
-    /// Its issuer is not in the trust store.
-    #[error("status list of issuer {0:?}, which is not trusted")]
-    UnknownIssuer(String),
-    /// Not signed by a key of its issuer that could sign at its `iat`.
-    #[error(
-        "status list of issuer {0:?}: the signature does not verify with a key valid at its iat"
-    )]
-    Signature(String),
-    /// A file could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file or folder.
-        path: std::path::PathBuf,
-        /// The operating system's error.
-        source: std::io::Error,
-    },
-}
-
-/// Reads the status-list tokens of a file, or of every `*.jwt` file in a folder (sorted by
-/// name), each within the size cap. Nothing is checked yet: see [`Verifier::add_status_list`].
-pub fn read_status_files(path: &Path) -> Result<Vec<String>, StatusLoadError> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| StatusLoadError::Io { path, source }
-    };
-    let files: Vec<PathBuf> = if path.is_dir() {
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(path).map_err(io(path))? {
-            let p = entry.map_err(io(path))?.path();
-            if p.extension().is_some_and(|e| e == "jwt") {
-                files.push(p);
-            }
-        }
-        files.sort();
-        files
-    } else {
-        vec![path.to_owned()]
-    };
-    files
-        .iter()
-        .map(|f| {
-            crate::trust::read_limited(f, status::MAX_STATUS_TOKEN_LEN)
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-                .map_err(io(f))
-        })
-        .collect()
-}
+pub use crate::status::{LoadedStatusList, StatusLoadError, read_status_files};
 
 /// Verifies tokens against a [`TrustStore`], and revocation against loaded status lists.
 #[derive(Debug, Clone)]
 pub struct Verifier {
     trust: TrustStore,
     leeway: i64,
-    status: BTreeMap<String, LoadedStatusList>,
+    status: StatusLists,
 }
 
 impl Verifier {
@@ -170,7 +104,7 @@ impl Verifier {
         Verifier {
             trust,
             leeway: DEFAULT_LEEWAY,
-            status: BTreeMap::new(),
+            status: StatusLists::new(),
         }
     }
 
@@ -185,60 +119,42 @@ impl Verifier {
         &self.trust
     }
 
-    /// Adds a status-list token after checking it was signed by a key of a trusted issuer that
-    /// could sign at the list's `iat`. Of two lists from one issuer the newer (`iat`) is kept.
-    /// Returns the issuer id.
-    pub fn add_status_list(&mut self, token: &str) -> Result<String, StatusLoadError> {
-        let parsed = status::decode(token)?;
-        let claims = &parsed.jws.payload;
-        let key_set = self
-            .trust
-            .issuer(&claims.iss)
-            .ok_or_else(|| StatusLoadError::UnknownIssuer(claims.iss.clone()))?;
-        let key = key_set
-            .key(&parsed.jws.header.kid)
-            .filter(|k| k.may_sign_at(claims.iat) && !k.revoked_for(claims.iat))
-            .filter(|k| {
-                check_signature(
-                    k,
-                    parsed.jws.signing_input.as_bytes(),
-                    &parsed.jws.signature,
-                )
-            })
-            .ok_or_else(|| StatusLoadError::Signature(claims.iss.clone()))?;
-        let loaded = LoadedStatusList {
-            list: parsed.list,
-            iat: claims.iat,
-            exp: claims.exp,
-            kid: key.kid.clone(),
-        };
-        let iss = claims.iss.clone();
-        if self.status.get(&iss).is_none_or(|old| old.iat < loaded.iat) {
-            self.status.insert(iss.clone(), loaded);
-        }
-        Ok(iss)
+    /// Adds a status-list token after accepting it ([`crate::status::accept`]: signed by a key
+    /// of a trusted issuer that could sign at the list's `iat`). Several lists of one issuer
+    /// are kept; verification uses the one in use at its time ([`StatusLists::in_use`]).
+    /// Returns the accepted list.
+    pub fn add_status_list(&mut self, token: &str) -> Result<LoadedStatusList, StatusLoadError> {
+        let loaded = crate::status::accept(&self.trust, token)?;
+        self.status.insert(loaded.clone());
+        Ok(loaded)
     }
 
-    /// Adds a status-list file, or every `*.jwt` file in a folder. Returns the issuer ids.
-    pub fn load_status(&mut self, path: &Path) -> Result<Vec<String>, StatusLoadError> {
+    /// Adds a status-list file, or every `*.jwt` file in a folder. Returns the accepted lists.
+    pub fn load_status(&mut self, path: &Path) -> Result<Vec<LoadedStatusList>, StatusLoadError> {
         read_status_files(path)?
             .iter()
             .map(|token| self.add_status_list(token))
             .collect()
     }
 
-    /// The status list in use for an issuer.
-    pub fn status_list(&self, issuer: &str) -> Option<&LoadedStatusList> {
-        self.status.get(issuer)
+    /// The status lists accepted.
+    pub fn status_lists(&self) -> &StatusLists {
+        &self.status
+    }
+
+    /// The status list of `issuer` in use at time `at` (FORMAT.md §5.8.6).
+    pub fn status_list(&self, issuer: &str, at: i64) -> Option<&LoadedStatusList> {
+        self.status.in_use(issuer, at, self.leeway)
     }
 
     fn check_status(&self, iss: &str, idx: u32, at: i64) -> Option<(Reason, String)> {
-        let Some(loaded) = self.status.get(iss) else {
-            return Some((
-                Reason::StatusUnavailable,
+        let Some(loaded) = self.status_list(iss, at) else {
+            let detail = if self.status.of(iss).is_empty() {
                 "the certificate has a status entry and no status list of its issuer is loaded"
-                    .to_owned(),
-            ));
+            } else {
+                "the certificate has a status entry and every status list of its issuer is dated after the verification time"
+            };
+            return Some((Reason::StatusUnavailable, detail.to_owned()));
         };
         if at >= loaded.exp {
             return Some((

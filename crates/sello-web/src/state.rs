@@ -66,16 +66,14 @@ impl AppState {
     /// publishes it at `/status/<issuer>.jwt` while it is the issuer's list in use (the greatest
     /// `iat`; the first of equals). Returns the issuer id.
     pub fn add_status_list(&mut self, token: &str) -> Result<String, StatusLoadError> {
-        let token = token.trim();
-        let iss = self.verifier.add_status_list(token)?;
-        let iat = sello_core::status::decode(token)?.jws.payload.iat;
+        let loaded = self.verifier.add_status_list(token)?;
+        let (iss, iat, token) = (loaded.issuer, loaded.iat, loaded.token);
         if self
             .status_lists
             .get(&iss)
             .is_none_or(|(old, _)| *old < iat)
         {
-            self.status_lists
-                .insert(iss.clone(), (iat, token.to_owned()));
+            self.status_lists.insert(iss.clone(), (iat, token));
         }
         Ok(iss)
     }

@@ -6,7 +6,7 @@
 // All paths are relative, so a static copy (`sello site export`) works from any folder.
 
 import {
-  supportsEd25519, loadBundle, verify, MESSAGES,
+  supportsEd25519, loadBundle, verify, statusListInUse, MESSAGES,
 } from './sello-verify.js';
 
 // Every string of the page, in one table. Verdict headlines and reason explanations come from
@@ -282,16 +282,21 @@ function jwsPayload(token) {
 async function statusLists(where) {
   try {
     const lists = new Map();
+    const now = Math.floor(Date.now() / 1000);
     if (where === 'here') {
-      for (const [iss, list] of (await trustStore()).statusLists) {
-        lists.set(iss, { iat: Number(list.iat), exp: Number(list.exp) });
+      const store = await trustStore();
+      for (const iss of store.statusLists.keys()) {
+        const list = statusListInUse(store, iss, { at: now });
+        if (list) lists.set(iss, { iat: Number(list.iat), exp: Number(list.exp) });
       }
       return lists;
     }
+    // The list in use is the newest not dated after now (FORMAT.md §5.8.6), as the service's.
     const doc = JSON.parse(await bundleText());
     for (const token of Array.isArray(doc && doc.status_lists) ? doc.status_lists : []) {
       const c = jwsPayload(token);
       if (!c || typeof c.iss !== 'string' || !Number.isSafeInteger(c.iat) || !Number.isSafeInteger(c.exp)) continue;
+      if (c.iat > now + 60) continue;
       const old = lists.get(c.iss);
       if (!old || old.iat < c.iat) lists.set(c.iss, { iat: c.iat, exp: c.exp });
     }

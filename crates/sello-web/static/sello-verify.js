@@ -21,9 +21,12 @@
  *                                            nothing. (A parsed object has lost any duplicate
  *                                            member: pass the text when you have it.)
  *   await addStatusList(store, token) -> iss reads and accepts a status-list token (§5.8.4,
- *                                            §5.8.5) into `store`, keeping the list with the
- *                                            greatest `iat` per issuer (§5.8.6). Throws on a list
- *                                            that must not be used. Returns the issuer id.
+ *                                            §5.8.5) into `store`, keeping every accepted list
+ *                                            (at most 16 per issuer). Throws on a list that must
+ *                                            not be used. Returns the issuer id.
+ *   statusListInUse(store, iss, { at, leeway }) -> list | null
+ *                                            the list of `iss` in use at `at` (§5.8.6): the
+ *                                            greatest `iat` not after `at + leeway`.
  *   await verify(text, store, { at, leeway }) -> Verification
  *                                            runs §6 at `at` (seconds since the epoch, default
  *                                            now) with leeway `leeway` (default 60, clamped to
@@ -38,8 +41,8 @@
  *                                            Copied from crates/sello-core/src/reason.rs.
  *
  * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url },
- * keys: [{ kid, x, nbf, exp, revoked_at }] }) and `statusLists` (issuer id -> the list in use:
- * { bits, size, iat, exp, kid }).
+ * keys: [{ kid, x, nbf, exp, revoked_at }] }) and `statusLists` (issuer id -> the accepted
+ * lists, oldest first: [{ bits, size, iat, exp, kid }]).
  *
  * A Verification is `{ verdict, reason, detail, issuer, kid, claims }`:
  *   verdict  'valid' | 'invalid' | 'indeterminate'
@@ -63,12 +66,6 @@
  *     after the gzip member (Node 20 ignores it and reads a second member) nor stop at the
  *     decompression cap on its own.
  *
- * Known differences from the Rust reference (0.1.0), where this module follows FORMAT.md:
- *   - where FORMAT.md says "a JSON object" (claims, cert, status, a key set, status-list claims),
- *     an array is refused; serde lets the Rust reader take an array as the struct, positionally;
- *   - a DEFLATE back-reference before the start of the output is refused (RFC 1951, zlib); the
- *     Rust reader (miniz_oxide, streaming) reads zeros instead.
- *
  * `_internal` exposes building blocks for the tests in tests/web; it is not part of the API.
  */
 
@@ -88,6 +85,7 @@ const MAX_STATUS_TOKEN_LEN = 4194304;
 const MIN_ENTRIES = 131072n;
 const MAX_ENTRIES = 16777216n;
 const MAX_LEEWAY = 3600;
+const MAX_LISTS_PER_ISSUER = 16;
 const TYP = 'sello+jwt';
 const STATUS_TYP = 'sello-status+jwt';
 const ACCEPTED_ALGS = ['EdDSA', 'Ed25519'];
@@ -1264,11 +1262,29 @@ export async function addStatusList(trustStore, token) {
     !(await checkSignature(key, jws.signingInput, jws.signature))) {
     throw new Error(`status list of issuer ${quote(c.iss)}: the signature does not verify with a key valid at its iat`);
   }
-  const old = trustStore.statusLists.get(c.iss);
-  if (old === undefined || old.iat < c.iat) {
-    trustStore.statusLists.set(c.iss, { bits, size, iat: c.iat, exp: c.exp, kid: key.kid });
+  // Every accepted list is kept (oldest first; the first of equal iat; at most 16 per issuer):
+  // which one is in use depends on the verification time (statusListInUse).
+  const lists = trustStore.statusLists.get(c.iss) ?? [];
+  if (!lists.some((l) => l.iat === c.iat)) {
+    lists.push({ bits, size, iat: c.iat, exp: c.exp, kid: key.kid });
+    lists.sort((a, b) => a.iat - b.iat);
+    if (lists.length > MAX_LISTS_PER_ISSUER) lists.shift();
+    trustStore.statusLists.set(c.iss, lists);
   }
   return c.iss;
+}
+
+/**
+ * The status list of issuer `iss` in use at time `at` (FORMAT.md §5.8.6): the greatest `iat`
+ * among the accepted lists with `iat ≤ at + leeway` (a list dated after the verification time
+ * is not used), or null. Whether it is still fresh is for the caller to see (`exp`).
+ */
+export function statusListInUse(trustStore, iss, { at = Math.floor(Date.now() / 1000), leeway = 60 } = {}) {
+  requireStore(trustStore);
+  const lists = trustStore.statusLists.get(iss) ?? [];
+  const limit = at + Math.min(Math.max(leeway, 0), MAX_LEEWAY);
+  for (let i = lists.length - 1; i >= 0; i--) if (lists[i].iat <= limit) return lists[i];
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1303,10 +1319,12 @@ function outcome(reason, detail, issuer = null, kid = null, claims = null) {
   return { verdict, reason, detail, issuer, kid, claims };
 }
 
-function checkStatus(store, iss, idx, at) {
-  const list = store.statusLists.get(iss);
-  if (list === undefined) {
-    return ['status_unavailable', 'the certificate has a status entry and no status list of its issuer is loaded'];
+function checkStatus(store, iss, idx, at, leeway) {
+  const list = statusListInUse(store, iss, { at, leeway });
+  if (list === null) {
+    return ['status_unavailable', store.statusLists.has(iss)
+      ? 'the certificate has a status entry and every status list of its issuer is dated after the verification time'
+      : 'the certificate has a status entry and no status list of its issuer is loaded'];
   }
   if (at >= list.exp) return ['status_unavailable', `the issuer's status list expired (exp ${list.exp})`];
   if (idx >= list.size) return ['status_unavailable', `status index ${idx} is beyond the status list's ${list.size} entries`];
@@ -1363,7 +1381,7 @@ export async function verify(text, trustStore, { at = Math.floor(Date.now() / 10
   else if (c.iat > now + lw) failure = ['not_yet_valid', 'iat is in the future'];
   else if (c.nbf !== undefined && c.nbf > now + lw) failure = ['not_yet_valid', 'nbf is in the future'];
   else if (c.exp !== undefined && now >= c.exp + lw) failure = ['expired', 'exp has passed'];
-  else if (c.status !== undefined) failure = checkStatus(trustStore, c.iss, c.status.idx, now);
+  else if (c.status !== undefined) failure = checkStatus(trustStore, c.iss, c.status.idx, now, lw);
   const [reason, detail] = failure ?? [null, null];
   return outcome(reason, detail, { ...set.issuer }, key.kid, claimsOutput(c));
 }

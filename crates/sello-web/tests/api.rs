@@ -952,7 +952,7 @@ fn status_lists_load_from_files_and_folders() {
         state.load_status(&tmp.path().join("status.jwt")).unwrap(),
         vec![ISSUER.to_owned()]
     );
-    assert!(state.verifier().status_list(ISSUER).is_some());
+    assert!(!state.verifier().status_lists().of(ISSUER).is_empty());
     // A list of an issuer nobody trusts is refused, not skipped.
     let mut other = AppState::new(Verifier::new(TrustStore::new()));
     assert!(other.load_status(tmp.path()).is_err());
