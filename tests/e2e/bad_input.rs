@@ -153,14 +153,18 @@ fn cli_bad_inputs_exit_2_with_a_message() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    // A text file holding garbage is a malformed token (exit 1), not a crash.
+    // A text file holding garbage is not a Sello certificate at all: an input error (exit 2),
+    // not a red verdict and not a crash.
     let text = write("token.txt", b"esto no es un token");
-    sello()
+    let out = sello()
         .args(["verify", "--keys"])
         .arg(&keys)
         .arg(&text)
-        .assert()
-        .code(1);
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Sello certificate"));
     // scan on a non-image.
     sello().arg("scan").arg(&text).assert().code(2);
     sello().arg("scan").arg(&blank).assert().code(2);

@@ -83,6 +83,12 @@ fn rust_verifier_passes_every_vector() {
             let authentic = result.reason.is_none_or(Reason::is_after_signature);
             assert_eq!(result.claims.is_some(), authentic, "{label}");
             assert_eq!(result.verdict == Verdict::Valid, result.reason.is_none());
+            // Whether a person is shown this verdict, or "not a Sello certificate".
+            assert_eq!(
+                sello_core::token::is_presented_as_token(case["token"].as_str().unwrap()),
+                case.get("input_error").is_none(),
+                "{label}: presented as a token"
+            );
             reasons_seen.insert(reason);
             cases += 1;
         }
@@ -122,6 +128,12 @@ fn cli_passes_every_vector() {
             let line: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
                 panic!("{label}: {e}: {}", String::from_utf8_lossy(&out.stderr))
             });
+            if let Some(error) = case.get("input_error") {
+                assert_eq!(line["verdict"], Value::Null, "{label}: {line}");
+                assert_eq!(&line["error"], error, "{label}: {line}");
+                assert_eq!(out.status.code(), Some(2), "{label}");
+                continue;
+            }
             assert_eq!(line["verdict"], case["verdict"], "{label}: {line}");
             assert_eq!(line["reason"], case["reason"], "{label}: {line}");
             let expected_status = match case["verdict"].as_str().unwrap() {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { addStatusList, loadKeySets, verify } from '../../crates/sello-web/static/sello-verify.js';
+import { addStatusList, isPresentedAsToken, loadKeySets, verify } from '../../crates/sello-web/static/sello-verify.js';
 
 const dir = fileURLToPath(new URL('../vectors/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -31,6 +31,7 @@ for (const file of files) {
       await t.test(c.name, async () => {
         const r = await verify(c.token, store, { at: c.at, leeway: doc.leeway });
         assert.equal(r.verdict, c.verdict, `${file} / ${c.name}: ${r.detail}`);
+        assert.equal(isPresentedAsToken(c.token), c.input_error === undefined, `${file} / ${c.name}: presented as a token`);
         assert.equal(r.reason, c.reason, `${file} / ${c.name}: ${r.detail}`);
         const authentic = !UNAUTHENTIC.includes(r.reason);
         assert.equal(r.claims !== null, authentic, 'claims only once the signature verified');

@@ -8,7 +8,7 @@
 
 use crate::{Failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
-use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
+use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Verdict, b64};
 use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
 use std::fs;
@@ -80,55 +80,29 @@ fn tamper(token: &str) -> String {
     format!("{h}.{}.{s}", b64::encode(&forged))
 }
 
-fn verify_png(verifier: &sello_verifier::Verifier, path: &Path, at: i64) -> Verification {
-    let texts = fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| sello_verifier::scan::scan(&bytes).map_err(|e| e.to_string()));
-    match texts {
-        Ok(texts) if texts.len() == 1 => verifier.verify(&texts[0], at),
-        Ok(texts) => Verification {
-            verdict: Verdict::Invalid,
-            reason: Some(Reason::MalformedToken),
-            detail: Some(format!("{} QR codes found, expected 1", texts.len())),
-            issuer: None,
-            kid: None,
-            claims: None,
-        },
-        Err(e) => Verification {
-            verdict: Verdict::Invalid,
-            reason: Some(Reason::MalformedToken),
-            detail: Some(e),
-            issuer: None,
-            kid: None,
-            claims: None,
-        },
-    }
-}
-
-/// Verifies every PNG on all cores.
-fn verify_all(
+/// Verifies PNG files through the pipeline `sello verify` runs (all cores): for each file, its
+/// verification, or why it gave none (no code, more than one, not a certificate).
+fn verify_pngs(
     verifier: &sello_verifier::Verifier,
     files: &[PathBuf],
     at: i64,
-) -> Vec<Verification> {
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let chunk = files.len().div_ceil(workers).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|f| verify_png(verifier, f, at))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+) -> Vec<Result<Verification, String>> {
+    let inputs: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let outcomes = sello_verifier::pipeline::verify_inputs(verifier, &inputs, at);
+    inputs
+        .iter()
+        .map(|input| {
+            let mut of_file = outcomes.iter().filter(|o| &o.input == input);
+            match (of_file.next(), of_file.next()) {
+                (Some(o), None) => o
+                    .result
+                    .as_ref()
+                    .map(Clone::clone)
+                    .map_err(|e| e.code().to_owned()),
+                _ => Err("qr_codes".to_owned()),
+            }
+        })
+        .collect()
 }
 
 pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
@@ -218,7 +192,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     let mut verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
     verifier.load_status(&status_path)?;
     let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();
-    let results = verify_all(&verifier, &files, now);
+    let results = verify_pngs(&verifier, &files, now);
     let l = crate::text::labels(lang);
     println!(
         "3. {}\n",
@@ -236,14 +210,15 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         lang.pick("Veredicto", "Verdict")
     );
     let mut verified = 0;
-    for (i, ((cert, _, dep), v)) in issued.iter().zip(&results).enumerate() {
-        let matches = v.claims.as_ref() == Some(&cert.claims);
-        let ok = v.verdict == Verdict::Valid && matches;
+    for (i, ((cert, _, dep), result)) in issued.iter().zip(&results).enumerate() {
+        let ok = result
+            .as_ref()
+            .is_ok_and(|v| v.verdict == Verdict::Valid && v.claims.as_ref() == Some(&cert.claims));
         verified += usize::from(ok);
-        let verdict = if ok {
-            lang.pick("✔ válido", "✔ valid").to_owned()
-        } else {
-            format!("✘ {}", v.reason.map_or("claims differ", |r| r.code()))
+        let verdict = match result {
+            _ if ok => lang.pick("✔ válido", "✔ valid").to_owned(),
+            Ok(v) => format!("✘ {}", v.reason.map_or("claims differ", |r| r.code())),
+            Err(code) => format!("✘ {code}"),
         };
         println!(
             "  {:>2}  {:<14}  {:<36}  {:<32}  {}",
@@ -266,7 +241,10 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         &format!("http://localhost:8080/#{forged}"),
         lang,
     )?;
-    let forged_result = verify_png(&verifier, &forged_png, now);
+    let forged_result = verify_pngs(&verifier, std::slice::from_ref(&forged_png), now)
+        .pop()
+        .and_then(Result::ok)
+        .ok_or_else(|| Failure::usage(format!("{}: no QR code", forged_png.display())))?;
     let rejected = forged_result.verdict == Verdict::Invalid;
     println!(
         "\n4. {} {} → {} ({})",

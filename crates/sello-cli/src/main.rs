@@ -459,57 +459,22 @@ fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(workers)
         .build()?;
-    let mut outcome = report::Outcome::default();
-    let mut inputs = Vec::new();
-    for arg in &args.inputs {
-        if Path::new(arg).is_dir() {
-            match sello_verifier::input::folder_files(Path::new(arg)) {
-                Ok(files) => inputs.extend(files.iter().map(|f| f.display().to_string())),
-                Err(e) => {
-                    outcome.unreadable = true;
-                    report::print_input_error(arg, &e, args.json, lang);
-                }
-            }
-        } else {
-            inputs.push(arg.clone());
-        }
+    let (inputs, failed) = sello_verifier::pipeline::expand(&args.inputs);
+    let mut tally = sello_verifier::pipeline::Tally::default();
+    for outcome in &failed {
+        tally.add(outcome);
+        report::print(outcome, args.json, lang);
     }
     for chunk in inputs.chunks(VERIFY_CHUNK) {
         // Reading and decoding images is the slow part: on all workers, results in order.
-        let found: Vec<Result<Vec<String>, sello_verifier::InputError>> = pool.install(|| {
-            use rayon::prelude::*;
-            chunk
-                .par_iter()
-                .map(|input| {
-                    // `Stdin` locks only while reading: workers reading files never wait.
-                    sello_verifier::input::read_arg(input, std::io::stdin())
-                        .and_then(|source| sello_verifier::input::texts(&source, input))
-                })
-                .collect()
-        });
-        let texts: Vec<&str> = found
-            .iter()
-            .flat_map(|f| f.iter().flatten().map(String::as_str))
-            .collect();
-        let verifications = pool.install(|| verifier.verify_many(&texts, at));
-        let mut verifications = verifications.into_iter();
-        for (input, found) in chunk.iter().zip(&found) {
-            match found {
-                Ok(texts) => {
-                    let many = texts.len() > 1;
-                    for (i, v) in verifications.by_ref().take(texts.len()).enumerate() {
-                        outcome.add(v.verdict);
-                        report::print(input, many.then_some(i), &v, args.json, lang);
-                    }
-                }
-                Err(e) => {
-                    outcome.unreadable = true;
-                    report::print_input_error(input, e, args.json, lang);
-                }
-            }
+        for outcome in
+            pool.install(|| sello_verifier::pipeline::verify_inputs(&verifier, chunk, at))
+        {
+            tally.add(&outcome);
+            report::print(&outcome, args.json, lang);
         }
     }
-    Ok(outcome.status())
+    Ok(tally.status())
 }
 
 fn scan(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {

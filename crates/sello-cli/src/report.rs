@@ -1,82 +1,27 @@
-//! Printing verification results: a human report (Spanish or English) or JSON Lines.
+//! Printing verification results: a human report (Spanish or English) or JSON Lines (the one
+//! wire form of `sello_verifier::pipeline::Report`).
 
 use crate::text;
 use sello_core::untrusted::{self, Escaped};
 use sello_core::{Lang, Verdict};
 use sello_issuer::dates as when;
-use sello_verifier::{InputError, Verification};
-use serde_json::json;
+use sello_verifier::Verification;
+use sello_verifier::pipeline::Outcome;
 
-/// Tally of verdicts, turned into the exit status.
-#[derive(Default)]
-pub struct Outcome {
-    pub invalid: bool,
-    pub indeterminate: bool,
-    pub unreadable: bool,
-}
-
-impl Outcome {
-    pub fn add(&mut self, verdict: Verdict) {
-        match verdict {
-            Verdict::Valid => {}
-            Verdict::Invalid => self.invalid = true,
-            Verdict::Indeterminate => self.indeterminate = true,
-        }
-    }
-
-    /// 1 if any invalid, else 2 if any input was unreadable, else 3 if any indeterminate, else 0.
-    pub fn status(&self) -> u8 {
-        if self.invalid {
-            1
-        } else if self.unreadable {
-            2
-        } else if self.indeterminate {
-            3
-        } else {
-            0
-        }
-    }
-}
-
-/// The machine code of an input error, as in JSON output.
-pub fn input_error_code(e: &InputError) -> &'static str {
-    match e {
-        InputError::NotFound(_) => "not_found",
-        InputError::Io { .. } => "unreadable",
-        InputError::TooLarge { .. } => "too_large",
-        InputError::Unrecognised(_) => "unrecognised_input",
-        InputError::Image { .. } => "bad_image",
-        InputError::NoQrCode(_) => "no_qr_code",
-        InputError::TooManyFiles { .. } => "too_many_files",
-    }
-}
-
-pub fn print_input_error(input: &str, e: &InputError, as_json: bool, lang: Lang) {
+/// Prints one outcome: a JSON line (`--json`), or the human report on standard output, or
+/// for an input that gave no verification, one escaped line on standard error.
+pub fn print(outcome: &Outcome, as_json: bool, lang: Lang) {
     if as_json {
-        let out = json!({
-            "input": input,
-            "verdict": null,
-            "error": input_error_code(e),
-            "message": e.to_string(),
-        });
-        println!("{out}");
-    } else {
-        eprintln!("sello: {}: {e}", text::error_prefix(lang));
-    }
-}
-
-pub fn print(input: &str, qr: Option<usize>, v: &Verification, as_json: bool, lang: Lang) {
-    if as_json {
-        let mut out = serde_json::to_value(v).expect("verifications serialise");
-        out["input"] = json!(input);
-        if let Some(i) = qr {
-            out["qr"] = json!(i);
-        }
-        out["message"] = json!(v.message(lang));
-        println!("{out}");
+        println!("{}", outcome.report(lang).to_value());
         return;
     }
-    println!("{}", human(input, qr, v, lang));
+    match &outcome.result {
+        Ok(v) => println!("{}", human(&outcome.input, outcome.qr, v, lang)),
+        Err(e) => match outcome.qr {
+            Some(i) => eprintln!("sello: {}: {e} [QR {}]", text::error_prefix(lang), i + 1),
+            None => eprintln!("sello: {}: {e}", text::error_prefix(lang)),
+        },
+    }
 }
 
 /// The human report for one verification: one value per line after its label, every value

@@ -294,10 +294,102 @@ pub fn extract(text: &str) -> &str {
     }
 }
 
+/// Whether `text` is presented as a token (FORMAT.md §4.4): after [`extract`], exactly three
+/// parts separated by `.`, the first of which, read as base64 leniently (either alphabet, with
+/// or without padding, any unused bits), gives bytes whose first non-white-space byte is `{`:
+/// the start of a JSON object, as every JOSE header is.
+///
+/// Text that is not, such as a truncated URL, a placeholder from a README or another kind of QR
+/// code, is not a Sello certificate at all: verifiers report an input error for it, not a
+/// verdict. A text that is presented as a token is decided by verification (§6), strictly: a
+/// header with padding is still refused there (`malformed_token`), a forgery stays `invalid`.
+pub fn is_presented_as_token(text: &str) -> bool {
+    let token = extract(text);
+    let mut parts = token.split('.');
+    let (Some(header), Some(_), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    lenient_base64_starts_with_brace(header)
+}
+
+/// Reads base64 (`A–Z a–z 0–9`, `+` or `-`, `/` or `_`, trailing `=` allowed) far enough to
+/// see the first non-white-space byte, and tells whether it is `{`. Any other character, or
+/// padding inside the text, is a no.
+fn lenient_base64_starts_with_brace(text: &str) -> bool {
+    let data = text.trim_end_matches('=');
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in data.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return false,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            let byte = (acc >> bits) as u8;
+            acc &= (1 << bits) - 1;
+            match byte {
+                b' ' | b'\t' | b'\n' | b'\r' => {}
+                b'{' => {
+                    return data
+                        .bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || b"-_+/".contains(&c));
+                }
+                _ => return false,
+            }
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::certificate::tests::sample;
+
+    #[test]
+    fn what_is_presented_as_a_token() {
+        let token = signed(r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt"}"#, &sample());
+        let h = token.split('.').next().unwrap();
+        for yes in [
+            token.clone(),
+            format!("https://verifica.example.mx/v#{token}"),
+            format!("  {token}\n"),
+            format!("{h}.x.y"),
+            format!("{h}.."),
+            format!("{}.e30.AAAA", b64::encode(b" {\"alg\":\"none\"}")),
+            format!("{h}=.x.y"),
+            format!("{}.x.y", h.replace('_', "/").replace('-', "+")),
+        ] {
+            assert!(is_presented_as_token(&yes), "{yes:?}");
+        }
+        for no in [
+            String::new(),
+            "<token>".into(),
+            "eyJ...".into(),
+            "https://verifica.example.mx/v#".into(),
+            format!("https://verifica.example.mx/v#{}", &token[..30]),
+            token[..token.find('.').unwrap() + 10].to_owned(),
+            format!("{token}.extra"),
+            format!("{}.e30.AAAA", b64::encode(b"[1]")),
+            format!("{}.e30.AAAA", b64::encode(b"hola")),
+            "a.b.c".into(),
+            "WIFI:S:red;T:WPA;P:clave;;".into(),
+            format!("\u{feff}{token}"),
+            format!("{}\n{}.x.y", &h[..10], &h[10..]),
+            format!("{}={}.x.y", &h[..8], &h[8..]),
+        ] {
+            assert!(!is_presented_as_token(&no), "{no:?}");
+        }
+    }
     use ed25519_dalek::{Signer, SigningKey};
 
     fn signed(header_json: &str, claims: &Claims) -> String {

@@ -1841,14 +1841,20 @@ pub fn build() -> Vec<(String, String)> {
             let cases: Vec<Value> = cases
                 .into_iter()
                 .map(|c| {
-                    json!({
+                    let mut case = json!({
                         "name": c.name,
                         "description": c.description,
                         "token": c.token,
                         "at": c.at,
                         "verdict": c.verdict,
                         "reason": c.reason,
-                    })
+                    });
+                    // Text that is not presented as a token (FORMAT.md §4.4): where a person
+                    // sees the result, an input error instead of the verdict.
+                    if !sello_core::token::is_presented_as_token(&c.token) {
+                        case["input_error"] = json!("not_a_certificate");
+                    }
+                    case
                 })
                 .collect();
             let doc = json!({

@@ -54,6 +54,13 @@ pub enum InputError {
     /// The image decoded, but no QR code was found in it.
     #[error("{}: no QR code found in the image", Escaped(.0))]
     NoQrCode(String),
+    /// A text (given, read from a file, or a QR code's) that is not presented as a token at
+    /// all (FORMAT.md §4.4): a truncated URL, a placeholder, another kind of QR code.
+    #[error(
+        "{}: not a Sello certificate (a certificate is a token of three parts separated by '.', or a link that ends in #token)",
+        Escaped(.0)
+    )]
+    NotACertificate(String),
     /// A folder holds more files to verify than [`MAX_FOLDER_FILES`].
     #[error("{}: more than {max} files to verify", Escaped(.what))]
     TooManyFiles {
@@ -62,6 +69,22 @@ pub enum InputError {
         /// The limit.
         max: usize,
     },
+}
+
+impl InputError {
+    /// The stable machine code, as in JSON output and the web API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            InputError::NotFound(_) => "not_found",
+            InputError::Io { .. } => "unreadable",
+            InputError::TooLarge { .. } => "too_large",
+            InputError::Unrecognised(_) => "unrecognised_input",
+            InputError::Image { .. } => "bad_image",
+            InputError::NoQrCode(_) => "no_qr_code",
+            InputError::NotACertificate(_) => "not_a_certificate",
+            InputError::TooManyFiles { .. } => "too_many_files",
+        }
+    }
 }
 
 fn read_capped(reader: impl Read, what: &str) -> Result<Vec<u8>, InputError> {

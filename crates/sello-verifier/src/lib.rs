@@ -22,6 +22,7 @@
 
 pub mod decoder;
 pub mod input;
+pub mod pipeline;
 pub mod scan;
 pub mod status;
 pub mod trust;

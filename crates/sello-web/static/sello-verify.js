@@ -11,6 +11,9 @@
  *   VERSION                                  '1', the Sello format version this module implements.
  *   extractToken(text) -> string             the token of a bare token or `verify_url#token`,
  *                                            trimmed (FORMAT.md §4.3).
+ *   isPresentedAsToken(text) -> boolean      whether `text` is presented as a token at all
+ *                                            (§4.4); when not, show "not a Sello certificate"
+ *                                            (an input error), not a verdict.
  *   await supportsEd25519() -> boolean       whether `crypto.subtle` can import an Ed25519 public
  *                                            key and verify a known signature. When false,
  *                                            `verify` and `addStatusList` throw.
@@ -1301,6 +1304,34 @@ export function extractToken(text) {
   const s = trimWhiteSpace(text);
   const hash = s.indexOf('#');
   return hash >= 0 && s.slice(0, hash).includes('://') ? s.slice(hash + 1) : s;
+}
+
+/**
+ * Whether `text` is presented as a token (FORMAT.md §4.4): after extractToken, exactly three
+ * parts separated by '.', the first of which, read as base64 leniently (either alphabet, with or
+ * without padding), gives bytes whose first non-white-space byte is '{'. Anything else is not a
+ * Sello certificate at all: show an input error, not a verdict.
+ */
+export function isPresentedAsToken(text) {
+  const parts = extractToken(String(text)).split('.');
+  if (parts.length !== 3) return false;
+  const data = parts[0].replace(/=+$/, '');
+  if (!/^[A-Za-z0-9_+/-]*$/.test(data)) return false;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let acc = 0;
+  let bits = 0;
+  for (const c of data) {
+    const v = c === '-' || c === '+' ? 62 : c === '_' || c === '/' ? 63 : alphabet.indexOf(c);
+    acc = ((acc << 6) | v) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (acc >> bits) & 0xff;
+      if (byte === 0x7b) return true;
+      if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+    }
+  }
+  return false;
 }
 
 /** A finite integer or BigInt, as a Number clamped to ±2^53 (enough to give every comparison
