@@ -252,26 +252,29 @@ test('attributes named like Sello\'s labels stay data: their own group after Sel
   }
 });
 
-test('the fragment is the token as written: a percent-encoded token is malformed, as in the CLI and the API', async () => {
+test('the fragment is the token as written: a percent-encoded token is not a certificate, as in the CLI and the API', async () => {
   assert.ok(tokens.valid.startsWith('e'));
   const encoded = `%65${tokens.valid.slice(1)}`;
-  // The CLI.
+  // The CLI: not presented as a token (FORMAT.md §4.4), an input error, exit status 2.
   const cli = spawnSync(SELLO, ['verify', '--json', '--keys', server.main, '--status', join(server.main, 'status.jwt'), encoded], { encoding: 'utf8' });
-  assert.equal(JSON.parse(cli.stdout.trim().split('\n')[0]).reason, 'malformed_token');
+  assert.equal(cli.status, 2);
+  assert.equal(JSON.parse(cli.stdout.trim().split('\n')[0]).error, 'not_a_certificate');
   // The API.
-  const api = await (await fetch(`${base()}/api/verify`, {
+  const response = await fetch(`${base()}/api/verify`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: encoded }),
-  })).json();
-  assert.equal(api.reason, 'malformed_token');
-  // The page, on the device and on the static copy.
+  });
+  assert.equal(response.status, 422);
+  assert.equal((await response.json()).error, 'not_a_certificate');
+  // The page, on the device and on the static copy: no verdict, the same input error.
   for (const url of [base(), `http://127.0.0.1:${copy.port}`]) {
-    const r = await open(url, encoded, { shot: 'percent-encoded' });
-    assert.match(r.cls, /\binvalid\b/);
-    assert.doesNotMatch(r.text, /CERTIFICADO VÁLIDO/);
-    assert.match(r.text, /no es un certificado Sello legible/);
-    await r.card.locator('details.technical summary').click();
-    assert.match(await r.card.innerText(), /malformed_token/);
-    await r.context.close();
+    const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${url}/#${encoded}`);
+    await page.locator('#status.error').waitFor({ timeout: 15000 });
+    assert.match(await page.locator('#status').innerText(), /no es un certificado Sello/);
+    assert.equal(await page.locator('#result article.card').count(), 0);
+    await page.screenshot({ path: join(SHOTS, 'percent-encoded.png'), fullPage: true });
+    await context.close();
     const plain = await open(url, tokens.valid);
     assert.match(plain.cls, /\bvalid\b/);
     await plain.context.close();

@@ -6,9 +6,11 @@ use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest as _, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use sello_core::token::is_presented_as_token;
 use sello_core::{Lang, Reason, Verdict};
+use sello_verifier::pipeline::Report;
 use sello_verifier::scan::{self, ImageError, MAX_IMAGE_BYTES};
-use sello_verifier::{Verification, input::MAX_TEXT_BYTES};
+use sello_verifier::{Verification, Verifier, input::MAX_TEXT_BYTES};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
@@ -64,14 +66,31 @@ pub(crate) fn error_response(e: ApiError, lang: Lang) -> Response {
     response
 }
 
-/// One verification as `sello verify --json` prints it.
-fn result_json(input: &str, qr: Option<usize>, v: &Verification, lang: Lang) -> Value {
-    let mut out = serde_json::to_value(v).expect("verifications serialise");
-    out["input"] = json!(input);
-    if let Some(i) = qr {
-        out["qr"] = json!(i);
+/// Verifies the texts that are presented as tokens (FORMAT.md §4.4), in order; `None` for the
+/// others, which are not Sello certificates at all.
+fn verify_texts(verifier: &Verifier, texts: &[String], at: i64) -> Vec<Option<Verification>> {
+    let tokens: Vec<&str> = texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| is_presented_as_token(t))
+        .collect();
+    let mut verified = verifier.verify_many(&tokens, at).into_iter();
+    texts
+        .iter()
+        .map(|t| is_presented_as_token(t).then(|| verified.next().expect("one per token")))
+        .collect()
+}
+
+/// The error object of a text that is not a certificate, with `place` (`qr` or `index`).
+fn not_a_certificate(lang: Lang, place: Value) -> Value {
+    let mut out = json!({
+        "verdict": null,
+        "error": ApiError::NotACertificate.code(),
+        "message": ApiError::NotACertificate.message(lang),
+    });
+    if let (Some(out), Value::Object(place)) = (out.as_object_mut(), place) {
+        out.extend(place);
     }
-    out["message"] = json!(v.message(lang));
     out
 }
 
@@ -172,8 +191,11 @@ async fn verify_request(
     if text.is_empty() {
         return Err(ApiError::Empty);
     }
+    if !sello_core::token::is_presented_as_token(text) {
+        return Err(ApiError::NotACertificate);
+    }
     let v = shared.state.verifier.verify(text, (shared.state.clock)());
-    let response = json_response(StatusCode::OK, &result_json(text, None, &v, lang));
+    let response = json_response(StatusCode::OK, &Report::of(text, &v, lang).to_value());
     Ok(with_outcomes(response, &[v]))
 }
 
@@ -244,13 +266,20 @@ async fn verify_image(
     }
     let at = (shared.state.clock)();
     let many = texts.len() > 1;
-    let verifications: Vec<Verification> = shared.state.verifier.verify_many(&texts, at);
-    let results: Vec<Value> = verifications
+    let results = verify_texts(&shared.state.verifier, &texts, at);
+    let json: Vec<Value> = results
         .iter()
         .enumerate()
-        .map(|(i, v)| result_json(name, many.then_some(i), v, lang))
+        .map(|(i, r)| {
+            let qr = many.then_some(i);
+            match r {
+                Some(v) => Report::of(name, v, lang).with_qr(qr).to_value(),
+                None => not_a_certificate(lang, qr.map_or(json!({}), |q| json!({"qr": q}))),
+            }
+        })
         .collect();
-    let response = json_response(StatusCode::OK, &Value::Array(results));
+    let response = json_response(StatusCode::OK, &Value::Array(json));
+    let verifications: Vec<Verification> = results.into_iter().flatten().collect();
     Ok(with_outcomes(response, &verifications))
 }
 
@@ -290,22 +319,21 @@ async fn verify_batch_request(
     }
     let at = (shared.state.clock)();
     let worker = Arc::clone(&shared);
-    let verifications = tokio::task::spawn_blocking(move || {
-        let texts: Vec<&str> = tokens.iter().map(|t| t.trim()).collect();
-        worker.state.verifier.verify_many(&texts, at)
+    let results = tokio::task::spawn_blocking(move || {
+        let texts: Vec<String> = tokens.iter().map(|t| t.trim().to_owned()).collect();
+        verify_texts(&worker.state.verifier, &texts, at)
     })
     .await
     .map_err(|_| ApiError::Unreadable)?;
-    let results: Vec<Value> = verifications
+    let json: Vec<Value> = results
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            let mut out = serde_json::to_value(v).expect("verifications serialise");
-            out["index"] = json!(i);
-            out["message"] = json!(v.message(lang));
-            out
+        .map(|(i, r)| match r {
+            Some(v) => Report::of("", v, lang).at_index(i).to_value(),
+            None => not_a_certificate(lang, json!({"index": i})),
         })
         .collect();
-    let response = json_response(StatusCode::OK, &Value::Array(results));
+    let response = json_response(StatusCode::OK, &Value::Array(json));
+    let verifications: Vec<Verification> = results.into_iter().flatten().collect();
     Ok(with_outcomes(response, &verifications))
 }

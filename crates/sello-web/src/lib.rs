@@ -34,16 +34,17 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! let state = sello_web::AppState::new(Verifier::new(TrustStore::new()));
+//! // A token whose header asks for no signature at all ({"alg":"none"}).
 //! let request = Request::post("/api/verify?lang=en")
 //!     .header("content-type", "text/plain")
-//!     .body(Body::from("not a token"))
+//!     .body(Body::from("eyJhbGciOiJub25lIn0.e30."))
 //!     .unwrap();
 //! let response = sello_web::router(state).oneshot(request).await.unwrap();
 //! assert_eq!(response.status(), 200);
 //! let body = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
 //! let answer: serde_json::Value = serde_json::from_slice(&body).unwrap();
 //! assert_eq!(answer["verdict"], "invalid");
-//! assert_eq!(answer["reason"], "malformed_token");
+//! assert_eq!(answer["reason"], "unsupported_header");
 //! # });
 //! ```
 #![forbid(unsafe_code)]

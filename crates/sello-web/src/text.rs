@@ -35,6 +35,8 @@ pub enum ApiError {
     SeveralIssuers,
     /// A batch request holds no tokens, or more than its limit.
     BatchSize,
+    /// The text is not presented as a token at all (FORMAT.md §4.4).
+    NotACertificate,
 }
 
 impl ApiError {
@@ -55,6 +57,7 @@ impl ApiError {
             ApiError::NotFound => "not_found",
             ApiError::SeveralIssuers => "several_issuers",
             ApiError::BatchSize => "batch_size",
+            ApiError::NotACertificate => "not_a_certificate",
         }
     }
 
@@ -70,7 +73,7 @@ impl ApiError {
             | ApiError::NoImage
             | ApiError::Unreadable
             | ApiError::BatchSize => 400,
-            ApiError::BadImage | ApiError::NoQrCode => 422,
+            ApiError::BadImage | ApiError::NoQrCode | ApiError::NotACertificate => 422,
             ApiError::Timeout => 503,
             ApiError::NotFound | ApiError::SeveralIssuers => 404,
         }
@@ -131,6 +134,10 @@ impl ApiError {
             ApiError::BatchSize => lang.pick(
                 "Envíe de 1 a 1000 certificados: {\"tokens\": [\"…\", …]} (hasta 1 MiB).",
                 "Send 1 to 1000 certificates: {\"tokens\": [\"…\", …]} (up to 1 MiB).",
+            ),
+            ApiError::NotACertificate => lang.pick(
+                "Esto no es un certificado Sello: el texto no contiene un certificado firmado. Envíe el texto o el enlace completo del código QR.",
+                "This is not a Sello certificate: the text holds no signed certificate. Send the QR code's whole text or link.",
             ),
         }
     }

@@ -6,7 +6,7 @@
 // All paths are relative, so a static copy (`sello site export`) works from any folder.
 
 import {
-  supportsEd25519, loadBundle, verify, statusListInUse, MESSAGES,
+  supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES,
 } from './sello-verify.js';
 
 // Every string of the page, in one table. Verdict headlines and reason explanations come from
@@ -64,7 +64,9 @@ const TEXT = {
     network: 'No se pudo consultar el servicio de verificación. Revise su conexión e intente de nuevo.',
     statusRefused: 'Atención: no se aceptó una lista de estado publicada; los certificados de ese emisor saldrán como «no se pudo confirmar».',
     keysFailed: 'No se pudieron cargar las llaves de los emisores.',
+    notCertificateTitle: 'NO ES UN CERTIFICADO SELLO',
     error: {
+      not_a_certificate: 'Esto no es un certificado Sello: el texto o el código QR no contiene un certificado firmado. Escanee el código QR impreso en el certificado, o pegue el enlace completo.',
       too_large: 'La imagen es demasiado grande (máximo 20 MiB).',
       bad_image: 'El archivo no es una imagen PNG o JPEG legible.',
       no_qr_code: 'No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.',
@@ -123,7 +125,9 @@ const TEXT = {
     network: 'The verification service could not be reached. Check your connection and try again.',
     statusRefused: 'Warning: a published status list was not accepted; certificates of that issuer will come out as "could not be confirmed".',
     keysFailed: 'The issuers\u2019 keys could not be loaded.',
+    notCertificateTitle: 'NOT A SELLO CERTIFICATE',
     error: {
+      not_a_certificate: 'This is not a Sello certificate: the text or QR code holds no signed certificate. Scan the QR code printed on the certificate, or paste the whole link.',
       too_large: 'The image is too large (20 MiB at most).',
       bad_image: 'The file is not a readable PNG or JPEG image.',
       no_qr_code: 'No QR code was found in the image. Try a sharper, closer photo.',
@@ -353,8 +357,18 @@ async function verifyTexts(texts, file = null) {
         say(text().keysFailed, true);
         return;
       }
+      // Text that is not presented as a token is not a Sello certificate at all (FORMAT.md
+      // §4.4): an input problem, not a red verdict.
+      if (inputs.length === 1 && !isPresentedAsToken(inputs[0])) {
+        say(text().error.not_a_certificate, true);
+        return;
+      }
       const results = [];
-      for (const input of inputs) results.push(await verify(input, store));
+      for (const input of inputs) {
+        results.push(isPresentedAsToken(input)
+          ? await verify(input, store)
+          : { verdict: null, error: 'not_a_certificate' });
+      }
       settle();
       await show(results, 'here', file);
       return;
@@ -475,7 +489,26 @@ function trustData(result, lists) {
   return group;
 }
 
+/** A code that is not a Sello certificate (`verdict` null): a neutral card, not a verdict. */
+function notCertificateCard(result, index, count) {
+  const t = text();
+  const box = element('article', 'card not-certificate');
+  const heading = element('h2', 'verdict');
+  const mark = element('span', 'mark', '–');
+  mark.setAttribute('aria-hidden', 'true');
+  heading.append(mark, element('span', null, t.notCertificateTitle));
+  box.append(heading);
+  box.append(element('p', 'explanation', t.error[result.error] || t.error.not_a_certificate));
+  if (count > 1) {
+    const fields = element('dl', 'fields');
+    field(fields, t.qrNumber, own(`${index + 1} / ${count}`));
+    box.append(fields);
+  }
+  return box;
+}
+
 function card(result, view, index, count) {
+  if (result.verdict === null) return notCertificateCard(result, index, count);
   const t = text();
   const verdict = ['valid', 'invalid', 'indeterminate'].includes(result.verdict)
     ? result.verdict : 'invalid';

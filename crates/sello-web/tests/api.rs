@@ -348,7 +348,14 @@ async fn revoked_forged_unknown_and_indeterminate() {
     let answer = json(post(&other, "/api/verify", "text/plain", token).await).await;
     assert_eq!(answer["reason"], "unknown_issuer");
 
-    let answer = json(post(&app, "/api/verify", "text/plain", "hola").await).await;
+    // Text that is not presented as a token is not a certificate: an error object, no verdict.
+    let response = post(&app, "/api/verify", "text/plain", "hola").await;
+    assert_eq!(response.status(), 422);
+    let answer = json(response).await;
+    assert_eq!(answer["verdict"], Value::Null);
+    assert_eq!(answer["error"], "not_a_certificate");
+    // A token-shaped text that is broken is still a red verdict.
+    let answer = json(post(&app, "/api/verify", "text/plain", "eyJ9.e30.AAAA").await).await;
     assert_eq!(answer["reason"], "malformed_token");
 }
 
@@ -454,7 +461,10 @@ async fn batch_of_tokens_in_order_with_the_single_answers() {
         assert_eq!(results[n - 4]["reason"], "bad_signature");
         assert_eq!(results[n - 3]["verdict"], "valid");
         assert_eq!(results[n - 2]["reason"], "revoked");
-        assert_eq!(results[n - 1]["reason"], "malformed_token");
+        // Not presented as a token (FORMAT.md §4.4): not a certificate, not a verdict.
+        assert_eq!(results[n - 1]["verdict"], Value::Null);
+        assert_eq!(results[n - 1]["error"], "not_a_certificate");
+        assert_eq!(results[n - 1]["index"], n - 1);
     }
 }
 
@@ -708,9 +718,10 @@ async fn bodies_over_their_limits_are_413() {
     )
     .await;
 
-    // Exactly at the text limit is read (and is not a token).
-    let answer = json(post(&app, "/api/verify", "text/plain", vec![b'a'; text_limit]).await).await;
-    assert_eq!(answer["reason"], "malformed_token");
+    // Exactly at the text limit is read (and is not a certificate at all).
+    let response = post(&app, "/api/verify", "text/plain", vec![b'a'; text_limit]).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(json(response).await["error"], "not_a_certificate");
 
     // A declared length over the limit is refused before the body is read.
     let request = Request::post("/api/verify")
