@@ -58,6 +58,14 @@ pub fn image_format(bytes: &[u8]) -> Option<ImageFormat> {
     }
 }
 
+/// The width and height a PNG or JPEG declares in its header (nothing is decoded).
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), ImageError> {
+    let format = image_format(bytes).ok_or(ImageError::NotAnImage)?;
+    ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| ImageError::Decode(e.to_string()))
+}
+
 /// Decodes a PNG or JPEG into 8-bit grayscale, within the caps.
 pub fn load_gray(bytes: &[u8]) -> Result<GrayImage, ImageError> {
     if bytes.len() > MAX_IMAGE_BYTES {

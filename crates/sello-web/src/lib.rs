@@ -51,12 +51,21 @@
 
 mod api;
 pub use api::{MAX_BATCH_BYTES, MAX_BATCH_TOKENS};
+mod decoders;
+mod paths;
+mod reload;
+mod server;
 mod site;
 mod state;
 pub mod text;
 
-pub use site::{ExportError, export_site};
-pub use state::{AppState, DEFAULT_TIMEOUT, system_now};
+pub use reload::{DEFAULT_RELOAD_EVERY, LoadError, Reload, Reloader, Sources};
+pub use server::{
+    DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServerConfig,
+    fit_to_descriptors, serve_router,
+};
+pub use site::{EXPORT_MARKER, ExportError, export_site};
+pub use state::{AppState, DEFAULT_TIMEOUT, Live, system_now};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
@@ -64,12 +73,13 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use std::borrow::Cow;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::sync::atomic::AtomicU64;
+use std::time::{Duration, Instant};
 use text::ApiError;
-use tokio::sync::Semaphore;
 
 /// `Content-Security-Policy` of every response: scripts and styles from the service only, no
 /// inline script, no framing.
@@ -79,23 +89,29 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 
 /// What every handler shares.
 pub(crate) struct Shared {
-    pub state: AppState,
-    pub published: state::Published,
+    pub live: Live,
     /// Bounds the images decoded at once (each on a blocking thread).
-    pub decoders: Arc<Semaphore>,
+    pub decoders: Arc<decoders::Decoders>,
+    /// Image decodes stopped because their request was over.
+    pub stopped_decodes: Arc<AtomicU64>,
 }
 
 /// The service's routes (see the crate documentation), with body limits, the time limit,
-/// security headers and the access log.
+/// security headers and the access log, for a state that never changes.
 pub fn router(state: AppState) -> Router {
+    live_router(&Live::new(state))
+}
+
+/// [`router`] for a state that a [`Reloader`] (or [`Live::replace`]) may replace while the
+/// service runs: each request is answered with the state in use when it arrived.
+pub fn live_router(live: &Live) -> Router {
     let decoders = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
-    let timeout = state.timeout;
     let shared = Arc::new(Shared {
-        published: state.published(),
-        state,
-        decoders: Arc::new(Semaphore::new(decoders)),
+        live: live.clone(),
+        decoders: decoders::Decoders::new(decoders),
+        stopped_decodes: Arc::new(AtomicU64::new(0)),
     });
-    Router::new()
+    let routes = Router::new()
         .route("/", get(site::index))
         .route("/index.html", get(site::index))
         .route("/app.js", get(site::asset))
@@ -117,9 +133,14 @@ pub fn router(state: AppState) -> Router {
             post(api::verify_batch).layer(DefaultBodyLimit::max(api::MAX_BATCH_BYTES)),
         )
         .fallback(not_found)
-        .with_state(shared)
+        .with_state(shared);
+    // The guard wraps the whole router, so that it can answer a page path (paths.rs) as the
+    // route it stands for before routing.
+    let live = live.clone();
+    Router::new()
+        .fallback_service(routes)
         .layer(middleware::from_fn(move |request, next| {
-            guard(request, next, timeout)
+            guard(request, next, live.clone())
         }))
 }
 
@@ -157,11 +178,30 @@ fn logged_path(path: &str) -> &'static str {
     }
 }
 
-/// Time limit, security headers and the access log, around every request.
-async fn guard(request: Request, next: Next, timeout: std::time::Duration) -> Response {
+/// Page paths, time limit, security headers and the access log, around every request.
+async fn guard(mut request: Request, next: Next, live: Live) -> Response {
     let start = Instant::now();
+    let snapshot = live.snapshot();
+    let timeout = snapshot.state.timeout;
     let method = request.method().clone();
-    let path = logged_path(request.uri().path());
+    let path: Cow<'static, str> =
+        match paths::rewrite(&snapshot.published.page_paths, request.uri().path()) {
+            Some(target) => {
+                let with_query = match request.uri().query() {
+                    Some(query) => format!("{target}?{query}"),
+                    None => target.clone(),
+                };
+                if let Ok(uri) = with_query.parse() {
+                    *request.uri_mut() = uri;
+                }
+                match target.as_str() {
+                    "/" => Cow::Borrowed("{page}"),
+                    other => Cow::Owned(format!("{{page}}{}", logged_path(other))),
+                }
+            }
+            None => Cow::Borrowed(logged_path(request.uri().path())),
+        };
+    drop(snapshot);
     let lang = api::query_lang(request.uri().query());
     let mut response = match tokio::time::timeout(timeout, next.run(request)).await {
         Ok(response) => response,
@@ -212,7 +252,8 @@ async fn guard(request: Request, next: Next, timeout: std::time::Duration) -> Re
     response
 }
 
-/// Serves the service on `addr` until `shutdown` completes, then lets requests in flight finish.
+/// Serves the service on `addr` until `shutdown` completes, then lets requests in flight finish
+/// (default [`ServerConfig`]).
 pub async fn serve(
     addr: SocketAddr,
     state: AppState,
@@ -220,9 +261,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "listening");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    serve_router(listener, router(state), ServerConfig::default(), shutdown).await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -250,13 +289,30 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Runs [`serve`] on a new multi-threaded runtime until Ctrl-C or SIGTERM: what `sello serve`
-/// calls.
-pub fn run(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
+/// What `sello serve` runs: the service on `listener` (already bound) with the state of
+/// `reloader`, which looks at its files every `reload_every` and on `SIGHUP`, on a new
+/// multi-threaded runtime until Ctrl-C or SIGTERM. The open-file limit is raised first and the
+/// connection cap fitted under it ([`fit_to_descriptors`]).
+pub fn run(
+    listener: std::net::TcpListener,
+    reloader: Reloader,
+    mut config: ServerConfig,
+    reload_every: Duration,
+) -> std::io::Result<()> {
+    config.max_connections = fit_to_descriptors(config.max_connections);
+    listener.set_nonblocking(true)?;
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
-        .block_on(serve(addr, state, shutdown_signal()))
+        .block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            tracing::info!(addr = %listener.local_addr()?, "listening");
+            let router = live_router(reloader.live());
+            tokio::spawn(reloader.run(reload_every));
+            serve_router(listener, router, config, shutdown_signal()).await?;
+            tracing::info!("stopped");
+            Ok(())
+        })
 }
 
 /// Logs to standard error, filtered by `SELLO_LOG` (e.g. `debug`, default `info`). Does

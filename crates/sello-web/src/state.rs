@@ -4,6 +4,7 @@ use sello_verifier::Verifier;
 use sello_verifier::verify::StatusLoadError;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 /// Default time a request may take, body upload and image decoding included.
@@ -89,6 +90,17 @@ impl AppState {
             .collect()
     }
 
+    /// The status lists in use: (issuer, iat, exp), by issuer id.
+    pub fn status_list_times(&self) -> Vec<(String, i64, i64)> {
+        self.status_lists
+            .keys()
+            .filter_map(|iss| {
+                let loaded = self.verifier.status_list(iss)?;
+                Some((iss.clone(), loaded.iat, loaded.exp))
+            })
+            .collect()
+    }
+
     /// The documents to publish.
     pub(crate) fn published(&self) -> Published {
         let key_sets: BTreeMap<String, String> = self
@@ -102,32 +114,58 @@ impl AppState {
             .iter()
             .map(|(iss, (_, token))| (iss.clone(), token.clone()))
             .collect();
+        let info: Vec<serde_json::Value> = self
+            .status_list_times()
+            .into_iter()
+            .map(|(issuer, iat, exp)| serde_json::json!({"issuer": issuer, "iat": iat, "exp": exp}))
+            .collect();
         let keys = serde_json::json!({
             "key_sets": key_sets
                 .values()
                 .map(|doc| serde_json::from_str::<serde_json::Value>(doc).expect("key sets are JSON"))
                 .collect::<Vec<_>>(),
             "status_lists": status_lists.values().collect::<Vec<_>>(),
+            "status_list_info": info,
         });
         let mut keys_json = serde_json::to_string_pretty(&keys).expect("JSON values serialise");
         keys_json.push('\n');
+        let mut page_paths = Vec::new();
+        for key_set in self.verifier.trust().key_sets() {
+            let Some(url) = &key_set.issuer.verify_url else {
+                continue;
+            };
+            match crate::paths::page_path(url) {
+                Ok(Some(path)) if !page_paths.contains(&path) => page_paths.push(path),
+                Ok(_) => {}
+                Err(problem) => tracing::warn!(
+                    issuer = %key_set.issuer.id,
+                    "the page is not served at this issuer's verify_url path: {problem}"
+                ),
+            }
+        }
+        page_paths.sort();
         Published {
             key_sets,
             status_lists,
             keys_json,
+            page_paths,
         }
     }
 }
 
 /// The documents a server or an exported site publishes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Published {
     /// Issuer id → key-set document.
     pub key_sets: BTreeMap<String, String>,
     /// Issuer id → status-list token.
     pub status_lists: BTreeMap<String, String>,
-    /// `keys.json`, for the page: `{"key_sets": [...], "status_lists": [...]}`.
+    /// `keys.json`, for the page: `{"key_sets": [...], "status_lists": [...],
+    /// "status_list_info": [...]}`.
     pub keys_json: String,
+    /// The paths of the trusted issuers' `verify_url`s where the page is served besides `/`
+    /// (see [`crate::paths`]), sorted.
+    pub page_paths: Vec<crate::paths::PagePath>,
 }
 
 impl Published {
@@ -148,4 +186,54 @@ pub(crate) fn safe_file_stem(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// The state as the service sees it while it runs: replaced whole by [`Live::replace`] (a
+/// reload), never changed in place. Each request works on the snapshot it started with.
+#[derive(Debug)]
+pub(crate) struct Snapshot {
+    pub state: AppState,
+    pub published: Published,
+}
+
+/// A state that can be replaced while the service runs, shared by the router and the
+/// reloader ([`crate::Reloader`]). Cloning gives another handle on the same state.
+#[derive(Debug, Clone)]
+pub struct Live {
+    current: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+impl Live {
+    /// A live state starting as `state`.
+    pub fn new(state: AppState) -> Live {
+        Live {
+            current: Arc::new(RwLock::new(Arc::new(Snapshot::of(state)))),
+        }
+    }
+
+    /// Replaces the state: the documents to publish are built first, off to the side, then the
+    /// new state and its documents are swapped in together. Requests already running finish
+    /// with the state they started with.
+    pub fn replace(&self, state: AppState) {
+        let next = Arc::new(Snapshot::of(state));
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = next;
+    }
+
+    /// A copy of the state in use.
+    pub fn state(&self) -> AppState {
+        self.snapshot().state.clone()
+    }
+
+    pub(crate) fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+impl Snapshot {
+    fn of(state: AppState) -> Snapshot {
+        Snapshot {
+            published: state.published(),
+            state,
+        }
+    }
 }
