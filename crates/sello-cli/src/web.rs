@@ -63,10 +63,10 @@ fn load_failure(e: LoadError, lang: Lang) -> Failure {
 
 /// `sello serve`: runs until Ctrl-C or SIGTERM.
 pub fn serve(args: ServeArgs, lang: Lang) -> Result<u8, Failure> {
+    sello_web::init_logging();
     let reloader = Reloader::new(sources(&args.sources)).map_err(|e| load_failure(e, lang))?;
     let listener = std::net::TcpListener::bind(args.addr)?;
     let addr = listener.local_addr()?;
-    sello_web::init_logging();
     eprintln!(
         "{} http://{addr}/ ({})",
         lang.pick("Servicio de verificación en", "Verification service at"),
