@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,16 @@ before(async () => {
   sello(['status', 'publish', '--dir', dir]);
   tokens.valid = valid.token;
   tokens.revoked = revoked.token;
+
+  // An issuer whose QR codes open <server>/v#<token> (`keygen --url …/v`).
+  const pathDir = join(work, 'issuer-v');
+  sello(['keygen', '--dir', pathDir, '--id', 'mx.ruta', '--name', 'Centro de la Ruta',
+    '--url', `http://127.0.0.1:${port}/v`]);
+  const onPath = sello(['issue', '--dir', pathDir, '--json', '--holder', 'Ana Ruiz Prieto',
+    '--code', 'EC0217', '--title', 'Impartición de cursos', '--serial', 'RUTA-0001'], { json: true });
+  sello(['status', 'publish', '--dir', pathDir]);
+  tokens.onPath = onPath.token;
+  tokens.onPathQr = onPath.qr_text;
   // One character of the signature changed.
   const i = valid.token.length - 10;
   tokens.tampered = valid.token.slice(0, i) + (valid.token[i] === 'A' ? 'B' : 'A') + valid.token.slice(i + 1);
@@ -90,6 +100,7 @@ before(async () => {
   tokens.demoQr = sello(['scan', join(demo, 'qr', demoPng)]).trim();
 
   server = spawn(SELLO, ['serve', '--keys', dir, '--keys', trust, '--keys', join(demo, 'issuer'),
+    '--keys', pathDir, '--status', join(pathDir, 'status.jwt'),
     '--status', join(dir, 'status.jwt'), '--status', join(demo, 'issuer', 'status.jwt'),
     '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   server.stderr.on('data', (d) => { server.log = (server.log || '') + d; });
@@ -97,12 +108,20 @@ before(async () => {
 
   // A static copy, served by a plain file server: no API behind it.
   const site = join(work, 'site');
-  sello(['site', 'export', '--keys', dir, '--keys', trust, '--status', join(dir, 'status.jwt'), '--out', site]);
+  sello(['site', 'export', '--keys', dir, '--keys', trust, '--keys', pathDir,
+    '--status', join(dir, 'status.jwt'), '--status', join(pathDir, 'status.jwt'), '--out', site]);
   staticPort = await freePort();
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt' };
   staticServer = createHttpServer((req, res) => {
-    const path = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = path.endsWith('/') ? join(path, 'index.html') : path;
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const path = join(site, pathname);
+    // As static hosts do: a folder without its slash is redirected to it.
+    if (!pathname.endsWith('/') && existsSync(path) && statSync(path).isDirectory()) {
+      res.writeHead(301, { Location: `${pathname}/` });
+      res.end();
+      return;
+    }
+    const file = pathname.endsWith('/') ? join(path, 'index.html') : path;
     if (!file.startsWith(site) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
     res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
     res.end(readFileSync(file));
@@ -123,13 +142,13 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Opens base#token in a fresh page (Spanish unless told), waits for the verdict card. */
-async function open(base, token, { locale = 'es-MX', shot } = {}) {
+/** Opens base + path + #token in a fresh page (Spanish unless told), waits for the verdict card. */
+async function open(base, token, { locale = 'es-MX', shot, path = '/' } = {}) {
   const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${base}/#${token}`);
+  await page.goto(`${base}${path}#${token}`);
   const card = page.locator('#result article.card').first();
   await card.waitFor({ timeout: 15000 });
   if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
@@ -226,6 +245,31 @@ test('the exported static site verifies with no server behind it', async () => {
   const t = await open(`http://127.0.0.1:${staticPort}`, tokens.revoked);
   assert.match(t.cls, /\binvalid\b/);
   await t.context.close();
+});
+
+test('a QR code that opens /v (keygen --url …/v): the page answers there, with or without the slash', async () => {
+  assert.equal(tokens.onPathQr, `http://127.0.0.1:${port}/v#${tokens.onPath}`);
+  for (const [path, keys] of [['/v', '/keys.json'], ['/v/', '/v/keys.json']]) {
+    const r = await open(`http://127.0.0.1:${port}`, tokens.onPath, { path, shot: `path${path.replaceAll('/', '-')}` });
+    assert.match(r.cls, /\bvalid\b/, path);
+    assert.match(r.text, /Ana Ruiz Prieto/);
+    assert.match(r.text, /Centro de la Ruta/);
+    assert.ok(r.requests.includes(keys), `${path}: ${r.requests.join(' ')}`);
+    await r.context.close();
+  }
+  // Another issuer's certificate opened at that path is verified all the same.
+  const t = await open(`http://127.0.0.1:${port}`, tokens.revoked, { path: '/v/' });
+  assert.match(t.cls, /\binvalid\b/);
+  await t.context.close();
+});
+
+test('the exported site answers at /v too, as a static host maps v/index.html', async () => {
+  for (const path of ['/v', '/v/']) {
+    const r = await open(`http://127.0.0.1:${staticPort}`, tokens.onPath, { path, shot: `static-path${path.replaceAll('/', '-')}` });
+    assert.match(r.cls, /\bvalid\b/, path);
+    assert.ok(!r.requests.includes('/api/verify') && !r.requests.includes('/v/api/verify'));
+    await r.context.close();
+  }
 });
 
 test('the server log never holds a token or a name', () => {
