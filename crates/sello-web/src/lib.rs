@@ -8,23 +8,59 @@
 //! |---|---|
 //! | `GET /` | the verification page (camera, photo upload, paste; a token in the URL's fragment is verified at once) |
 //! | `GET /app.js`, `/style.css`, `/sello-verify.js` | the page's script, style and JS verifier |
+//! | `GET /<path>`, `/<path>/` | the page again at the path of each trusted issuer's `verify_url` (`/v` for `https://…/v`), with its files and `keys.json` and `api/…` under it (see below) |
 //! | `POST /api/verify[?lang=es\|en]` | `application/json` `{"token": …}`, `text/plain` (token or URL), `image/png`, `image/jpeg` or `multipart/form-data` with an `image` field → one verification object, or for an image an array of them, or `{"error": code, "message": …}` |
 //! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects in the same order, each with its `index`; signatures checked together (`sello_verifier::batch`) |
-//! | `GET /keys.json` | `{"key_sets": […], "status_lists": […]}` for the page's client-side verifier |
+//! | `GET /keys.json` | `{"key_sets": […], "status_lists": […], "status_list_info": […]}` for the page's client-side verifier (below) |
 //! | `GET /.well-known/jwks.json` | the key set, when exactly one issuer is trusted |
 //! | `GET /.well-known/jwks/<issuer>.json` | each issuer's key set |
 //! | `GET /status/<issuer>.jwt` | each issuer's status list (`application/jwt`) |
 //! | `GET /healthz` | `ok` |
 //!
+//! `keys.json` holds every trusted key set (`key_sets`, each as `/.well-known/jwks/<issuer>.json`
+//! serves it), every status list in use as its token (`status_lists`), and, in the same order
+//! as `status_lists`, `status_list_info`: `{"issuer": id, "iat": seconds, "exp": seconds}` for
+//! each, so that the page can say how old each list is without decoding it (the page still
+//! verifies every token; these members are for display only).
+//!
+//! **The page at an issuer's path.** QR codes carry `<verify_url>#<token>`; for
+//! `https://verifica.example.mx/v` the phone opens `/v`. The page answers at `/v`, `/v/` and
+//! `/v/index.html`, and since a browser resolves the page's relative URLs (`app.js`,
+//! `keys.json`, `api/verify`, …) against `/` at `/v` but against `/v/` at `/v/`, those files
+//! answer under `/v/` too (and, for a deeper path `/a/b`, under `/a/`). Nothing else under the
+//! path answers, look-alikes (`/vx`, `/V`, `/v/../keys.json`) are not the path, and a path
+//! that could shadow the service's own routes (`/api…`, `/status…`, `/healthz`, `/.well-known`,
+//! a page file name) is not used (logged). [`export_site`] writes the same layout.
+//!
+//! **Staying fresh.** `sello serve` runs a [`Reloader`]: the key-set and status-list files it
+//! was started with are looked at every few seconds (`--reload-every`, default
+//! [`DEFAULT_RELOAD_EVERY`]) and at once on `SIGHUP`; when they changed, a complete new state
+//! (trust store, status lists, published documents) is built off to the side and swapped in
+//! whole ([`Live::replace`]). A missing, half-written or refused file keeps the state in use,
+//! with one log line; a reload never replaces an issuer's status list by an older one. Each
+//! list in use is logged with its age at start and at every reload, with a warning once it
+//! has expired.
+//!
+//! **Staying standing.** [`serve_router`] serves HTTP/1.1 with a header-read timeout (a
+//! complete request head within [`DEFAULT_HEADER_TIMEOUT`], on a new connection and between
+//! requests of a kept-alive one), an idle timeout ([`DEFAULT_IDLE_TIMEOUT`] with no request and
+//! no traffic) and a cap on open connections ([`DEFAULT_MAX_CONNECTIONS`], lowered to fit
+//! the open-file limit, which [`run`] first raises to its hard limit): at the cap the
+//! longest-idle connection is closed for the new one, or the new one waits if none is idle,
+//! and one line (at most a minute) is logged. Images are decoded in a few slots, smallest
+//! image first, within `sello_verifier::scan::Budget::bounded()` (large images on a shrunk
+//! copy), and a decode stops at its next step once its request is over (timed out or
+//! abandoned), so its slot is freed with the request.
+//!
 //! The page verifies in the browser with WebCrypto Ed25519 when it can, without sending the
 //! token anywhere; [`export_site`] writes the same page and documents as static files any host
 //! can serve.
 //!
-//! What it deliberately does not do: fetch anything (key sets and status lists are given at
-//! start), keep any state between requests, or log a token, a name or any claim (the access log
-//! has the method, the path without query, the status, the latency and the verdicts).
-//! Bodies are capped (text 64 KiB, images 20 MiB), every request has a time limit, and images
-//! are decoded on a few blocking threads at most.
+//! What it deliberately does not do: fetch anything (key sets and status lists are read from
+//! the files it was given), keep any state between requests, or log a token, a name or any
+//! claim (the access log has the method, the path without query, the status, the latency and
+//! the verdicts). Bodies are capped (text 64 KiB, images 20 MiB), every request has a time
+//! limit, and images are decoded on a few blocking threads at most.
 //!
 //! ```
 //! use axum::body::Body;
