@@ -14,6 +14,7 @@
 use crate::state::{AppState, DEFAULT_TIMEOUT, Live, system_now};
 use sello_verifier::verify::StatusLoadError;
 use sello_verifier::{TrustError, TrustStore, Verifier};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -194,6 +195,8 @@ pub struct Reloader {
     sources: Sources,
     live: Live,
     seen: Fingerprint,
+    /// Issuers whose list in use was last seen expired (warned about once).
+    expired: BTreeSet<String>,
 }
 
 impl Reloader {
@@ -203,6 +206,7 @@ impl Reloader {
         let state = sources.load()?;
         log_status_ages(&state);
         Ok(Reloader {
+            expired: expired_lists(&state),
             live: Live::new(state),
             sources,
             seen,
@@ -214,13 +218,21 @@ impl Reloader {
         &self.live
     }
 
-    /// Reloads if a watched file changed since the last look.
+    /// Reloads if a watched file changed since the last look; otherwise warns, once, about a
+    /// status list in use that has expired since.
     pub fn check(&mut self) -> Reload {
-        if self.sources.fingerprint() == self.seen {
-            Reload::Unchanged
-        } else {
-            self.reload()
+        if self.sources.fingerprint() != self.seen {
+            return self.reload();
         }
+        let expired = expired_lists(&self.live.snapshot().state);
+        for issuer in expired.difference(&self.expired) {
+            tracing::warn!(
+                issuer = %issuer,
+                "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published"
+            );
+        }
+        self.expired = expired;
+        Reload::Unchanged
     }
 
     /// Reads the files again and swaps the new state in, unless they fail to load: then the
@@ -258,6 +270,7 @@ impl Reloader {
             "reloaded"
         );
         log_status_ages(&next);
+        self.expired = expired_lists(&next);
         self.live.replace(next);
         Reload::Replaced
     }
@@ -307,6 +320,17 @@ impl Reloader {
             };
         }
     }
+}
+
+/// The issuers whose status list in use is past its `exp`.
+fn expired_lists(state: &AppState) -> BTreeSet<String> {
+    let now = (state.clock)();
+    state
+        .status_list_times()
+        .into_iter()
+        .filter(|(_, _, exp)| now >= *exp)
+        .map(|(issuer, _, _)| issuer)
+        .collect()
 }
 
 /// Logs each status list in use with its age, and warns about those past their `exp`.

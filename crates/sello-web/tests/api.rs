@@ -1295,3 +1295,47 @@ async fn a_reload_swaps_in_new_status_lists_and_keeps_the_old_state_on_bad_files
     // A forced reload reads the files even when they look unchanged.
     assert_eq!(reloader.reload(), Reload::Same);
 }
+
+static MOVING_CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(T + 86_400);
+
+fn moving_clock() -> i64 {
+    MOVING_CLOCK.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+#[tokio::test]
+async fn a_status_list_expiring_while_serving_is_logged_once() {
+    use sello_web::Reload;
+    let captured = captured_log();
+    let expired_lines = || {
+        String::from_utf8(captured.0.lock().unwrap().clone())
+            .unwrap()
+            .matches("status list expired")
+            .count()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let keys_file = tmp.path().join("jwks.json");
+    std::fs::write(&keys_file, key_set(ISSUER, 1).to_json()).unwrap();
+    let status_file = tmp.path().join("status.jwt");
+    std::fs::write(&status_file, status_list_at(T, &[])).unwrap();
+    let sources = sello_web::Sources::new(vec![keys_file], vec![status_file.clone()])
+        .with_clock(moving_clock);
+    let mut reloader = sello_web::Reloader::new(sources).unwrap();
+    let app = sello_web::live_router(reloader.live());
+    let (seven, _) = issue(7);
+    let before = expired_lines();
+    assert_eq!(reloader.check(), Reload::Unchanged);
+    assert_eq!(expired_lines(), before);
+    // 31 days later, with no newer list published.
+    MOVING_CLOCK.store(T + 31 * 86_400, std::sync::atomic::Ordering::Relaxed);
+    let answer = json(post(&app, "/api/verify", "text/plain", seven.clone()).await).await;
+    assert_eq!(answer["reason"], "status_unavailable");
+    assert_eq!(reloader.check(), Reload::Unchanged);
+    assert_eq!(expired_lines(), before + 1);
+    assert_eq!(reloader.check(), Reload::Unchanged);
+    assert_eq!(expired_lines(), before + 1, "warned once");
+    // A fresh list published: answered again.
+    std::fs::write(&status_file, status_list_at(T + 30 * 86_400, &[])).unwrap();
+    assert_eq!(reloader.check(), Reload::Replaced);
+    let answer = json(post(&app, "/api/verify", "text/plain", seven).await).await;
+    assert_eq!(answer["verdict"], "valid");
+}
