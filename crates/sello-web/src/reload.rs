@@ -259,9 +259,10 @@ impl Reloader {
                 );
             }
         }
-        if next.published() == current.published {
+        let published = next.published();
+        if published == current.published {
             tracing::debug!("files changed, documents the same");
-            self.live.replace(next);
+            self.live.install(next, published);
             return Reload::Same;
         }
         tracing::info!(
@@ -271,7 +272,7 @@ impl Reloader {
         );
         log_status_ages(&next);
         self.expired = expired_lists(&next);
-        self.live.replace(next);
+        self.live.install(next, published);
         Reload::Replaced
     }
 

@@ -215,7 +215,13 @@ impl Live {
     /// new state and its documents are swapped in together. Requests already running finish
     /// with the state they started with.
     pub fn replace(&self, state: AppState) {
-        let next = Arc::new(Snapshot::of(state));
+        let published = state.published();
+        self.install(state, published);
+    }
+
+    /// [`Live::replace`] with the documents already built from `state`.
+    pub(crate) fn install(&self, state: AppState, published: Published) {
+        let next = Arc::new(Snapshot { state, published });
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = next;
     }
 
