@@ -24,6 +24,11 @@ impl Server {
     /// Starts `sello serve --addr 127.0.0.1:0 ARGS`, with a shell `limits` prefix such as
     /// `ulimit -n 256;` (empty for none), and waits until it says where it listens.
     fn start(limits: &str, args: &[&str]) -> Server {
+        Server::start_logging(limits, args, "info")
+    }
+
+    /// [`Server::start`] with `SELLO_LOG` set to `filter`.
+    fn start_logging(limits: &str, args: &[&str], filter: &str) -> Server {
         let bin = assert_cmd::cargo::cargo_bin("sello");
         let script = format!("{limits} exec \"$0\" serve --addr 127.0.0.1:0 \"$@\"");
         let mut child = Command::new("bash")
@@ -32,7 +37,7 @@ impl Server {
             .arg(&bin)
             .args(args)
             .env("LANG", "es_MX.UTF-8")
-            .env("SELLO_LOG", "info")
+            .env("SELLO_LOG", filter)
             .env_remove("SELLO_KEYS")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -377,4 +382,61 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     files.sort();
     files
+}
+
+/// A PNG of one 64 × 64 noise tile repeated over 7000 × 7000 pixels: seconds to decode.
+fn noise_png() -> Vec<u8> {
+    use image::ImageEncoder as _;
+    let mut seed: u64 = 0xfeed_f00d;
+    let tile: Vec<u8> = (0..64 * 64)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            if seed & 1 == 0 { 0 } else { 255 }
+        })
+        .collect();
+    let side = 7000usize;
+    let mut raw = vec![0u8; side * side];
+    for (y, row) in raw.chunks_exact_mut(side).enumerate() {
+        for (x, p) in row.iter_mut().enumerate() {
+            *p = tile[(y % 64) * 64 + x % 64];
+        }
+    }
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new_with_quality(
+        &mut out,
+        image::codecs::png::CompressionType::Best,
+        image::codecs::png::FilterType::NoFilter,
+    )
+    .write_image(&raw, 7000, 7000, image::ExtendedColorType::L8)
+    .unwrap();
+    out
+}
+
+#[test]
+fn a_client_that_hangs_up_stops_its_image_decode() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let keys = dir.display().to_string();
+    let server = Server::start_logging("", &["--keys", &keys], "info,sello_web=debug");
+    let png = noise_png();
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    let head = format!(
+        "POST /api/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: {}\r\n\r\n",
+        png.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&png).unwrap();
+    // The upload is complete; the client leaves before the answer.
+    std::thread::sleep(Duration::from_millis(300));
+    drop(stream);
+    wait_for("the decode stopping", || {
+        server.log().contains("image decoding stopped")
+    });
+    // Stopped by the hang-up, not by the 10 s time limit (which answers 503 and logs it).
+    let log = server.log();
+    assert!(!log.contains("error=timeout"), "{log}");
+    assert_eq!(http(server.addr, "GET", "/healthz", None).0, 200);
 }
