@@ -440,3 +440,48 @@ fn a_client_that_hangs_up_stops_its_image_decode() {
     assert!(!log.contains("error=timeout"), "{log}");
     assert_eq!(http(server.addr, "GET", "/healthz", None).0, 200);
 }
+
+#[test]
+fn a_client_that_stops_reading_its_responses_is_closed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let keys = dir.display().to_string();
+    let server = Server::start("", &["--keys", &keys, "--idle-timeout", "2"]);
+    // 2000 pipelined requests for the 59 KB verifier script (about 118 MB of answers), none
+    // read: the server's writes stall once the socket buffers are full.
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    let request = b"GET /sello-verify.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    let count = 2000;
+    let writer = {
+        let mut stream = stream.try_clone().unwrap();
+        std::thread::spawn(move || {
+            for _ in 0..count {
+                if stream.write_all(request).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    std::thread::sleep(Duration::from_secs(8));
+    let mut received = 0usize;
+    let mut buf = vec![0u8; 1 << 16];
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => received += n,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(e) => panic!("{e} after {received} bytes"),
+        }
+    }
+    let _ = writer.join();
+    let script = 59_000;
+    assert!(
+        received < count * script,
+        "{received} bytes: every answer was written, the stalled connection was kept"
+    );
+    assert_eq!(http(server.addr, "GET", "/healthz", None).0, 200);
+}

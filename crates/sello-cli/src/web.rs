@@ -29,7 +29,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_HEADER_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     header_timeout: u64,
-    /// Seconds a connection may stay open with no request and no traffic
+    /// Seconds a connection may go without a byte read or written while no request is being
+    /// handled (idle, or its client not reading)
     #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_IDLE_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     idle_timeout: u64,

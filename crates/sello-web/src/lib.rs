@@ -43,8 +43,8 @@
 //!
 //! **Staying standing.** [`serve_router`] serves HTTP/1.1 with a header-read timeout (a
 //! complete request head within [`DEFAULT_HEADER_TIMEOUT`], on a new connection and between
-//! requests of a kept-alive one), an idle timeout ([`DEFAULT_IDLE_TIMEOUT`] with no request and
-//! no traffic) and a cap on open connections ([`DEFAULT_MAX_CONNECTIONS`], lowered to fit
+//! requests of a kept-alive one), an idle timeout ([`DEFAULT_IDLE_TIMEOUT`] without a byte read
+//! or written while no handler runs: an idle connection, or a client that stopped reading) and a cap on open connections ([`DEFAULT_MAX_CONNECTIONS`], lowered to fit
 //! the open-file limit, which [`run`] first raises to its hard limit): at the cap the
 //! longest-idle connection is closed for the new one, or the new one waits if none is idle,
 //! and one line (at most a minute) is logged. Images are decoded in a few slots, smallest

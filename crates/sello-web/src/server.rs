@@ -5,8 +5,11 @@
 //! - A connection must deliver a complete request head within the header timeout, counted
 //!   from when the server starts waiting for it: on a new connection, and on a kept-alive one
 //!   after each response (hyper's `header_read_timeout`).
-//! - A connection with no request in progress and no byte read or written for the idle
-//!   timeout is closed.
+//!   A kept-alive connection waiting for its next request is therefore closed after the header
+//!   timeout.
+//! - A connection on which no byte was read or written for the idle timeout, while no request
+//!   is being handled, is closed: an idle one, and one whose client stopped reading its
+//!   responses (a handler runs within the request time limit).
 //! - At most `max_connections` are open. When a new one arrives at the cap, the connection
 //!   idle the longest (no request in progress) is closed to make room; when none is idle, the
 //!   new connection waits in the listen queue until one closes. One log line says the cap was
@@ -33,7 +36,7 @@ use tower::ServiceExt as _;
 
 /// Default time to deliver a request head.
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
-/// Default time a connection may sit with no request and no traffic.
+/// Default time a connection may go without traffic while no request is being handled.
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default cap on open connections (lowered to fit the file-descriptor limit, see
 /// [`fit_to_descriptors`]).
@@ -49,7 +52,8 @@ const CAP_LOG_EVERY: Duration = Duration::from_secs(60);
 pub struct ServerConfig {
     /// Time a connection has to deliver a complete request head (see the module docs).
     pub header_timeout: Duration,
-    /// Time a connection may sit with no request in progress and no traffic.
+    /// Time a connection may go without a byte read or written while no request is being
+    /// handled (see the module docs).
     pub idle_timeout: Duration,
     /// Most connections open at once (at least 1).
     pub max_connections: usize,
@@ -104,6 +108,8 @@ pub fn fit_to_descriptors(wanted: usize) -> usize {
 struct Conn {
     /// Requests received whose response has not been completely written.
     in_flight: AtomicUsize,
+    /// Requests whose handler is running (their response not yet made).
+    handling: AtomicUsize,
     /// Milliseconds after the server's start of the last byte read or written, or of the end
     /// of the last response.
     last_active: AtomicU64,
@@ -120,6 +126,10 @@ impl Conn {
 
     fn idle(&self) -> bool {
         self.in_flight.load(Ordering::Acquire) == 0
+    }
+
+    fn handling(&self) -> bool {
+        self.handling.load(Ordering::Acquire) > 0
     }
 
     fn idle_since(&self) -> Instant {
@@ -249,6 +259,23 @@ impl Drop for InFlight {
     }
 }
 
+/// A handler running, until its response is made (or it is dropped).
+struct Handling(Arc<Conn>);
+
+impl Handling {
+    fn start(conn: &Arc<Conn>) -> Handling {
+        conn.handling.fetch_add(1, Ordering::AcqRel);
+        Handling(Arc::clone(conn))
+    }
+}
+
+impl Drop for Handling {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.handling.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 /// A response body that keeps its request counted as in progress.
 struct CountedBody {
     body: Body,
@@ -374,6 +401,7 @@ pub async fn serve_router(
         let _ = stream.set_nodelay(true);
         let conn = Arc::new(Conn {
             in_flight: AtomicUsize::new(0),
+            handling: AtomicUsize::new(0),
             last_active: AtomicU64::new(0),
             evict: Notify::new(),
             epoch,
@@ -423,12 +451,14 @@ async fn serve_connection(
     let counter = Arc::clone(conn);
     let service = hyper::service::service_fn(move |request: Request<Incoming>| {
         let in_flight = InFlight::start(&counter);
+        let handling = Handling::start(&counter);
         let router = router.clone();
         async move {
             let response = router
                 .oneshot(request.map(Body::new))
                 .await
                 .unwrap_or_else(|never| match never {});
+            drop(handling);
             Ok::<_, std::convert::Infallible>(response.map(|body| CountedBody {
                 body,
                 _in_flight: in_flight,
@@ -447,10 +477,10 @@ async fn serve_connection(
         connection.as_mut().graceful_shutdown();
     }
     loop {
-        let idle_deadline = if conn.idle() {
-            conn.idle_since() + config.idle_timeout
-        } else {
+        let idle_deadline = if conn.handling() {
             Instant::now() + config.idle_timeout
+        } else {
+            conn.idle_since() + config.idle_timeout
         };
         tokio::select! {
             result = connection.as_mut() => {
@@ -472,8 +502,8 @@ async fn serve_connection(
                 }
             }
             () = tokio::time::sleep_until(idle_deadline) => {
-                if conn.idle() && conn.idle_since() + config.idle_timeout <= Instant::now() {
-                    tracing::debug!("idle connection closed");
+                if !conn.handling() && conn.idle_since() + config.idle_timeout <= Instant::now() {
+                    tracing::debug!("connection without traffic closed");
                     return;
                 }
             }
