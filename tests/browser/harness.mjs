@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -66,8 +66,15 @@ export async function serve(args, port) {
 export async function serveFolder(folder) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt' };
   const server = createHttpServer((req, res) => {
-    const path = join(folder, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = path.endsWith('/') ? join(path, 'index.html') : path;
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const path = join(folder, pathname);
+    // As static hosts do: a folder without its slash is redirected to it.
+    if (!pathname.endsWith('/') && existsSync(path) && statSync(path).isDirectory()) {
+      res.writeHead(301, { Location: `${pathname}/` });
+      res.end();
+      return;
+    }
+    const file = pathname.endsWith('/') ? join(path, 'index.html') : path;
     if (!(file === folder || file.startsWith(folder + sep)) || !existsSync(file)) {
       res.writeHead(404);
       res.end();
@@ -92,13 +99,13 @@ export async function launch() {
   });
 }
 
-/** Opens base#token in a fresh page (Spanish unless told), waits for the verdict card. */
-export async function open(browser, base, token, { locale = 'es-MX', shot, viewport = { width: 390, height: 844 } } = {}) {
+/** Opens base + path + #token in a fresh page (Spanish unless told), waits for the verdict card. */
+export async function open(browser, base, token, { locale = 'es-MX', shot, viewport = { width: 390, height: 844 }, path = '/' } = {}) {
   const context = await browser.newContext({ locale, viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${base}/#${token}`);
+  await page.goto(`${base}${path}#${token}`);
   const card = page.locator('#result article.card').first();
   await card.waitFor({ timeout: 15000 });
   if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });

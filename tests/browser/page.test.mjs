@@ -46,12 +46,24 @@ before(async () => {
   const demoPng = readdirSync(join(demo, 'qr')).find((f) => !f.startsWith('ALTERADO'));
   tokens.demoQr = sello(['scan', join(demo, 'qr', demoPng)]).trim();
 
+  // An issuer whose QR codes open <server>/v#<token> (`keygen --url …/v`).
+  const pathDir = join(work, 'issuer-v');
+  sello(['keygen', '--dir', pathDir, '--id', 'mx.ruta', '--name', 'Centro de la Ruta',
+    '--url', `http://127.0.0.1:${port}/v`]);
+  const onPath = sello(['issue', '--dir', pathDir, '--json', '--holder', 'Ana Ruiz Prieto',
+    '--code', 'EC0217', '--title', 'Impartición de cursos', '--serial', 'RUTA-0001'], { json: true });
+  sello(['status', 'publish', '--dir', pathDir]);
+  tokens.onPath = onPath.token;
+  tokens.onPathQr = onPath.qr_text;
+
   server = await serve(['--keys', dir, '--keys', trust, '--keys', join(demo, 'issuer'),
+    '--keys', pathDir, '--status', join(pathDir, 'status.jwt'),
     '--status', join(dir, 'status.jwt'), '--status', join(demo, 'issuer', 'status.jwt')], port);
 
   // A static copy, served by a plain file server: no API behind it.
   const site = join(work, 'site');
-  sello(['site', 'export', '--keys', dir, '--keys', trust, '--status', join(dir, 'status.jwt'), '--out', site]);
+  sello(['site', 'export', '--keys', dir, '--keys', trust, '--keys', pathDir,
+    '--status', join(dir, 'status.jwt'), '--status', join(pathDir, 'status.jwt'), '--out', site]);
   ({ server: staticServer, port: staticPort } = await serveFolder(site));
 
   browser = await launch();
@@ -154,6 +166,31 @@ test('the exported static site verifies with no server behind it', async () => {
   const t = await open(`http://127.0.0.1:${staticPort}`, tokens.revoked);
   assert.match(t.cls, /\binvalid\b/);
   await t.context.close();
+});
+
+test('a QR code that opens /v (keygen --url …/v): the page answers there, with or without the slash', async () => {
+  assert.equal(tokens.onPathQr, `http://127.0.0.1:${port}/v#${tokens.onPath}`);
+  for (const [path, keys] of [['/v', '/keys.json'], ['/v/', '/v/keys.json']]) {
+    const r = await open(`http://127.0.0.1:${port}`, tokens.onPath, { path, shot: `path${path.replaceAll('/', '-')}` });
+    assert.match(r.cls, /\bvalid\b/, path);
+    assert.match(r.text, /Ana Ruiz Prieto/);
+    assert.match(r.text, /Centro de la Ruta/);
+    assert.ok(r.requests.includes(keys), `${path}: ${r.requests.join(' ')}`);
+    await r.context.close();
+  }
+  // Another issuer's certificate opened at that path is verified all the same.
+  const t = await open(`http://127.0.0.1:${port}`, tokens.revoked, { path: '/v/' });
+  assert.match(t.cls, /\binvalid\b/);
+  await t.context.close();
+});
+
+test('the exported site answers at /v too, as a static host maps v/index.html', async () => {
+  for (const path of ['/v', '/v/']) {
+    const r = await open(`http://127.0.0.1:${staticPort}`, tokens.onPath, { path, shot: `static-path${path.replaceAll('/', '-')}` });
+    assert.match(r.cls, /\bvalid\b/, path);
+    assert.ok(!r.requests.includes('/api/verify') && !r.requests.includes('/v/api/verify'));
+    await r.context.close();
+  }
 });
 
 test('the server log never holds a token or a name', () => {

@@ -9,6 +9,7 @@ mod cli;
 mod decoding;
 mod display;
 mod external;
+mod serve;
 mod vectors;
 
 use serde_json::Value;

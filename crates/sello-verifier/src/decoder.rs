@@ -11,6 +11,14 @@
 //! 3. contrast stretch between the 1st and 99th percentiles, when that range is narrow;
 //! 4. unsharp mask (σ 2, amount 1) for blurred or very small codes, on images up to 4 MP.
 //!
+//! An image over [`DOWNSCALE_ABOVE`] pixels is first decoded on a copy shrunk by box averaging
+//! to at most that many pixels: a QR code in a large photo is read from it faster, and the
+//! cost of an image no longer grows with its size (a 7000 × 7000 PNG of repeated noise, a few
+//! hundred kilobytes, cost seconds of CPU at full size; averaged down it costs a fraction of
+//! that). Only when the copy gives nothing, and the [`Budget`] allows it, is the full image
+//! decoded too. Between every two steps (each binarizer attempt, every 16 multi-code
+//! candidates) the budget is checked: a cancelled or late decode stops there.
+//!
 //! `rxing` is not known to panic on any input we have tried, but as a second line of defence
 //! every call is wrapped so that a panic inside the decoder is a "not found", never a crash.
 
@@ -24,6 +32,95 @@ use rxing::{
 };
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
+
+/// Images over this many pixels (4096 × 3072) are decoded on a shrunk copy first.
+pub const DOWNSCALE_ABOVE: u64 = 4096 * 3072;
+/// Multi-code candidates decoded between two looks at the budget.
+const CANDIDATES_PER_CHECK: usize = 16;
+/// Most multi-code candidates decoded in one image.
+const MAX_CANDIDATES: usize = 1024;
+
+/// Limits on the work of decoding one image: a cancellation flag, a deadline, and the largest
+/// image decoded at full size. [`Budget::unlimited`] is what [`decode_with_stage`] and
+/// `scan::scan` use; a server answering requests uses [`Budget::bounded`] with the request's
+/// flag.
+///
+/// A budget also counts the work done under it ([`Budget::work`]): the pixels of the image
+/// each step ran on, summed.
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    cancel: Option<Arc<AtomicBool>>,
+    deadline: Option<Instant>,
+    full_size_max: Option<u64>,
+    work: Arc<AtomicU64>,
+}
+
+/// The decode was stopped by its [`Budget`] (cancelled or past its deadline) before it
+/// finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+impl Budget {
+    /// No limit: every stage at full size, however long it takes.
+    pub fn unlimited() -> Budget {
+        Budget::default()
+    }
+
+    /// Images over [`DOWNSCALE_ABOVE`] pixels are decoded on the shrunk copy only, so that
+    /// no image costs much more than a 12-megapixel photo.
+    pub fn bounded() -> Budget {
+        Budget {
+            full_size_max: Some(DOWNSCALE_ABOVE),
+            ..Budget::default()
+        }
+    }
+
+    /// Stops at the next step once `flag` is set (by whoever no longer wants the result).
+    pub fn with_cancel(mut self, flag: Arc<AtomicBool>) -> Budget {
+        self.cancel = Some(flag);
+        self
+    }
+
+    /// Stops at the next step after `deadline`.
+    pub fn with_deadline(mut self, deadline: Instant) -> Budget {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// `Err(Stopped)` once cancelled or past the deadline.
+    pub fn check(&self) -> Result<(), Stopped> {
+        let cancelled = self
+            .cancel
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed));
+        let late = self.deadline.is_some_and(|d| Instant::now() >= d);
+        if cancelled || late {
+            Err(Stopped)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The work done so far under this budget (and its clones): the pixels of the image each
+    /// decoding step ran on, summed.
+    pub fn work(&self) -> u64 {
+        self.work.load(Ordering::Relaxed)
+    }
+
+    /// Checks the budget before a step over an image of `pixels` pixels, and counts the step.
+    fn step(&self, pixels: u64) -> Result<(), Stopped> {
+        self.check()?;
+        self.work.fetch_add(pixels, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn full_size_allowed(&self, pixels: u64) -> bool {
+        self.full_size_max.is_none_or(|max| pixels <= max)
+    }
+}
 
 /// Largest image, in pixels, on which the unsharp-mask stage runs.
 const UNSHARP_MAX_PIXELS: u64 = 4_000_000;
@@ -64,12 +161,8 @@ fn push_unique(found: &mut Vec<String>, text: String) {
     }
 }
 
-fn single<B: Binarizer>(bitmap: &mut BinaryBitmap<B>, pure_first: bool) -> Option<String> {
-    let mut reader = MultiFormatReader::default();
-    if pure_first && let Ok(r) = reader.decode_with_hints(bitmap, &hints(true)) {
-        return Some(r.getText().to_owned());
-    }
-    reader
+fn single<B: Binarizer>(bitmap: &mut BinaryBitmap<B>) -> Option<String> {
+    MultiFormatReader::default()
         .decode_with_hints(bitmap, &hints(false))
         .ok()
         .map(|r| r.getText().to_owned())
@@ -82,48 +175,70 @@ fn single<B: Binarizer>(bitmap: &mut BinaryBitmap<B>, pure_first: bool) -> Optio
 /// candidate fails. rxing's `QRCodeMultiReader` then gives up on the whole image (it skips only
 /// its generic reader error, where ZXing skips every failed candidate), so a 2 × 2 grid gave one
 /// code of four. Here a failed candidate is skipped and the others are kept.
-fn multi<B: Binarizer>(bitmap: &BinaryBitmap<B>) -> Vec<String> {
+fn multi<B: Binarizer>(bitmap: &BinaryBitmap<B>, budget: &Budget) -> Result<Vec<String>, Stopped> {
     let hints = hints(false);
     let Ok(candidates) = MultiDetector::new(bitmap.get_black_matrix()).detectMulti(&hints) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    candidates
+    let mut found = Vec::new();
+    for chunk in candidates
         .iter()
-        .filter_map(|c| qrcode_decoder::decode_bitmatrix_with_hints(c.getBits(), &hints).ok())
-        .map(|r| r.getText().to_owned())
-        .collect()
+        .take(MAX_CANDIDATES)
+        .collect::<Vec<_>>()
+        .chunks(CANDIDATES_PER_CHECK)
+    {
+        budget.check()?;
+        found.extend(
+            chunk
+                .iter()
+                .filter_map(|c| {
+                    qrcode_decoder::decode_bitmatrix_with_hints(c.getBits(), &hints).ok()
+                })
+                .map(|r| r.getText().to_owned()),
+        );
+    }
+    Ok(found)
 }
 
 fn guarded<T: Default>(f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_default()
 }
 
-fn hybrid_stage(image: &GrayImage) -> Vec<String> {
-    guarded(|| {
+/// [`guarded`] for a step that may be stopped: a panic is "not found".
+fn guarded_step(f: impl FnOnce() -> Result<Vec<String>, Stopped>) -> Result<Vec<String>, Stopped> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(Ok(Vec::new()))
+}
+
+fn hybrid_stage(image: &GrayImage, budget: &Budget) -> Result<Vec<String>, Stopped> {
+    guarded_step(|| {
         let mut found = Vec::new();
         let Some(src) = source(image) else {
-            return found;
+            return Ok(found);
         };
+        let pixels = pixels(image);
         let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(src));
-        if let Some(text) = single(&mut bitmap, true) {
-            found.push(text);
+        let mut reader = MultiFormatReader::default();
+        budget.step(pixels)?;
+        if let Ok(r) = reader.decode_with_hints(&mut bitmap, &hints(true)) {
+            found.push(r.getText().to_owned());
+        } else {
+            budget.step(pixels)?;
+            if let Ok(r) = reader.decode_with_hints(&mut bitmap, &hints(false)) {
+                found.push(r.getText().to_owned());
+            }
         }
-        for text in multi(&bitmap) {
+        budget.step(pixels)?;
+        for text in multi(&bitmap, budget)? {
             push_unique(&mut found, text);
         }
-        found
+        Ok(found)
     })
 }
 
 fn global_stage(image: &GrayImage) -> Vec<String> {
     guarded(|| {
         source(image)
-            .and_then(|src| {
-                single(
-                    &mut BinaryBitmap::new(GlobalHistogramBinarizer::new(src)),
-                    false,
-                )
-            })
+            .and_then(|src| single(&mut BinaryBitmap::new(GlobalHistogramBinarizer::new(src))))
             .into_iter()
             .collect()
     })
@@ -132,7 +247,7 @@ fn global_stage(image: &GrayImage) -> Vec<String> {
 fn hybrid_single(image: &GrayImage) -> Vec<String> {
     guarded(|| {
         source(image)
-            .and_then(|src| single(&mut BinaryBitmap::new(HybridBinarizer::new(src)), false))
+            .and_then(|src| single(&mut BinaryBitmap::new(HybridBinarizer::new(src))))
             .into_iter()
             .collect()
     })
@@ -186,22 +301,79 @@ fn unsharp_stage(image: &GrayImage) -> Vec<String> {
     hybrid_single(&sharp)
 }
 
-/// Decodes every QR code found in `image`, and says which stage found them.
+/// Decodes every QR code found in `image`, and says which stage found them (no budget).
 pub fn decode_with_stage(image: &GrayImage) -> (Vec<String>, Option<Stage>) {
+    decode_within(image, &Budget::unlimited()).unwrap_or((Vec::new(), None))
+}
+
+/// [`decode_with_stage`] within `budget`: on a shrunk copy first for images over
+/// [`DOWNSCALE_ABOVE`] pixels, then at full size if the budget allows it; `Err(Stopped)` when
+/// the budget stopped it.
+pub fn decode_within(
+    image: &GrayImage,
+    budget: &Budget,
+) -> Result<(Vec<String>, Option<Stage>), Stopped> {
+    let pixels = pixels(image);
+    if pixels > DOWNSCALE_ABOVE {
+        budget.step(pixels)?;
+        let small = shrink(image, DOWNSCALE_ABOVE);
+        let found = stages(&small, budget)?;
+        if !found.0.is_empty() || !budget.full_size_allowed(pixels) {
+            return Ok(found);
+        }
+    }
+    stages(image, budget)
+}
+
+fn pixels(image: &GrayImage) -> u64 {
+    u64::from(image.width()) * u64::from(image.height())
+}
+
+fn stages(image: &GrayImage, budget: &Budget) -> Result<(Vec<String>, Option<Stage>), Stopped> {
+    let found = hybrid_stage(image, budget)?;
+    if !found.is_empty() {
+        return Ok((found, Some(Stage::Hybrid)));
+    }
     type Run = fn(&GrayImage) -> Vec<String>;
-    let stages: [(Stage, Run); 4] = [
-        (Stage::Hybrid, hybrid_stage),
+    let later: [(Stage, Run); 3] = [
         (Stage::Global, global_stage),
         (Stage::Stretch, stretch_stage),
         (Stage::Unsharp, unsharp_stage),
     ];
-    for (stage, run) in stages {
+    for (stage, run) in later {
+        budget.step(pixels(image))?;
         let found = run(image);
         if !found.is_empty() {
-            return (found, Some(stage));
+            return Ok((found, Some(stage)));
         }
     }
-    (Vec::new(), None)
+    Ok((Vec::new(), None))
+}
+
+/// The image shrunk by the smallest whole factor that brings it to at most `max` pixels, each
+/// pixel the mean of a factor × factor block (the last partial row and column dropped).
+fn shrink(image: &GrayImage, max: u64) -> GrayImage {
+    let (w, h) = image.dimensions();
+    let mut k: u32 = 2;
+    while u64::from(w / k) * u64::from(h / k) > max {
+        k += 1;
+    }
+    let (ow, oh) = ((w / k).max(1), (h / k).max(1));
+    let raw = image.as_raw();
+    let mut out = Vec::with_capacity(ow as usize * oh as usize);
+    let mut sums = vec![0u32; ow as usize];
+    let area = k * k;
+    for oy in 0..oh {
+        sums.iter_mut().for_each(|s| *s = 0);
+        for y in oy * k..(oy * k + k).min(h) {
+            let row = &raw[(y * w) as usize..((y + 1) * w) as usize];
+            for (sum, block) in sums.iter_mut().zip(row.chunks_exact(k as usize)) {
+                *sum += block.iter().map(|&p| u32::from(p)).sum::<u32>();
+            }
+        }
+        out.extend(sums.iter().map(|&s| ((s + area / 2) / area) as u8));
+    }
+    GrayImage::from_raw(ow, oh, out).unwrap_or_else(|| image.clone())
 }
 
 /// Decodes every QR code found in `image`, without duplicates.
@@ -248,5 +420,90 @@ mod tests {
             found.sort();
             assert_eq!(found, texts, "{count} codes, {side} to a row");
         }
+    }
+
+    /// A `side` × `side` image of one `tile` × `tile` tile of black-and-white noise repeated:
+    /// a PNG of it is small, decoding it at full size is slow.
+    pub(crate) fn noise(side: u32, tile: u32) -> GrayImage {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let cells: Vec<u8> = (0..tile * tile)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if seed & 1 == 0 { 0 } else { 255 }
+            })
+            .collect();
+        GrayImage::from_fn(side, side, |x, y| {
+            image::Luma([cells[((y % tile) * tile + x % tile) as usize]])
+        })
+    }
+
+    #[test]
+    fn shrink_averages_whole_blocks() {
+        let image = GrayImage::from_fn(7, 5, |x, y| image::Luma([(x * 10 + y) as u8]));
+        let small = shrink(&image, 6);
+        assert_eq!(small.dimensions(), (3, 2));
+        // Block (0, 0): x 0..2, y 0..2 → values 0, 1, 10, 11 → mean 5.5, rounded up.
+        assert_eq!(small.get_pixel(0, 0).0[0], 6);
+        // Block (2, 1): 42, 43, 52, 53 → 47.5 → 48.
+        assert_eq!(small.get_pixel(2, 1).0[0], 48);
+        // The factor grows until the copy fits.
+        assert_eq!(shrink(&image, 2).dimensions(), (2, 1));
+    }
+
+    #[test]
+    fn a_large_noise_image_is_decoded_on_the_shrunk_copy_only() {
+        let image = noise(7000, 64);
+        let budget = Budget::bounded();
+        let (found, stage) = decode_within(&image, &budget).unwrap();
+        assert!(found.is_empty() && stage.is_none());
+        // One step over the 49 Mpx (the shrinking), then at most the six steps of the
+        // pipeline over the 3500 × 3500 copy: about what a 12 Mpx photo costs.
+        let full = 7000 * 7000;
+        assert!(
+            budget.work() <= full + 6 * 3500 * 3500,
+            "work {} over the shrunk copy's",
+            budget.work()
+        );
+    }
+
+    #[test]
+    fn a_code_in_a_large_photo_is_read_from_the_shrunk_copy() {
+        let text = "https://verifica.example.mx/v#codigo-en-foto-grande";
+        let code = photo::render(text, 12.0);
+        let mut canvas = GrayImage::from_pixel(6000, 4500, image::Luma([235]));
+        imageops::overlay(&mut canvas, &code, 2500, 1800);
+        let budget = Budget::bounded();
+        let (found, stage) = decode_within(&canvas, &budget).unwrap();
+        assert_eq!(found, vec![text.to_owned()]);
+        assert_eq!(stage, Some(Stage::Hybrid));
+        assert!(budget.work() < 2 * 6000 * 4500, "work {}", budget.work());
+        assert_eq!(decode_all(&canvas), vec![text.to_owned()]);
+    }
+
+    #[test]
+    fn a_cancelled_budget_stops_at_the_next_step() {
+        let flag = Arc::new(AtomicBool::new(false));
+        let budget = Budget::bounded().with_cancel(Arc::clone(&flag));
+        let code = photo::render("https://verifica.example.mx/v#x", 4.0);
+        assert!(decode_within(&code, &budget).is_ok());
+        flag.store(true, Ordering::Relaxed);
+        let before = budget.work();
+        assert_eq!(decode_within(&code, &budget), Err(Stopped));
+        assert_eq!(budget.work(), before, "no step ran once cancelled");
+        let png = photo::png_bytes(&code);
+        assert_eq!(
+            crate::scan::scan_within(&png, &budget),
+            Err(crate::scan::ImageError::Stopped)
+        );
+        let late = Budget::unlimited().with_deadline(Instant::now());
+        assert_eq!(decode_within(&code, &late), Err(Stopped));
+        assert_eq!(
+            crate::scan::scan_within(&png, &Budget::bounded())
+                .unwrap()
+                .len(),
+            1
+        );
     }
 }

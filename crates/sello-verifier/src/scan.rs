@@ -4,6 +4,7 @@
 //! and the decoder's memory before any pixel is decoded, so a decompression bomb is refused
 //! from its header.
 
+pub use crate::decoder::Budget;
 use image::{GrayImage, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
@@ -41,6 +42,9 @@ pub enum ImageError {
     /// The file is damaged or truncated.
     #[error("the image could not be decoded: {0}")]
     Decode(String),
+    /// Reading was stopped by its budget (cancelled, or past its deadline) before it finished.
+    #[error("reading the image was stopped before it finished")]
+    Stopped,
 }
 
 /// Recognises PNG and JPEG by their first bytes.
@@ -52,6 +56,14 @@ pub fn image_format(bytes: &[u8]) -> Option<ImageFormat> {
     } else {
         None
     }
+}
+
+/// The width and height a PNG or JPEG declares in its header (nothing is decoded).
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), ImageError> {
+    let format = image_format(bytes).ok_or(ImageError::NotAnImage)?;
+    ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| ImageError::Decode(e.to_string()))
 }
 
 /// Decodes a PNG or JPEG into 8-bit grayscale, within the caps.
@@ -82,6 +94,19 @@ pub fn load_gray(bytes: &[u8]) -> Result<GrayImage, ImageError> {
 /// Reads every QR code in an image file's bytes; returns their texts (possibly none).
 pub fn scan(bytes: &[u8]) -> Result<Vec<String>, ImageError> {
     Ok(scan_gray(&load_gray(bytes)?))
+}
+
+/// [`scan`] within a [`Budget`]: checked after the file is decoded and between the decoder's
+/// steps (see [`crate::decoder`]). A server reading uploads uses
+/// `Budget::bounded().with_cancel(flag)`, its flag set when the request is answered or
+/// abandoned, so that no image costs much more than a 12-megapixel photo and an abandoned
+/// one stops soon.
+pub fn scan_within(bytes: &[u8], budget: &Budget) -> Result<Vec<String>, ImageError> {
+    budget.check().map_err(|_| ImageError::Stopped)?;
+    let image = load_gray(bytes)?;
+    crate::decoder::decode_within(&image, budget)
+        .map(|(texts, _)| texts)
+        .map_err(|_| ImageError::Stopped)
 }
 
 /// Reads every QR code in a grayscale image.

@@ -9,10 +9,11 @@ use axum::response::{IntoResponse, Response};
 use sello_core::token::is_presented_as_token;
 use sello_core::{Lang, Reason, Verdict};
 use sello_verifier::pipeline::Report;
-use sello_verifier::scan::{self, ImageError, MAX_IMAGE_BYTES};
+use sello_verifier::scan::{self, Budget, ImageError, MAX_IMAGE_BYTES};
 use sello_verifier::{Verification, Verifier, input::MAX_TEXT_BYTES};
 use serde_json::{Value, json};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The most tokens in one `POST /api/verify/batch`.
 pub const MAX_BATCH_TOKENS: usize = 1000;
@@ -191,10 +192,14 @@ async fn verify_request(
     if text.is_empty() {
         return Err(ApiError::Empty);
     }
-    if !sello_core::token::is_presented_as_token(text) {
+    if !is_presented_as_token(text) {
         return Err(ApiError::NotACertificate);
     }
-    let v = shared.state.verifier.verify(text, (shared.state.clock)());
+    let snapshot = shared.live.snapshot();
+    let v = snapshot
+        .state
+        .verifier
+        .verify(text, (snapshot.state.clock)());
     let response = json_response(StatusCode::OK, &Report::of(text, &v, lang).to_value());
     Ok(with_outcomes(response, &[v]))
 }
@@ -230,8 +235,22 @@ fn multipart_error(status: StatusCode) -> ApiError {
     }
 }
 
-/// Reads every QR code of an image on a blocking thread (at most a few at once), and verifies
-/// each: an array of results.
+/// Sets its flag when dropped: when the request that owns it is answered, times out or is
+/// abandoned by its client, the decoder it started stops at its next step.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Reads every QR code of an image on a blocking thread (at most a few at once, the smallest
+/// waiting first: see decoders.rs), and verifies each: an array of results.
+///
+/// The decoder works within `Budget::bounded()` (large images are read on a shrunk copy) and
+/// stops at its next step once this request is over, so a request answered 503 releases its
+/// decoder slot soon after, not when the decode would have finished.
 async fn verify_image(
     shared: &Shared,
     name: &str,
@@ -244,29 +263,43 @@ async fn verify_image(
     if scan::image_format(&bytes).is_none() {
         return Err(ApiError::BadImage);
     }
+    let (width, height) = match scan::dimensions(&bytes) {
+        Ok(dimensions) => dimensions,
+        Err(_) => return Err(ApiError::BadImage),
+    };
+    let cancel = CancelOnDrop(Arc::new(AtomicBool::new(false)));
     let permit = shared
         .decoders
-        .clone()
-        .acquire_owned()
+        .acquire(u64::from(width) * u64::from(height))
         .await
-        .map_err(|_| ApiError::Timeout)?;
+        .ok_or(ApiError::Timeout)?;
+    let budget = Budget::bounded().with_cancel(Arc::clone(&cancel.0));
+    let stopped = Arc::clone(&shared.stopped_decodes);
     let scanned = tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        scan::scan(&bytes)
+        let scanned = scan::scan_within(&bytes, &budget);
+        if matches!(scanned, Err(ImageError::Stopped)) {
+            stopped.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!("image decoding stopped: its request was over");
+        }
+        scanned
     })
     .await
     .map_err(|_| ApiError::BadImage)?;
+    drop(cancel);
     let texts = match scanned {
         Ok(texts) => texts,
         Err(ImageError::TooLarge { .. }) => return Err(ApiError::TooLarge),
+        Err(ImageError::Stopped) => return Err(ApiError::Timeout),
         Err(_) => return Err(ApiError::BadImage),
     };
     if texts.is_empty() {
         return Err(ApiError::NoQrCode);
     }
-    let at = (shared.state.clock)();
+    let snapshot = shared.live.snapshot();
+    let at = (snapshot.state.clock)();
     let many = texts.len() > 1;
-    let results = verify_texts(&shared.state.verifier, &texts, at);
+    let results = verify_texts(&snapshot.state.verifier, &texts, at);
     let json: Vec<Value> = results
         .iter()
         .enumerate()
@@ -317,11 +350,11 @@ async fn verify_batch_request(
     if tokens.is_empty() || tokens.len() > MAX_BATCH_TOKENS {
         return Err(ApiError::BatchSize);
     }
-    let at = (shared.state.clock)();
-    let worker = Arc::clone(&shared);
+    let snapshot = shared.live.snapshot();
+    let at = (snapshot.state.clock)();
     let results = tokio::task::spawn_blocking(move || {
         let texts: Vec<String> = tokens.iter().map(|t| t.trim().to_owned()).collect();
-        verify_texts(&worker.state.verifier, &texts, at)
+        verify_texts(&snapshot.state.verifier, &texts, at)
     })
     .await
     .map_err(|_| ApiError::Unreadable)?;
@@ -336,4 +369,60 @@ async fn verify_batch_request(
     let response = json_response(StatusCode::OK, &Value::Array(json));
     let verifications: Vec<Verification> = results.into_iter().flatten().collect();
     Ok(with_outcomes(response, &verifications))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{AppState, Live};
+    use sello_verifier::{TrustStore, Verifier};
+    use std::sync::atomic::AtomicU64;
+    use std::time::{Duration, Instant};
+
+    /// A PNG of black-and-white noise, `side` pixels square: seconds of CPU at 7000.
+    fn noise_png(side: u32) -> Vec<u8> {
+        let mut seed: u64 = 0x0dd_ba11;
+        let tile: Vec<u8> = (0..64 * 64)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if seed & 1 == 0 { 0 } else { 255 }
+            })
+            .collect();
+        let image = image::GrayImage::from_fn(side, side, |x, y| {
+            image::Luma([tile[((y % 64) * 64 + x % 64) as usize]])
+        });
+        sello_testkit::photo::png_bytes(&image)
+    }
+
+    async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while !done() {
+            assert!(Instant::now() < deadline, "{what} never happened");
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_abandoned_image_request_stops_its_decoder_and_frees_the_slot() {
+        let shared = Arc::new(Shared {
+            live: Live::new(AppState::new(Verifier::new(TrustStore::new()))),
+            decoders: crate::decoders::Decoders::new(1),
+            stopped_decodes: Arc::new(AtomicU64::new(0)),
+        });
+        let png = Bytes::from(noise_png(7000));
+        let worker = Arc::clone(&shared);
+        let request =
+            tokio::spawn(async move { verify_image(&worker, "x", png, Lang::En).await.is_ok() });
+        wait_for("the decode starting", || shared.decoders.available() == 0).await;
+        // What the time limit does to a request: its future is dropped.
+        request.abort();
+        wait_for("the slot being freed", || shared.decoders.available() == 1).await;
+        assert_eq!(
+            shared.stopped_decodes.load(Ordering::Relaxed),
+            1,
+            "the decode ran to its end instead of stopping"
+        );
+    }
 }

@@ -8,23 +8,61 @@
 //! |---|---|
 //! | `GET /` | the verification page (camera, photo upload, paste; a token in the URL's fragment is verified at once) |
 //! | `GET /app.js`, `/style.css`, `/sello-verify.js` | the page's script, style and JS verifier |
+//! | `GET /<path>`, `/<path>/` | the page again at the path of each trusted issuer's `verify_url` (`/v` for `https://…/v`), with its files and `keys.json` and `api/…` under it (see below) |
 //! | `POST /api/verify[?lang=es\|en]` | `application/json` `{"token": …}`, `text/plain` (token or URL), `image/png`, `image/jpeg` or `multipart/form-data` with an `image` field → one verification object, or for an image an array of them, or `{"error": code, "message": …}` |
-//! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects in the same order, each with its `index`; signatures checked together (`sello_verifier::batch`) |
-//! | `GET /keys.json` | `{"key_sets": […], "status_lists": […]}` for the page's client-side verifier |
+//! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects (or, for a text that is not a certificate, error objects) in the same order, each with its `index`; every signature gets the strict check |
+//! | `GET /keys.json` | `{"key_sets": […], "status_lists": […], "status_list_info": […]}` for the page's client-side verifier (below) |
 //! | `GET /.well-known/jwks.json` | the key set, when exactly one issuer is trusted |
 //! | `GET /.well-known/jwks/<issuer>.json` | each issuer's key set |
-//! | `GET /status/<issuer>.jwt` | each issuer's status list (`application/jwt`) |
+//! | `GET /status/<issuer>.jwt` | each issuer's status list in use now (`application/jwt`) |
 //! | `GET /healthz` | `ok` |
+//!
+//! `keys.json` holds every trusted key set (`key_sets`, each as `/.well-known/jwks/<issuer>.json`
+//! serves it), each issuer's status list in use and any list of it dated later, as their tokens
+//! (`status_lists`: a list dated in the future is not in use yet, FORMAT.md §5.8.6, and the page
+//! picks the list in use at its own time as the service does), and,
+//! in the same order as `status_lists`, `status_list_info`: `{"issuer": id, "iat": seconds,
+//! "exp": seconds}` for each, so that the page can say how old each list is without decoding
+//! it (the page still verifies every token; these members are for display only).
+//!
+//! **The page at an issuer's path.** QR codes carry `<verify_url>#<token>`; for
+//! `https://verifica.example.mx/v` the phone opens `/v`. The page answers at `/v`, `/v/` and
+//! `/v/index.html`, and since a browser resolves the page's relative URLs (`app.js`,
+//! `keys.json`, `api/verify`, …) against `/` at `/v` but against `/v/` at `/v/`, those files
+//! answer under `/v/` too (and, for a deeper path `/a/b`, under `/a/`). Nothing else under the
+//! path answers, look-alikes (`/vx`, `/V`, `/v/../keys.json`) are not the path, and a path
+//! that could shadow the service's own routes (`/api…`, `/status…`, `/healthz`, `/.well-known`,
+//! a page file name) is not used (logged). [`export_site`] writes the same layout.
+//!
+//! **Staying fresh.** `sello serve` runs a [`Reloader`]: the key-set and status-list files it
+//! was started with are looked at every few seconds (`--reload-every`, default
+//! [`DEFAULT_RELOAD_EVERY`]) and at once on `SIGHUP`; when they changed, a complete new state
+//! (trust store, status lists, published documents) is built off to the side and swapped in
+//! whole ([`Live::replace`]). A missing, half-written or refused file keeps the state in use,
+//! with one log line; a reload never replaces an issuer's status list by an older one. Each
+//! list in use is logged with its age at start and at every reload, with a warning once it
+//! has expired.
+//!
+//! **Staying standing.** [`serve_router`] serves HTTP/1.1 with a header-read timeout (a
+//! complete request head within [`DEFAULT_HEADER_TIMEOUT`], on a new connection and between
+//! requests of a kept-alive one), an idle timeout ([`DEFAULT_IDLE_TIMEOUT`] without a byte read
+//! or written while no handler runs: an idle connection, or a client that stopped reading) and a cap on open connections ([`DEFAULT_MAX_CONNECTIONS`], lowered to fit
+//! the open-file limit, which [`run`] first raises to its hard limit): at the cap the
+//! longest-idle connection is closed for the new one, or the new one waits if none is idle,
+//! and one line (at most a minute) is logged. Images are decoded in a few slots, smallest
+//! image first, within `sello_verifier::scan::Budget::bounded()` (large images on a shrunk
+//! copy), and a decode stops at its next step once its request is over (timed out or
+//! abandoned), so its slot is freed with the request.
 //!
 //! The page verifies in the browser with WebCrypto Ed25519 when it can, without sending the
 //! token anywhere; [`export_site`] writes the same page and documents as static files any host
 //! can serve.
 //!
-//! What it deliberately does not do: fetch anything (key sets and status lists are given at
-//! start), keep any state between requests, or log a token, a name or any claim (the access log
-//! has the method, the path without query, the status, the latency and the verdicts).
-//! Bodies are capped (text 64 KiB, images 20 MiB), every request has a time limit, and images
-//! are decoded on a few blocking threads at most.
+//! What it deliberately does not do: fetch anything (key sets and status lists are read from
+//! the files it was given), keep any state between requests, or log a token, a name or any
+//! claim (the access log has the method, the path without query, the status, the latency and
+//! the verdicts). Bodies are capped (text 64 KiB, images 20 MiB), every request has a time
+//! limit, and images are decoded on a few blocking threads at most.
 //!
 //! ```
 //! use axum::body::Body;
@@ -52,12 +90,21 @@
 
 mod api;
 pub use api::{MAX_BATCH_BYTES, MAX_BATCH_TOKENS};
+mod decoders;
+mod paths;
+mod reload;
+mod server;
 mod site;
 mod state;
 pub mod text;
 
-pub use site::{ExportError, export_site};
-pub use state::{AppState, DEFAULT_TIMEOUT, system_now};
+pub use reload::{DEFAULT_RELOAD_EVERY, LoadError, Reload, Reloader, Sources};
+pub use server::{
+    DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServerConfig,
+    fit_to_descriptors, serve_router,
+};
+pub use site::{EXPORT_MARKER, ExportError, export_site};
+pub use state::{AppState, DEFAULT_TIMEOUT, Live, system_now};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
@@ -65,12 +112,13 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use std::borrow::Cow;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::sync::atomic::AtomicU64;
+use std::time::{Duration, Instant};
 use text::ApiError;
-use tokio::sync::Semaphore;
 
 /// `Content-Security-Policy` of every response: scripts and styles from the service only, no
 /// inline script, no framing.
@@ -80,23 +128,29 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 
 /// What every handler shares.
 pub(crate) struct Shared {
-    pub state: AppState,
-    pub published: state::Published,
+    pub live: Live,
     /// Bounds the images decoded at once (each on a blocking thread).
-    pub decoders: Arc<Semaphore>,
+    pub decoders: Arc<decoders::Decoders>,
+    /// Image decodes stopped because their request was over.
+    pub stopped_decodes: Arc<AtomicU64>,
 }
 
 /// The service's routes (see the crate documentation), with body limits, the time limit,
-/// security headers and the access log.
+/// security headers and the access log, for a state that never changes.
 pub fn router(state: AppState) -> Router {
+    live_router(&Live::new(state))
+}
+
+/// [`router`] for a state that a [`Reloader`] (or [`Live::replace`]) may replace while the
+/// service runs: each request is answered with the state in use when it arrived.
+pub fn live_router(live: &Live) -> Router {
     let decoders = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
-    let timeout = state.timeout;
     let shared = Arc::new(Shared {
-        published: state.published(),
-        state,
-        decoders: Arc::new(Semaphore::new(decoders)),
+        live: live.clone(),
+        decoders: decoders::Decoders::new(decoders),
+        stopped_decodes: Arc::new(AtomicU64::new(0)),
     });
-    Router::new()
+    let routes = Router::new()
         .route("/", get(site::index))
         .route("/index.html", get(site::index))
         .route("/app.js", get(site::asset))
@@ -118,9 +172,14 @@ pub fn router(state: AppState) -> Router {
             post(api::verify_batch).layer(DefaultBodyLimit::max(api::MAX_BATCH_BYTES)),
         )
         .fallback(not_found)
-        .with_state(shared)
+        .with_state(shared);
+    // The guard wraps the whole router, so that it can answer a page path (paths.rs) as the
+    // route it stands for before routing.
+    let live = live.clone();
+    Router::new()
+        .fallback_service(routes)
         .layer(middleware::from_fn(move |request, next| {
-            guard(request, next, timeout)
+            guard(request, next, live.clone())
         }))
 }
 
@@ -158,11 +217,30 @@ fn logged_path(path: &str) -> &'static str {
     }
 }
 
-/// Time limit, security headers and the access log, around every request.
-async fn guard(request: Request, next: Next, timeout: std::time::Duration) -> Response {
+/// Page paths, time limit, security headers and the access log, around every request.
+async fn guard(mut request: Request, next: Next, live: Live) -> Response {
     let start = Instant::now();
+    let snapshot = live.snapshot();
+    let timeout = snapshot.state.timeout;
     let method = request.method().clone();
-    let path = logged_path(request.uri().path());
+    let path: Cow<'static, str> =
+        match paths::rewrite(&snapshot.published.page_paths, request.uri().path()) {
+            Some(target) => {
+                let with_query = match request.uri().query() {
+                    Some(query) => format!("{target}?{query}"),
+                    None => target.clone(),
+                };
+                if let Ok(uri) = with_query.parse() {
+                    *request.uri_mut() = uri;
+                }
+                match target.as_str() {
+                    "/" => Cow::Borrowed("{page}"),
+                    other => Cow::Owned(format!("{{page}}{}", logged_path(other))),
+                }
+            }
+            None => Cow::Borrowed(logged_path(request.uri().path())),
+        };
+    drop(snapshot);
     let lang = api::query_lang(request.uri().query());
     let mut response = match tokio::time::timeout(timeout, next.run(request)).await {
         Ok(response) => response,
@@ -213,7 +291,8 @@ async fn guard(request: Request, next: Next, timeout: std::time::Duration) -> Re
     response
 }
 
-/// Serves the service on `addr` until `shutdown` completes, then lets requests in flight finish.
+/// Serves the service on `addr` until `shutdown` completes, then lets requests in flight finish
+/// (default [`ServerConfig`]).
 pub async fn serve(
     addr: SocketAddr,
     state: AppState,
@@ -221,9 +300,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "listening");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    serve_router(listener, router(state), ServerConfig::default(), shutdown).await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -251,13 +328,30 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Runs [`serve`] on a new multi-threaded runtime until Ctrl-C or SIGTERM: what `sello serve`
-/// calls.
-pub fn run(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
+/// What `sello serve` runs: the service on `listener` (already bound) with the state of
+/// `reloader`, which looks at its files every `reload_every` and on `SIGHUP`, on a new
+/// multi-threaded runtime until Ctrl-C or SIGTERM. The open-file limit is raised first and the
+/// connection cap fitted under it ([`fit_to_descriptors`]).
+pub fn run(
+    listener: std::net::TcpListener,
+    reloader: Reloader,
+    mut config: ServerConfig,
+    reload_every: Duration,
+) -> std::io::Result<()> {
+    config.max_connections = fit_to_descriptors(config.max_connections);
+    listener.set_nonblocking(true)?;
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
-        .block_on(serve(addr, state, shutdown_signal()))
+        .block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            tracing::info!(addr = %listener.local_addr()?, "listening");
+            let router = live_router(reloader.live());
+            tokio::spawn(reloader.run(reload_every));
+            serve_router(listener, router, config, shutdown_signal()).await?;
+            tracing::info!("stopped");
+            Ok(())
+        })
 }
 
 /// Logs to standard error, filtered by `SELLO_LOG` (e.g. `debug`, default `info`). Does

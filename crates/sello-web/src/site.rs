@@ -2,13 +2,16 @@
 
 use crate::Shared;
 use crate::api::{error_response, query_lang};
-use crate::state::{AppState, safe_file_stem};
+use crate::state::{AppState, Published, safe_file_stem};
 use crate::text::ApiError;
 use axum::extract::{Path as UrlPath, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The page's files: name, content type, contents. Embedded in the binary.
 pub(crate) const ASSETS: [(&str, &str, &str); 4] = [
@@ -72,11 +75,14 @@ fn document(content_type: &'static str, body: String) -> Response {
 }
 
 pub(crate) async fn keys(State(shared): State<Arc<Shared>>) -> Response {
-    document("application/json", shared.published.keys_json.clone())
+    document(
+        "application/json",
+        shared.live.snapshot().published.keys_json.clone(),
+    )
 }
 
 pub(crate) async fn jwks(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    match shared.published.jwks() {
+    match shared.live.snapshot().published.jwks() {
         Some(doc) => document("application/json", doc.to_owned()),
         None => error_response(ApiError::SeveralIssuers, query_lang(request.uri().query())),
     }
@@ -86,9 +92,10 @@ pub(crate) async fn issuer_jwks(
     State(shared): State<Arc<Shared>>,
     UrlPath(file): UrlPath<String>,
 ) -> Response {
+    let snapshot = shared.live.snapshot();
     let doc = file
         .strip_suffix(".json")
-        .and_then(|id| shared.published.key_sets.get(id));
+        .and_then(|id| snapshot.published.key_sets.get(id));
     match doc {
         Some(doc) => document("application/json", doc.clone()),
         None => error_response(ApiError::NotFound, sello_core::Lang::Es),
@@ -99,74 +106,230 @@ pub(crate) async fn status_list(
     State(shared): State<Arc<Shared>>,
     UrlPath(file): UrlPath<String>,
 ) -> Response {
+    let snapshot = shared.live.snapshot();
     let token = file
         .strip_suffix(".jwt")
-        .and_then(|id| shared.published.status_lists.get(id));
+        .and_then(|id| snapshot.published.status_lists.get(id));
     match token {
         Some(token) => document("application/jwt", token.clone()),
         None => error_response(ApiError::NotFound, sello_core::Lang::Es),
     }
 }
 
+/// The file that marks a folder as written by [`export_site`]: only such a folder (or an empty
+/// one) is replaced by the next export.
+pub const EXPORT_MARKER: &str = ".sello-site";
+
 /// Why a site could not be exported.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {source}")]
-pub struct ExportError {
-    /// The file or folder.
-    pub path: PathBuf,
-    /// The operating system's error.
-    pub source: std::io::Error,
+pub enum ExportError {
+    /// A file or folder could not be written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The folder exists, is not empty and was not written by an export.
+    #[error(
+        "{0}: not empty and not an earlier `sello site export` (no {EXPORT_MARKER} file): refusing to replace it"
+    )]
+    NotAnExport(PathBuf),
+    /// The folder is a symbolic link, or the path has no folder name.
+    #[error("{0}: a symbolic link or not a folder name: refusing to write there")]
+    BadTarget(PathBuf),
 }
 
-/// Writes a static copy of the service into `dir` (created if needed): `index.html`,
-/// `app.js`, `style.css`, `sello-verify.js`, `keys.json`, `.well-known/jwks.json` (when exactly
-/// one issuer is trusted), `.well-known/jwks/<issuer>.json` and `status/<issuer>.jwt` for each
-/// issuer. Any static host can serve the folder; the page then verifies fully in the browser.
-///
-/// Per-issuer files are written only for issuer ids that are safe file names (letters,
-/// digits, `.`, `-`, `_`; not starting with `.`); `keys.json`, which the page reads, always
-/// holds every key set and status list. Returns the files written, in order.
-pub fn export_site(dir: &Path, state: &AppState) -> Result<Vec<PathBuf>, ExportError> {
-    let published = state.published();
-    let mut files: Vec<(PathBuf, &str)> = ASSETS
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
+    move |source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// The files of a static copy of the service, relative to its folder, with their contents.
+fn site_files(published: &Published) -> BTreeMap<PathBuf, String> {
+    let mut files: BTreeMap<PathBuf, String> = ASSETS
         .iter()
-        .map(|(name, _, body)| (PathBuf::from(name), *body))
+        .map(|(name, _, body)| (PathBuf::from(name), (*body).to_owned()))
         .collect();
-    files.push(("keys.json".into(), &published.keys_json));
+    files.insert("keys.json".into(), published.keys_json.clone());
     if let Some(doc) = published.jwks() {
-        files.push((Path::new(".well-known").join("jwks.json"), doc));
+        files.insert(Path::new(".well-known").join("jwks.json"), doc.to_owned());
     }
     for (id, doc) in published
         .key_sets
         .iter()
         .filter(|(id, _)| safe_file_stem(id))
     {
-        files.push((
+        files.insert(
             Path::new(".well-known")
                 .join("jwks")
                 .join(format!("{id}.json")),
-            doc,
-        ));
+            doc.clone(),
+        );
     }
     for (id, token) in published
         .status_lists
         .iter()
         .filter(|(id, _)| safe_file_stem(id))
     {
-        files.push((Path::new("status").join(format!("{id}.jwt")), token));
+        files.insert(Path::new("status").join(format!("{id}.jwt")), token.clone());
     }
-    let mut written = Vec::with_capacity(files.len());
+    // The page at each issuer's verify_url path, with the files its relative URLs name, in
+    // the page's folder and in its parent (see paths.rs).
+    let copies: Vec<(PathBuf, bool)> = published
+        .page_paths
+        .iter()
+        .flat_map(|page| {
+            let folder: PathBuf = page.segments().collect();
+            let parent = folder.parent().map(Path::to_path_buf);
+            std::iter::once((folder, true)).chain(
+                parent
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(|p| (p, false)),
+            )
+        })
+        .collect();
+    for (folder, with_index) in copies {
+        for (name, _, body) in ASSETS {
+            if name != "index.html" || with_index {
+                files.insert(folder.join(name), body.to_owned());
+            }
+        }
+        files.insert(folder.join("keys.json"), published.keys_json.clone());
+    }
+    files.insert(
+        EXPORT_MARKER.into(),
+        "Written by `sello site export`; the next export replaces this whole folder.\n".into(),
+    );
+    files
+}
+
+/// Whether `dir` may be replaced: absent, an empty folder, or an earlier export (a folder
+/// holding [`EXPORT_MARKER`] as a plain file). A symbolic link is never followed.
+fn check_target(dir: &Path) -> Result<bool, ExportError> {
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(io_error(dir)(e)),
+    };
+    if meta.file_type().is_symlink() {
+        return Err(ExportError::BadTarget(dir.to_owned()));
+    }
+    if !meta.is_dir() {
+        return Err(ExportError::NotAnExport(dir.to_owned()));
+    }
+    let empty = std::fs::read_dir(dir)
+        .map_err(io_error(dir))?
+        .next()
+        .is_none();
+    let marked = std::fs::symlink_metadata(dir.join(EXPORT_MARKER)).is_ok_and(|m| m.is_file());
+    if empty || marked {
+        Ok(true)
+    } else {
+        Err(ExportError::NotAnExport(dir.to_owned()))
+    }
+}
+
+/// A name next to `dir` that nothing uses: `.<name>.<what>-<pid>-<n>`.
+fn sibling(dir: &Path, what: &str) -> PathBuf {
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let name = dir
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    dir.with_file_name(format!(
+        ".{name}.{what}-{}-{nanos}-{}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// Writes every file into the new folder `dir`, creating each one (never opening an existing
+/// file or following a link).
+fn write_tree(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), ExportError> {
     for (relative, body) in files {
         let path = dir.join(relative);
-        let err = |path: &Path| {
-            let path = path.to_owned();
-            move |source| ExportError { path, source }
-        };
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(err(parent))?;
+            std::fs::create_dir_all(parent).map_err(io_error(parent))?;
         }
-        std::fs::write(&path, body).map_err(err(&path))?;
-        written.push(path);
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(io_error(&path))?;
+        file.write_all(body.as_bytes()).map_err(io_error(&path))?;
+        file.sync_all().map_err(io_error(&path))?;
     }
-    Ok(written)
+    Ok(())
+}
+
+/// Writes a static copy of the service as the folder `dir`: `index.html`, `app.js`,
+/// `style.css`, `sello-verify.js`, `keys.json`, `.well-known/jwks.json` (when exactly one
+/// issuer is trusted), `.well-known/jwks/<issuer>.json` and `status/<issuer>.jwt` for each
+/// issuer, the page again at each trusted issuer's `verify_url` path (`v/index.html` for
+/// `https://…/v`, with the page's files and `keys.json` beside it and in the parent folder,
+/// see below), and the marker [`EXPORT_MARKER`]. Any static host can serve the folder; the
+/// page then verifies fully in the browser.
+///
+/// The export is built in a new folder next to `dir` and then renamed into place, so the
+/// previous export stays whole until the new one is complete, and a failed export leaves it
+/// as it was. `dir` must be absent, empty, or an earlier export: any other folder, a file or
+/// a symbolic link is refused ([`ExportError`]). Nothing in the previous export is opened or
+/// followed: it is removed (links inside it as links), so the files of issuers no longer
+/// trusted are gone.
+///
+/// A static host serves `v/index.html` for `/v/` and, for `/v`, either redirects to `/v/` or
+/// serves it as it is; the page's relative URLs then resolve to `v/` or to the top folder, and
+/// both hold its files (for a deeper path `/a/b` opened without the slash, `a/`).
+///
+/// Per-issuer files are written only for issuer ids that are safe file names (letters,
+/// digits, `.`, `-`, `_`; not starting with `.`); `keys.json`, which the page reads, always
+/// holds every key set and status list. Returns the files written (in their final place),
+/// sorted.
+pub fn export_site(dir: &Path, state: &AppState) -> Result<Vec<PathBuf>, ExportError> {
+    if dir.file_name().is_none() {
+        return Err(ExportError::BadTarget(dir.to_owned()));
+    }
+    let replacing = check_target(dir)?;
+    let files = site_files(&state.published());
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    let new = sibling(dir, "new");
+    std::fs::create_dir(&new).map_err(io_error(&new))?;
+    if let Err(e) = write_tree(&new, &files) {
+        let _ = std::fs::remove_dir_all(&new);
+        return Err(e);
+    }
+    if replacing {
+        // Checked again: the folder may have changed while the new one was written.
+        if let Err(e) = check_target(dir) {
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(e);
+        }
+        let old = sibling(dir, "old");
+        if let Err(e) = std::fs::rename(dir, &old) {
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(io_error(dir)(e));
+        }
+        if let Err(e) = std::fs::rename(&new, dir) {
+            let _ = std::fs::rename(&old, dir);
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(io_error(dir)(e));
+        }
+        std::fs::remove_dir_all(&old).map_err(io_error(&old))?;
+    } else if let Err(e) = std::fs::rename(&new, dir) {
+        let _ = std::fs::remove_dir_all(&new);
+        return Err(io_error(dir)(e));
+    }
+    Ok(files
+        .keys()
+        .filter(|f| f.as_os_str() != EXPORT_MARKER)
+        .map(|f| dir.join(f))
+        .collect())
 }

@@ -4,25 +4,21 @@ use sello_verifier::Verifier;
 use sello_verifier::verify::StatusLoadError;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 /// Default time a request may take, body upload and image decoding included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The service's state: a [`Verifier`] (trust store and status lists) and the status-list
-/// tokens to publish.
+/// The service's state: a [`Verifier`] (trust store and status lists) and its clock.
 ///
-/// The key sets published (`/.well-known/jwks.json`, `/keys.json`, the exported site) are the
-/// verifier's trusted key sets, serialised by [`sello_core::KeySet::to_json`]: exactly what the
-/// server trusts, so the page's client-side verdicts match the API's. Status lists are
-/// published only when added through [`AppState::add_status_list`] or
-/// [`AppState::load_status`] (a list loaded straight into the verifier is used but, its token
-/// being gone, not published).
+/// What is published (`/.well-known/jwks.json`, `/keys.json`, `/status/…`, the exported site)
+/// is exactly what the verifier trusts: its key sets, serialised by
+/// [`sello_core::KeySet::to_json`], and its accepted status lists as they were read, so that
+/// the page's client-side verdicts match the API's.
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub(crate) verifier: Verifier,
-    /// Issuer id → (iat, token) of the list in use.
-    pub(crate) status_lists: BTreeMap<String, (i64, String)>,
     pub(crate) clock: fn() -> i64,
     pub(crate) timeout: Duration,
 }
@@ -39,7 +35,6 @@ impl AppState {
     pub fn new(verifier: Verifier) -> AppState {
         AppState {
             verifier,
-            status_lists: BTreeMap::new(),
             clock: system_now,
             timeout: DEFAULT_TIMEOUT,
         }
@@ -62,20 +57,11 @@ impl AppState {
         &self.verifier
     }
 
-    /// Accepts a status-list token against the trust store (FORMAT.md §5.8.5), uses it, and
-    /// publishes it at `/status/<issuer>.jwt` while it is the issuer's list in use (the greatest
-    /// `iat`; the first of equals). Returns the issuer id.
+    /// Accepts a status-list token against the trust store (FORMAT.md §5.8.5) and uses it when
+    /// it is the issuer's list in use (§5.8.6: the newest not dated after the verification
+    /// time). Returns the issuer id.
     pub fn add_status_list(&mut self, token: &str) -> Result<String, StatusLoadError> {
-        let loaded = self.verifier.add_status_list(token)?;
-        let (iss, iat, token) = (loaded.issuer, loaded.iat, loaded.token);
-        if self
-            .status_lists
-            .get(&iss)
-            .is_none_or(|(old, _)| *old < iat)
-        {
-            self.status_lists.insert(iss.clone(), (iat, token));
-        }
-        Ok(iss)
+        Ok(self.verifier.add_status_list(token)?.issuer)
     }
 
     /// Adds a status-list file, or every `*.jwt` file of a folder in sorted order (as
@@ -87,6 +73,28 @@ impl AppState {
             .collect()
     }
 
+    /// The status lists in use now (by the state's clock): (issuer, iat, exp), by issuer id.
+    pub fn status_list_times(&self) -> Vec<(String, i64, i64)> {
+        self.in_use()
+            .map(|l| (l.issuer.clone(), l.iat, l.exp))
+            .collect()
+    }
+
+    /// The status list of each issuer in use now, by issuer id.
+    fn in_use(&self) -> impl Iterator<Item = &sello_verifier::status::LoadedStatusList> {
+        let now = (self.clock)();
+        let mut issuers: Vec<&str> = self
+            .verifier
+            .status_lists()
+            .iter()
+            .map(|l| l.issuer.as_str())
+            .collect();
+        issuers.dedup();
+        issuers
+            .into_iter()
+            .filter_map(move |iss| self.verifier.status_list(iss, now))
+    }
+
     /// The documents to publish.
     pub(crate) fn published(&self) -> Published {
         let key_sets: BTreeMap<String, String> = self
@@ -95,37 +103,75 @@ impl AppState {
             .key_sets()
             .map(|k| (k.issuer.id.clone(), k.to_json()))
             .collect();
+        // `/status/<issuer>.jwt`: the list in use now. `keys.json`: that list and any dated
+        // after it (one dated in the future), so the page picks the one in use at its own time,
+        // as the verifier does; lists it has superseded are left out.
         let status_lists: BTreeMap<String, String> = self
-            .status_lists
+            .in_use()
+            .map(|l| (l.issuer.clone(), l.token.clone()))
+            .collect();
+        let now = (self.clock)();
+        let all: Vec<&sello_verifier::status::LoadedStatusList> = self
+            .verifier
+            .status_lists()
             .iter()
-            .map(|(iss, (_, token))| (iss.clone(), token.clone()))
+            .filter(|l| {
+                self.verifier
+                    .status_list(&l.issuer, now)
+                    .is_none_or(|in_use| l.iat >= in_use.iat)
+            })
+            .collect();
+        let info: Vec<serde_json::Value> = all
+            .iter()
+            .map(|l| serde_json::json!({"issuer": l.issuer, "iat": l.iat, "exp": l.exp}))
             .collect();
         let keys = serde_json::json!({
             "key_sets": key_sets
                 .values()
                 .map(|doc| serde_json::from_str::<serde_json::Value>(doc).expect("key sets are JSON"))
                 .collect::<Vec<_>>(),
-            "status_lists": status_lists.values().collect::<Vec<_>>(),
+            "status_lists": all.iter().map(|l| l.token.as_str()).collect::<Vec<_>>(),
+            "status_list_info": info,
         });
         let mut keys_json = serde_json::to_string_pretty(&keys).expect("JSON values serialise");
         keys_json.push('\n');
+        let mut page_paths = Vec::new();
+        for key_set in self.verifier.trust().key_sets() {
+            let Some(url) = &key_set.issuer.verify_url else {
+                continue;
+            };
+            match crate::paths::page_path(url) {
+                Ok(Some(path)) if !page_paths.contains(&path) => page_paths.push(path),
+                Ok(_) => {}
+                Err(problem) => tracing::warn!(
+                    issuer = %key_set.issuer.id,
+                    "the page is not served at this issuer's verify_url path: {problem}"
+                ),
+            }
+        }
+        page_paths.sort();
         Published {
             key_sets,
             status_lists,
             keys_json,
+            page_paths,
         }
     }
 }
 
 /// The documents a server or an exported site publishes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Published {
     /// Issuer id → key-set document.
     pub key_sets: BTreeMap<String, String>,
     /// Issuer id → status-list token.
     pub status_lists: BTreeMap<String, String>,
-    /// `keys.json`, for the page: `{"key_sets": [...], "status_lists": [...]}`.
+    /// `keys.json`, for the page: `{"key_sets": [...], "status_lists": [...],
+    /// "status_list_info": [...]}`.
     pub keys_json: String,
+    /// The paths of the trusted issuers' `verify_url`s where the page is served besides `/`
+    /// (see [`crate::paths`]), sorted.
+    pub page_paths: Vec<crate::paths::PagePath>,
 }
 
 impl Published {
@@ -146,4 +192,60 @@ pub(crate) fn safe_file_stem(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// The state as the service sees it while it runs: replaced whole by [`Live::replace`] (a
+/// reload), never changed in place. Each request works on the snapshot it started with.
+#[derive(Debug)]
+pub(crate) struct Snapshot {
+    pub state: AppState,
+    pub published: Published,
+}
+
+/// A state that can be replaced while the service runs, shared by the router and the
+/// reloader ([`crate::Reloader`]). Cloning gives another handle on the same state.
+#[derive(Debug, Clone)]
+pub struct Live {
+    current: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+impl Live {
+    /// A live state starting as `state`.
+    pub fn new(state: AppState) -> Live {
+        Live {
+            current: Arc::new(RwLock::new(Arc::new(Snapshot::of(state)))),
+        }
+    }
+
+    /// Replaces the state: the documents to publish are built first, off to the side, then the
+    /// new state and its documents are swapped in together. Requests already running finish
+    /// with the state they started with.
+    pub fn replace(&self, state: AppState) {
+        let published = state.published();
+        self.install(state, published);
+    }
+
+    /// [`Live::replace`] with the documents already built from `state`.
+    pub(crate) fn install(&self, state: AppState, published: Published) {
+        let next = Arc::new(Snapshot { state, published });
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = next;
+    }
+
+    /// A copy of the state in use.
+    pub fn state(&self) -> AppState {
+        self.snapshot().state.clone()
+    }
+
+    pub(crate) fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+impl Snapshot {
+    fn of(state: AppState) -> Snapshot {
+        Snapshot {
+            published: state.published(),
+            state,
+        }
+    }
 }

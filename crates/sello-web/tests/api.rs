@@ -902,20 +902,27 @@ fn export_writes_every_file() {
     let state = state_with(vec![key_set(ISSUER, 1)], true);
     let written = sello_web::export_site(&out, &state).unwrap();
     let expected = [
-        "index.html",
-        "app.js",
-        "style.css",
-        "sello-verify.js",
-        "keys.json",
-        ".well-known/jwks.json",
         ".well-known/jwks/mx.prueba.json",
+        ".well-known/jwks.json",
+        "app.js",
+        "index.html",
+        "keys.json",
+        "sello-verify.js",
         "status/mx.prueba.jwt",
+        "style.css",
+        // The test issuer's verify_url is https://verifica.example.mx/v.
+        "v/app.js",
+        "v/index.html",
+        "v/keys.json",
+        "v/sello-verify.js",
+        "v/style.css",
     ];
-    assert_eq!(written.len(), expected.len());
+    assert_eq!(written.len(), expected.len(), "{written:?}");
     for (path, name) in written.iter().zip(expected) {
         assert_eq!(*path, out.join(name));
         assert!(std::fs::metadata(path).unwrap().len() > 0, "{name}");
     }
+    assert!(out.join(sello_web::EXPORT_MARKER).is_file());
     let keys_doc: Value =
         serde_json::from_slice(&std::fs::read(out.join("keys.json")).unwrap()).unwrap();
     assert_eq!(keys_doc["key_sets"][0]["issuer"], ISSUER);
@@ -926,8 +933,104 @@ fn export_writes_every_file() {
         std::fs::read_to_string(out.join("status/mx.prueba.jwt")).unwrap(),
         status_list_token()
     );
-    // Exporting again over the same folder is fine.
+    // Exporting again over the same folder is fine, and leaves nothing beside it.
     sello_web::export_site(&out, &state).unwrap();
+    let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(beside.len(), 1, "{beside:?}");
+}
+
+#[test]
+fn export_refuses_to_replace_what_it_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let state = state_with(vec![key_set(ISSUER, 1)], true);
+    // A folder with someone's files in it.
+    let theirs = tmp.path().join("documentos");
+    std::fs::create_dir(&theirs).unwrap();
+    std::fs::write(theirs.join("notas.txt"), "mías").unwrap();
+    let e = sello_web::export_site(&theirs, &state).unwrap_err();
+    assert!(matches!(e, sello_web::ExportError::NotAnExport(_)), "{e}");
+    assert_eq!(
+        std::fs::read_to_string(theirs.join("notas.txt")).unwrap(),
+        "mías"
+    );
+    assert!(!theirs.join("index.html").exists());
+    // A file.
+    let file = tmp.path().join("archivo");
+    std::fs::write(&file, "x").unwrap();
+    assert!(sello_web::export_site(&file, &state).is_err());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    // An empty folder is fine.
+    let empty = tmp.path().join("vacia");
+    std::fs::create_dir(&empty).unwrap();
+    sello_web::export_site(&empty, &state).unwrap();
+    assert!(empty.join("index.html").is_file());
+    // Nothing left over beside them.
+    let mut names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["archivo", "documentos", "vacia"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_link() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = tmp.path().join("fuera");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("importante.txt"), "no tocar").unwrap();
+    let state = state_with(vec![key_set(ISSUER, 1)], true);
+    let out = tmp.path().join("sitio");
+    sello_web::export_site(&out, &state).unwrap();
+    // Someone swaps files of the export for links out of it.
+    std::fs::remove_file(out.join("keys.json")).unwrap();
+    symlink(outside.join("importante.txt"), out.join("keys.json")).unwrap();
+    std::fs::remove_dir_all(out.join("status")).unwrap();
+    symlink(&outside, out.join("status")).unwrap();
+    sello_web::export_site(&out, &state).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(outside.join("importante.txt")).unwrap(),
+        "no tocar"
+    );
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        1,
+        "nothing written into the linked folder"
+    );
+    for name in ["keys.json", "status"] {
+        let meta = std::fs::symlink_metadata(out.join(name)).unwrap();
+        assert!(!meta.file_type().is_symlink(), "{name}");
+    }
+    assert!(
+        std::fs::read_to_string(out.join("keys.json"))
+            .unwrap()
+            .contains("key_sets")
+    );
+    // The folder itself as a link is refused.
+    let link = tmp.path().join("enlace");
+    symlink(&out, &link).unwrap();
+    let e = sello_web::export_site(&link, &state).unwrap_err();
+    assert!(matches!(e, sello_web::ExportError::BadTarget(_)), "{e}");
+}
+
+#[test]
+fn export_drops_issuers_no_longer_trusted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sitio");
+    let both = state_with(vec![key_set(ISSUER, 1), key_set("mx.otro", 4)], true);
+    sello_web::export_site(&out, &both).unwrap();
+    assert!(out.join(".well-known/jwks/mx.otro.json").is_file());
+    assert!(out.join("status/mx.prueba.jwt").is_file());
+    let other_only = state_with(vec![key_set("mx.otro", 4)], false);
+    sello_web::export_site(&out, &other_only).unwrap();
+    assert!(out.join(".well-known/jwks/mx.otro.json").is_file());
+    assert!(!out.join(".well-known/jwks/mx.prueba.json").exists());
+    assert!(!out.join("status/mx.prueba.jwt").exists());
+    let keys_doc: Value =
+        serde_json::from_slice(&std::fs::read(out.join("keys.json")).unwrap()).unwrap();
+    assert_eq!(keys_doc["status_lists"], serde_json::json!([]));
 }
 
 #[test]
@@ -968,4 +1071,309 @@ fn status_lists_load_from_files_and_folders() {
     let mut other = AppState::new(Verifier::new(TrustStore::new()));
     assert!(other.load_status(tmp.path()).is_err());
     assert!(other.load_status(&tmp.path().join("missing.jwt")).is_err());
+}
+
+/// A 7000 × 7000 PNG of one 64 × 64 tile of black-and-white noise repeated, under a megabyte:
+/// looking for QR codes in it at full size costs seconds of CPU.
+fn noise_png() -> Vec<u8> {
+    static PNG: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    PNG.get_or_init(|| {
+        use image::ImageEncoder as _;
+        let mut seed: u64 = 0x5e11_0f00_d5ee_d5ee;
+        let tile: Vec<u8> = (0..64 * 64)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if seed & 1 == 0 { 0 } else { 255 }
+            })
+            .collect();
+        let side = 7000u32;
+        let raw: Vec<u8> = (0..side * side)
+            .map(|i| tile[(((i / side) % 64) * 64 + (i % side) % 64) as usize])
+            .collect();
+        let mut out = Vec::new();
+        image::codecs::png::PngEncoder::new_with_quality(
+            &mut out,
+            image::codecs::png::CompressionType::Best,
+            image::codecs::png::FilterType::NoFilter,
+        )
+        .write_image(&raw, side, side, image::ExtendedColorType::L8)
+        .unwrap();
+        out
+    })
+    .clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn noise_images_do_not_stall_a_real_photo() {
+    // Four noise images per decoder slot, then a real photo. When each was decoded at full
+    // size (about 5 s of CPU each, its slot held even after its request timed out) and slots
+    // went first come, first served, the photo waited past the 10 s time limit. Now each
+    // costs what a 12 Mpx photo does, and the photo, smaller, gets the next free slot.
+    let app = app();
+    let noise = noise_png();
+    assert!(noise.len() < 1 << 20, "{} bytes", noise.len());
+    let slots = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8));
+    let mut noisy = Vec::new();
+    for _ in 0..4 * slots {
+        let app = app.clone();
+        let body = noise.clone();
+        noisy.push(tokio::spawn(async move {
+            post(&app, "/api/verify", "image/png", body).await.status()
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, qr_text) = issue(7);
+    let photo = sello_testkit::photo::render(&qr_text, 5.0);
+    let jpeg = sello_testkit::photo::jpeg_bytes(&photo, 85);
+    let response = post(&app, "/api/verify", "image/jpeg", jpeg).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(json(response).await[0]["verdict"], "valid");
+    for task in noisy {
+        let status = task.await.unwrap();
+        assert!(
+            [
+                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::SERVICE_UNAVAILABLE
+            ]
+            .contains(&status),
+            "{status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_page_answers_at_the_issuers_verify_url_path() {
+    // The test issuer's QR codes open https://verifica.example.mx/v#<token>.
+    let app = app();
+    let page = body_bytes(get(&app, "/").await).await;
+    for path in ["/v", "/v/", "/v/index.html"] {
+        let response = get(&app, path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            header(&response, "content-type"),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(body_bytes(response).await, page, "{path}");
+    }
+    // At /v/ the page's relative URLs resolve under /v/; at /v, under /.
+    for (path, content_type) in [
+        ("/v/app.js", "text/javascript; charset=utf-8"),
+        ("/v/style.css", "text/css; charset=utf-8"),
+        ("/v/sello-verify.js", "text/javascript; charset=utf-8"),
+        ("/v/keys.json", "application/json"),
+    ] {
+        let response = get(&app, path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&response, "content-type"), content_type, "{path}");
+        let direct = body_bytes(get(&app, &path[2..]).await).await;
+        assert_eq!(body_bytes(response).await, direct, "{path}");
+    }
+    let (_, qr_text) = issue(REVOKED_IDX);
+    let answer = json(post(&app, "/v/api/verify?lang=en", "text/plain", qr_text).await).await;
+    assert_eq!(answer["reason"], "revoked");
+    assert_eq!(answer["message"], "The issuer revoked this certificate.");
+    // Look-alikes are not the page.
+    for path in [
+        "/vx",
+        "/V",
+        "/v/x",
+        "/v//app.js",
+        "/v/../keys.json",
+        "/v/status/mx.prueba.jwt",
+        "/v/app.js/",
+        "/x/v",
+    ] {
+        assert_eq!(
+            get(&app, path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    // No issuer with that path, no page there.
+    let mut other = key_set("mx.otro", 4);
+    other.issuer.verify_url = Some("https://otro.example.mx/".into());
+    let app = sello_web::router(state_with(vec![other], false));
+    assert_eq!(get(&app, "/v").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn keys_json_says_when_each_status_list_was_published_and_expires() {
+    let keys_doc = json(get(&app(), "/keys.json").await).await;
+    assert_eq!(
+        keys_doc["status_list_info"],
+        serde_json::json!([{"issuer": ISSUER, "iat": T, "exp": T + 30 * 86_400}])
+    );
+    assert_eq!(
+        keys_doc["status_lists"],
+        serde_json::json!([status_list_token()])
+    );
+}
+
+/// A status list of the test issuer published at `iat`, with `revoked` set.
+fn status_list_at(iat: i64, revoked: &[u32]) -> String {
+    let mut list = StatusList::new(0).unwrap();
+    for idx in revoked {
+        list.set_revoked(*idx, true);
+    }
+    keys::issuer(ISSUER, 1)
+        .sign_status_list(&list, iat, iat + 30 * 86_400)
+        .unwrap()
+}
+
+/// Writes `body` in place (truncate and write, as `echo > file` does).
+fn write_in_place(path: &std::path::Path, body: &str) {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .unwrap();
+    file.write_all(body.as_bytes()).unwrap();
+}
+
+#[tokio::test]
+async fn a_reload_swaps_in_new_status_lists_and_keeps_the_old_state_on_bad_files() {
+    use sello_web::Reload;
+    let captured = captured_log();
+    let tmp = tempfile::tempdir().unwrap();
+    let keys_file = tmp.path().join("jwks.json");
+    std::fs::write(&keys_file, key_set(ISSUER, 1).to_json()).unwrap();
+    let status_dir = tmp.path().join("status");
+    std::fs::create_dir(&status_dir).unwrap();
+    let status_file = status_dir.join("mx.prueba.jwt");
+    std::fs::write(&status_file, status_list_at(T, &[REVOKED_IDX])).unwrap();
+    let sources =
+        sello_web::Sources::new(vec![keys_file.clone()], vec![status_dir.clone()]).with_clock(now);
+    let mut reloader = sello_web::Reloader::new(sources).unwrap();
+    let app = sello_web::live_router(reloader.live());
+    let (seven, _) = issue(7);
+    let verdict = |app: Router, token: String| async move {
+        json(post(&app, "/api/verify", "text/plain", token).await).await["verdict"].clone()
+    };
+    assert_eq!(verdict(app.clone(), seven.clone()).await, "valid");
+    assert_eq!(reloader.check(), Reload::Unchanged);
+
+    // The issuer revokes certificate 7 and publishes.
+    let newer = status_list_at(T + 3600, &[REVOKED_IDX, 7]);
+    std::fs::write(&status_file, &newer).unwrap();
+    assert_eq!(reloader.check(), Reload::Replaced);
+    assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
+    assert_eq!(
+        body_bytes(get(&app, "/status/mx.prueba.jwt").await).await,
+        newer.as_bytes()
+    );
+    let keys_doc = json(get(&app, "/keys.json").await).await;
+    assert_eq!(keys_doc["status_lists"], serde_json::json!([newer]));
+    assert_eq!(keys_doc["status_list_info"][0]["iat"], T + 3600);
+
+    // Half-written and broken files: the state in use stays, and the log says why.
+    for broken in [&newer[..newer.len() / 2], "{ not a list"] {
+        write_in_place(&status_file, broken);
+        assert_eq!(reloader.check(), Reload::Failed);
+        assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
+        assert_eq!(
+            body_bytes(get(&app, "/status/mx.prueba.jwt").await).await,
+            newer.as_bytes()
+        );
+    }
+    write_in_place(&keys_file, "{\"issuer\":");
+    assert_eq!(reloader.check(), Reload::Failed);
+    assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("reload failed; the previous state stays in use"),
+        "{log}"
+    );
+    assert!(!log.contains("María"), "{log}");
+
+    // Fixed: reloaded. An older list put back does not undo the revocation.
+    std::fs::write(&keys_file, key_set(ISSUER, 1).to_json()).unwrap();
+    std::fs::write(&status_file, status_list_at(T, &[REVOKED_IDX])).unwrap();
+    assert_eq!(reloader.check(), Reload::Same);
+    assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("older than the one in use"), "{log}");
+
+    // The key set changes (a second key): what is published changes with it.
+    let mut both = key_set(ISSUER, 1);
+    both.keys.push(keys::public_key(2));
+    std::fs::write(&keys_file, both.to_json()).unwrap();
+    assert_eq!(reloader.check(), Reload::Replaced);
+    let jwks = body_bytes(get(&app, "/.well-known/jwks.json").await).await;
+    assert_eq!(KeySet::from_json(&jwks).unwrap().keys.len(), 2);
+    // A forced reload reads the files even when they look unchanged.
+    assert_eq!(reloader.reload(), Reload::Same);
+}
+
+static MOVING_CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(T + 86_400);
+
+fn moving_clock() -> i64 {
+    MOVING_CLOCK.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+#[tokio::test]
+async fn a_status_list_expiring_while_serving_is_logged_once() {
+    use sello_web::Reload;
+    let captured = captured_log();
+    let expired_lines = || {
+        String::from_utf8(captured.0.lock().unwrap().clone())
+            .unwrap()
+            .matches("status list expired")
+            .count()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let keys_file = tmp.path().join("jwks.json");
+    std::fs::write(&keys_file, key_set(ISSUER, 1).to_json()).unwrap();
+    let status_file = tmp.path().join("status.jwt");
+    std::fs::write(&status_file, status_list_at(T, &[])).unwrap();
+    let sources = sello_web::Sources::new(vec![keys_file], vec![status_file.clone()])
+        .with_clock(moving_clock);
+    let mut reloader = sello_web::Reloader::new(sources).unwrap();
+    let app = sello_web::live_router(reloader.live());
+    let (seven, _) = issue(7);
+    let before = expired_lines();
+    assert_eq!(reloader.check(), Reload::Unchanged);
+    assert_eq!(expired_lines(), before);
+    // 31 days later, with no newer list published.
+    MOVING_CLOCK.store(T + 31 * 86_400, std::sync::atomic::Ordering::Relaxed);
+    let answer = json(post(&app, "/api/verify", "text/plain", seven.clone()).await).await;
+    assert_eq!(answer["reason"], "status_unavailable");
+    assert_eq!(reloader.check(), Reload::Unchanged);
+    assert_eq!(expired_lines(), before + 1);
+    assert_eq!(reloader.check(), Reload::Unchanged);
+    assert_eq!(expired_lines(), before + 1, "warned once");
+    // A fresh list published: answered again.
+    std::fs::write(&status_file, status_list_at(T + 30 * 86_400, &[])).unwrap();
+    assert_eq!(reloader.check(), Reload::Replaced);
+    let answer = json(post(&app, "/api/verify", "text/plain", seven).await).await;
+    assert_eq!(answer["verdict"], "valid");
+}
+
+/// A status list dated ten years ahead (a broken clock, or a thief of the issuer's key) is not
+/// in use: it neither un-revokes a certificate through the API nor is served as the issuer's
+/// list; keys.json carries it, so the page decides by its own clock as the service does.
+#[tokio::test]
+async fn a_status_list_dated_in_the_future_is_not_in_use() {
+    let current = status_list_at(T, &[REVOKED_IDX]);
+    let future = status_list_at(T + 3_652 * 86_400, &[]);
+    let mut trust = TrustStore::new();
+    trust.add(key_set(ISSUER, 1)).unwrap();
+    let mut state = AppState::new(Verifier::new(trust)).with_clock(now);
+    state.add_status_list(&future).unwrap();
+    state.add_status_list(&current).unwrap();
+    let app = sello_web::router(state);
+    let (revoked, _) = issue(REVOKED_IDX);
+    let answer = json(post(&app, "/api/verify", "text/plain", revoked).await).await;
+    assert_eq!(answer["reason"], "revoked", "{answer}");
+    assert_eq!(
+        body_bytes(get(&app, "/status/mx.prueba.jwt").await).await,
+        current.as_bytes()
+    );
+    let keys_doc = json(get(&app, "/keys.json").await).await;
+    assert_eq!(
+        keys_doc["status_lists"],
+        serde_json::json!([current, future])
+    );
 }

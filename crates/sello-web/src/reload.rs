@@ -1,0 +1,356 @@
+//! Keeping a running service fresh: the files its state was read from are watched, and a
+//! change (or `SIGHUP`) reloads them.
+//!
+//! A reload builds a complete new state (trust store, status lists, published documents) off
+//! to the side and swaps it in at once ([`Live::replace`]); when any file is missing, half
+//! written or refused, the state in use stays and one log line says why. The files are
+//! watched by their size, modification and change times and inode, checked every few seconds
+//! (`sello serve --reload-every`); an unchanged set of files is not read again.
+//!
+//! A reload never moves an issuer's status list back in time: a list still in use whose `iat`
+//! is newer than the one read from the files is kept (as when both are given at start,
+//! FORMAT.md §5.8.5).
+
+use crate::state::{AppState, DEFAULT_TIMEOUT, Live, system_now};
+use sello_verifier::verify::StatusLoadError;
+use sello_verifier::{TrustError, TrustStore, Verifier};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Default time between two looks at the files.
+pub const DEFAULT_RELOAD_EVERY: Duration = Duration::from_secs(5);
+
+/// Most entries of a watched folder looked at.
+const MAX_WATCHED: usize = 4 * sello_verifier::trust::MAX_FILES;
+
+/// Why a state could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// No key set was given.
+    #[error("no trusted key set was given")]
+    NoKeys,
+    /// A key set could not be read or was refused.
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+    /// A status list could not be read or was refused.
+    #[error(transparent)]
+    Status(#[from] StatusLoadError),
+}
+
+/// Where the service's state comes from: key-set files and folders (as `sello verify --keys`
+/// reads them) and status-list files and folders (`--status`).
+#[derive(Debug, Clone)]
+pub struct Sources {
+    keys: Vec<PathBuf>,
+    status: Vec<PathBuf>,
+    leeway: i64,
+    clock: fn() -> i64,
+    timeout: Duration,
+}
+
+impl Sources {
+    /// Key sets from `keys`, status lists from `status`, the default leeway, the system clock.
+    pub fn new(keys: Vec<PathBuf>, status: Vec<PathBuf>) -> Sources {
+        Sources {
+            keys,
+            status,
+            leeway: sello_verifier::verify::DEFAULT_LEEWAY,
+            clock: system_now,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// Sets the clock leeway in seconds.
+    pub fn with_leeway(mut self, seconds: i64) -> Sources {
+        self.leeway = seconds;
+        self
+    }
+
+    /// Verifies as of the time `clock` returns (see [`AppState::with_clock`]).
+    pub fn with_clock(mut self, clock: fn() -> i64) -> Sources {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the time a request may take (see [`AppState::with_timeout`]).
+    pub fn with_timeout(mut self, timeout: Duration) -> Sources {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Reads every key set and status list into a new state. Every file must be accepted.
+    pub fn load(&self) -> Result<AppState, LoadError> {
+        if self.keys.is_empty() {
+            return Err(LoadError::NoKeys);
+        }
+        let mut trust = TrustStore::new();
+        for path in &self.keys {
+            trust.load(path)?;
+        }
+        let mut state = AppState::new(Verifier::new(trust).with_leeway(self.leeway))
+            .with_clock(self.clock)
+            .with_timeout(self.timeout);
+        for path in &self.status {
+            state.load_status(path)?;
+        }
+        Ok(state)
+    }
+
+    /// What the files look like now: the same value until one of them changes.
+    pub(crate) fn fingerprint(&self) -> Fingerprint {
+        let mut stamps = Vec::new();
+        for path in &self.keys {
+            let issuer_folder = path.join("jwks.json");
+            if !path.is_dir() {
+                stamps.push(stamp(path));
+            } else if issuer_folder.is_file() {
+                stamps.push(stamp(&issuer_folder));
+            } else {
+                stamps.push(stamp(path));
+                for entry in entries(path) {
+                    if entry.is_dir() {
+                        stamps.push(stamp(&entry.join("jwks.json")));
+                    } else if entry.extension().is_some_and(|e| e == "json") {
+                        stamps.push(stamp(&entry));
+                    }
+                }
+            }
+        }
+        for path in &self.status {
+            stamps.push(stamp(path));
+            if path.is_dir() {
+                for entry in entries(path) {
+                    if entry.extension().is_some_and(|e| e == "jwt") {
+                        stamps.push(stamp(&entry));
+                    }
+                }
+            }
+        }
+        Fingerprint(stamps)
+    }
+}
+
+/// The watched files' metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fingerprint(Vec<(PathBuf, Option<Stamp>)>);
+
+/// Size, modification time and, on Unix, inode and change time: a file replaced by a rename
+/// or rewritten in place changes at least one of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+    changed: (i64, i64),
+}
+
+fn stamp(path: &Path) -> (PathBuf, Option<Stamp>) {
+    let stamp = std::fs::metadata(path).ok().map(|m| {
+        #[cfg(unix)]
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt as _;
+            (m.ino(), (m.ctime(), m.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let (inode, changed) = (0, (0, 0));
+        Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            inode,
+            changed,
+        }
+    });
+    (path.to_owned(), stamp)
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .take(MAX_WATCHED)
+        .collect();
+    found.sort();
+    found
+}
+
+/// What a look at the files did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reload {
+    /// No file changed since the last look.
+    Unchanged,
+    /// The files were read again and give the same documents.
+    Same,
+    /// A new state is in use.
+    Replaced,
+    /// The files could not be read or were refused; the previous state is still in use.
+    Failed,
+}
+
+/// Reloads a [`Live`] state from its [`Sources`]: [`Reloader::check`] when the files changed,
+/// [`Reloader::reload`] in any case; [`Reloader::run`] does both on a timer and on `SIGHUP`.
+#[derive(Debug)]
+pub struct Reloader {
+    sources: Sources,
+    live: Live,
+    seen: Fingerprint,
+    /// Issuers whose list in use was last seen expired (warned about once).
+    expired: BTreeSet<String>,
+}
+
+impl Reloader {
+    /// Loads the state from `sources` (it must load) and starts watching them.
+    pub fn new(sources: Sources) -> Result<Reloader, LoadError> {
+        let seen = sources.fingerprint();
+        let state = sources.load()?;
+        log_status_ages(&state);
+        Ok(Reloader {
+            expired: expired_lists(&state),
+            live: Live::new(state),
+            sources,
+            seen,
+        })
+    }
+
+    /// The live state, for [`crate::live_router`].
+    pub fn live(&self) -> &Live {
+        &self.live
+    }
+
+    /// Reloads if a watched file changed since the last look; otherwise warns, once, about a
+    /// status list in use that has expired since.
+    pub fn check(&mut self) -> Reload {
+        if self.sources.fingerprint() != self.seen {
+            return self.reload();
+        }
+        let expired = expired_lists(&self.live.snapshot().state);
+        for issuer in expired.difference(&self.expired) {
+            tracing::warn!(
+                issuer = %issuer,
+                "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published"
+            );
+        }
+        self.expired = expired;
+        Reload::Unchanged
+    }
+
+    /// Reads the files again and swaps the new state in, unless they fail to load: then the
+    /// previous state stays in use and one line is logged.
+    pub fn reload(&mut self) -> Reload {
+        self.seen = self.sources.fingerprint();
+        let mut next = match self.sources.load() {
+            Ok(state) => state,
+            Err(e) => {
+                tracing::warn!(error = %e, "reload failed; the previous state stays in use");
+                return Reload::Failed;
+            }
+        };
+        let current = self.live.snapshot();
+        let now = (next.clock)();
+        for (iss, token) in &current.published.status_lists {
+            let newer_in_use = matches!(
+                (next.verifier().status_list(iss, now), current.state.verifier().status_list(iss, now)),
+                (Some(read), Some(in_use)) if in_use.iat > read.iat
+            );
+            if newer_in_use && next.add_status_list(token).is_ok() {
+                tracing::warn!(
+                    issuer = %iss,
+                    "the status list read is older than the one in use; keeping the newer"
+                );
+            }
+        }
+        let published = next.published();
+        if published == current.published {
+            tracing::debug!("files changed, documents the same");
+            self.live.install(next, published);
+            return Reload::Same;
+        }
+        tracing::info!(
+            issuers = next.verifier().trust().key_sets().count(),
+            status_lists = next.status_list_times().len(),
+            "reloaded"
+        );
+        log_status_ages(&next);
+        self.expired = expired_lists(&next);
+        self.live.install(next, published);
+        Reload::Replaced
+    }
+
+    /// Looks at the files every `every` and reloads when they changed, and reloads at once on
+    /// `SIGHUP` (on Unix); never returns.
+    pub async fn run(mut self, every: Duration) {
+        #[cfg(unix)]
+        let mut hangup =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok();
+        let mut ticks = tokio::time::interval(every.max(Duration::from_millis(100)));
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        ticks.tick().await;
+        loop {
+            #[cfg(unix)]
+            let forced = {
+                let signal = async {
+                    match hangup.as_mut() {
+                        Some(h) => h.recv().await,
+                        None => std::future::pending().await,
+                    }
+                };
+                tokio::select! {
+                    _ = ticks.tick() => false,
+                    _ = signal => true,
+                }
+            };
+            #[cfg(not(unix))]
+            let forced = {
+                ticks.tick().await;
+                false
+            };
+            if forced {
+                tracing::info!("SIGHUP: reloading");
+            }
+            self = match tokio::task::spawn_blocking(move || {
+                let _ = if forced { self.reload() } else { self.check() };
+                self
+            })
+            .await
+            {
+                Ok(reloader) => reloader,
+                Err(_) => {
+                    tracing::error!("the reloader stopped");
+                    return;
+                }
+            };
+        }
+    }
+}
+
+/// The issuers whose status list in use is past its `exp`.
+fn expired_lists(state: &AppState) -> BTreeSet<String> {
+    let now = (state.clock)();
+    state
+        .status_list_times()
+        .into_iter()
+        .filter(|(_, _, exp)| now >= *exp)
+        .map(|(issuer, _, _)| issuer)
+        .collect()
+}
+
+/// Logs each status list in use with its age, and warns about those past their `exp`.
+pub(crate) fn log_status_ages(state: &AppState) {
+    let now = (state.clock)();
+    for (issuer, iat, exp) in state.status_list_times() {
+        let age_s = now.saturating_sub(iat);
+        if now >= exp {
+            tracing::warn!(
+                issuer = %issuer, iat, exp, age_s,
+                "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published"
+            );
+        } else {
+            tracing::info!(
+                issuer = %issuer, iat, exp, age_s,
+                expires_in_s = exp - now,
+                "status list in use"
+            );
+        }
+    }
+}
