@@ -155,3 +155,40 @@ fn attribute_keys_cannot_pass_for_sellos_labels() {
         "{text}"
     );
 }
+
+#[test]
+fn issuers_a_person_could_confuse_are_warned_about_at_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let keys = tmp.path().join("keys");
+    std::fs::create_dir(&keys).unwrap();
+    for (file, id, name, seed) in [
+        ("a.json", "mx.cecati149", "CECATI 149", 1),
+        ("b.json", "mx.cecatil49", "Centro Falso", 2),
+        ("c.json", "mx.otro", "C\u{395}CATI 149", 3),
+    ] {
+        let mut set = sello_testkit::keys::key_set(id, vec![sello_testkit::keys::public_key(seed)]);
+        set.issuer.name = name.into();
+        std::fs::write(keys.join(file), set.to_json()).unwrap();
+    }
+    let token = vectors::raw_token(
+        r#"{"alg":"EdDSA","kid":"x","typ":"sello+jwt"}"#,
+        r#"{"iss":"mx.nadie","jti":"A-1","iat":1767225600,"cert":{"h":{"n":"X"},"a":{"c":"C","t":"T"}}}"#,
+        &sello_testkit::keys::signing_key(1),
+    );
+    let out = sello()
+        .args(["verify", "--keys"])
+        .arg(&keys)
+        .arg(&token)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("mx.cecati149 y mx.cecatil49 tienen ids que se pueden confundir"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("mx.cecati149 y mx.otro tienen nombres que se pueden confundir"),
+        "{stderr}"
+    );
+    assert_safe(&out.stderr, "warnings");
+}

@@ -440,6 +440,9 @@ pub fn load_verifier(keys: &[PathBuf], leeway: i64, lang: Lang) -> Result<Verifi
     for path in keys {
         trust.load(path)?;
     }
+    for pair in trust.confusable_issuers() {
+        eprintln!("sello: {}", text::confusable_issuers(lang, &pair));
+    }
     Ok(Verifier::new(trust).with_leeway(leeway))
 }
 

@@ -145,3 +145,23 @@ pub fn qr_extension(lang: Lang) -> &'static str {
         "--qr must end in .png or .svg",
     )
 }
+
+/// A warning at load: two trusted issuers a person could take for one another.
+pub fn confusable_issuers(lang: Lang, pair: &sello_verifier::Confusable) -> String {
+    use sello_core::untrusted::Escaped;
+    let (first, second) = (Escaped(&pair.first), Escaped(&pair.second));
+    match (lang, pair.what) {
+        (Lang::Es, sello_verifier::Likeness::Id) => format!(
+            "aviso: los emisores de confianza {first} y {second} tienen ids que se pueden confundir; compruebe que ambos sean legítimos"
+        ),
+        (Lang::Es, sello_verifier::Likeness::Name) => format!(
+            "aviso: los emisores de confianza {first} y {second} tienen nombres que se pueden confundir; compruebe que ambos sean legítimos"
+        ),
+        (Lang::En, sello_verifier::Likeness::Id) => format!(
+            "warning: the trusted issuers {first} and {second} have ids a person could confuse; check that both are legitimate"
+        ),
+        (Lang::En, sello_verifier::Likeness::Name) => format!(
+            "warning: the trusted issuers {first} and {second} have names a person could confuse; check that both are legitimate"
+        ),
+    }
+}

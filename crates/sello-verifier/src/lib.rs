@@ -30,5 +30,5 @@ pub mod verify;
 
 pub use input::{InputError, Source};
 pub use scan::ImageError;
-pub use trust::{TrustError, TrustStore};
+pub use trust::{Confusable, Likeness, TrustError, TrustStore};
 pub use verify::{Verification, Verifier};

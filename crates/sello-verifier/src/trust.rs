@@ -133,6 +133,76 @@ impl TrustStore {
     pub fn is_empty(&self) -> bool {
         self.issuers.is_empty()
     }
+
+    /// Pairs of trusted issuers that a person could take for one another: ids equal but for
+    /// letter case or confusable characters, or display names whose Unicode TR39 skeletons
+    /// (of their lower-case forms, white space collapsed) are equal — `mx.cecati149` and
+    /// `mx.cecatil49`, "CECATI 149" and "CΕCATI 149" with a Greek capital epsilon. Each pair is
+    /// reported once, in issuer-id order. Verifiers warn about them when they load a trust
+    /// store: both issuers stay trusted (they may be legitimate), but a person reading an
+    /// issuer's name on a verdict may be misled.
+    pub fn confusable_issuers(&self) -> Vec<Confusable> {
+        let mut seen: BTreeMap<(Likeness, bool, String), &str> = BTreeMap::new();
+        let mut pairs: Vec<Confusable> = Vec::new();
+        for set in self.issuers.values() {
+            let issuer = &set.issuer;
+            for (what, text) in [(Likeness::Id, &issuer.id), (Likeness::Name, &issuer.name)] {
+                // The skeleton as written, and of the lower-case form: "Ε" (Greek) is "E", and
+                // "MX" is "mx".
+                for folded in [false, true] {
+                    let key = (what, folded, look_alike_key(text, folded));
+                    match seen.entry(key) {
+                        std::collections::btree_map::Entry::Vacant(slot) => {
+                            slot.insert(&issuer.id);
+                        }
+                        std::collections::btree_map::Entry::Occupied(first) => {
+                            let pair = Confusable {
+                                what,
+                                first: (*first.get()).to_owned(),
+                                second: issuer.id.clone(),
+                            };
+                            if !pairs.contains(&pair) {
+                                pairs.push(pair);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        pairs
+    }
+}
+
+/// What two confusable issuers share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Likeness {
+    /// Their ids look alike.
+    Id,
+    /// Their display names look alike.
+    Name,
+}
+
+/// Two trusted issuers a person could take for one another ([`TrustStore::confusable_issuers`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confusable {
+    /// What looks alike.
+    pub what: Likeness,
+    /// The issuer id met first (in id order).
+    pub first: String,
+    /// The other issuer's id.
+    pub second: String,
+}
+
+/// The TR39 skeleton of `text` with white space collapsed, of its lower-case form when
+/// `folded`: equal for texts a reader cannot tell apart.
+fn look_alike_key(text: &str, folded: bool) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = if folded {
+        collapsed.to_lowercase()
+    } else {
+        collapsed
+    };
+    unicode_security::skeleton(&text).collect()
 }
 
 fn read_dir_sorted(path: &Path) -> Result<Vec<PathBuf>, TrustError> {
@@ -217,6 +287,39 @@ mod tests {
         assert_eq!(all.key_sets().count(), 2);
         // Loading the same set twice is harmless.
         all.load(&a).unwrap();
+    }
+
+    #[test]
+    fn issuers_a_person_could_confuse_are_found() {
+        let mut store = TrustStore::new();
+        let mut named = |id: &str, name: &str, seed: u8| {
+            let mut s = set(id, seed);
+            s.issuer.name = name.into();
+            store.add(s).unwrap();
+        };
+        named("mx.cecati149", "CECATI 149", 1);
+        named("mx.cecatil49", "Otro centro", 2);
+        named("MX.CONOCER", "CONOCER", 3);
+        named("mx.conocer", "Consejo", 4);
+        named("mx.falso", "C\u{395}CATI   149", 5); // Greek capital epsilon, more spaces
+        named("mx.sep", "Secretaría de Educación Pública", 6);
+        let pairs = store.confusable_issuers();
+        let find = |what, a: &str, b: &str| {
+            pairs
+                .iter()
+                .any(|p| p.what == what && p.first == a && p.second == b)
+        };
+        assert!(
+            find(Likeness::Id, "mx.cecati149", "mx.cecatil49"),
+            "{pairs:?}"
+        );
+        assert!(find(Likeness::Id, "MX.CONOCER", "mx.conocer"), "{pairs:?}");
+        assert!(
+            find(Likeness::Name, "mx.cecati149", "mx.falso"),
+            "{pairs:?}"
+        );
+        assert_eq!(pairs.len(), 3, "{pairs:?}");
+        assert!(TrustStore::new().confusable_issuers().is_empty());
     }
 
     #[test]

@@ -121,10 +121,11 @@ use std::time::{Duration, Instant};
 use text::ApiError;
 
 /// `Content-Security-Policy` of every response: scripts and styles from the service only, no
-/// inline script, no framing.
+/// inline script, no framing, and no string ever parsed as HTML (Trusted Types).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
     style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; \
-    connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+    require-trusted-types-for 'script'; trusted-types 'none'";
 
 /// What every handler shares.
 pub(crate) struct Shared {

@@ -88,6 +88,14 @@ impl Sources {
         for path in &self.keys {
             trust.load(path)?;
         }
+        for pair in trust.confusable_issuers() {
+            tracing::warn!(
+                first = %pair.first,
+                second = %pair.second,
+                what = ?pair.what,
+                "two trusted issuers a person could take for one another; check that both are legitimate"
+            );
+        }
         let mut state = AppState::new(Verifier::new(trust).with_leeway(self.leeway))
             .with_clock(self.clock)
             .with_timeout(self.timeout);

@@ -157,6 +157,7 @@ async fn page_and_assets_have_types_cache_and_security_headers() {
             "{csp}"
         );
         assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
+        assert!(csp.contains("require-trusted-types-for 'script'"), "{csp}");
         assert_eq!(header(&response, "x-content-type-options"), "nosniff");
         assert_eq!(header(&response, "referrer-policy"), "no-referrer");
         assert!(!body_bytes(response).await.is_empty());
