@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod decoding;
 mod external;
+mod integrity;
 mod vectors;
 
 use serde_json::Value;
