@@ -4,6 +4,7 @@ use crate::{Failure, IssueArgs, passphrase, when};
 use clap::{Args, Subcommand, ValueEnum};
 use sello_core::Lang;
 use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
+use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::ledger::{Entry, Ledger};
 use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::roster::{self, RosterFormat, RowDefaults};
@@ -64,7 +65,9 @@ pub fn write_certificate(
             )));
         }
     };
-    std::fs::write(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    // Names and ids: owner-only, like the ledger.
+    write_atomic(path, &bytes, PRIVATE)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 /// The ledger lives in the issuer folder.
@@ -392,11 +395,9 @@ pub fn status(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
     let exp = now + i64::from(valid_days.clamp(1, 366)) * 86_400;
     let token = issuer.sign_status_list(&list, now, exp)?;
     let path = dir.join("status.jwt");
-    sello_issuer::batch::write_atomic(&path, token.as_bytes())
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-    if let Some(out) = &out {
-        std::fs::write(out, &token)
-            .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+    for path in std::iter::once(&path).chain(&out) {
+        write_atomic(path, token.as_bytes(), PUBLIC)
+            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
     }
     println!(
         "{}: {} ({} {}, {} {}; {} {})",
@@ -482,7 +483,7 @@ pub fn keys(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
             let issuer = IssuerDir::open(&dir)?;
             let json = issuer.key_set().to_json();
             match out {
-                Some(path) => std::fs::write(&path, json)
+                Some(path) => write_atomic(&path, json.as_bytes(), PUBLIC)
                     .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?,
                 None => println!("{}", json.trim_end()),
             }

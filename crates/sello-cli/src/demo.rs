@@ -9,6 +9,7 @@
 use crate::{Failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
+use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
 use std::fs;
@@ -193,7 +194,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         tokens.push('\n');
         issued.push((cert, png, row.department.clone()));
     }
-    fs::write(out.join("tokens.txt"), tokens)?;
+    write_atomic(&out.join("tokens.txt"), tokens.as_bytes(), PRIVATE)?;
     let sizes: Vec<usize> = issued.iter().map(|(c, _, _)| c.token.len()).collect();
     println!(
         "{} {} {} ({}: {}–{} bytes, {} {})",
@@ -214,7 +215,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     // the published key set and status list on disk.
     let status = issuer.sign_status_list(&ledger.status_list()?, now, now + 30 * 86_400)?;
     let status_path = issuer_dir.join("status.jwt");
-    fs::write(&status_path, status)?;
+    write_atomic(&status_path, status.as_bytes(), PUBLIC)?;
     let mut verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
     verifier.load_status(&status_path)?;
     let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();

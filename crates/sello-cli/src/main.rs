@@ -20,6 +20,7 @@ mod web;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang};
 use sello_issuer::dates as when;
+use sello_issuer::files::{PRIVATE, write_atomic};
 use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::{IssueRequest, IssuerDir};
 use sello_verifier::{TrustStore, Verifier};
@@ -354,7 +355,9 @@ pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
         Some(e) if e == "svg" => qr.to_svg(40.0).into_bytes(),
         _ => return Err(Failure::usage(text::qr_extension(lang))),
     };
-    std::fs::write(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    // The QR code carries the token: the holder's name and id. Owner-only, like the ledger.
+    write_atomic(path, &bytes, PRIVATE)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {

@@ -3,11 +3,13 @@
 //! A batch goes in chunks. For each chunk: rows already in the ledger (same row key) are not
 //! signed again; new rows get a serial that is not in the ledger and an unused status-list
 //! entry, are signed, and are recorded **in one transaction**; only then are their output files
-//! rendered (on all cores) and written, each atomically (temporary file, then rename). Killing
+//! rendered (on all cores) and written, each atomically ([`crate::files::write_atomic`],
+//! owner-only: they hold personal data). Killing
 //! the process at any point therefore leaves: certificates either recorded or not (never half),
 //! and files either complete or absent. Running the same roster again issues what is missing
 //! and re-renders missing files from the recorded tokens: no serial twice, nothing lost.
 
+use crate::files::{CsvDocument, PRIVATE, write_atomic};
 use crate::issue::{IssueError, IssueRequest, Issued, Issuer, new_serial};
 use crate::ledger::{Entry, Ledger, LedgerError};
 use crate::roster::{RosterRow, RowError};
@@ -15,7 +17,6 @@ use rayon::prelude::*;
 use sello_core::{Claims, StatusRef, token};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Why issuing with the ledger failed.
@@ -177,18 +178,6 @@ pub struct BatchOptions {
     pub issued_at: Option<i64>,
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_file_name(format!(
-        ".{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
-    ));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
 /// Issues a roster (the valid `rows`; `rejected` rows only go into the summary). `progress` is
 /// called, possibly from several threads, with a count of rows just finished. Writes
 /// `summary.csv` in the output folder and returns the same rows, in roster order.
@@ -291,7 +280,7 @@ pub fn run_batch(
                         Ok(files) => {
                             for (name, bytes) in files {
                                 let path = options.out_dir.join(&name);
-                                if let Err(e) = write_atomic(&path, &bytes) {
+                                if let Err(e) = write_atomic(&path, &bytes, PRIVATE) {
                                     row.outcome =
                                         Outcome::Failed(format!("{}: {e}", path.display()));
                                 }
@@ -311,24 +300,26 @@ pub fn run_batch(
     Ok(summary)
 }
 
-/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token.
+/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token; cells
+/// that a spreadsheet would take for a formula are neutralised ([`crate::files::csv_cell`]).
+/// Owner-only: it holds names and tokens.
 fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let csv_err = |e: csv::Error| BatchError::Io {
+    let io = |source| BatchError::Io {
         path: path.to_owned(),
-        source: std::io::Error::other(e.to_string()),
+        source,
     };
-    w.write_record([
+    let mut doc = CsvDocument::new();
+    doc.row([
         "line", "outcome", "serial", "holder", "files", "error", "token",
     ])
-    .map_err(csv_err)?;
+    .map_err(io)?;
     for r in rows {
         let (outcome, error) = match &r.outcome {
             Outcome::Issued => ("issued", ""),
             Outcome::AlreadyIssued => ("already_issued", ""),
             Outcome::Failed(e) => ("failed", e.as_str()),
         };
-        w.write_record([
+        doc.row([
             r.line.to_string().as_str(),
             outcome,
             r.serial.as_deref().unwrap_or(""),
@@ -337,16 +328,9 @@ fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
             error,
             r.token.as_deref().unwrap_or(""),
         ])
-        .map_err(csv_err)?;
+        .map_err(io)?;
     }
-    let bytes = w.into_inner().map_err(|e| BatchError::Io {
-        path: path.to_owned(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    write_atomic(path, &bytes).map_err(|source| BatchError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    write_atomic(path, &doc.into_bytes().map_err(io)?, PRIVATE).map_err(io)
 }
 
 #[cfg(test)]

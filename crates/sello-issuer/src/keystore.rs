@@ -78,19 +78,9 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, KeyStoreError> {
     fs::read(path).map_err(io_err(path))
 }
 
-/// Writes a file atomically (temporary file, then rename) with the given Unix mode.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), KeyStoreError> {
-    let tmp = path.with_extension("tmp");
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
-    #[cfg(not(unix))]
-    let _ = mode;
-    let mut file = options.open(&tmp).map_err(io_err(&tmp))?;
-    file.write_all(bytes).map_err(io_err(&tmp))?;
-    file.sync_all().map_err(io_err(&tmp))?;
-    fs::rename(&tmp, path).map_err(io_err(path))
+/// Writes a file atomically with the given Unix mode ([`crate::files::write_atomic`]).
+fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), KeyStoreError> {
+    crate::files::write_atomic(path, bytes, mode).map_err(io_err(path))
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

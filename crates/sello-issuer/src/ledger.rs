@@ -6,8 +6,8 @@
 //! certificates in one transaction *before* any output file is written, so after a crash every
 //! certificate that exists on paper is in the ledger, and a re-run finds what is missing.
 //!
-//! The ledger holds no private key material. It does hold personal data (names, ids): keep the
-//! issuer folder private.
+//! The ledger holds no private key material. It does hold personal data (names, ids): the file
+//! is created owner-only (0600), and SQLite gives its `-wal` and `-shm` files the same mode.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sello_core::status::{MAX_ENTRIES, MIN_ENTRIES, StatusList};
@@ -63,6 +63,14 @@ pub enum LedgerError {
     /// Randomness failed.
     #[error("no randomness from the operating system: {0}")]
     Random(String),
+    /// The ledger file could not be created or opened.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
     /// The ledger was written by a newer Sello.
     #[error("ledger schema version {0} is not supported")]
     Version(String),
@@ -135,15 +143,29 @@ impl std::fmt::Debug for Ledger {
 }
 
 impl Ledger {
-    /// Opens (creating if needed) the ledger at `path`.
+    /// Opens (creating if needed) the ledger at `path`. A new file is created owner-only
+    /// (0600) before SQLite opens it, so the ledger and its `-wal` and `-shm` files are never
+    /// readable by others.
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
-        let conn = Connection::open(path)?;
         #[cfg(unix)]
         {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            use std::os::unix::fs::OpenOptionsExt as _;
+            use std::os::unix::fs::PermissionsExt as _;
+            let io = |source| LedgerError::Io {
+                path: path.to_owned(),
+                source,
+            };
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(crate::files::PRIVATE)
+                .open(path)
+                .map_err(io)?;
+            file.set_permissions(std::fs::Permissions::from_mode(crate::files::PRIVATE))
+                .map_err(io)?;
         }
-        Ledger::init(conn)
+        Ledger::init(Connection::open(path)?)
     }
 
     /// An in-memory ledger (tests, dry runs).
@@ -450,5 +472,22 @@ mod tests {
             .record(&[e("A", 1, None)])
             .unwrap();
         assert_eq!(Ledger::open(&path).unwrap().count().unwrap(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_ledger_and_its_journal_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let mut l = Ledger::open(&path).unwrap();
+        l.record(&[e("A", 1, None)]).unwrap();
+        for name in ["ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm"] {
+            let mode = std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
     }
 }

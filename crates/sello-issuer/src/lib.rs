@@ -30,6 +30,7 @@
 
 pub mod batch;
 pub mod dates;
+pub mod files;
 pub mod issue;
 pub mod keystore;
 pub mod ledger;
