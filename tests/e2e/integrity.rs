@@ -1,9 +1,11 @@
-//! Issuer-side integrity through the CLI, as an agency meets it: roster values a spreadsheet
-//! would run, Excel's line endings, and who may read the files Sello writes.
+//! Issuer-side integrity through the CLI, as an agency meets it: batches run at once on one
+//! issuer folder, roster values a spreadsheet would run, Excel's line endings, and who may read
+//! the files Sello writes.
 
-use crate::cli::{PASS, keygen, sello};
+use crate::cli::{PASS, keygen, publish_status, sello};
 use sello_issuer::ledger::Ledger;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::path::Path;
 
 const TITLE: &str = "Atención al ciudadano en el sector público";
@@ -24,10 +26,167 @@ fn batch_cmd(dir: &Path, roster: &Path, out: &Path) -> std::process::Command {
     cmd
 }
 
+/// "Emitidos: N; ya emitidos antes: M; …" from a batch's standard error.
+fn counts(stderr: &str) -> (usize, usize) {
+    let number = |label: &str| -> usize {
+        let at = stderr
+            .find(label)
+            .unwrap_or_else(|| panic!("{label} in {stderr}"))
+            + label.len();
+        stderr[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    };
+    (number("Emitidos: "), number("ya emitidos antes: "))
+}
+
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Four `sello issue --batch` processes at once on one issuer folder: two with the same roster
+/// and the same output folder, two with rosters of their own, while the status list has to
+/// grow. Before issuing became one transaction per chunk, one of them aborted on a shared
+/// status-list entry or row, and the list's size could be written back smaller.
+#[test]
+fn concurrent_batches_on_one_issuer_folder_all_complete_without_sharing_anything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    // An issuer that has issued nearly half of the smallest status list already: the ledger
+    // is created by a first certificate, then filled with earlier placeholder certificates.
+    crate::cli::issue(&dir, &[]);
+    let ledger_path = dir.join("ledger.sqlite");
+    let half = u64::from(sello_core::status::MIN_ENTRIES / 2);
+    let earlier = half - 900;
+    rusqlite::Connection::open(&ledger_path)
+        .unwrap()
+        .execute(
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1) \
+             INSERT OR IGNORE INTO certificates (serial, holder, code, title, status_idx, token, \
+             token_sha256, kid, issued_at) \
+             SELECT 'EARLIER-' || i, 'Anterior', 'EC0105', 'T', i * 2, 'a.b.c', '00', 'k', 1 \
+             FROM n",
+            [earlier as i64],
+        )
+        .unwrap();
+    let before = Ledger::open(&ledger_path).unwrap().count().unwrap();
+    let rows = 600;
+    let rosters: Vec<_> = ["a", "b", "c"]
+        .iter()
+        .map(|group| {
+            let mut csv = String::from("nombre,curp\n");
+            for i in 0..rows {
+                csv.push_str(&format!("Persona {group} {i},PEGR{i:06}HMCRRS09\n"));
+            }
+            let path = tmp.path().join(format!("{group}.csv"));
+            std::fs::write(&path, csv).unwrap();
+            path
+        })
+        .collect();
+    let runs = [
+        (&rosters[0], "out-a"),
+        (&rosters[0], "out-a"),
+        (&rosters[1], "out-b"),
+        (&rosters[2], "out-c"),
+    ];
+    let watcher_done = std::sync::atomic::AtomicBool::new(false);
+    let (outputs, sizes) = std::thread::scope(|s| {
+        let watcher = s.spawn(|| {
+            let ledger = Ledger::open(&ledger_path).unwrap();
+            let mut sizes = vec![ledger.status_size().unwrap()];
+            while !watcher_done.load(std::sync::atomic::Ordering::Relaxed) {
+                sizes.push(ledger.status_size().unwrap());
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            sizes
+        });
+        let children: Vec<_> = runs
+            .iter()
+            .map(|(roster, out)| {
+                batch_cmd(&dir, roster, &tmp.path().join(out))
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outputs: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        watcher_done.store(true, std::sync::atomic::Ordering::Relaxed);
+        (outputs, watcher.join().unwrap())
+    });
+    let mut per_run = Vec::new();
+    for out in &outputs {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        per_run.push(counts(&err));
+    }
+    // The shared roster: each row issued by exactly one of the two, found by the other.
+    assert_eq!(per_run[0].0 + per_run[1].0, rows, "{per_run:?}");
+    assert_eq!(per_run[0].0 + per_run[0].1, rows);
+    assert_eq!(per_run[1].0 + per_run[1].1, rows);
+    assert_eq!(per_run[2], (rows, 0));
+    assert_eq!(per_run[3], (rows, 0));
+
+    assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "the list shrank");
+    let ledger = Ledger::open(&ledger_path).unwrap();
+    let size = ledger.status_size().unwrap();
+    let total = before + 3 * rows as u64;
+    assert_eq!(ledger.count().unwrap(), total);
+    assert!(
+        total * 2 <= u64::from(size),
+        "more than half full: {total} of {size}"
+    );
+    assert!(size > sello_core::status::MIN_ENTRIES, "the list grew");
+    let (mut serials, mut indices, mut row_keys) = (HashSet::new(), HashSet::new(), HashSet::new());
+    ledger
+        .for_each(|e| {
+            assert!(
+                serials.insert(e.serial.clone()),
+                "serial {} twice",
+                e.serial
+            );
+            assert!(indices.insert(e.status_idx), "entry {} twice", e.status_idx);
+            assert!(e.status_idx < size, "entry {} beyond {size}", e.status_idx);
+            if let Some(k) = &e.row_key {
+                assert!(row_keys.insert(k.clone()));
+            }
+        })
+        .unwrap();
+    assert_eq!(row_keys.len(), 3 * rows);
+
+    // What was issued verifies, from the images the batches wrote (a sample of each folder).
+    publish_status(&dir);
+    let mut sample = Vec::new();
+    for out in ["out-a", "out-b", "out-c"] {
+        let pngs: Vec<_> = std::fs::read_dir(tmp.path().join(out))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "png"))
+            .collect();
+        assert_eq!(pngs.len(), rows, "{out}");
+        sample.extend(pngs.into_iter().step_by(97));
+    }
+    let out = sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(dir.join("jwks.json"))
+        .arg("--status")
+        .arg(&dir)
+        .args(&sample)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines = crate::json_lines(&out.stdout);
+    assert_eq!(lines.len(), sample.len());
+    assert!(lines.iter().all(|l| l["verdict"] == "valid"));
 }
 
 /// Roster values a spreadsheet would run as formulas are signed as they are, and written to
