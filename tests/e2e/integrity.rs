@@ -1,6 +1,6 @@
 //! Issuer-side integrity through the CLI, as an agency meets it: batches run at once on one
-//! issuer folder, roster values a spreadsheet would run, Excel's line endings, and who may read
-//! the files Sello writes.
+//! issuer folder, a key rotation cut short, weak passphrases, roster values a spreadsheet would
+//! run, Excel's line endings, and who may read the files Sello writes.
 
 use crate::cli::{PASS, keygen, publish_status, sello};
 use sello_issuer::ledger::Ledger;
@@ -41,6 +41,10 @@ fn counts(stderr: &str) -> (usize, usize) {
             .unwrap()
     };
     (number("Emitidos: "), number("ya emitidos antes: "))
+}
+
+fn key_set(dir: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(dir.join("jwks.json")).unwrap()).unwrap()
 }
 
 #[cfg(unix)]
@@ -187,6 +191,212 @@ fn concurrent_batches_on_one_issuer_folder_all_complete_without_sharing_anything
     let lines = crate::json_lines(&out.stdout);
     assert_eq!(lines.len(), sample.len());
     assert!(lines.iter().all(|l| l["verdict"] == "valid"));
+}
+
+/// What an earlier `sello keys rotate` left when it stopped between writing `jwks.json` and
+/// `issuer.json`: the new key published, the old one still named active with its window
+/// closed. Issuing was blocked, and rotating again left the half-rotated key published and
+/// valid. Now the rotation is completed when the folder is opened.
+#[test]
+fn a_rotation_cut_short_by_an_earlier_version_is_completed_and_leaves_no_orphan_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let first = key_set(&dir)["keys"][0]["kid"].as_str().unwrap().to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keys", "rotate", "--dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let second = key_set(&dir)["keys"][1]["kid"].as_str().unwrap().to_owned();
+    // The earlier version's issuer.json: no keys, the old key active.
+    std::fs::write(
+        dir.join("issuer.json"),
+        serde_json::to_string_pretty(&serde_json::json!({
+            "id": "mx.cecati149",
+            "name": "CECATI 149",
+            "verify_url": "https://verifica.example.mx/v",
+            "active_kid": first,
+        }))
+        .unwrap(),
+    )
+    .unwrap();
+    let issued = crate::cli::issue(&dir, &[]);
+    let out = sello()
+        .args(["verify", "--json", "--keys"])
+        .arg(&dir)
+        .arg("--status")
+        .arg(&dir)
+        .arg(issued["token"].as_str().unwrap())
+        .output()
+        .unwrap();
+    let line = &crate::json_lines(&out.stdout)[0];
+    assert_eq!(line["verdict"], "valid");
+    assert_eq!(line["kid"], second.as_str());
+    let record: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("issuer.json")).unwrap()).unwrap();
+    assert_eq!(record["active_kid"], second.as_str());
+    assert_eq!(record["keys"].as_array().unwrap().len(), 2, "migrated");
+
+    // Rotating again: only the newest key may sign from now on.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keys", "rotate", "--dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let set = key_set(&dir);
+    let keys = set["keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 3);
+    let open: Vec<_> = keys.iter().filter(|k| k.get("exp").is_none()).collect();
+    assert_eq!(open.len(), 1, "{set}");
+    assert_eq!(open[0]["kid"], keys[2]["kid"]);
+}
+
+/// `jwks.json` is derived from `issuer.json`: lost or changed, it is written again from the
+/// record the next time the folder is used, and `keys publish --out` replaces its target with
+/// a rename (a reader holding the old file keeps a whole old file).
+#[cfg(unix)]
+#[test]
+fn the_published_key_set_is_repaired_from_the_record_and_replaced_atomically() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let good = std::fs::read_to_string(dir.join("jwks.json")).unwrap();
+    std::fs::remove_file(dir.join("jwks.json")).unwrap();
+    let published = tmp.path().join("publicado.json");
+    std::fs::write(&published, "una versión anterior").unwrap();
+    let reader = tmp.path().join("lector.json");
+    std::fs::hard_link(&published, &reader).unwrap();
+    sello()
+        .args(["keys", "publish", "--dir"])
+        .arg(&dir)
+        .arg("--out")
+        .arg(&published)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("jwks.json")).unwrap(),
+        good
+    );
+    assert_eq!(std::fs::read_to_string(&published).unwrap(), good);
+    assert_eq!(
+        std::fs::read_to_string(&reader).unwrap(),
+        "una versión anterior"
+    );
+    assert_eq!(mode(&published), 0o644);
+    // A key set edited by hand is not what is published: the record is.
+    let mut edited: Value = serde_json::from_str(&good).unwrap();
+    edited["issuer_name"] = "Otro nombre".into();
+    std::fs::write(dir.join("jwks.json"), edited.to_string()).unwrap();
+    crate::cli::issue(&dir, &[]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("jwks.json")).unwrap(),
+        good
+    );
+
+    // status publish --out: the same.
+    let list = tmp.path().join("estado.jwt");
+    std::fs::write(&list, "anterior").unwrap();
+    let list_reader = tmp.path().join("estado-lector.jwt");
+    std::fs::hard_link(&list, &list_reader).unwrap();
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["status", "publish", "--dir"])
+        .arg(&dir)
+        .arg("--out")
+        .arg(&list)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(&list).unwrap(),
+        std::fs::read(dir.join("status.jwt")).unwrap()
+    );
+    assert_eq!(std::fs::read_to_string(&list_reader).unwrap(), "anterior");
+    assert_eq!(mode(&list), 0o644);
+}
+
+/// The first key's window opens when `keygen` creates it, so it cannot sign certificates
+/// dated before (a stolen key cannot backdate to 1970).
+#[test]
+fn keygen_opens_the_first_keys_window_at_its_creation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    let before = sello_issuer::now();
+    keygen(&dir);
+    let after = sello_issuer::now();
+    let nbf = key_set(&dir)["keys"][0]["nbf"].as_i64().expect("nbf");
+    assert!((before..=after).contains(&nbf), "{before} {nbf} {after}");
+    let issued = crate::cli::issue(&dir, &[]);
+    assert!(issued["claims"]["iat"].as_i64().unwrap() >= nbf);
+}
+
+#[test]
+fn weak_passphrases_are_refused_with_an_explanation_in_spanish_and_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    let keygen_with = |pass: &str, lang: &str| {
+        sello()
+            .env("SELLO_PASSPHRASE", pass)
+            .args(["--lang", lang, "keygen", "--dir"])
+            .arg(&dir)
+            .args(["--id", "mx.cecati149", "--name", "CECATI 149"])
+            .output()
+            .unwrap()
+    };
+    for (pass, es, en) in [
+        (
+            "        ",
+            "está vacía o solo tiene espacios",
+            "empty or only white space",
+        ),
+        (
+            "12345678",
+            "Es una de las 10 contraseñas más comunes.",
+            "This is a top-10 common password.",
+        ),
+        ("corto", "menos de 8 caracteres", "fewer than 8 characters"),
+        ("CECATI 149", "es fácil de adivinar", "easy to guess"),
+    ] {
+        let out = keygen_with(pass, "es");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{pass:?}: {err}");
+        assert!(err.contains("demasiado débil") && err.contains(es), "{err}");
+        assert!(err.contains("cuatro o cinco palabras al azar"), "{err}");
+        let out = keygen_with(pass, "en");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(err.contains("too weak") && err.contains(en), "{err}");
+        assert!(!dir.exists(), "nothing is created with a weak passphrase");
+    }
+    // Rotation encrypts a new key: a new passphrase is checked too, and then used.
+    keygen(&dir);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let rotate = |new: &str| {
+        sello()
+            .env("SELLO_PASSPHRASE", PASS)
+            .env("SELLO_NEW_PASSPHRASE", new)
+            .args(["keys", "rotate", "--new-passphrase", "--dir"])
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = rotate("password1");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("demasiado débil"));
+    assert_eq!(key_set(&dir)["keys"].as_array().unwrap().len(), 1);
+    let new_pass = "otra frase larga para la llave nueva";
+    assert_eq!(rotate(new_pass).status.code(), Some(0));
+    sello()
+        .env("SELLO_PASSPHRASE", new_pass)
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .args(["--holder", "Ana", "--code", "EC0105", "--title", TITLE])
+        .assert()
+        .success();
 }
 
 /// Roster values a spreadsheet would run as formulas are signed as they are, and written to

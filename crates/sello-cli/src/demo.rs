@@ -6,7 +6,7 @@
 //! decoder and verifies it against the issuer's published key set, tampers with one
 //! certificate and shows it rejected, and prints a summary table.
 
-use crate::{Failure, load_verifier, passphrase, write_qr};
+use crate::{Failure, key_failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Reason, Verdict, b64};
 use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
@@ -137,7 +137,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     prepare_out(out, lang)?;
     let issuer_dir = out.join("issuer");
     let pass = match std::env::var("SELLO_PASSPHRASE") {
-        Ok(_) => passphrase(lang, false)?,
+        Ok(_) => passphrase(lang)?,
         Err(_) => zeroize::Zeroizing::new(format!(
             "demo-{}-{}",
             sello_issuer::new_serial()?,
@@ -150,7 +150,8 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         verify_url: Some("http://localhost:8080/".into()),
     };
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
-    let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)?;
+    let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)
+        .map_err(key_failure(lang))?;
     drop(demo_key);
     let issuer = dir.issuer(&pass)?;
     drop(pass);

@@ -34,6 +34,7 @@ pub mod files;
 pub mod issue;
 pub mod keystore;
 pub mod ledger;
+pub mod passphrase;
 pub mod qr;
 pub mod roster;
 pub mod signer;
