@@ -114,7 +114,9 @@ describe('Sello → jose', () => {
   test('published JWKS: Sello shape, kid is the truncated RFC 7638 thumbprint', async () => {
     assert.deepEqual(Object.keys(jwks).sort(), ['issuer', 'issuer_name', 'keys', 'verify_url']);
     const [key] = jwks.keys;
-    assert.deepEqual(Object.keys(key).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    // nbf: the key's signing window opens when `sello keygen` created it (FORMAT §5.6).
+    assert.deepEqual(Object.keys(key).sort(), ['alg', 'crv', 'kid', 'kty', 'nbf', 'use', 'x']);
+    assert.ok(Number.isInteger(key.nbf) && key.nbf > 1_700_000_000 && key.nbf <= Date.now() / 1000);
     assert.equal(key.kid, selloKid(key.x));
     const full = await jose.calculateJwkThumbprint(key, 'sha256');
     assert.equal(key.kid, b64u(fromB64u(full).subarray(0, 8)));

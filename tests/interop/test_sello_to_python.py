@@ -4,6 +4,7 @@ the JWK Set `sello keygen` published (issuer/issuer_name/verify_url members and 
 from __future__ import annotations
 
 import json
+import time
 
 import jwt as pyjwt
 import pytest
@@ -37,8 +38,10 @@ def test_published_jwks_shape_and_kid(sello_jwks):
     assert sello_jwks["issuer"] == ISSUER_ID
     assert set(sello_jwks) == {"issuer", "issuer_name", "verify_url", "keys"}
     [key] = sello_jwks["keys"]
-    assert set(key) == {"kty", "crv", "x", "kid", "alg", "use"}
+    # nbf: the key's signing window opens when `sello keygen` created it (FORMAT §5.6).
+    assert set(key) == {"kty", "crv", "x", "kid", "alg", "use", "nbf"}
     assert (key["kty"], key["crv"], key["alg"], key["use"]) == ("OKP", "Ed25519", "EdDSA", "sig")
+    assert isinstance(key["nbf"], int) and 1_700_000_000 < key["nbf"] <= time.time()
     assert len(b64u_decode(key["x"])) == 32
     # kid = first 8 bytes of the RFC 7638 SHA-256 thumbprint, computed here independently …
     assert key["kid"] == sello_kid(key["x"])

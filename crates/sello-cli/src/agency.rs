@@ -1,9 +1,10 @@
 //! Agency-scale commands: batch issuing, the ledger, revocation, status lists, key lifecycle.
 
-use crate::{Failure, IssueArgs, passphrase, when};
+use crate::{Failure, IssueArgs, key_failure, new_passphrase, passphrase, when};
 use clap::{Args, Subcommand, ValueEnum};
 use sello_core::Lang;
 use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
+use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::ledger::{Entry, Ledger};
 use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::roster::{self, RosterFormat, RowDefaults};
@@ -64,7 +65,9 @@ pub fn write_certificate(
             )));
         }
     };
-    std::fs::write(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    // Names and ids: owner-only, like the ledger.
+    write_atomic(path, &bytes, PRIVATE)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 /// The ledger lives in the issuer folder.
@@ -153,7 +156,7 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
             .map_err(Failure::usage)?,
     };
     let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
-    let pass = passphrase(lang, false)?;
+    let pass = passphrase(lang)?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
     let mut ledger = open_ledger(&dir)?;
@@ -384,7 +387,7 @@ pub fn status(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
     } = cmd;
     let issuer_dir = IssuerDir::open(&dir)?;
     let ledger = open_ledger(&issuer_dir)?;
-    let pass = passphrase(lang, false)?;
+    let pass = passphrase(lang)?;
     let issuer = issuer_dir.issuer(&pass)?;
     drop(pass);
     let list = ledger.status_list()?;
@@ -392,11 +395,9 @@ pub fn status(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
     let exp = now + i64::from(valid_days.clamp(1, 366)) * 86_400;
     let token = issuer.sign_status_list(&list, now, exp)?;
     let path = dir.join("status.jwt");
-    sello_issuer::batch::write_atomic(&path, token.as_bytes())
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-    if let Some(out) = &out {
-        std::fs::write(out, &token)
-            .map_err(|e| Failure::usage(format!("{}: {e}", out.display())))?;
+    for path in std::iter::once(&path).chain(&out) {
+        write_atomic(path, token.as_bytes(), PUBLIC)
+            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
     }
     println!(
         "{}: {} ({} {}, {} {}; {} {})",
@@ -420,6 +421,10 @@ pub enum KeysCommand {
         /// Issuer folder
         #[arg(long)]
         dir: PathBuf,
+        /// Encrypt the new key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked
+        /// twice) instead of the current one
+        #[arg(long)]
+        new_passphrase: bool,
     },
     /// Mark a key compromised from a time: tokens it signed at or after it are rejected
     Revoke {
@@ -446,11 +451,42 @@ pub enum KeysCommand {
 /// Runs a keys subcommand.
 pub fn keys(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
     match cmd {
-        KeysCommand::Rotate { dir } => {
+        KeysCommand::Rotate {
+            dir,
+            new_passphrase: ask_new,
+        } => {
             let mut issuer = IssuerDir::open(&dir)?;
             let old = issuer.active_kid().to_owned();
-            let pass = passphrase(lang, false)?;
-            let new = issuer.rotate(&pass, sello_issuer::now())?;
+            let pass = passphrase(lang)?;
+            // Fail early, before asking for a new passphrase, when this one does not unlock.
+            issuer.unlock(&pass)?;
+            let new_pass = if ask_new {
+                let info = issuer.info();
+                Some(new_passphrase(
+                    lang,
+                    "SELLO_NEW_PASSPHRASE",
+                    &[&info.id, &info.name],
+                )?)
+            } else {
+                None
+            };
+            let new = issuer
+                .rotate(
+                    &pass,
+                    new_pass.as_deref().map_or(pass.as_str(), String::as_str),
+                    sello_issuer::now(),
+                )
+                .map_err(|e| {
+                    let weak = matches!(e, sello_issuer::KeyStoreError::WeakPassphrase(_));
+                    let mut failure = key_failure(lang)(e);
+                    if weak && !ask_new {
+                        failure.message.push(' ');
+                        failure
+                            .message
+                            .push_str(crate::text::rotate_new_passphrase_hint(lang));
+                    }
+                    failure
+                })?;
             drop(pass);
             println!(
                 "{}: {old} → {new}. {}",
@@ -482,7 +518,7 @@ pub fn keys(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
             let issuer = IssuerDir::open(&dir)?;
             let json = issuer.key_set().to_json();
             match out {
-                Some(path) => std::fs::write(&path, json)
+                Some(path) => write_atomic(&path, json.as_bytes(), PUBLIC)
                     .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?,
                 None => println!("{}", json.trim_end()),
             }

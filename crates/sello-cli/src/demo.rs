@@ -6,9 +6,10 @@
 //! decoder and verifies it against the issuer's published key set, tampers with one
 //! certificate and shows it rejected, and prints a summary table.
 
-use crate::{Failure, load_verifier, passphrase, write_qr};
+use crate::{Failure, key_failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Verdict, b64};
+use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
 use std::fs;
@@ -110,7 +111,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     prepare_out(out, lang)?;
     let issuer_dir = out.join("issuer");
     let pass = match std::env::var("SELLO_PASSPHRASE") {
-        Ok(_) => passphrase(lang, false)?,
+        Ok(_) => passphrase(lang)?,
         Err(_) => zeroize::Zeroizing::new(format!(
             "demo-{}-{}",
             sello_issuer::new_serial()?,
@@ -123,7 +124,8 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         verify_url: Some("http://localhost:8080/".into()),
     };
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
-    let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)?;
+    let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)
+        .map_err(key_failure(lang))?;
     drop(demo_key);
     let issuer = dir.issuer(&pass)?;
     drop(pass);
@@ -167,7 +169,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         tokens.push('\n');
         issued.push((cert, png, row.department.clone()));
     }
-    fs::write(out.join("tokens.txt"), tokens)?;
+    write_atomic(&out.join("tokens.txt"), tokens.as_bytes(), PRIVATE)?;
     let sizes: Vec<usize> = issued.iter().map(|(c, _, _)| c.token.len()).collect();
     println!(
         "{} {} {} ({}: {}–{} bytes, {} {})",
@@ -188,7 +190,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     // the published key set and status list on disk.
     let status = issuer.sign_status_list(&ledger.status_list()?, now, now + 30 * 86_400)?;
     let status_path = issuer_dir.join("status.jwt");
-    fs::write(&status_path, status)?;
+    write_atomic(&status_path, status.as_bytes(), PUBLIC)?;
     let mut verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
     verifier.load_status(&status_path)?;
     let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();

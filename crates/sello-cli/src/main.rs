@@ -21,8 +21,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use sello_core::untrusted::Escaped;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang};
 use sello_issuer::dates as when;
+use sello_issuer::files::{PRIVATE, write_atomic};
 use sello_issuer::qr::{Correction, QrMatrix};
-use sello_issuer::{IssueRequest, IssuerDir};
+use sello_issuer::{IssueRequest, IssuerDir, KeyStoreError};
 use sello_verifier::{TrustStore, Verifier};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -292,31 +293,54 @@ fn main() -> ExitCode {
     }
 }
 
-/// The passphrase from `SELLO_PASSPHRASE`, or asked on the terminal (twice when `confirm`).
-pub fn passphrase(lang: Lang, confirm: bool) -> Result<Zeroizing<String>, Failure> {
+/// The passphrase from `SELLO_PASSPHRASE`, or asked on the terminal.
+pub fn passphrase(lang: Lang) -> Result<Zeroizing<String>, Failure> {
     if let Ok(p) = std::env::var("SELLO_PASSPHRASE") {
         return Ok(Zeroizing::new(p));
     }
-    let ask = |prompt: &str| {
-        rpassword::prompt_password(prompt)
-            .map(Zeroizing::new)
-            .map_err(|_| Failure::usage(text::passphrase_missing(lang)))
+    ask_passphrase(text::passphrase_prompt(lang), lang)
+}
+
+fn ask_passphrase(prompt: &str, lang: Lang) -> Result<Zeroizing<String>, Failure> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| Failure::usage(text::passphrase_missing(lang)))
+}
+
+/// A passphrase for a new key, from the environment variable `var` or asked on the terminal
+/// (then twice), refused with an explanation unless it is strong enough
+/// ([`sello_issuer::passphrase`]); `known` are the issuer's id and name.
+pub fn new_passphrase(lang: Lang, var: &str, known: &[&str]) -> Result<Zeroizing<String>, Failure> {
+    let from_env = std::env::var(var).ok().map(Zeroizing::new);
+    let prompted = from_env.is_none();
+    let pass = match from_env {
+        Some(p) => p,
+        None => ask_passphrase(text::passphrase_prompt_new(lang), lang)?,
     };
-    let first = ask(text::passphrase_prompt(lang))?;
-    if confirm && *ask(text::passphrase_again(lang))? != *first {
+    sello_issuer::passphrase::check(&pass, known)
+        .map_err(|w| Failure::usage(text::weak_passphrase(lang, &w)))?;
+    if prompted && *ask_passphrase(text::passphrase_again(lang), lang)? != *pass {
         return Err(Failure::usage(text::passphrase_mismatch(lang)));
     }
-    Ok(first)
+    Ok(pass)
+}
+
+/// An issuer-folder error for the person: a weak passphrase is explained in their language.
+pub fn key_failure(lang: Lang) -> impl Fn(KeyStoreError) -> Failure {
+    move |e| match e {
+        KeyStoreError::WeakPassphrase(w) => Failure::usage(text::weak_passphrase(lang, &w)),
+        other => other.into(),
+    }
 }
 
 fn keygen(args: KeygenArgs, lang: Lang) -> Result<u8, Failure> {
-    let pass = passphrase(lang, true)?;
+    let pass = new_passphrase(lang, "SELLO_PASSPHRASE", &[&args.id, &args.name])?;
     let info = IssuerInfo {
         id: args.id,
         name: args.name,
         verify_url: args.url,
     };
-    let dir = IssuerDir::create(&args.dir, info, &pass)?;
+    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure(lang))?;
     println!(
         "{}: {} ({})",
         text::keygen_done(lang),
@@ -363,7 +387,9 @@ pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
         Some(e) if e == "svg" => qr.to_svg(40.0).into_bytes(),
         _ => return Err(Failure::usage(text::qr_extension(lang))),
     };
-    std::fs::write(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    // The QR code carries the token: the holder's name and id. Owner-only, like the ledger.
+    write_atomic(path, &bytes, PRIVATE)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
@@ -397,7 +423,7 @@ fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         .map(|e| when::parse(e, 1))
         .transpose()
         .map_err(Failure::usage)?;
-    let pass = passphrase(lang, false)?;
+    let pass = passphrase(lang)?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
     let mut ledger = agency::open_ledger(&dir)?;

@@ -1,21 +1,23 @@
 //! Issuing with a ledger: one certificate, or a whole roster, resumable after a crash.
 //!
-//! A batch goes in chunks. For each chunk: rows already in the ledger (same row key) are not
-//! signed again; new rows get a serial that is not in the ledger and an unused status-list
-//! entry, are signed, and are recorded **in one transaction**; only then are their output files
-//! rendered (on all cores) and written, each atomically (temporary file, then rename). Killing
-//! the process at any point therefore leaves: certificates either recorded or not (never half),
-//! and files either complete or absent. Running the same roster again issues what is missing
-//! and re-renders missing files from the recorded tokens: no serial twice, nothing lost.
+//! A batch goes in chunks. Each chunk is **one ledger transaction**
+//! ([`IssueLedger::issue_chunk`]): rows already in the ledger (same row key) are not signed
+//! again; new rows get a serial that is not in the ledger and an unused status-list entry, are
+//! signed, and are recorded. Only then are their output files rendered (on all cores) and
+//! written, each atomically ([`crate::files::write_atomic`], owner-only: they hold personal
+//! data). Killing the process at any point therefore leaves: certificates either recorded or
+//! not (never half), and files either complete or absent. Running the same roster again issues
+//! what is missing and re-renders missing files from the recorded tokens: no serial twice,
+//! nothing lost. Several batches may run at once on one issuer folder, with the same roster
+//! or different ones: the transactions take turns, so each row is issued once, by one of them.
 
-use crate::issue::{IssueError, IssueRequest, Issued, Issuer, new_serial};
-use crate::ledger::{Entry, Ledger, LedgerError};
+use crate::files::{CsvDocument, PRIVATE, write_atomic};
+use crate::issue::{IssueError, IssueRequest, Issued, Issuer};
+use crate::ledger::{Draft, Entry, IssueLedger, LedgerError, Recorded, Reserved};
 use crate::roster::{RosterRow, RowError};
 use rayon::prelude::*;
 use sello_core::{Claims, StatusRef, token};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Why issuing with the ledger failed.
@@ -96,45 +98,50 @@ pub fn issued_from_entry(issuer: &Issuer, entry: &Entry) -> Result<Issued, Issue
     })
 }
 
-/// Picks a serial for `request`: its own (refused if already issued, or taken earlier in this
-/// chunk) or a fresh random one not in the ledger.
-fn choose_serial(
+/// Signs `request` with what the ledger reserved for it.
+fn sign_reserved(
+    issuer: &Issuer,
     request: &IssueRequest,
-    ledger: &Ledger,
-    taken: &mut HashSet<String>,
-) -> Result<String, BatchError> {
-    match &request.serial {
-        Some(s) => {
-            if taken.contains(s) || ledger.contains(s)? {
-                return Err(LedgerError::SerialTaken(s.clone()).into());
-            }
-            taken.insert(s.clone());
-            Ok(s.clone())
-        }
-        None => loop {
-            let s = new_serial()?;
-            if !taken.contains(&s) && !ledger.contains(&s)? {
-                taken.insert(s.clone());
-                return Ok(s);
-            }
-        },
+    reserved: &Reserved,
+    issued_at: Option<i64>,
+) -> Result<Issued, IssueError> {
+    let mut request = request.clone();
+    request.serial = Some(reserved.serial.clone());
+    request.status = Some(StatusRef {
+        idx: reserved.status_idx,
+    });
+    if issued_at.is_some() {
+        request.issued_at = issued_at;
     }
+    issuer.issue(&request)
 }
 
-/// Issues one certificate and records it; a serial already issued is refused.
+/// Issues one certificate and records it, in one ledger transaction (the same operation as a
+/// batch's chunk); a serial already issued is refused.
 pub fn issue_recorded(
     issuer: &Issuer,
-    ledger: &mut Ledger,
+    ledger: &mut dyn IssueLedger,
     request: &IssueRequest,
 ) -> Result<Issued, BatchError> {
-    let serial = choose_serial(request, ledger, &mut HashSet::new())?;
-    let idx = ledger.allocate_status_indices(1)?[0];
-    let mut request = request.clone();
-    request.serial = Some(serial);
-    request.status = Some(StatusRef { idx });
-    let issued = issuer.issue(&request)?;
-    ledger.record(&[entry_for(&issued, None, &issuer.kid())])?;
-    Ok(issued)
+    let kid = issuer.kid();
+    let mut signed = None;
+    let draft = Draft {
+        row_key: None,
+        serial: request.serial.as_deref(),
+    };
+    let recorded = ledger.issue_chunk(&[draft], &mut |_, reserved| {
+        let issued = sign_reserved(issuer, request, reserved, None)?;
+        let entry = entry_for(&issued, None, &kid);
+        signed = Some(issued);
+        Ok(entry)
+    })?;
+    match recorded.into_iter().next() {
+        Some(Recorded::Issued(_)) => Ok(signed.expect("signed before it was recorded")),
+        Some(Recorded::SerialTaken(s)) => Err(LedgerError::SerialTaken(s).into()),
+        Some(Recorded::Refused(e)) => Err(e.into()),
+        Some(Recorded::AlreadyIssued(e)) => Err(LedgerError::SerialTaken(e.serial).into()),
+        None => Err(LedgerError::Damaged("no result for the certificate".into()).into()),
+    }
 }
 
 /// What happened to one roster row.
@@ -177,24 +184,12 @@ pub struct BatchOptions {
     pub issued_at: Option<i64>,
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_file_name(format!(
-        ".{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
-    ));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
 /// Issues a roster (the valid `rows`; `rejected` rows only go into the summary). `progress` is
 /// called, possibly from several threads, with a count of rows just finished. Writes
 /// `summary.csv` in the output folder and returns the same rows, in roster order.
 pub fn run_batch(
     issuer: &Issuer,
-    ledger: &mut Ledger,
+    ledger: &mut dyn IssueLedger,
     rows: &[RosterRow],
     rejected: &[RowError],
     renderer: &dyn Render,
@@ -219,58 +214,52 @@ pub fn run_batch(
         })
         .collect();
     for chunk in rows.chunks(options.chunk_size.max(1)) {
-        // 1. Sort the chunk into resumed rows and new ones; sign the new ones.
+        // 1. One transaction: resumed rows found, new ones signed and recorded, before any
+        //    file exists.
+        let issued_at = Some(options.issued_at.unwrap_or_else(crate::now));
+        let drafts: Vec<Draft<'_>> = chunk
+            .iter()
+            .map(|row| Draft {
+                row_key: Some(&row.row_key),
+                serial: row.request.serial.as_deref(),
+            })
+            .collect();
+        let mut signed: Vec<Option<Issued>> = vec![None; chunk.len()];
+        let recorded = ledger.issue_chunk(&drafts, &mut |i, reserved| {
+            let row = &chunk[i];
+            let issued = sign_reserved(issuer, &row.request, reserved, issued_at)?;
+            let entry = entry_for(&issued, Some(row.row_key.clone()), &kid);
+            signed[i] = Some(issued);
+            Ok(entry)
+        })?;
+        // 2. Sort the outcomes.
         let mut ready: Vec<(u64, Issued, Outcome)> = Vec::with_capacity(chunk.len());
-        let mut new_entries = Vec::new();
-        let mut fresh = Vec::new();
-        let mut taken = HashSet::new();
-        for row in chunk {
-            if let Some(entry) = ledger.by_row_key(&row.row_key)? {
-                ready.push((
+        for ((row, recorded), signed) in chunk.iter().zip(recorded).zip(&mut signed) {
+            let failed = |why: String| SummaryRow {
+                line: row.line,
+                serial: None,
+                holder: Some(row.request.certificate.holder.name.clone()),
+                outcome: Outcome::Failed(why),
+                files: Vec::new(),
+                token: None,
+            };
+            match recorded {
+                Recorded::Issued(_) => match signed.take() {
+                    Some(issued) => ready.push((row.line, issued, Outcome::Issued)),
+                    None => return Err(LedgerError::Mismatch(row.row_key.clone()).into()),
+                },
+                Recorded::AlreadyIssued(entry) => ready.push((
                     row.line,
                     issued_from_entry(issuer, &entry)?,
                     Outcome::AlreadyIssued,
-                ));
-                continue;
-            }
-            match choose_serial(&row.request, ledger, &mut taken) {
-                Ok(serial) => fresh.push((row, serial)),
-                Err(BatchError::Ledger(LedgerError::SerialTaken(s))) => summary.push(SummaryRow {
-                    line: row.line,
-                    serial: None,
-                    holder: Some(row.request.certificate.holder.name.clone()),
-                    outcome: Outcome::Failed(format!("serial {s:?} was already issued")),
-                    files: Vec::new(),
-                    token: None,
-                }),
-                Err(e) => return Err(e),
-            }
-        }
-        let indices = ledger.allocate_status_indices(fresh.len())?;
-        let issued_at = options.issued_at.unwrap_or_else(crate::now);
-        for ((row, serial), idx) in fresh.into_iter().zip(indices) {
-            let mut request = row.request.clone();
-            request.serial = Some(serial);
-            request.status = Some(StatusRef { idx });
-            request.issued_at = Some(issued_at);
-            match issuer.issue(&request) {
-                Ok(issued) => {
-                    new_entries.push(entry_for(&issued, Some(row.row_key.clone()), &kid));
-                    ready.push((row.line, issued, Outcome::Issued));
+                )),
+                Recorded::SerialTaken(s) => {
+                    summary.push(failed(format!("serial {s:?} was already issued")));
                 }
-                Err(e) => summary.push(SummaryRow {
-                    line: row.line,
-                    serial: None,
-                    holder: Some(row.request.certificate.holder.name.clone()),
-                    outcome: Outcome::Failed(e.to_string()),
-                    files: Vec::new(),
-                    token: None,
-                }),
+                Recorded::Refused(e) => summary.push(failed(e.to_string())),
             }
         }
         progress((chunk.len() - ready.len()) as u64);
-        // 2. Record before any file exists.
-        ledger.record(&new_entries)?;
         // 3. Render and write on all cores; only what is missing for resumed rows.
         let rendered: Vec<SummaryRow> = ready
             .par_iter()
@@ -291,7 +280,7 @@ pub fn run_batch(
                         Ok(files) => {
                             for (name, bytes) in files {
                                 let path = options.out_dir.join(&name);
-                                if let Err(e) = write_atomic(&path, &bytes) {
+                                if let Err(e) = write_atomic(&path, &bytes, PRIVATE) {
                                     row.outcome =
                                         Outcome::Failed(format!("{}: {e}", path.display()));
                                 }
@@ -311,24 +300,26 @@ pub fn run_batch(
     Ok(summary)
 }
 
-/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token.
+/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token; cells
+/// that a spreadsheet would take for a formula are neutralised ([`crate::files::csv_cell`]).
+/// Owner-only: it holds names and tokens.
 fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let csv_err = |e: csv::Error| BatchError::Io {
+    let io = |source| BatchError::Io {
         path: path.to_owned(),
-        source: std::io::Error::other(e.to_string()),
+        source,
     };
-    w.write_record([
+    let mut doc = CsvDocument::new();
+    doc.row([
         "line", "outcome", "serial", "holder", "files", "error", "token",
     ])
-    .map_err(csv_err)?;
+    .map_err(io)?;
     for r in rows {
         let (outcome, error) = match &r.outcome {
             Outcome::Issued => ("issued", ""),
             Outcome::AlreadyIssued => ("already_issued", ""),
             Outcome::Failed(e) => ("failed", e.as_str()),
         };
-        w.write_record([
+        doc.row([
             r.line.to_string().as_str(),
             outcome,
             r.serial.as_deref().unwrap_or(""),
@@ -337,24 +328,19 @@ fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
             error,
             r.token.as_deref().unwrap_or(""),
         ])
-        .map_err(csv_err)?;
+        .map_err(io)?;
     }
-    let bytes = w.into_inner().map_err(|e| BatchError::Io {
-        path: path.to_owned(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    write_atomic(path, &bytes).map_err(|source| BatchError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    write_atomic(path, &doc.into_bytes().map_err(io)?, PRIVATE).map_err(io)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::Ledger;
     use crate::roster::{RosterFormat, RowDefaults, parse};
     use crate::signer::LocalSigner;
     use ed25519_dalek::SigningKey;
+    use std::collections::HashSet;
     use std::sync::atomic::{AtomicU64, Ordering};
 
     struct TokenFile;
@@ -470,5 +456,105 @@ mod tests {
         req.serial = None;
         issue_recorded(&issuer(), &mut ledger, &req).unwrap();
         assert_eq!(ledger.count().unwrap(), 2);
+    }
+
+    /// Several issuers (threads, each with its own connection, as separate processes have) run
+    /// batches on one ledger at once, across the point where the status list must grow.
+    #[test]
+    fn concurrent_batches_on_one_ledger_share_nothing_and_the_list_never_shrinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let half = (sello_core::status::MIN_ENTRIES / 2) as u64;
+        // An issuer that has issued nearly half a minimum list already.
+        let earlier = half - 900;
+        Ledger::open(&path).unwrap().prefill(earlier).unwrap();
+        let defaults = RowDefaults {
+            code: Some("EC0105".into()),
+            title: Some("T".into()),
+            ..Default::default()
+        };
+        // Workers 0 and 1 share a roster (overlapping); 2 and 3 have their own.
+        let rosters: Vec<String> = (0..4)
+            .map(|w| {
+                let group = if w < 2 { 0 } else { w };
+                let mut csv = String::from("holder\n");
+                for i in 0..600 {
+                    csv.push_str(&format!("Persona {group}-{i}\n"));
+                }
+                csv
+            })
+            .collect();
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let sizes = std::thread::scope(|s| {
+            let watcher = s.spawn(|| {
+                let ledger = Ledger::open(&path).unwrap();
+                let mut seen = vec![ledger.status_size().unwrap()];
+                while !done.load(Ordering::Relaxed) {
+                    seen.push(ledger.status_size().unwrap());
+                }
+                seen.push(ledger.status_size().unwrap());
+                seen
+            });
+            let workers: Vec<_> = rosters
+                .iter()
+                .enumerate()
+                .map(|(w, csv)| {
+                    let (path, defaults, dir) = (&path, &defaults, dir.path());
+                    s.spawn(move || {
+                        let (rows, rejected) =
+                            parse(csv.as_bytes(), RosterFormat::Csv, defaults).unwrap();
+                        let mut ledger = Ledger::open(path).unwrap();
+                        let opts = BatchOptions {
+                            out_dir: dir.join(format!("out{w}")),
+                            chunk_size: 256,
+                            issued_at: Some(100),
+                        };
+                        run_batch(
+                            &issuer(),
+                            &mut ledger,
+                            &rows,
+                            &rejected,
+                            &TokenFile,
+                            &opts,
+                            &|_| {},
+                        )
+                    })
+                })
+                .collect();
+            let results: Vec<_> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+            done.store(true, Ordering::Relaxed);
+            (results, watcher.join().unwrap())
+        });
+        let (results, sizes) = sizes;
+        for summary in results {
+            let summary = summary.expect("every batch completes");
+            assert!(
+                summary
+                    .iter()
+                    .all(|r| !matches!(r.outcome, Outcome::Failed(_)))
+            );
+        }
+        assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "the list shrank");
+        let ledger = Ledger::open(&path).unwrap();
+        let size = ledger.status_size().unwrap();
+        let total = earlier + 1800;
+        assert_eq!(ledger.count().unwrap(), total);
+        assert!(total * 2 <= u64::from(size), "more than half full");
+        let (mut serials, mut indices, mut rows) = (HashSet::new(), HashSet::new(), HashSet::new());
+        ledger
+            .for_each(|e| {
+                assert!(serials.insert(e.serial.clone()));
+                assert!(indices.insert(e.status_idx));
+                assert!(
+                    e.status_idx < size,
+                    "index {} beyond the list",
+                    e.status_idx
+                );
+                if let Some(k) = &e.row_key {
+                    assert!(rows.insert(k.clone()));
+                }
+            })
+            .unwrap();
+        assert_eq!(rows.len(), 1800);
     }
 }

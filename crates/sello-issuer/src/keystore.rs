@@ -1,17 +1,35 @@
-//! An issuer folder: identity, the published key set, and private keys encrypted at rest.
+//! An issuer folder: identity, the key set, and private keys encrypted at rest.
 //!
 //! ```text
 //! ISSUER_DIR/
-//!   issuer.json       id, display name, verification URL, active key id
-//!   jwks.json         the public key set to hand to verifiers (DESIGN §2)
+//!   issuer.json       the record: id, display name, verification URL, active key id, and the
+//!                     keys of the key set (public keys with their windows and revocations)
+//!   jwks.json         the public key set to hand to verifiers (FORMAT §5), derived from
+//!                     issuer.json
 //!   private/          mode 0700
 //!     <kid>.p8        encrypted PKCS#8 (RFC 5958 v1), PBES2: scrypt N=2^14 r=8 p=1 and
 //!                     AES-256-CBC; DER; mode 0600. `openssl pkcs8 -inform DER -in <kid>.p8` reads it.
 //! ```
 //!
+//! **Key-set changes are atomic.** `issuer.json` is the one file of record: creating, rotating
+//! and revoking replace it with one rename ([`crate::files::write_atomic`]), which is the moment
+//! the change happens. `jwks.json` is written from it afterwards, and [`IssuerDir::open`]
+//! rewrites it whenever it differs from the record, so a crash between the two files is
+//! repaired the next time the folder is used, before anything is signed. A rotation writes the
+//! new private key first (a crash then leaves an unused key file that nothing unlocks, since
+//! only the record's active key is ever unlocked), and closes the window of every other key, so
+//! that after it only the new key may sign.
+//!
+//! Folders written by earlier versions (an `issuer.json` without `keys`, with `jwks.json` as
+//! the record of the keys) are migrated when opened; one whose rotation was interrupted between
+//! its two renames (the new key published in `jwks.json`, `issuer.json` still naming the old
+//! one) is completed: the new key becomes the active one.
+//!
 //! Private keys are decrypted only into a [`LocalSigner`], which zeroizes them on drop. No
 //! error message of this module contains key material or the passphrase.
 
+use crate::files::{PUBLIC, WriteStep, sync_parent, write_atomic_with};
+use crate::passphrase::{self, Weakness};
 use crate::signer::{LocalSigner, Signer as _};
 use ed25519_dalek::SigningKey;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey};
@@ -21,8 +39,6 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Shortest passphrase accepted for a new key.
-pub const MIN_PASSPHRASE_LEN: usize = 8;
 /// Largest metadata or key file read from an issuer folder.
 const MAX_FILE_BYTES: u64 = 256 * 1024;
 
@@ -51,9 +67,9 @@ pub enum KeyStoreError {
         /// What is wrong.
         detail: String,
     },
-    /// The passphrase is too short for a new key.
-    #[error("the passphrase must have at least {MIN_PASSPHRASE_LEN} characters")]
-    WeakPassphrase,
+    /// The passphrase is too weak to encrypt a new key ([`crate::passphrase`]).
+    #[error("the passphrase is too weak for a new key: {0}")]
+    WeakPassphrase(Weakness),
     /// Decryption failed: a wrong passphrase or a damaged key file.
     #[error("{0}: wrong passphrase or damaged key file")]
     Unlock(PathBuf),
@@ -78,36 +94,50 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, KeyStoreError> {
     fs::read(path).map_err(io_err(path))
 }
 
-/// Writes a file atomically (temporary file, then rename) with the given Unix mode.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), KeyStoreError> {
-    let tmp = path.with_extension("tmp");
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
-    #[cfg(not(unix))]
-    let _ = mode;
-    let mut file = options.open(&tmp).map_err(io_err(&tmp))?;
-    file.write_all(bytes).map_err(io_err(&tmp))?;
-    file.sync_all().map_err(io_err(&tmp))?;
-    fs::rename(&tmp, path).map_err(io_err(path))
+/// The points of a key-set change at which tests stop it, as a crash would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A new private key file is written and flushed.
+    KeyFile,
+    /// A step of replacing `issuer.json`, the record.
+    Record(WriteStep),
+    /// A step of replacing `jwks.json`, derived from the record.
+    KeySet(WriteStep),
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Called at each [`Step`]; an error stops the change there.
+type Hook<'a> = dyn FnMut(Step) -> std::io::Result<()> + 'a;
+
+/// `issuer.json` as read: the members of every version (`keys` is absent in folders written
+/// before it became the record of the keys).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct IssuerMeta {
+struct RecordDoc {
     id: String,
     name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     verify_url: Option<String>,
     active_kid: String,
+    #[serde(default)]
+    keys: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+/// `issuer.json` as written.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verify_url: Option<&'a str>,
+    active_kid: &'a str,
+    keys: serde_json::Value,
 }
 
 /// An issuer folder on disk.
 #[derive(Debug, Clone)]
 pub struct IssuerDir {
     path: PathBuf,
-    meta: IssuerMeta,
+    active_kid: String,
     key_set: KeySet,
 }
 
@@ -123,15 +153,16 @@ impl IssuerDir {
     }
 
     /// Creates an issuer folder around an existing key (for imports and reproducible tests).
+    /// The key's window opens now (`nbf`): it cannot sign certificates dated earlier, so a
+    /// stolen key cannot backdate them before the folder existed (FORMAT §12).
     pub fn create_with_key(
         path: &Path,
         info: IssuerInfo,
         signer: &LocalSigner,
         passphrase: &str,
     ) -> Result<IssuerDir, KeyStoreError> {
-        if passphrase.chars().count() < MIN_PASSPHRASE_LEN {
-            return Err(KeyStoreError::WeakPassphrase);
-        }
+        passphrase::check(passphrase, &[&info.id, &info.name])
+            .map_err(KeyStoreError::WeakPassphrase)?;
         let invalid = |detail: String| KeyStoreError::Invalid {
             path: path.to_owned(),
             detail,
@@ -143,8 +174,7 @@ impl IssuerDir {
         if let Some(url) = &info.verify_url {
             check_verify_url(url).map_err(invalid)?;
         }
-        let meta_path = path.join("issuer.json");
-        if meta_path.exists() {
+        if path.join("issuer.json").exists() {
             return Err(KeyStoreError::Exists(path.to_owned()));
         }
         let private = path.join("private");
@@ -157,57 +187,129 @@ impl IssuerDir {
         }
         let kid = signer.kid();
         write_private_key(&private.join(format!("{kid}.p8")), signer, passphrase)?;
-        let key_set = KeySet {
-            issuer: info.clone(),
-            keys: vec![PublicKey::new(signer.verifying_key())],
-        };
-        let jwks_path = path.join("jwks.json");
-        write_atomic(&jwks_path, key_set.to_json().as_bytes(), 0o644)?;
-        let meta = IssuerMeta {
-            id: info.id,
-            name: info.name,
-            verify_url: info.verify_url,
-            active_kid: kid,
-        };
-        let mut json = serde_json::to_string_pretty(&meta).expect("metadata serialises");
-        json.push('\n');
-        write_atomic(&meta_path, json.as_bytes(), 0o644)?;
-        Ok(IssuerDir {
+        let mut key = PublicKey::new(signer.verifying_key());
+        key.nbf = Some(crate::now());
+        let mut dir = IssuerDir {
             path: path.to_owned(),
-            meta,
-            key_set,
-        })
+            active_kid: kid.clone(),
+            key_set: KeySet {
+                issuer: info,
+                keys: vec![key],
+            },
+        };
+        let key_set = dir.key_set.clone();
+        dir.commit(key_set, kid, &mut |_| Ok(()))?;
+        Ok(dir)
     }
 
-    /// Opens an existing issuer folder (no passphrase needed: nothing secret is read).
+    /// Opens an existing issuer folder (no passphrase needed: nothing secret is read). Rewrites
+    /// `jwks.json` when it differs from the record, and migrates a folder of an earlier
+    /// version (see the module documentation).
     pub fn open(path: &Path) -> Result<IssuerDir, KeyStoreError> {
-        let meta_path = path.join("issuer.json");
-        let meta: IssuerMeta = sello_core::json::parse_strict_object(
-            &read_capped(&meta_path)?,
+        let record_path = path.join("issuer.json");
+        let invalid = |path: &Path, detail: String| KeyStoreError::Invalid {
+            path: path.to_owned(),
+            detail,
+        };
+        let doc: RecordDoc = sello_core::json::parse_strict_object(
+            &read_capped(&record_path)?,
             MAX_FILE_BYTES as usize,
-            sello_core::json::Arrays::Refused,
+            sello_core::json::Arrays::Allowed,
         )
-        .map_err(|e| KeyStoreError::Invalid {
-            path: meta_path.clone(),
-            detail: e.to_string(),
-        })?;
+        .map_err(|e| invalid(&record_path, e.to_string()))?;
+        let dir = match doc.keys {
+            Some(keys) => {
+                let mut set = serde_json::json!({
+                    "issuer": doc.id,
+                    "issuer_name": doc.name,
+                    "keys": keys,
+                });
+                if let Some(url) = doc.verify_url {
+                    set["verify_url"] = url.into();
+                }
+                let key_set = KeySet::from_json(set.to_string().as_bytes())
+                    .map_err(|e| invalid(&record_path, e.to_string()))?;
+                IssuerDir {
+                    path: path.to_owned(),
+                    active_kid: doc.active_kid,
+                    key_set,
+                }
+            }
+            None => return IssuerDir::migrate(path, doc),
+        };
+        if dir.key_set.key(&dir.active_kid).is_none() {
+            return Err(invalid(
+                &record_path,
+                "the active key is not among the keys".into(),
+            ));
+        }
+        dir.repair_key_set()?;
+        Ok(dir)
+    }
+
+    /// Opens a folder of an earlier version, whose `jwks.json` was the record of the keys,
+    /// and writes its record in the current form.
+    fn migrate(path: &Path, doc: RecordDoc) -> Result<IssuerDir, KeyStoreError> {
         let jwks_path = path.join("jwks.json");
         let key_set =
             KeySet::from_json(&read_capped(&jwks_path)?).map_err(|e| KeyStoreError::Invalid {
                 path: jwks_path.clone(),
                 detail: e.to_string(),
             })?;
-        if key_set.issuer.id != meta.id || key_set.key(&meta.active_kid).is_none() {
+        let Some(active) = key_set.key(&doc.active_kid) else {
+            return Err(KeyStoreError::Invalid {
+                path: jwks_path,
+                detail: "the key set does not match issuer.json (issuer id or active key)".into(),
+            });
+        };
+        if key_set.issuer.id != doc.id {
             return Err(KeyStoreError::Invalid {
                 path: jwks_path,
                 detail: "the key set does not match issuer.json (issuer id or active key)".into(),
             });
         }
-        Ok(IssuerDir {
+        // An earlier version's rotation, stopped between its two renames: `jwks.json` has the
+        // new key, whose window opens where the active key's closes, with its private key
+        // beside it; `issuer.json` still names the old key. Finish it.
+        let mut active_kid = doc.active_kid.clone();
+        if let Some(closed) = active.exp {
+            let successors: Vec<&PublicKey> = key_set
+                .keys
+                .iter()
+                .filter(|k| {
+                    k.kid != doc.active_kid
+                        && k.nbf == Some(closed)
+                        && k.exp.is_none()
+                        && k.revoked_at.is_none()
+                        && path.join("private").join(format!("{}.p8", k.kid)).is_file()
+                })
+                .collect();
+            if let [successor] = successors.as_slice() {
+                active_kid = successor.kid.clone();
+            }
+        }
+        let mut dir = IssuerDir {
             path: path.to_owned(),
-            meta,
-            key_set,
-        })
+            active_kid: active_kid.clone(),
+            key_set: key_set.clone(),
+        };
+        dir.commit(key_set, active_kid, &mut |_| Ok(()))?;
+        Ok(dir)
+    }
+
+    /// Rewrites `jwks.json` from the record when it differs (or is missing).
+    fn repair_key_set(&self) -> Result<(), KeyStoreError> {
+        let path = self.path.join("jwks.json");
+        let derived = self.key_set.to_json();
+        let current = fs::metadata(&path)
+            .ok()
+            .filter(|m| m.len() <= MAX_FILE_BYTES)
+            .and_then(|_| fs::read(&path).ok());
+        if current.as_deref() != Some(derived.as_bytes()) {
+            write_atomic_with(&path, derived.as_bytes(), PUBLIC, &mut |_| Ok(()))
+                .map_err(io_err(&path))?;
+        }
+        Ok(())
     }
 
     /// The folder.
@@ -227,12 +329,12 @@ impl IssuerDir {
 
     /// The id of the key that signs new certificates.
     pub fn active_kid(&self) -> &str {
-        &self.meta.active_kid
+        &self.active_kid
     }
 
     /// Decrypts the active signing key.
     pub fn unlock(&self, passphrase: &str) -> Result<LocalSigner, KeyStoreError> {
-        self.unlock_kid(&self.meta.active_kid, passphrase)
+        self.unlock_kid(&self.active_kid, passphrase)
     }
 
     /// An [`Issuer`](crate::Issuer) signing with the active key, which refuses to sign outside
@@ -240,89 +342,141 @@ impl IssuerDir {
     pub fn issuer(&self, passphrase: &str) -> Result<crate::Issuer, KeyStoreError> {
         let signer = self.unlock(passphrase)?;
         let mut issuer = crate::Issuer::new(self.info().clone(), Box::new(signer));
-        if let Some(key) = self.key_set.key(&self.meta.active_kid) {
+        if let Some(key) = self.key_set.key(&self.active_kid) {
             issuer = issuer.with_key_window(key.clone());
         }
         Ok(issuer)
     }
 
-    /// Rotates keys at time `at`: a new key (encrypted under `passphrase`, which must also
-    /// unlock the current key) becomes the signing key from `at`; the old key's signing window
-    /// closes at `at`. Both stay published, so certificates signed before stay valid.
-    /// Returns the new key's id.
-    pub fn rotate(&mut self, passphrase: &str, at: i64) -> Result<String, KeyStoreError> {
+    /// Rotates keys at time `at`: a new key, encrypted under `new_passphrase` (which must be
+    /// strong enough: [`crate::passphrase`]), becomes the signing key from `at`; `passphrase`
+    /// must unlock the current key. The window of every other key closes at `at` (at the
+    /// latest), so only the new key may sign from then on; all stay published, so certificates
+    /// signed before stay valid. Returns the new key's id.
+    pub fn rotate(
+        &mut self,
+        passphrase: &str,
+        new_passphrase: &str,
+        at: i64,
+    ) -> Result<String, KeyStoreError> {
+        self.rotate_with(passphrase, new_passphrase, at, &mut |_| Ok(()))
+    }
+
+    pub(crate) fn rotate_with(
+        &mut self,
+        passphrase: &str,
+        new_passphrase: &str,
+        at: i64,
+        hook: &mut Hook<'_>,
+    ) -> Result<String, KeyStoreError> {
         self.unlock(passphrase)?;
-        let old = self.meta.active_kid.clone();
-        let invalid = |detail: String| KeyStoreError::Invalid {
-            path: self.path.join("jwks.json"),
-            detail,
-        };
+        let info = self.info();
+        passphrase::check(new_passphrase, &[&info.id, &info.name])
+            .map_err(KeyStoreError::WeakPassphrase)?;
+        let old = self.active_kid.clone();
         if self
             .key_set
             .key(&old)
             .is_some_and(|k| k.nbf.is_some_and(|nbf| at <= nbf))
         {
-            return Err(invalid(
-                "the current key's window opened at or after this time".into(),
-            ));
+            return Err(KeyStoreError::Invalid {
+                path: self.path.join("issuer.json"),
+                detail: "the current key's window opened at or after this time".into(),
+            });
         }
         let signer = LocalSigner::generate().map_err(|e| KeyStoreError::Crypto(e.0))?;
         let kid = signer.kid();
-        write_private_key(
-            &self.path.join("private").join(format!("{kid}.p8")),
-            &signer,
-            passphrase,
-        )?;
+        let key_path = self.path.join("private").join(format!("{kid}.p8"));
+        write_private_key(&key_path, &signer, new_passphrase)?;
+        hook(Step::KeyFile).map_err(io_err(&key_path))?;
         let mut keys = self.key_set.keys.clone();
-        for k in keys.iter_mut().filter(|k| k.kid == old) {
+        for k in &mut keys {
             k.exp = Some(k.exp.map_or(at, |e| e.min(at)));
         }
         let mut new = PublicKey::new(signer.verifying_key());
         new.nbf = Some(at);
         keys.push(new);
-        self.save(keys, kid.clone())?;
+        let key_set = KeySet {
+            issuer: self.key_set.issuer.clone(),
+            keys,
+        };
+        self.commit(key_set, kid.clone(), hook)?;
         Ok(kid)
     }
 
     /// Marks key `kid` compromised from `at`: verifiers reject every token it signed with an
     /// `iat` at or after `at` (0 rejects all of them). The issuer stops signing with it.
     pub fn revoke_key(&mut self, kid: &str, at: i64) -> Result<(), KeyStoreError> {
+        self.revoke_key_with(kid, at, &mut |_| Ok(()))
+    }
+
+    pub(crate) fn revoke_key_with(
+        &mut self,
+        kid: &str,
+        at: i64,
+        hook: &mut Hook<'_>,
+    ) -> Result<(), KeyStoreError> {
         let mut keys = self.key_set.keys.clone();
         let key = keys
             .iter_mut()
             .find(|k| k.kid == kid)
             .ok_or_else(|| KeyStoreError::Invalid {
-                path: self.path.join("jwks.json"),
+                path: self.path.join("issuer.json"),
                 detail: format!("no key {kid:?} in the key set"),
             })?;
         key.revoked_at = Some(key.revoked_at.map_or(at, |r| r.min(at)));
-        let active = self.meta.active_kid.clone();
-        self.save(keys, active)
-    }
-
-    /// Writes the key set and metadata (key set first, each atomically).
-    fn save(&mut self, keys: Vec<PublicKey>, active_kid: String) -> Result<(), KeyStoreError> {
         let key_set = KeySet {
             issuer: self.key_set.issuer.clone(),
             keys,
         };
-        // Round-trip through the parser: never publish a key set verifiers would refuse.
+        let active = self.active_kid.clone();
+        self.commit(key_set, active, hook)
+    }
+
+    /// Makes a key-set change: checks the key set as a verifier would, replaces the record
+    /// (`issuer.json`, one rename: the change is made), then `jwks.json` from it.
+    fn commit(
+        &mut self,
+        key_set: KeySet,
+        active_kid: String,
+        hook: &mut Hook<'_>,
+    ) -> Result<(), KeyStoreError> {
+        let record_path = self.path.join("issuer.json");
+        let jwks_path = self.path.join("jwks.json");
+        // Round-trip through the parser: never record a key set verifiers would refuse.
         let json = key_set.to_json();
         KeySet::from_json(json.as_bytes()).map_err(|e| KeyStoreError::Invalid {
-            path: self.path.join("jwks.json"),
+            path: record_path.clone(),
             detail: e.to_string(),
         })?;
-        write_atomic(&self.path.join("jwks.json"), json.as_bytes(), 0o644)?;
-        let meta = IssuerMeta {
-            active_kid,
-            ..self.meta.clone()
+        if key_set.key(&active_kid).is_none() {
+            return Err(KeyStoreError::Invalid {
+                path: record_path,
+                detail: "the active key is not among the keys".into(),
+            });
+        }
+        let keys = serde_json::from_str::<serde_json::Value>(&json)
+            .map(|mut set| set["keys"].take())
+            .map_err(|e| KeyStoreError::Crypto(e.to_string()))?;
+        let record = RecordOut {
+            id: &key_set.issuer.id,
+            name: &key_set.issuer.name,
+            verify_url: key_set.issuer.verify_url.as_deref(),
+            active_kid: &active_kid,
+            keys,
         };
-        let mut text = serde_json::to_string_pretty(&meta).expect("metadata serialises");
+        let mut text = serde_json::to_string_pretty(&record).expect("the record serialises");
         text.push('\n');
-        write_atomic(&self.path.join("issuer.json"), text.as_bytes(), 0o644)?;
-        self.meta = meta;
+        write_atomic_with(&record_path, text.as_bytes(), PUBLIC, &mut |s| {
+            hook(Step::Record(s))
+        })
+        .map_err(io_err(&record_path))?;
         self.key_set = key_set;
-        Ok(())
+        self.active_kid = active_kid;
+        write_atomic_with(&jwks_path, json.as_bytes(), PUBLIC, &mut |s| {
+            hook(Step::KeySet(s))
+        })
+        .map_err(io_err(&jwks_path))
     }
 
     fn unlock_kid(&self, kid: &str, passphrase: &str) -> Result<LocalSigner, KeyStoreError> {
@@ -360,15 +514,20 @@ fn write_private_key(
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::files::PRIVATE);
     let mut file = options.open(path).map_err(io_err(path))?;
     file.write_all(doc.as_bytes()).map_err(io_err(path))?;
-    file.sync_all().map_err(io_err(path))
+    file.sync_all().map_err(io_err(path))?;
+    // The key file's name must be on disk before the record names it.
+    sync_parent(path).map_err(io_err(path))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::WriteStep;
+
+    const PASS: &str = "frase de prueba larga";
 
     fn info() -> IssuerInfo {
         IssuerInfo {
@@ -381,18 +540,46 @@ mod tests {
     #[test]
     fn create_open_unlock() {
         let dir = tempfile::tempdir().unwrap();
-        let created = IssuerDir::create(dir.path(), info(), "correct horse").unwrap();
+        let created = IssuerDir::create(dir.path(), info(), PASS).unwrap();
         let opened = IssuerDir::open(dir.path()).unwrap();
         assert_eq!(opened.key_set(), created.key_set());
-        let signer = opened.unlock("correct horse").unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("jwks.json")).unwrap(),
+            created.key_set().to_json()
+        );
+        let signer = opened.unlock(PASS).unwrap();
         assert_eq!(signer.kid(), opened.active_kid());
-        let err = opened.unlock("wrong horse").unwrap_err();
+        let err = opened.unlock("frase de prueba equivocada").unwrap_err();
         assert!(matches!(err, KeyStoreError::Unlock(_)));
-        assert!(!err.to_string().contains("horse"));
+        assert!(!err.to_string().contains("equivocada"));
         assert!(matches!(
-            IssuerDir::create(dir.path(), info(), "correct horse"),
+            IssuerDir::create(dir.path(), info(), PASS),
             Err(KeyStoreError::Exists(_))
         ));
+    }
+
+    #[test]
+    fn the_first_key_cannot_sign_before_the_folder_was_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = crate::now();
+        let signer = LocalSigner::new(SigningKey::from_bytes(&[9; 32]));
+        let created = IssuerDir::create_with_key(dir.path(), info(), &signer, PASS).unwrap();
+        let nbf = created.key_set().keys[0]
+            .nbf
+            .expect("the first key has a window");
+        assert!(nbf >= before && nbf <= crate::now());
+        let issuer = created.issuer(PASS).unwrap();
+        let mut req = crate::IssueRequest::new(crate::issue::tests::cert());
+        // A stolen key cannot backdate a certificate to 1970, or to before the folder.
+        for backdated in [0, nbf - 1] {
+            req.issued_at = Some(backdated);
+            assert!(matches!(
+                issuer.issue(&req),
+                Err(crate::IssueError::KeyNotValid(_))
+            ));
+        }
+        req.issued_at = None;
+        issuer.issue(&req).unwrap();
     }
 
     #[cfg(unix)]
@@ -401,7 +588,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let signer = LocalSigner::new(SigningKey::from_bytes(&[9; 32]));
-        let issuer = IssuerDir::create_with_key(dir.path(), info(), &signer, "passphrase").unwrap();
+        let issuer = IssuerDir::create_with_key(dir.path(), info(), &signer, PASS).unwrap();
         let key_path = dir
             .path()
             .join("private")
@@ -425,20 +612,34 @@ mod tests {
     #[test]
     fn rotate_and_revoke_keys() {
         let dir = tempfile::tempdir().unwrap();
-        let mut issuer = IssuerDir::create(dir.path(), info(), "correct horse").unwrap();
+        let mut issuer = IssuerDir::create(dir.path(), info(), PASS).unwrap();
+        let at = crate::now() + 1000;
         let old = issuer.active_kid().to_owned();
-        assert!(issuer.rotate("wrong horse", 1000).is_err());
-        let new = issuer.rotate("correct horse", 1000).unwrap();
+        assert!(
+            issuer
+                .rotate("frase de prueba equivocada", PASS, at)
+                .is_err()
+        );
+        assert!(matches!(
+            issuer.rotate(PASS, "12345678", at),
+            Err(KeyStoreError::WeakPassphrase(_))
+        ));
+        let nbf = issuer.key_set().key(&old).unwrap().nbf.unwrap();
+        assert!(
+            issuer.rotate(PASS, PASS, nbf).is_err(),
+            "a window of no time"
+        );
+        let new = issuer.rotate(PASS, PASS, at).unwrap();
         assert_ne!(old, new);
         let reopened = IssuerDir::open(dir.path()).unwrap();
         assert_eq!(reopened.active_kid(), new);
         let set = reopened.key_set();
-        assert_eq!(set.key(&old).unwrap().exp, Some(1000));
-        assert_eq!(set.key(&new).unwrap().nbf, Some(1000));
-        assert_eq!(reopened.unlock("correct horse").unwrap().kid(), new);
-        // Compromise of the old key from 500.
+        assert_eq!(set.key(&old).unwrap().exp, Some(at));
+        assert_eq!(set.key(&new).unwrap().nbf, Some(at));
+        assert_eq!(reopened.unlock(PASS).unwrap().kid(), new);
+        // Compromise of the old key from `nbf + 1`.
         let mut reopened = reopened;
-        reopened.revoke_key(&old, 500).unwrap();
+        reopened.revoke_key(&old, nbf + 1).unwrap();
         assert_eq!(
             IssuerDir::open(dir.path())
                 .unwrap()
@@ -446,33 +647,253 @@ mod tests {
                 .key(&old)
                 .unwrap()
                 .revoked_at,
-            Some(500)
+            Some(nbf + 1)
         );
         assert!(reopened.revoke_key("nope", 1).is_err());
         // The issuer refuses to sign with a key outside its window.
-        let signer_issuer = reopened.issuer("correct horse").unwrap();
+        let signer_issuer = reopened.issuer(PASS).unwrap();
         let mut req = crate::IssueRequest::new(crate::issue::tests::cert());
-        req.issued_at = Some(999);
+        req.issued_at = Some(at - 1);
         assert!(matches!(
             signer_issuer.issue(&req),
             Err(crate::IssueError::KeyNotValid(_))
         ));
-        req.issued_at = Some(1000);
+        req.issued_at = Some(at);
         signer_issuer.issue(&req).unwrap();
+        // A new passphrase for the new key: the next rotation needs it.
+        let newer = reopened
+            .rotate(PASS, "otra frase distinta y larga", at + 10)
+            .unwrap();
+        assert_eq!(
+            IssuerDir::open(dir.path())
+                .unwrap()
+                .unlock("otra frase distinta y larga")
+                .unwrap()
+                .kid(),
+            newer
+        );
+        assert!(reopened.unlock(PASS).is_err());
     }
 
     #[test]
     fn refuses_weak_passphrase_and_bad_identity() {
         let dir = tempfile::tempdir().unwrap();
+        for weak in ["short", "        ", "12345678", "password1"] {
+            assert!(
+                matches!(
+                    IssuerDir::create(dir.path(), info(), weak),
+                    Err(KeyStoreError::WeakPassphrase(_))
+                ),
+                "{weak:?}"
+            );
+        }
+        // The issuer's own name is not a passphrase.
         assert!(matches!(
-            IssuerDir::create(dir.path(), info(), "short"),
-            Err(KeyStoreError::WeakPassphrase)
+            IssuerDir::create(dir.path(), info(), "Centro de prueba"),
+            Err(KeyStoreError::WeakPassphrase(_))
         ));
+        assert!(!dir.path().join("private").exists(), "nothing written");
         let mut bad = info();
         bad.verify_url = Some("http://evil.example/v".into());
-        assert!(IssuerDir::create(dir.path(), bad, "long enough").is_err());
+        assert!(IssuerDir::create(dir.path(), bad, PASS).is_err());
         let mut bell = info();
         bell.name = "A\u{7}B".into();
-        assert!(IssuerDir::create(dir.path(), bell, "long enough").is_err());
+        assert!(IssuerDir::create(dir.path(), bell, PASS).is_err());
+    }
+
+    /// What must hold after any crash, once the folder is opened again: `jwks.json` is the
+    /// record's key set; the active key is published, unlocks, and signs at `t`; no other
+    /// published key may sign at `t`; and no key file that is not published is ever used.
+    fn assert_sound(path: &Path, t: i64) -> IssuerDir {
+        let dir = IssuerDir::open(path).unwrap();
+        let on_disk = fs::read_to_string(path.join("jwks.json")).unwrap();
+        assert_eq!(
+            on_disk,
+            dir.key_set().to_json(),
+            "jwks.json is not the record"
+        );
+        let published = KeySet::from_json(on_disk.as_bytes()).unwrap();
+        let active = dir.active_kid();
+        for k in &published.keys {
+            if k.kid != active {
+                assert!(
+                    !k.may_sign_at(t) || k.revoked_for(t),
+                    "key {} is published and may sign at {t}",
+                    k.kid
+                );
+            }
+        }
+        let issuer = dir.issuer(PASS).unwrap();
+        assert_eq!(issuer.kid(), active);
+        let mut req = crate::IssueRequest::new(crate::issue::tests::cert());
+        req.issued_at = Some(t);
+        let issued = issuer.issue(&req).unwrap();
+        let parsed = sello_core::token::decode(&issued.token).unwrap();
+        published
+            .key(active)
+            .expect("the signing key is published")
+            .key
+            .verify_strict(parsed.signing_input.as_bytes(), &parsed.signature)
+            .unwrap();
+        dir
+    }
+
+    /// Runs `change` with a hook that stops it at its `k`-th step, by an error or a panic.
+    fn crash_at<T>(
+        k: usize,
+        panic: bool,
+        change: impl FnOnce(&mut Hook<'_>) -> Result<T, KeyStoreError>,
+    ) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            change(&mut |step| {
+                steps.push(step);
+                if steps.len() == k + 1 {
+                    if panic {
+                        panic!("crash at {step:?}");
+                    }
+                    return Err(std::io::Error::other("crash"));
+                }
+                Ok(())
+            })
+        }));
+        if steps.len() > k {
+            assert!(result.is_err() || result.as_ref().is_ok_and(|r| r.is_err()));
+        }
+        steps
+    }
+
+    #[test]
+    fn a_crash_at_any_step_of_rotate_or_revoke_leaves_a_sound_folder() {
+        let all_rotate = [
+            Step::KeyFile,
+            Step::Record(WriteStep::TempWritten),
+            Step::Record(WriteStep::Renamed),
+            Step::KeySet(WriteStep::TempWritten),
+            Step::KeySet(WriteStep::Renamed),
+        ];
+        let all_revoke = &all_rotate[1..];
+        for panic in [false, true] {
+            for k in 0..=all_rotate.len() {
+                let tmp = tempfile::tempdir().unwrap();
+                let path = tmp.path();
+                let created = IssuerDir::create(path, info(), PASS).unwrap();
+                let first = created.active_kid().to_owned();
+                let at = crate::now() + 100;
+                let steps = crash_at(k, panic, |hook| {
+                    IssuerDir::open(path)
+                        .unwrap()
+                        .rotate_with(PASS, PASS, at, hook)
+                });
+                assert_eq!(steps, all_rotate[..steps.len()], "k = {k}");
+                let mut dir = assert_sound(path, at + 1);
+                // Rotating again after the crash leaves one key that may sign.
+                let second = dir.rotate(PASS, PASS, at + 10).unwrap();
+                let dir = assert_sound(path, at + 11);
+                assert_eq!(dir.active_kid(), second);
+
+                // Revoking the first key, crashing at each step: all of it or none.
+                let mut applied = false;
+                for j in 0..=all_revoke.len() {
+                    let steps = crash_at(j, panic, |hook| {
+                        IssuerDir::open(path)
+                            .unwrap()
+                            .revoke_key_with(&first, 5 + j as i64, hook)
+                    });
+                    assert_eq!(steps, all_revoke[..steps.len()]);
+                    let dir = assert_sound(path, at + 11);
+                    applied |= steps.contains(&Step::Record(WriteStep::Renamed));
+                    let revoked = dir.key_set().key(&first).unwrap().revoked_at;
+                    assert_eq!(revoked.is_some(), applied, "j = {j}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_or_missing_jwks_json_is_rewritten_from_the_record() {
+        let tmp = tempfile::tempdir().unwrap();
+        let created = IssuerDir::create(tmp.path(), info(), PASS).unwrap();
+        let jwks = tmp.path().join("jwks.json");
+        let mut other = created.key_set().clone();
+        other.keys.push(PublicKey::new(
+            SigningKey::from_bytes(&[3; 32]).verifying_key(),
+        ));
+        fs::write(&jwks, other.to_json()).unwrap();
+        IssuerDir::open(tmp.path()).unwrap();
+        assert_eq!(
+            fs::read_to_string(&jwks).unwrap(),
+            created.key_set().to_json()
+        );
+        fs::remove_file(&jwks).unwrap();
+        IssuerDir::open(tmp.path()).unwrap();
+        assert_eq!(
+            fs::read_to_string(&jwks).unwrap(),
+            created.key_set().to_json()
+        );
+    }
+
+    /// `issuer.json` as versions before it held the keys wrote it.
+    fn write_legacy_record(path: &Path, active_kid: &str) {
+        let i = info();
+        let legacy = serde_json::json!({
+            "id": i.id,
+            "name": i.name,
+            "verify_url": i.verify_url,
+            "active_kid": active_kid,
+        });
+        fs::write(
+            path.join("issuer.json"),
+            serde_json::to_string_pretty(&legacy).unwrap() + "\n",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_folder_of_an_earlier_version_is_migrated_on_open() {
+        let tmp = tempfile::tempdir().unwrap();
+        let created = IssuerDir::create(tmp.path(), info(), PASS).unwrap();
+        write_legacy_record(tmp.path(), created.active_kid());
+        let jwks_before = fs::read(tmp.path().join("jwks.json")).unwrap();
+        let opened = IssuerDir::open(tmp.path()).unwrap();
+        assert_eq!(opened.key_set(), created.key_set());
+        assert_eq!(opened.active_kid(), created.active_kid());
+        assert_eq!(fs::read(tmp.path().join("jwks.json")).unwrap(), jwks_before);
+        let record: serde_json::Value =
+            serde_json::from_slice(&fs::read(tmp.path().join("issuer.json")).unwrap()).unwrap();
+        assert_eq!(record["keys"].as_array().unwrap().len(), 1);
+        assert_sound(tmp.path(), crate::now());
+    }
+
+    #[test]
+    fn a_rotation_an_earlier_version_left_half_done_is_completed() {
+        // What an earlier `keys rotate` left when it stopped between renaming jwks.json and
+        // renaming issuer.json: issuing was blocked (the active key's window had closed), and
+        // rotating again left the half-rotated key published and valid.
+        let tmp = tempfile::tempdir().unwrap();
+        let created = IssuerDir::create(tmp.path(), info(), PASS).unwrap();
+        let old = created.active_kid().to_owned();
+        let at = crate::now() + 100;
+        let successor = LocalSigner::generate().unwrap();
+        write_private_key(
+            &tmp.path()
+                .join("private")
+                .join(format!("{}.p8", successor.kid())),
+            &successor,
+            PASS,
+        )
+        .unwrap();
+        let mut set = created.key_set().clone();
+        set.keys[0].exp = Some(at);
+        let mut new = PublicKey::new(successor.verifying_key());
+        new.nbf = Some(at);
+        set.keys.push(new);
+        fs::write(tmp.path().join("jwks.json"), set.to_json()).unwrap();
+        write_legacy_record(tmp.path(), &old);
+        let dir = assert_sound(tmp.path(), at + 1);
+        assert_eq!(dir.active_kid(), successor.kid());
+        let mut dir = dir;
+        dir.rotate(PASS, PASS, at + 10).unwrap();
+        assert_sound(tmp.path(), at + 11);
     }
 }

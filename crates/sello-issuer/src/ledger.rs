@@ -2,16 +2,24 @@
 //!
 //! The database enforces what must never happen: a serial issued twice (`serial` is the primary
 //! key), two certificates sharing a status-list entry (`status_idx` is unique), a roster row
-//! issued twice (`row_key` is unique). Writes are transactions; a batch records a chunk of
-//! certificates in one transaction *before* any output file is written, so after a crash every
-//! certificate that exists on paper is in the ledger, and a re-run finds what is missing.
+//! issued twice (`row_key` is unique).
 //!
-//! The ledger holds no private key material. It does hold personal data (names, ids): keep the
-//! issuer folder private.
+//! Issuing goes through one operation, [`IssueLedger::issue_chunk`]: in **one** write
+//! transaction it finds the rows already issued, grows the status list if it would be more than
+//! half full, chooses serials and status-list entries, lets the caller sign each certificate,
+//! and records them. SQLite takes the write lock when that transaction begins (`BEGIN
+//! IMMEDIATE`), so several processes issuing from one issuer folder at once take turns chunk by
+//! chunk: none can choose an entry or a serial another is about to record, and the list's size
+//! is read and written under the same lock, so it never shrinks. A batch records a chunk
+//! *before* any output file is written, so after a crash every certificate that exists on paper
+//! is in the ledger, and a re-run finds what is missing.
+//!
+//! The ledger holds no private key material. It does hold personal data (names, ids): the file
+//! is created owner-only (0600), and SQLite gives its `-wal` and `-shm` files the same mode.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use crate::issue::{IssueError, new_serial};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sello_core::status::{MAX_ENTRIES, MIN_ENTRIES, StatusList};
-use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
@@ -66,6 +74,20 @@ pub enum LedgerError {
     /// The ledger was written by a newer Sello.
     #[error("ledger schema version {0} is not supported")]
     Version(String),
+    /// The ledger file could not be created or opened.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// A stored value is not what the ledger writes.
+    #[error("the ledger is damaged: {0}")]
+    Damaged(String),
+    /// A signer callback returned an entry for another serial, status entry or row.
+    #[error("the certificate signed for {0:?} does not match what was reserved for it")]
+    Mismatch(String),
 }
 
 /// One issued certificate, as recorded.
@@ -99,6 +121,89 @@ pub struct Entry {
     pub revoked_at: Option<i64>,
     /// Why it was revoked.
     pub revoke_reason: Option<String>,
+}
+
+/// One certificate to issue in a chunk ([`IssueLedger::issue_chunk`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Draft<'a> {
+    /// Identity of the roster row it comes from: when a certificate with this row key is
+    /// already recorded, it is returned instead of issuing another.
+    pub row_key: Option<&'a str>,
+    /// The serial asked for (refused if already issued); a fresh random one when `None`.
+    pub serial: Option<&'a str>,
+}
+
+/// What the ledger reserved for a draft, for the caller to sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reserved {
+    /// The certificate's serial: the one asked for, or a fresh one not in the ledger.
+    pub serial: String,
+    /// Its entry in the status list: unused, below the list's size.
+    pub status_idx: u32,
+}
+
+/// What [`IssueLedger::issue_chunk`] did with one draft.
+#[derive(Debug)]
+pub enum Recorded {
+    /// Signed and recorded now.
+    Issued(Entry),
+    /// Its row key was already recorded (an earlier run, another process, or an earlier draft
+    /// of this chunk): that certificate, untouched.
+    AlreadyIssued(Entry),
+    /// The serial asked for is already issued (or asked for by an earlier draft of the chunk).
+    SerialTaken(String),
+    /// The signer refused it (an invalid certificate, a key that may not sign now); nothing
+    /// was recorded and no entry was used.
+    Refused(IssueError),
+}
+
+/// The signing step of [`IssueLedger::issue_chunk`]: gets the draft's position in the chunk
+/// and what was reserved for it, and returns the entry to record (with that serial, status
+/// entry and the draft's row key). It may be called again for the same draft if a backend
+/// retries the transaction, so it must not have effects beyond its return value that a retry
+/// would make wrong (keeping the latest result per position is fine).
+pub type SignFn<'s> = dyn FnMut(usize, &Reserved) -> Result<Entry, IssueError> + 's;
+
+/// The one write an issuer makes per chunk of certificates, as one transaction. Everything
+/// that issues (a roster, a single certificate, the demo) goes through it.
+///
+/// An implementation MUST, atomically with respect to every other process issuing for the same
+/// issuer (nothing of a chunk is visible, or recorded, unless all of it is):
+///
+/// 1. return [`Recorded::AlreadyIssued`] for each draft whose row key is already recorded;
+/// 2. grow the status list (doubling, up to [`MAX_ENTRIES`]) until (certificates recorded +
+///    new drafts) × 2 ≤ size, and fail with [`LedgerError::StatusListFull`] if it cannot; never
+///    make it smaller;
+/// 3. for each other draft, in order: refuse a serial already recorded
+///    ([`Recorded::SerialTaken`]) or draw a fresh one not recorded; draw a status entry
+///    uniformly at random among the unused ones below the size; call `sign`; record the entry
+///    it returns ([`Recorded::Issued`]), or nothing if it refused ([`Recorded::Refused`]);
+/// 4. commit, and only then return.
+///
+/// SQLite ([`Ledger`]) does it in one `BEGIN IMMEDIATE` transaction. A PostgreSQL backend
+/// would do it in one transaction that first locks the issuer's row (`SELECT … FOR UPDATE`),
+/// keeps serials, row keys and entries `UNIQUE`, and on a serialization failure or a
+/// constraint violation rolls back and runs the whole chunk again (calling `sign` again).
+pub trait IssueLedger {
+    /// Issues one chunk: see the trait's contract. `Recorded` values come in draft order.
+    fn issue_chunk(
+        &mut self,
+        drafts: &[Draft<'_>],
+        sign: &mut SignFn<'_>,
+    ) -> Result<Vec<Recorded>, LedgerError>;
+}
+
+/// The smallest status-list size, from `size` doubling, that keeps `certificates` at most
+/// half of it; never smaller than `size`.
+pub fn grown_status_size(size: u32, certificates: u64) -> Result<u32, LedgerError> {
+    let mut size = size.clamp(MIN_ENTRIES, MAX_ENTRIES);
+    while certificates.saturating_mul(2) > u64::from(size) {
+        if size >= MAX_ENTRIES {
+            return Err(LedgerError::StatusListFull);
+        }
+        size = size.saturating_mul(2).min(MAX_ENTRIES);
+    }
+    Ok(size)
 }
 
 const COLUMNS: &str = "serial, row_key, holder, holder_id, code, title, status_idx, token, \
@@ -135,15 +240,29 @@ impl std::fmt::Debug for Ledger {
 }
 
 impl Ledger {
-    /// Opens (creating if needed) the ledger at `path`.
+    /// Opens (creating if needed) the ledger at `path`. A new file is created owner-only
+    /// (0600) before SQLite opens it, so the ledger and its `-wal` and `-shm` files are never
+    /// readable by others.
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
-        let conn = Connection::open(path)?;
         #[cfg(unix)]
         {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            use std::os::unix::fs::OpenOptionsExt as _;
+            use std::os::unix::fs::PermissionsExt as _;
+            let io = |source| LedgerError::Io {
+                path: path.to_owned(),
+                source,
+            };
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(crate::files::PRIVATE)
+                .open(path)
+                .map_err(io)?;
+            file.set_permissions(std::fs::Permissions::from_mode(crate::files::PRIVATE))
+                .map_err(io)?;
         }
-        Ledger::init(conn)
+        Ledger::init(Connection::open(path)?)
     }
 
     /// An in-memory ledger (tests, dry runs).
@@ -179,20 +298,12 @@ impl Ledger {
 
     /// Number of entries in the issuer's status list.
     pub fn status_size(&self) -> Result<u32, LedgerError> {
-        let size: String = self.conn.query_row(
-            "SELECT value FROM meta WHERE key = 'status_size'",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(size.parse().unwrap_or(MIN_ENTRIES))
+        status_size(&self.conn)
     }
 
     /// Number of certificates recorded.
     pub fn count(&self) -> Result<u64, LedgerError> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM certificates", [], |r| r.get(0))?;
-        Ok(n as u64)
+        count(&self.conn)
     }
 
     /// Whether a serial is already recorded.
@@ -214,14 +325,7 @@ impl Ledger {
 
     /// The certificate issued for a roster row.
     pub fn by_row_key(&self, row_key: &str) -> Result<Option<Entry>, LedgerError> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM certificates WHERE row_key = ?1"),
-                params![row_key],
-                entry,
-            )
-            .optional()?)
+        by_row_key(&self.conn, row_key)
     }
 
     /// Certificates in issue order, `limit` from `offset`.
@@ -245,87 +349,12 @@ impl Ledger {
         Ok(())
     }
 
-    /// Picks `n` unused status-list entries at random (herd privacy: neighbouring entries do not
-    /// belong to neighbouring certificates). Grows the list, in steps of doubling, so that it is
-    /// never more than half full.
-    pub fn allocate_status_indices(&mut self, n: usize) -> Result<Vec<u32>, LedgerError> {
-        let used: u64 = self.count()?;
-        let mut size = self.status_size()?;
-        while (used + n as u64) * 2 > u64::from(size) {
-            if size >= MAX_ENTRIES {
-                return Err(LedgerError::StatusListFull);
-            }
-            size = (size * 2).min(MAX_ENTRIES);
-        }
-        self.conn.execute(
-            "UPDATE meta SET value = ?1 WHERE key = 'status_size'",
-            params![size.to_string()],
-        )?;
-        let mut taken: HashSet<u32> = HashSet::new();
-        {
-            let mut stmt = self.conn.prepare("SELECT status_idx FROM certificates")?;
-            for idx in stmt.query_map([], |r| r.get::<_, u32>(0))? {
-                taken.insert(idx?);
-            }
-        }
-        let mut out = Vec::with_capacity(n);
-        let mut buf = [0u8; 4];
-        while out.len() < n {
-            getrandom::fill(&mut buf).map_err(|e| LedgerError::Random(e.to_string()))?;
-            let idx = u32::from_le_bytes(buf) % size;
-            if taken.insert(idx) {
-                out.push(idx);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Records certificates, all or none, in one transaction. A serial, row key or status entry
-    /// already present fails the whole call (the first clashing serial is named).
-    pub fn record(&mut self, entries: &[Entry]) -> Result<(), LedgerError> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare(&format!(
-                "INSERT INTO certificates ({COLUMNS}) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-            ))?;
-            for e in entries {
-                let result = stmt.execute(params![
-                    e.serial,
-                    e.row_key,
-                    e.holder,
-                    e.holder_id,
-                    e.code,
-                    e.title,
-                    e.status_idx,
-                    e.token,
-                    e.token_sha256,
-                    e.kid,
-                    e.issued_at,
-                    e.expires_at,
-                    e.revoked_at,
-                    e.revoke_reason
-                ]);
-                match result {
-                    Err(rusqlite::Error::SqliteFailure(f, Some(msg)))
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation
-                            && msg.contains("certificates.serial") =>
-                    {
-                        return Err(LedgerError::SerialTaken(e.serial.clone()));
-                    }
-                    other => {
-                        other?;
-                    }
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Marks a certificate revoked at `at` with a reason.
     pub fn revoke(&mut self, serial: &str, reason: &str, at: i64) -> Result<Entry, LedgerError> {
-        let tx = self.conn.transaction()?;
+        // Immediate, like issuing: a read followed by a write, under the write lock.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current = tx
             .query_row(
                 &format!("SELECT {COLUMNS} FROM certificates WHERE serial = ?1"),
@@ -350,16 +379,215 @@ impl Ledger {
     }
 
     /// The status list as of now: one bit per allocated entry, set for revoked certificates.
+    /// Read in one transaction, so size and bits come from the same moment.
     pub fn status_list(&self) -> Result<StatusList, LedgerError> {
+        let tx = self.conn.unchecked_transaction()?;
         let mut list =
-            StatusList::new(self.status_size()?).map_err(|_| LedgerError::StatusListFull)?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT status_idx FROM certificates WHERE revoked_at IS NOT NULL")?;
-        for idx in stmt.query_map([], |r| r.get::<_, u32>(0))? {
-            list.set_revoked(idx?, true);
+            StatusList::new(status_size(&tx)?).map_err(|_| LedgerError::StatusListFull)?;
+        {
+            let mut stmt =
+                tx.prepare("SELECT status_idx FROM certificates WHERE revoked_at IS NOT NULL")?;
+            for idx in stmt.query_map([], |r| r.get::<_, u32>(0))? {
+                list.set_revoked(idx?, true);
+            }
         }
+        tx.commit()?;
         Ok(list)
+    }
+
+    /// Records `n` placeholder certificates (serials `EARLIER-…`, even status entries), as an
+    /// issuer that has issued that many already (tests only).
+    #[cfg(test)]
+    pub(crate) fn prefill(&mut self, n: u64) -> Result<(), LedgerError> {
+        self.conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1) \
+             INSERT INTO certificates (serial, holder, code, title, status_idx, token, \
+             token_sha256, kid, issued_at) \
+             SELECT 'EARLIER-' || i, 'Anterior', 'EC0105', 'T', i * 2, 'a.b.c', '00', 'k', 1 FROM n",
+            params![n as i64],
+        )?;
+        Ok(())
+    }
+}
+
+impl IssueLedger for Ledger {
+    fn issue_chunk(
+        &mut self,
+        drafts: &[Draft<'_>],
+        sign: &mut SignFn<'_>,
+    ) -> Result<Vec<Recorded>, LedgerError> {
+        // The write lock is taken here, before anything is read: no other process can record
+        // between what this chunk reads and what it writes.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut out: Vec<Option<Recorded>> = Vec::with_capacity(drafts.len());
+        {
+            let mut st = Statements::new(&tx)?;
+            for draft in drafts {
+                out.push(match draft.row_key {
+                    Some(key) => st.by_row_key(key)?.map(Recorded::AlreadyIssued),
+                    None => None,
+                });
+            }
+            let fresh = out.iter().filter(|o| o.is_none()).count() as u64;
+            let stored = status_size(&tx)?;
+            let size = grown_status_size(stored, count(&tx)? + fresh)?;
+            if size != stored {
+                tx.execute(
+                    "UPDATE meta SET value = ?1 WHERE key = 'status_size'",
+                    params![size.to_string()],
+                )?;
+            }
+            for (i, draft) in drafts.iter().enumerate() {
+                if out[i].is_some() {
+                    continue;
+                }
+                // A row key repeated inside the chunk: the earlier draft's certificate.
+                if let Some(key) = draft.row_key
+                    && let Some(entry) = st.by_row_key(key)?
+                {
+                    out[i] = Some(Recorded::AlreadyIssued(entry));
+                    continue;
+                }
+                let serial = match draft.serial {
+                    Some(s) if st.serial_taken(s)? => {
+                        out[i] = Some(Recorded::SerialTaken(s.to_owned()));
+                        continue;
+                    }
+                    Some(s) => s.to_owned(),
+                    None => loop {
+                        let s = new_serial().map_err(|e| LedgerError::Random(e.to_string()))?;
+                        if !st.serial_taken(&s)? {
+                            break s;
+                        }
+                    },
+                };
+                let reserved = Reserved {
+                    status_idx: st.unused_index(size)?,
+                    serial,
+                };
+                out[i] = Some(match sign(i, &reserved) {
+                    Ok(entry) => {
+                        if entry.serial != reserved.serial
+                            || entry.status_idx != reserved.status_idx
+                            || entry.row_key.as_deref() != draft.row_key
+                        {
+                            return Err(LedgerError::Mismatch(reserved.serial));
+                        }
+                        st.insert(&entry)?;
+                        Recorded::Issued(entry)
+                    }
+                    Err(e) => Recorded::Refused(e),
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(out.into_iter().flatten().collect())
+    }
+}
+
+fn status_size(conn: &Connection) -> Result<u32, LedgerError> {
+    let text: String = conn.query_row(
+        "SELECT value FROM meta WHERE key = 'status_size'",
+        [],
+        |r| r.get(0),
+    )?;
+    match text.parse::<u32>() {
+        Ok(size) if (MIN_ENTRIES..=MAX_ENTRIES).contains(&size) && size.is_power_of_two() => {
+            Ok(size)
+        }
+        _ => Err(LedgerError::Damaged(format!(
+            "status-list size {text:?} is not a power of two from {MIN_ENTRIES} to {MAX_ENTRIES}"
+        ))),
+    }
+}
+
+fn count(conn: &Connection) -> Result<u64, LedgerError> {
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM certificates", [], |r| r.get(0))?;
+    Ok(n as u64)
+}
+
+fn by_row_key(conn: &Connection, row_key: &str) -> Result<Option<Entry>, LedgerError> {
+    Statements::new(conn)?.by_row_key(row_key)
+}
+
+/// The statements a chunk runs for each certificate, prepared once per chunk.
+struct Statements<'c> {
+    by_row_key: rusqlite::Statement<'c>,
+    serial_taken: rusqlite::Statement<'c>,
+    index_taken: rusqlite::Statement<'c>,
+    insert: rusqlite::Statement<'c>,
+}
+
+impl<'c> Statements<'c> {
+    fn new(conn: &'c Connection) -> Result<Statements<'c>, LedgerError> {
+        Ok(Statements {
+            by_row_key: conn.prepare(&format!(
+                "SELECT {COLUMNS} FROM certificates WHERE row_key = ?1"
+            ))?,
+            serial_taken: conn.prepare("SELECT 1 FROM certificates WHERE serial = ?1")?,
+            index_taken: conn.prepare("SELECT 1 FROM certificates WHERE status_idx = ?1")?,
+            insert: conn.prepare(&format!(
+                "INSERT INTO certificates ({COLUMNS}) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ))?,
+        })
+    }
+
+    fn by_row_key(&mut self, row_key: &str) -> Result<Option<Entry>, LedgerError> {
+        Ok(self
+            .by_row_key
+            .query_row(params![row_key], entry)
+            .optional()?)
+    }
+
+    fn serial_taken(&mut self, serial: &str) -> Result<bool, LedgerError> {
+        Ok(self.serial_taken.exists(params![serial])?)
+    }
+
+    /// An unused entry below `size`, uniformly at random: 4 bytes from the operating system,
+    /// read as a little-endian `u32`, modulo `size` (a power of two: no bias), drawn again
+    /// while used. The list is at most half full, so this takes fewer than two draws on
+    /// average.
+    fn unused_index(&mut self, size: u32) -> Result<u32, LedgerError> {
+        let mut buf = [0u8; 4];
+        loop {
+            getrandom::fill(&mut buf).map_err(|e| LedgerError::Random(e.to_string()))?;
+            let idx = u32::from_le_bytes(buf) % size;
+            if !self.index_taken.exists(params![idx])? {
+                return Ok(idx);
+            }
+        }
+    }
+
+    /// Inserts one entry; a serial already present is [`LedgerError::SerialTaken`].
+    fn insert(&mut self, e: &Entry) -> Result<(), LedgerError> {
+        let result = self.insert.execute(params![
+            e.serial,
+            e.row_key,
+            e.holder,
+            e.holder_id,
+            e.code,
+            e.title,
+            e.status_idx,
+            e.token,
+            e.token_sha256,
+            e.kid,
+            e.issued_at,
+            e.expires_at,
+            e.revoked_at,
+            e.revoke_reason
+        ]);
+        match result {
+            Err(rusqlite::Error::SqliteFailure(f, Some(msg)))
+                if f.code == rusqlite::ErrorCode::ConstraintViolation
+                    && msg.contains("certificates.serial") =>
+            {
+                Err(LedgerError::SerialTaken(e.serial.clone()))
+            }
+            other => other.map(drop).map_err(LedgerError::from),
+        }
     }
 }
 
@@ -386,33 +614,116 @@ mod tests {
         }
     }
 
+    /// Issues `drafts`, signing each with a placeholder token; `refuse` names the positions
+    /// whose signer refuses.
+    fn issue(l: &mut Ledger, drafts: &[Draft<'_>], refuse: &[usize]) -> Vec<Recorded> {
+        l.issue_chunk(drafts, &mut |i, r| {
+            if refuse.contains(&i) {
+                return Err(IssueError::KeyNotValid("k".into()));
+            }
+            Ok(e(&r.serial, r.status_idx, drafts[i].row_key))
+        })
+        .unwrap()
+    }
+
+    fn draft<'a>(row_key: Option<&'a str>, serial: Option<&'a str>) -> Draft<'a> {
+        Draft { row_key, serial }
+    }
+
     #[test]
     fn uniqueness_is_enforced_by_the_database() {
-        let mut l = Ledger::in_memory().unwrap();
-        l.record(&[e("A", 1, Some("r1")), e("B", 2, None)]).unwrap();
+        let l = Ledger::in_memory().unwrap();
+        let mut st = Statements::new(&l.conn).unwrap();
+        st.insert(&e("A", 1, Some("r1"))).unwrap();
+        st.insert(&e("B", 2, None)).unwrap();
         assert!(
-            matches!(l.record(&[e("A", 3, None)]), Err(LedgerError::SerialTaken(s)) if s == "A")
+            matches!(st.insert(&e("A", 3, None)), Err(LedgerError::SerialTaken(s)) if s == "A")
         );
-        assert!(l.record(&[e("C", 1, None)]).is_err(), "status entry reused");
+        assert!(st.insert(&e("C", 1, None)).is_err(), "status entry reused");
         assert!(
-            l.record(&[e("D", 4, Some("r1"))]).is_err(),
+            st.insert(&e("D", 4, Some("r1"))).is_err(),
             "row issued twice"
         );
-        // All or nothing: a failing chunk leaves nothing behind.
-        assert!(l.record(&[e("E", 5, None), e("A", 6, None)]).is_err());
-        assert!(l.get("E").unwrap().is_none());
+        drop(st);
         assert_eq!(l.count().unwrap(), 2);
         assert_eq!(l.by_row_key("r1").unwrap().unwrap().serial, "A");
     }
 
     #[test]
+    fn a_chunk_resumes_rows_refuses_taken_serials_and_records_the_rest() {
+        let mut l = Ledger::in_memory().unwrap();
+        let first = issue(
+            &mut l,
+            &[draft(Some("r1"), Some("A-1")), draft(Some("r2"), None)],
+            &[],
+        );
+        let Recorded::Issued(a) = &first[0] else {
+            panic!("{first:?}")
+        };
+        assert_eq!(a.serial, "A-1");
+        let chunk = [
+            draft(Some("r1"), None),        // resumed: issued above
+            draft(Some("r3"), Some("A-1")), // serial already issued
+            draft(Some("r4"), Some("B-1")),
+            draft(Some("r5"), Some("B-1")), // serial asked for earlier in this chunk
+            draft(Some("r4"), None),        // row key earlier in this chunk
+            draft(Some("r6"), None),        // refused by the signer
+            draft(None, None),
+        ];
+        let out = issue(&mut l, &chunk, &[5]);
+        assert_eq!(out.len(), chunk.len());
+        assert!(matches!(&out[0], Recorded::AlreadyIssued(x) if x == a));
+        assert!(matches!(&out[1], Recorded::SerialTaken(s) if s == "A-1"));
+        let Recorded::Issued(b) = &out[2] else {
+            panic!("{out:?}")
+        };
+        assert!(matches!(&out[3], Recorded::SerialTaken(s) if s == "B-1"));
+        assert!(matches!(&out[4], Recorded::AlreadyIssued(x) if x == b));
+        assert!(matches!(
+            &out[5],
+            Recorded::Refused(IssueError::KeyNotValid(_))
+        ));
+        assert!(matches!(&out[6], Recorded::Issued(x) if x.row_key.is_none()));
+        assert_eq!(l.count().unwrap(), 4);
+        assert!(l.by_row_key("r6").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_chunk_is_recorded_whole_or_not_at_all() {
+        let mut l = Ledger::in_memory().unwrap();
+        let drafts = [draft(Some("r1"), None), draft(Some("r2"), None)];
+        // The signer returns a certificate for another entry at the second draft: the first,
+        // already inserted, is rolled back with it.
+        let err = l
+            .issue_chunk(&drafts, &mut |i, r| {
+                Ok(e(
+                    &r.serial,
+                    r.status_idx + u32::from(i == 1),
+                    drafts[i].row_key,
+                ))
+            })
+            .unwrap_err();
+        assert!(matches!(err, LedgerError::Mismatch(_)));
+        assert_eq!(l.count().unwrap(), 0);
+        assert_eq!(l.status_size().unwrap(), MIN_ENTRIES);
+    }
+
+    #[test]
     fn revocation_and_status_list() {
         let mut l = Ledger::in_memory().unwrap();
-        let idx = l.allocate_status_indices(3).unwrap();
-        assert_eq!(idx.len(), 3);
-        assert_eq!(idx.iter().collect::<HashSet<_>>().len(), 3);
-        l.record(&[e("A", idx[0], None), e("B", idx[1], None)])
-            .unwrap();
+        let out = issue(
+            &mut l,
+            &[draft(None, Some("A")), draft(None, Some("B"))],
+            &[],
+        );
+        let idx: Vec<u32> = out
+            .iter()
+            .map(|r| match r {
+                Recorded::Issued(e) => e.status_idx,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_ne!(idx[0], idx[1]);
         l.revoke("B", "emitido por error", 50).unwrap();
         assert!(matches!(
             l.revoke("B", "x", 60),
@@ -434,21 +745,84 @@ mod tests {
 
     #[test]
     fn status_list_grows_to_stay_half_empty() {
+        assert_eq!(grown_status_size(MIN_ENTRIES, 0).unwrap(), MIN_ENTRIES);
+        let half = u64::from(MIN_ENTRIES / 2);
+        assert_eq!(grown_status_size(MIN_ENTRIES, half).unwrap(), MIN_ENTRIES);
+        assert_eq!(
+            grown_status_size(MIN_ENTRIES, half + 1).unwrap(),
+            MIN_ENTRIES * 2
+        );
+        assert_eq!(
+            grown_status_size(MIN_ENTRIES * 4, 1).unwrap(),
+            MIN_ENTRIES * 4,
+            "never shrinks"
+        );
+        let most = u64::from(MAX_ENTRIES / 2);
+        assert_eq!(grown_status_size(MIN_ENTRIES, most).unwrap(), MAX_ENTRIES);
+        assert!(matches!(
+            grown_status_size(MIN_ENTRIES, most + 1),
+            Err(LedgerError::StatusListFull)
+        ));
+
         let mut l = Ledger::in_memory().unwrap();
-        let n = (MIN_ENTRIES / 2 + 1) as usize;
-        let idx = l.allocate_status_indices(n).unwrap();
+        l.prefill(half - 1).unwrap();
+        issue(&mut l, &[draft(None, None)], &[]);
+        assert_eq!(l.status_size().unwrap(), MIN_ENTRIES, "exactly half full");
+        let out = issue(&mut l, &[draft(None, None), draft(None, None)], &[]);
         assert_eq!(l.status_size().unwrap(), MIN_ENTRIES * 2);
-        assert!(idx.iter().all(|i| *i < MIN_ENTRIES * 2));
+        assert!(
+            out.iter()
+                .all(|r| matches!(r, Recorded::Issued(e) if e.status_idx < MIN_ENTRIES * 2))
+        );
+    }
+
+    #[test]
+    fn a_damaged_status_size_is_an_error_not_a_smaller_list() {
+        let mut l = Ledger::in_memory().unwrap();
+        for bad in ["oops", "1000", "131073", "33554432"] {
+            l.conn
+                .execute(
+                    "UPDATE meta SET value = ?1 WHERE key = 'status_size'",
+                    [bad],
+                )
+                .unwrap();
+            assert!(
+                matches!(l.status_size(), Err(LedgerError::Damaged(_))),
+                "{bad}"
+            );
+            assert!(
+                l.issue_chunk(&[draft(None, None)], &mut |_, _| unreachable!())
+                    .is_err()
+            );
+        }
     }
 
     #[test]
     fn persists_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.sqlite");
-        Ledger::open(&path)
-            .unwrap()
-            .record(&[e("A", 1, None)])
-            .unwrap();
+        issue(
+            &mut Ledger::open(&path).unwrap(),
+            &[draft(None, Some("A"))],
+            &[],
+        );
         assert_eq!(Ledger::open(&path).unwrap().count().unwrap(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_ledger_and_its_journal_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let mut l = Ledger::open(&path).unwrap();
+        issue(&mut l, &[draft(None, Some("A"))], &[]);
+        for name in ["ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm"] {
+            let mode = std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
     }
 }

@@ -30,9 +30,11 @@
 
 pub mod batch;
 pub mod dates;
+pub mod files;
 pub mod issue;
 pub mod keystore;
 pub mod ledger;
+pub mod passphrase;
 pub mod qr;
 pub mod roster;
 pub mod signer;

@@ -274,17 +274,18 @@ fn csv_cells(bytes: &[u8]) -> Result<RawRows, RosterError> {
         return Err(RosterError::Header("no holder (nombre) column".to_owned()));
     }
     let mut out = Vec::new();
+    let mut lines = LineCounter::new(bytes);
     for record in reader.records() {
         if out.len() >= MAX_ROWS {
             return Err(RosterError::TooLarge);
         }
         let (line, cells) = match record {
             Err(e) => (
-                e.position().map_or(0, |p| p.line()),
+                e.position().map_or(0, |p| lines.line_at(p.byte())),
                 Err(format!("unreadable CSV: {e}")),
             ),
             Ok(rec) => {
-                let line = rec.position().map_or(0, |p| p.line());
+                let line = rec.position().map_or(0, |p| lines.line_at(p.byte()));
                 if rec.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
@@ -306,6 +307,51 @@ fn csv_cells(bytes: &[u8]) -> Result<RawRows, RosterError> {
         out.push((line, cells));
     }
     Ok(out)
+}
+
+/// Line numbers from byte offsets, as a person counts lines in an editor: `\n`, `\r\n` and
+/// a lone `\r` each end one line. (The `csv` crate's own count is one short for a record that
+/// follows a `\r\n`, Excel's line ending: it has not yet read that record's `\n`.) Offsets
+/// must come in increasing order; each call counts only from the previous one.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> LineCounter<'a> {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the record found at byte `offset` starts.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        // A record's reported start may be the line break before it: skip to its first byte.
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.offset {
+            return self.line;
+        }
+        let mut i = self.offset;
+        while i < start {
+            match self.bytes[i] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(i + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        self.offset = start;
+        self.line
+    }
 }
 
 fn jsonl_cells(bytes: &[u8]) -> Result<RawRows, RosterError> {
@@ -394,6 +440,38 @@ mod tests {
         assert!(errors[1].message.contains("earlier line"));
         let (again, _) = parse(csv.as_bytes(), RosterFormat::Csv, &defaults()).unwrap();
         assert_eq!(again[0].row_key, rows[0].row_key);
+    }
+
+    #[test]
+    fn line_numbers_are_right_with_crlf_lone_cr_and_multi_line_cells() {
+        let lf = "nombre,curp,notas\n\
+                  Ana,X,\n\
+                  ,SIN NOMBRE,\n\
+                  \"Pérez,\nJuan\",MULTILINEA,\n\
+                  Luis,Y,\"una nota\nde dos líneas\"\n\
+                  ,Z,\n\
+                  \n\
+                  Eva,W,\n";
+        // Rows: Ana (line 2), Luis (6; his note spans 6-7), Eva (10). Errors: no name (3), a
+        // name with a line break (4, spanning 4-5), no name (8); line 9 is empty.
+        for text in [
+            lf.to_owned(),
+            lf.replace('\n', "\r\n"),
+            lf.replace('\n', "\r"),
+        ] {
+            let (rows, errors) = parse(text.as_bytes(), RosterFormat::Csv, &defaults()).unwrap();
+            let ending = format!("{:?}", &text[17..19]);
+            assert_eq!(
+                rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+                vec![2, 6, 10],
+                "{ending}"
+            );
+            assert_eq!(
+                errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+                vec![3, 4, 8],
+                "{ending}: {errors:?}"
+            );
+        }
     }
 
     #[test]
