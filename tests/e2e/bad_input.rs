@@ -45,7 +45,11 @@ fn small_order_key_in_a_key_set_is_refused_by_the_cli() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("small-order"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("orden pequeño"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // And through the library.
     assert!(KeySet::from_json(&std::fs::read(&jwks).unwrap()).is_err());
     let mut store = TrustStore::new();

@@ -266,6 +266,8 @@ fn main() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => env_lang(),
     };
+    // Every message people read, library errors included, in that language.
+    sello_core::i18n::set_language(lang);
     let result = match cli.command {
         Command::Keygen(args) => keygen(args, lang),
         Command::Issue(args) => issue(*args, lang),

@@ -87,17 +87,74 @@ pub const MAX_ATTRS: usize = 16;
 /// Latest time accepted anywhere (9999-12-31T23:59:59Z), so that time arithmetic never overflows.
 pub const MAX_TIME: i64 = 253_402_300_799;
 
+/// What is wrong with a claim (or another signed text, such as an issuer's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Blank.
+    Empty,
+    /// Over its length limit.
+    TooLong,
+    /// A forbidden character ([`crate::untrusted::is_forbidden`]).
+    ForbiddenCharacters,
+    /// A serial of more than 64 characters, or none.
+    SerialLength,
+    /// A serial with a character other than `A–Z a–z 0–9 - _ .`.
+    SerialCharacters,
+    /// An issuer id that is not 1 to 128 printable ASCII characters.
+    IssuerId,
+    /// More than [`MAX_ATTRS`] attributes.
+    TooManyAttributes,
+    /// An attribute key outside `a–z 0–9 _ . -` or of the wrong length.
+    AttributeKey,
+    /// A time before 1970.
+    Negative,
+    /// A time after the year 9999.
+    After9999,
+    /// `exp` not after `iat`.
+    ExpNotAfterIat,
+    /// `exp` not after `nbf`.
+    ExpNotAfterNbf,
+}
+
+impl Problem {
+    /// The catalogue's words for it, in `lang`.
+    pub fn message(self, lang: crate::Lang) -> String {
+        let id = match self {
+            Problem::Empty => "problem-empty",
+            Problem::TooLong => "problem-too-long",
+            Problem::ForbiddenCharacters => "problem-forbidden-characters",
+            Problem::SerialLength => "problem-serial-length",
+            Problem::SerialCharacters => "problem-serial-characters",
+            Problem::IssuerId => "problem-issuer-id",
+            Problem::TooManyAttributes => "problem-too-many-attributes",
+            Problem::AttributeKey => "problem-attribute-key",
+            Problem::Negative => "problem-negative",
+            Problem::After9999 => "problem-after-9999",
+            Problem::ExpNotAfterIat => "problem-exp-after-iat",
+            Problem::ExpNotAfterNbf => "problem-exp-after-nbf",
+        };
+        crate::i18n::CATALOG.text(lang, id)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::language()))
+    }
+}
+
 /// A claim that breaks a rule of the format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {problem}")]
+#[error("{}", crate::t!(crate::i18n::CATALOG, crate::i18n::language(), "claim-error", field = self.field.as_str(), problem = self.problem.to_string()))]
 pub struct ClaimError {
     /// The claim, in the token's naming (`cert.h.n`, `jti`, …).
     pub field: String,
     /// What is wrong with it.
-    pub problem: &'static str,
+    pub problem: Problem,
 }
 
-fn err(field: impl Into<String>, problem: &'static str) -> ClaimError {
+fn err(field: impl Into<String>, problem: Problem) -> ClaimError {
     ClaimError {
         field: field.into(),
         problem,
@@ -106,16 +163,13 @@ fn err(field: impl Into<String>, problem: &'static str) -> ClaimError {
 
 fn text(field: &str, value: &str, max: usize) -> Result<(), ClaimError> {
     if value.trim().is_empty() {
-        return Err(err(field, "must not be empty"));
+        return Err(err(field, Problem::Empty));
     }
     if value.chars().count() > max {
-        return Err(err(field, "is too long"));
+        return Err(err(field, Problem::TooLong));
     }
     if crate::untrusted::first_forbidden(value).is_some() {
-        return Err(err(
-            field,
-            "must not contain control or invisible format characters",
-        ));
+        return Err(err(field, Problem::ForbiddenCharacters));
     }
     Ok(())
 }
@@ -133,16 +187,13 @@ pub fn check_display_name(name: &str) -> Result<(), ClaimError> {
 /// Checks a serial ("folio"): 1 to 64 characters of `A–Z a–z 0–9 - _ .`.
 pub fn check_serial(serial: &str) -> Result<(), ClaimError> {
     if serial.is_empty() || serial.len() > 64 {
-        return Err(err("jti", "must be 1 to 64 characters"));
+        return Err(err("jti", Problem::SerialLength));
     }
     if !serial
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
     {
-        return Err(err(
-            "jti",
-            "may contain only letters, digits, '-', '_' and '.'",
-        ));
+        return Err(err("jti", Problem::SerialCharacters));
     }
     Ok(())
 }
@@ -150,10 +201,7 @@ pub fn check_serial(serial: &str) -> Result<(), ClaimError> {
 /// Checks an issuer id: 1 to 128 printable ASCII characters without spaces.
 pub fn check_issuer_id(id: &str) -> Result<(), ClaimError> {
     if id.is_empty() || id.len() > 128 || !id.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(err(
-            "iss",
-            "must be 1 to 128 printable ASCII characters without spaces",
-        ));
+        return Err(err("iss", Problem::IssuerId));
     }
     Ok(())
 }
@@ -168,7 +216,7 @@ impl Certificate {
         opt_text("cert.a.l", &self.achievement.level, 32)?;
         opt_text("cert.u", &self.unit, 200)?;
         if self.attrs.len() > MAX_ATTRS {
-            return Err(err("cert.x", "has too many entries"));
+            return Err(err("cert.x", Problem::TooManyAttributes));
         }
         for (key, value) in &self.attrs {
             let key_ok = !key.is_empty()
@@ -177,10 +225,7 @@ impl Certificate {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b));
             if !key_ok {
-                return Err(err(
-                    "cert.x",
-                    "keys must be 1 to 40 characters of a–z, 0–9, '_', '.', '-'",
-                ));
+                return Err(err("cert.x", Problem::AttributeKey));
             }
             text(&format!("cert.x.{key}"), value, 300)?;
         }
@@ -199,19 +244,19 @@ impl Claims {
             ("exp", self.exp),
         ] {
             if value.is_some_and(|v| v < 0) {
-                return Err(err(name, "must not be negative"));
+                return Err(err(name, Problem::Negative));
             }
             if value.is_some_and(|v| v > MAX_TIME) {
-                return Err(err(name, "must not be after the year 9999"));
+                return Err(err(name, Problem::After9999));
             }
         }
         if self.exp.is_some_and(|exp| exp <= self.iat) {
-            return Err(err("exp", "must be after iat"));
+            return Err(err("exp", Problem::ExpNotAfterIat));
         }
         if let (Some(nbf), Some(exp)) = (self.nbf, self.exp)
             && exp <= nbf
         {
-            return Err(err("exp", "must be after nbf"));
+            return Err(err("exp", Problem::ExpNotAfterNbf));
         }
         self.cert.validate()
     }
@@ -310,7 +355,7 @@ pub(crate) mod tests {
             edit(&mut c);
             let e = c.validate().unwrap_err();
             assert_eq!(e.field, field);
-            assert!(e.problem.contains("invisible format"), "{e}");
+            assert_eq!(e.problem, Problem::ForbiddenCharacters, "{e}");
         }
         // Letters of every script stay allowed, right-to-left ones included.
         let mut c = sample();

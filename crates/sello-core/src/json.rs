@@ -11,20 +11,105 @@ use std::fmt;
 /// Deepest nesting of arrays and objects accepted in any Sello document.
 pub const MAX_DEPTH: usize = 16;
 
-/// Why a JSON document was refused.
+/// Why a JSON document was refused. Messages are in the language set with
+/// [`crate::i18n::set_language`]; names quoted from the document are escaped and shortened
+/// ([`crate::untrusted::quote`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum JsonError {
     /// The document is larger than the cap for its kind.
-    #[error("the document is {len} bytes; the limit is {max}")]
+    #[error("{}", tr("json-too-large", &[("len", (*len).into()), ("max", (*max).into())]))]
     TooLarge {
         /// Size of the document in bytes.
         len: usize,
         /// The cap in bytes.
         max: usize,
     },
-    /// The document is not JSON, nests too deeply, repeats a member or has the wrong shape.
-    #[error("{0}")]
-    Invalid(String),
+    /// Not an object where the format wants one.
+    #[error("{}", tr("json-not-object", &[]))]
+    NotAnObject,
+    /// Two members with one name (escaped).
+    #[error("{}", tr("json-duplicate", &[("name", .0.into())]))]
+    Duplicate(String),
+    /// Nesting deeper than [`MAX_DEPTH`].
+    #[error("{}", tr("json-too-deep", &[("max", MAX_DEPTH.into())]))]
+    TooDeep,
+    /// An array where the format has none.
+    #[error("{}", tr("json-array", &[]))]
+    Array,
+    /// A member the format does not have (its name, escaped).
+    #[error("{}", tr("json-unknown-member", &[("name", .0.into())]))]
+    UnknownMember(String),
+    /// A member the format requires is missing.
+    #[error("{}", tr("json-missing-member", &[("name", .0.into())]))]
+    MissingMember(String),
+    /// A value of the wrong type or range.
+    #[error("{}", tr("json-wrong-type", &[("line", (*line).into()), ("column", (*column).into())]))]
+    WrongType {
+        /// Line of the value.
+        line: usize,
+        /// Column of the value.
+        column: usize,
+    },
+    /// Not JSON.
+    #[error("{}", tr("json-syntax", &[("line", (*line).into()), ("column", (*column).into())]))]
+    Syntax {
+        /// Line of the error.
+        line: usize,
+        /// Column of the error.
+        column: usize,
+    },
+    /// The document ends too early.
+    #[error("{}", tr("json-eof", &[]))]
+    Eof,
+    /// Something after the document.
+    #[error("{}", tr("json-trailing", &[]))]
+    Trailing,
+}
+
+impl JsonError {
+    /// The error of reading a parsed value as a typed one (`serde_json::from_value`).
+    pub fn from_value_error(e: &serde_json::Error) -> JsonError {
+        invalid_ref(e)
+    }
+}
+
+fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
+    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
+}
+
+/// The text between the first pair of backquotes of a serde message (a member name), escaped.
+fn quoted(message: &str) -> String {
+    let rest = message.split_once('`').map_or("", |(_, rest)| rest);
+    let name = rest.split_once('`').map_or(rest, |(name, _)| name);
+    crate::untrusted::quote(name)
+}
+
+/// Classifies the parser's complaint. `serde_json`'s words are English and quote the document
+/// as it is; only the kind of problem, a member name (escaped) and the position are kept.
+fn invalid(e: serde_json::Error) -> JsonError {
+    invalid_ref(&e)
+}
+
+fn invalid_ref(e: &serde_json::Error) -> JsonError {
+    use serde_json::error::Category;
+    let message = e.to_string();
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Eof => JsonError::Eof,
+        Category::Syntax if message.starts_with("trailing characters") => JsonError::Trailing,
+        Category::Data if message.starts_with("unknown field") => {
+            JsonError::UnknownMember(quoted(&message))
+        }
+        Category::Data if message.starts_with("missing field") => {
+            JsonError::MissingMember(quoted(&message))
+        }
+        Category::Data if message.starts_with("duplicate field") => {
+            JsonError::Duplicate(quoted(&message))
+        }
+        Category::Data => JsonError::WrongType { line, column },
+        Category::Syntax | Category::Io => JsonError::Syntax { line, column },
+    }
 }
 
 /// Parses `bytes` as `T` after checking the size cap, the nesting cap and member uniqueness.
@@ -56,7 +141,7 @@ pub fn parse_strict_object<T: DeserializeOwned>(
         .iter()
         .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     if first != Some(&b'{') && bytes.len() <= max {
-        return Err(JsonError::Invalid("expected a JSON object".into()));
+        return Err(JsonError::NotAnObject);
     }
     parse_checked(bytes, max, arrays == Arrays::Allowed)
 }
@@ -73,50 +158,54 @@ fn parse_checked<T: DeserializeOwned>(
         });
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    Checker { depth: 0, arrays }
-        .deserialize(&mut de)
-        .and_then(|()| de.end())
-        .map_err(invalid)?;
+    let found = std::cell::RefCell::new(None);
+    let checked = Checker {
+        depth: 0,
+        arrays,
+        found: &found,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    if let Some(e) = found.into_inner() {
+        return Err(e);
+    }
+    checked.map_err(invalid)?;
     serde_json::from_slice(bytes).map_err(invalid)
 }
 
-/// Longest parser complaint kept, in characters.
-const DETAIL_MAX: usize = 200;
-
-/// The parser's complaint as an error. `serde_json` quotes member names and values from the
-/// document as they are (`unknown field `…``), so the complaint is escaped and shortened: an
-/// error message never carries untrusted control or format characters.
-fn invalid(e: serde_json::Error) -> JsonError {
-    JsonError::Invalid(crate::untrusted::shorten(&e.to_string(), DETAIL_MAX))
-}
-
-struct Checker {
+struct Checker<'e> {
     depth: usize,
     arrays: bool,
+    /// What the checker refused, typed (serde only carries text).
+    found: &'e std::cell::RefCell<Option<JsonError>>,
 }
 
-impl<'de> DeserializeSeed<'de> for Checker {
+impl<'de> DeserializeSeed<'de> for Checker<'_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl Checker {
-    fn nested<E: de::Error>(&self) -> Result<Checker, E> {
+impl Checker<'_> {
+    fn refuse<E: de::Error>(&self, e: JsonError) -> E {
+        *self.found.borrow_mut() = Some(e);
+        E::custom("refused")
+    }
+
+    fn nested<E: de::Error>(&self) -> Result<Checker<'_>, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format_args!(
-                "nesting deeper than {MAX_DEPTH} levels"
-            )));
+            return Err(self.refuse(JsonError::TooDeep));
         }
         Ok(Checker {
             depth: self.depth + 1,
             arrays: self.arrays,
+            found: self.found,
         })
     }
 }
 
-impl<'de> Visitor<'de> for Checker {
+impl<'de> Visitor<'de> for Checker<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -142,10 +231,16 @@ impl<'de> Visitor<'de> for Checker {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         if !self.arrays {
-            return Err(de::Error::custom("an array where the format has none"));
+            return Err(self.refuse(JsonError::Array));
         }
         let inner = self.nested()?;
-        while seq.next_element_seed(Checker { ..inner })?.is_some() {}
+        while seq
+            .next_element_seed(Checker {
+                found: inner.found,
+                ..inner
+            })?
+            .is_some()
+        {}
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
@@ -153,13 +248,13 @@ impl<'de> Visitor<'de> for Checker {
         let mut seen = BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if seen.contains(&key) {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate member \"{}\"",
-                    crate::untrusted::quote(&key)
-                )));
+                return Err(self.refuse(JsonError::Duplicate(crate::untrusted::quote(&key))));
             }
             seen.insert(key);
-            map.next_value_seed(Checker { ..inner })?;
+            map.next_value_seed(Checker {
+                found: inner.found,
+                ..inner
+            })?;
         }
         Ok(())
     }
@@ -178,7 +273,7 @@ mod tests {
             r#"[{"k":1,"k":1}]"#,
         ] {
             let err = parse_strict::<Value>(doc.as_bytes(), 1000).unwrap_err();
-            assert!(err.to_string().contains("duplicate member"), "{doc}: {err}");
+            assert!(matches!(err, JsonError::Duplicate(_)), "{doc}: {err}");
         }
         assert!(parse_strict::<Value>(br#"{"a":{"a":1}}"#, 1000).is_ok());
     }
@@ -234,10 +329,9 @@ mod tests {
             a: u8,
         }
         let doc = r#"{"a":1,"\u001b[2J\u001b[1;32m\u2714 CERTIFICADO V\u00c1LIDO\u202e":2}"#;
-        let err = parse_strict::<Strict>(doc.as_bytes(), 1000)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("unknown field"), "{err}");
+        let err = parse_strict::<Strict>(doc.as_bytes(), 1000).unwrap_err();
+        assert!(matches!(err, JsonError::UnknownMember(_)), "{err}");
+        let err = err.to_string();
         assert!(err.contains("\\u{1b}[2J"), "{err}");
         assert!(crate::untrusted::first_forbidden(&err).is_none(), "{err:?}");
         let dup = r#"{"\u001b":1,"\u001b":2}"#;

@@ -104,29 +104,107 @@ pub struct KeySet {
     pub keys: Vec<PublicKey>,
 }
 
-/// Why a key set was refused.
+fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
+    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
+}
+
+/// Why a key set was refused. Messages are in the language set with
+/// [`crate::i18n::set_language`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum KeySetError {
     /// Not JSON, too large, duplicated members or the wrong shape.
-    #[error("the key set is not valid JSON of the expected shape: {0}")]
+    #[error("{}", tr("key-set-json", &[("error", .0.to_string().into())]))]
     Json(#[from] json::JsonError),
-    /// The issuer fields are missing or invalid.
-    #[error("the key set's issuer is invalid: {0}")]
-    Issuer(String),
+    /// The issuer id is invalid.
+    #[error("{}", tr("key-set-issuer", &[("problem", tr("key-set-issuer-id", &[("problem", .0.to_string().into())]).into())]))]
+    IssuerId(crate::certificate::Problem),
+    /// The issuer's display name is invalid.
+    #[error("{}", tr("key-set-issuer", &[("problem", tr("key-set-issuer-name", &[("problem", .0.to_string().into())]).into())]))]
+    IssuerName(crate::certificate::Problem),
+    /// The verification URL is invalid.
+    #[error("{}", tr("key-set-issuer", &[("problem", .0.to_string().into())]))]
+    VerifyUrl(UrlProblem),
     /// More keys than [`MAX_KEYS`], or none.
-    #[error("a key set holds 1 to {MAX_KEYS} keys; this one holds {0}")]
+    #[error("{}", tr("key-set-key-count", &[("max", MAX_KEYS.into()), ("count", (*.0).into())]))]
     KeyCount(usize),
     /// A key that is not a usable Ed25519 verification key.
-    #[error("key {index}: {problem}")]
+    #[error("{}", tr("key-set-key", &[("index", (*index).into()), ("problem", problem.to_string().into())]))]
     Key {
         /// Position of the key in `keys`.
         index: usize,
         /// What is wrong with it.
-        problem: String,
+        problem: KeyProblem,
     },
     /// Two keys share one `kid`.
-    #[error("two keys share the kid {0:?}")]
+    #[error("{}", tr("key-set-duplicate-kid", &[("kid", .0.into())]))]
     DuplicateKid(String),
+}
+
+/// What is wrong with a verification URL (FORMAT.md §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UrlProblem {
+    /// Not `https://` (or `http://` for localhost).
+    #[error("{}", tr("url-scheme", &[]))]
+    Scheme,
+    /// Too long, with `#`, or not printable ASCII.
+    #[error("{}", tr("url-shape", &[]))]
+    Shape,
+}
+
+/// What is wrong with one JWK of a key set (FORMAT.md §5.4).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyProblem {
+    /// It holds a private member (its name).
+    #[error("{}", tr("key-private", &[("member", (*.0).into())]))]
+    Private(&'static str),
+    /// Not a JWK of the expected shape.
+    #[error("{}", tr("key-not-jwk", &[("error", .0.to_string().into())]))]
+    NotJwk(json::JsonError),
+    /// Not OKP/Ed25519 (both values, escaped).
+    #[error("{}", tr("key-type", &[("kty", kty.into()), ("crv", crv.into())]))]
+    Type {
+        /// `kty`.
+        kty: String,
+        /// `crv`.
+        crv: String,
+    },
+    /// `alg` is not EdDSA or Ed25519.
+    #[error("{}", tr("key-alg", &[]))]
+    Alg,
+    /// `key_ops` without `verify`.
+    #[error("{}", tr("key-ops", &[]))]
+    Ops,
+    /// `use` is not `sig`.
+    #[error("{}", tr("key-use", &[]))]
+    Use,
+    /// `x` is not 32 bytes of base64url.
+    #[error("{}", tr("key-x-length", &[]))]
+    XLength,
+    /// `x` is not a curve point.
+    #[error("{}", tr("key-x-point", &[]))]
+    XPoint,
+    /// `x` is not the canonical encoding of its point.
+    #[error("{}", tr("key-x-canonical", &[]))]
+    XCanonical,
+    /// `x` is of small order.
+    #[error("{}", tr("key-x-small-order", &[]))]
+    XSmallOrder,
+    /// The `kid` given is not the key's (the given one, escaped, and the key's).
+    #[error("{}", tr("key-kid-mismatch", &[("given", given.into()), ("kid", kid.into())]))]
+    KidMismatch {
+        /// The `kid` in the document.
+        given: String,
+        /// The key's own.
+        kid: String,
+    },
+    /// `nbf`, `exp` or `revoked_at` out of range (its name).
+    #[error("{}", tr("key-time-range", &[("name", (*.0).into()), ("max", crate::certificate::MAX_TIME.into())]))]
+    TimeRange(&'static str),
+    /// `exp` not after `nbf`.
+    #[error("{}", tr("key-window", &[]))]
+    Window,
 }
 
 /// A JWK as published. Members Sello does not know are ignored (RFC 7517 §4); private members
@@ -164,18 +242,16 @@ struct KeySetDoc {
 }
 
 /// Checks a verification URL: `https://` (or `http://` for localhost), no fragment, bounded.
-pub fn check_verify_url(url: &str) -> Result<(), String> {
+pub fn check_verify_url(url: &str) -> Result<(), UrlProblem> {
     let local = ["http://localhost", "http://127.0.0.1"].iter().any(|host| {
         url.strip_prefix(host)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with(':'))
     });
     if !(url.starts_with("https://") || local) {
-        return Err("verify_url must start with https:// (http:// only for localhost)".into());
+        return Err(UrlProblem::Scheme);
     }
     if url.len() > 200 || url.contains('#') || !url.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(
-            "verify_url must be at most 200 printable ASCII characters, without '#'".into(),
-        );
+        return Err(UrlProblem::Shape);
     }
     Ok(())
 }
@@ -190,11 +266,11 @@ impl KeySet {
         let doc: KeySetDoc =
             json::parse_strict_object(bytes, MAX_KEY_SET_BYTES, json::Arrays::Allowed)?;
         crate::certificate::check_issuer_id(&doc.issuer)
-            .map_err(|e| KeySetError::Issuer(format!("issuer {}", e.problem)))?;
+            .map_err(|e| KeySetError::IssuerId(e.problem))?;
         crate::certificate::check_display_name(&doc.issuer_name)
-            .map_err(|e| KeySetError::Issuer(format!("issuer_name {}", e.problem)))?;
+            .map_err(|e| KeySetError::IssuerName(e.problem))?;
         if let Some(url) = &doc.verify_url {
-            check_verify_url(url).map_err(KeySetError::Issuer)?;
+            check_verify_url(url).map_err(KeySetError::VerifyUrl)?;
         }
         if doc.keys.is_empty() || doc.keys.len() > MAX_KEYS {
             return Err(KeySetError::KeyCount(doc.keys.len()));
@@ -247,59 +323,55 @@ impl KeySet {
 /// Private-key members of any JWK type (RFC 7518 §6, RFC 8037): never in a published set.
 const PRIVATE_MEMBERS: [&str; 7] = ["d", "p", "q", "dp", "dq", "qi", "k"];
 
-fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<PublicKey, String> {
+fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<PublicKey, KeyProblem> {
     if let Some(m) = PRIVATE_MEMBERS.iter().find(|m| members.contains_key(**m)) {
-        return Err(format!(
-            "contains a private key (member {m:?}); publish only public keys"
-        ));
+        return Err(KeyProblem::Private(m));
     }
     let jwk: Jwk = serde_json::from_value(serde_json::Value::Object(members))
-        .map_err(|e| format!("not a valid JWK: {e}"))?;
+        .map_err(|e| KeyProblem::NotJwk(json::JsonError::from_value_error(&e)))?;
     if jwk.kty != "OKP" || jwk.crv != "Ed25519" {
-        return Err(format!(
-            "must be kty OKP with crv Ed25519, not {}/{}",
-            untrusted::quote(&jwk.kty),
-            untrusted::quote(&jwk.crv)
-        ));
+        return Err(KeyProblem::Type {
+            kty: untrusted::quote(&jwk.kty),
+            crv: untrusted::quote(&jwk.crv),
+        });
     }
     if jwk
         .alg
         .as_deref()
         .is_some_and(|a| !crate::token::ACCEPTED_ALGS.contains(&a))
     {
-        return Err("alg must be EdDSA or Ed25519".into());
+        return Err(KeyProblem::Alg);
     }
     if jwk
         .key_ops
         .as_ref()
         .is_some_and(|ops| !ops.iter().any(|op| op == "verify"))
     {
-        return Err("key_ops does not allow verify".into());
+        return Err(KeyProblem::Ops);
     }
     if jwk.key_use.as_deref().is_some_and(|u| u != "sig") {
-        return Err("use must be sig".into());
+        return Err(KeyProblem::Use);
     }
     let bytes: [u8; 32] = b64::decode(&jwk.x)
         .and_then(|b| b.try_into().ok())
-        .ok_or("x must be 32 bytes of unpadded base64url")?;
-    let key = VerifyingKey::from_bytes(&bytes).map_err(|_| "x is not a valid Ed25519 point")?;
+        .ok_or(KeyProblem::XLength)?;
+    let key = VerifyingKey::from_bytes(&bytes).map_err(|_| KeyProblem::XPoint)?;
     // `from_bytes` keeps the bytes it was given; re-encoding the decompressed point shows
     // whether they were the point's one canonical encoding (y < p, no negative zero).
     if key.to_edwards().compress().to_bytes() != bytes {
-        return Err("x is not the canonical encoding of its point".into());
+        return Err(KeyProblem::XCanonical);
     }
     if key.is_weak() {
-        return Err("x is a small-order point, which would accept forged signatures".into());
+        return Err(KeyProblem::XSmallOrder);
     }
     let mut key = PublicKey::new(key);
     if let Some(given) = jwk.kid
         && given != key.kid
     {
-        return Err(format!(
-            "kid \"{}\" is not the key's thumbprint id {}",
-            untrusted::quote(&given),
-            key.kid
-        ));
+        return Err(KeyProblem::KidMismatch {
+            given: untrusted::quote(&given),
+            kid: key.kid,
+        });
     }
     for (name, value) in [
         ("nbf", jwk.nbf),
@@ -307,16 +379,13 @@ fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<Publ
         ("revoked_at", jwk.revoked_at),
     ] {
         if value.is_some_and(|v| !(0..=crate::certificate::MAX_TIME).contains(&v)) {
-            return Err(format!(
-                "{name} must be between 0 and {}",
-                crate::certificate::MAX_TIME
-            ));
+            return Err(KeyProblem::TimeRange(name));
         }
     }
     if let (Some(nbf), Some(exp)) = (jwk.nbf, jwk.exp)
         && exp <= nbf
     {
-        return Err("exp must be after nbf".into());
+        return Err(KeyProblem::Window);
     }
     key.nbf = jwk.nbf;
     key.exp = jwk.exp;
@@ -366,23 +435,28 @@ mod tests {
     #[test]
     fn refuses_bad_keys() {
         let cases = [
-            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}}"#), "private key"),
-            (format!(r#"{{"kty":"OKP","crv":"X25519","x":"{RFC8037_X}"}}"#), "crv Ed25519"),
-            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","kid":"other"}}"#), "thumbprint"),
-            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","alg":"ES256"}}"#), "EdDSA"),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}}"#), KeyProblem::Private("d")),
+            (format!(r#"{{"kty":"OKP","crv":"X25519","x":"{RFC8037_X}"}}"#), KeyProblem::Type { kty: "OKP".into(), crv: "X25519".into() }),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","kid":"other"}}"#), KeyProblem::KidMismatch { given: "other".into(), kid: "kPrK_qmxVWY".into() }),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","alg":"ES256"}}"#), KeyProblem::Alg),
             // The identity point (order 1) and a point of order 8.
-            (r#"{"kty":"OKP","crv":"Ed25519","x":"AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), "small-order"),
-            (r#"{"kty":"OKP","crv":"Ed25519","x":"7P_______________________________________38"}"#.into(), "small-order"),
-            (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), "small-order"),
-            (r#"{"kty":"OKP","crv":"Ed25519","x":"JuiVj8KyJ7BFw_SJ8u-Y8NXfrAXTxjM5sTgCiG1T_AU"}"#.into(), "small-order"),
-            (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAA"}"#.into(), "32 bytes"),
-            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","key_ops":["sign"]}}"#), "key_ops"),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), KeyProblem::XSmallOrder),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"7P_______________________________________38"}"#.into(), KeyProblem::XSmallOrder),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#.into(), KeyProblem::XSmallOrder),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"JuiVj8KyJ7BFw_SJ8u-Y8NXfrAXTxjM5sTgCiG1T_AU"}"#.into(), KeyProblem::XSmallOrder),
+            (r#"{"kty":"OKP","crv":"Ed25519","x":"AAAA"}"#.into(), KeyProblem::XLength),
+            (format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}","key_ops":["sign"]}}"#), KeyProblem::Ops),
         ];
         for (key, expect) in cases {
-            let err = KeySet::from_json(doc(&key).as_bytes())
-                .unwrap_err()
-                .to_string();
-            assert!(err.contains(expect), "{key}: {err}");
+            let err = KeySet::from_json(doc(&key).as_bytes()).unwrap_err();
+            assert_eq!(
+                err,
+                KeySetError::Key {
+                    index: 0,
+                    problem: expect
+                },
+                "{key}"
+            );
         }
         let dup = format!(
             r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}},{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}}"#
@@ -440,7 +514,13 @@ mod tests {
             })
             .to_string();
             let err = KeySet::from_json(json.as_bytes()).unwrap_err();
-            assert!(matches!(err, KeySetError::Issuer(_)), "{name:?}: {err}");
+            assert!(
+                matches!(
+                    err,
+                    KeySetError::IssuerName(crate::certificate::Problem::ForbiddenCharacters)
+                ),
+                "{name:?}: {err}"
+            );
             assert!(crate::untrusted::first_forbidden(&err.to_string()).is_none());
         }
     }
@@ -472,8 +552,17 @@ mod tests {
             r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
             b64::encode(&non)
         ));
-        let err = KeySet::from_json(json.as_bytes()).unwrap_err().to_string();
-        assert!(err.contains("canonical"), "{err}");
+        let err = KeySet::from_json(json.as_bytes()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                KeySetError::Key {
+                    problem: KeyProblem::XCanonical,
+                    ..
+                }
+            ),
+            "{err}"
+        );
         let json = doc(&format!(
             r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
             b64::encode(&y)

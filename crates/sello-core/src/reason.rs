@@ -1,7 +1,7 @@
 //! Verdicts and the reasons behind them: stable machine codes plus Spanish and English text.
 //!
 //! These are data, used the same way by the library, the CLI, the JSON output, the web API and
-//! the test vectors. All user-facing text of this crate lives in this file.
+//! the test vectors. Their words are in this crate's catalogues (`i18n/es.ftl`, `i18n/en.ftl`).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -62,14 +62,12 @@ impl Verdict {
     }
 
     /// A short headline in the given language.
-    pub fn headline(self, lang: Lang) -> &'static str {
+    pub fn headline(self, lang: Lang) -> String {
+        let catalog = &crate::i18n::CATALOG;
         match self {
-            Verdict::Valid => lang.pick("CERTIFICADO VÁLIDO", "VALID CERTIFICATE"),
-            Verdict::Invalid => lang.pick("CERTIFICADO NO VÁLIDO", "INVALID CERTIFICATE"),
-            Verdict::Indeterminate => lang.pick(
-                "NO SE PUDO CONFIRMAR EL CERTIFICADO",
-                "CERTIFICATE COULD NOT BE CONFIRMED",
-            ),
+            Verdict::Valid => crate::t!(catalog, lang, "verdict-valid"),
+            Verdict::Invalid => crate::t!(catalog, lang, "verdict-invalid"),
+            Verdict::Indeterminate => crate::t!(catalog, lang, "verdict-indeterminate"),
         }
     }
 }
@@ -176,55 +174,15 @@ impl Reason {
         )
     }
 
-    /// A plain-words explanation for a person, in the given language.
-    pub fn message(self, lang: Lang) -> &'static str {
-        match self {
-            Reason::MalformedToken => lang.pick(
-                "El código no es un certificado Sello legible: está dañado, incompleto o no es un certificado.",
-                "The code is not a readable Sello certificate: it is damaged, incomplete or not a certificate.",
-            ),
-            Reason::UnsupportedHeader => lang.pick(
-                "El certificado usa un algoritmo o una cabecera que Sello no acepta.",
-                "The certificate uses an algorithm or header that Sello does not accept.",
-            ),
-            Reason::InvalidClaims => lang.pick(
-                "Los datos del certificado no cumplen el formato.",
-                "The certificate's data break the format's rules.",
-            ),
-            Reason::UnknownIssuer => lang.pick(
-                "El emisor no está entre los emisores de confianza.",
-                "The issuer is not among the trusted issuers.",
-            ),
-            Reason::UnknownKey => lang.pick(
-                "El emisor es de confianza, pero la llave con que se firmó no está publicada.",
-                "The issuer is trusted, but the key that signed this is not published.",
-            ),
-            Reason::BadSignature => lang.pick(
-                "La firma no corresponde: el certificado fue alterado o falsificado.",
-                "The signature does not match: the certificate was altered or forged.",
-            ),
-            Reason::Expired => lang.pick("El certificado ya venció.", "The certificate has expired."),
-            Reason::NotYetValid => lang.pick(
-                "El certificado todavía no entra en vigor.",
-                "The certificate is not valid yet.",
-            ),
-            Reason::KeyNotValidAtIssuance => lang.pick(
-                "La llave del emisor no estaba autorizada para firmar en la fecha de emisión.",
-                "The issuer's key was not authorised to sign on the issue date.",
-            ),
-            Reason::KeyRevoked => lang.pick(
-                "La llave del emisor fue revocada por compromiso antes de firmar este certificado.",
-                "The issuer's key was revoked as compromised before this certificate was signed.",
-            ),
-            Reason::Revoked => lang.pick(
-                "El emisor revocó este certificado.",
-                "The issuer revoked this certificate.",
-            ),
-            Reason::StatusUnavailable => lang.pick(
-                "La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.",
-                "The signature is authentic, but no current status list is available to tell whether it was revoked.",
-            ),
-        }
+    /// A plain-words explanation for a person, in the given language (the catalogue's
+    /// `reason-<code>`).
+    pub fn message(self, lang: Lang) -> String {
+        crate::i18n::CATALOG.text(lang, &format!("reason-{}", self.code()))
+    }
+
+    /// The confirmation given for a valid certificate, in the given language.
+    pub fn valid_message(lang: Lang) -> String {
+        crate::t!(crate::i18n::CATALOG, lang, "verification-valid")
     }
 }
 
@@ -248,8 +206,12 @@ mod tests {
                 serde_json::to_string(&r).unwrap(),
                 format!("\"{}\"", r.code())
             );
-            assert!(!r.message(Lang::Es).is_empty() && !r.message(Lang::En).is_empty());
-            assert_ne!(r.message(Lang::Es), r.message(Lang::En));
+            let (es, en) = (r.message(Lang::Es), r.message(Lang::En));
+            assert!(
+                !es.starts_with("reason-") && !en.starts_with("reason-"),
+                "{r}"
+            );
+            assert_ne!(es, en);
         }
         assert_eq!(Reason::from_code("nope"), None);
     }

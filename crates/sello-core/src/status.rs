@@ -26,21 +26,58 @@ pub const STATUS_TYP: &str = "sello-status+jwt";
 
 /// Why a status list could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum StatusError {
     /// The JWS around the list is malformed or has a forbidden header.
-    #[error("status list token: {0}")]
+    #[error("{}", tr("status-token", &[("error", .0.to_string().into())]))]
     Token(#[from] TokenError),
     /// A size outside [`MIN_ENTRIES`]..=[`MAX_ENTRIES`] or not a multiple of 8.
-    #[error(
-        "a status list has a multiple of 8 entries from {MIN_ENTRIES} to {MAX_ENTRIES}; this one declares {0}"
-    )]
+    #[error("{}", tr("status-size", &[("min", MIN_ENTRIES.into()), ("max", MAX_ENTRIES.into()), ("size", (*.0).into())]))]
     Size(u64),
     /// `lst` is not base64url of gzip, or does not decompress to exactly `size` bits.
-    #[error("the list is not gzip in base64url of the declared size: {0}")]
-    Encoding(String),
+    #[error("{}", tr("status-encoding", &[("problem", .0.to_string().into())]))]
+    Encoding(EncodingProblem),
     /// `exp` not after `iat`, negative times, or an invalid issuer id.
-    #[error("invalid status list claim: {0}")]
-    Claims(String),
+    #[error("{}", tr("status-claims", &[("problem", .0.to_string().into())]))]
+    Claims(ClaimProblem),
+}
+
+/// What is wrong with a status list's `lst`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EncodingProblem {
+    /// Not base64url.
+    #[error("{}", tr("status-not-base64", &[]))]
+    NotBase64,
+    /// The gzip member is damaged: a bad header, a bad DEFLATE stream (a back-reference before
+    /// the start included), or a wrong CRC or length.
+    #[error("{}", tr("status-gzip", &[]))]
+    Gzip,
+    /// It decompresses to another number of bytes than `size` / 8.
+    #[error("{}", tr("status-length", &[("got", (*got).into()), ("size", (*size).into())]))]
+    Length {
+        /// Bytes produced (one more than wanted at most).
+        got: usize,
+        /// The declared number of entries.
+        size: u64,
+    },
+    /// Bytes after the gzip member.
+    #[error("{}", tr("status-trailing", &[]))]
+    Trailing,
+}
+
+/// What is wrong with a status list's claims.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClaimProblem {
+    /// The issuer id.
+    #[error("{0}")]
+    Issuer(crate::certificate::ClaimError),
+    /// `iat`/`exp` out of range or in the wrong order.
+    #[error("{}", tr("problem-status-times", &[]))]
+    Times,
+}
+
+fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
+    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
 }
 
 /// A bitstring of revocation flags.
@@ -110,27 +147,27 @@ impl StatusList {
         {
             return Err(StatusError::Size(size));
         }
-        let gz = b64::decode(lst).ok_or_else(|| StatusError::Encoding("not base64url".into()))?;
+        let gz = b64::decode(lst).ok_or(StatusError::Encoding(EncodingProblem::NotBase64))?;
         let want = (size / 8) as usize;
         let mut bits = Vec::with_capacity(want);
         let mut decoder = GzDecoder::new(&gz[..]);
         (&mut decoder)
             .take(want as u64 + 1)
             .read_to_end(&mut bits)
-            .map_err(|e| StatusError::Encoding(e.to_string()))?;
+            .map_err(|_| StatusError::Encoding(EncodingProblem::Gzip))?;
         if bits.len() != want {
-            return Err(StatusError::Encoding(format!(
-                "{} bytes of bits for {size} entries",
-                bits.len()
-            )));
+            return Err(StatusError::Encoding(EncodingProblem::Length {
+                got: bits.len(),
+                size,
+            }));
         }
         // Exactly one gzip member and nothing after it: one list, one encoding.
         let mut probe = [0u8; 1];
         let more = decoder
             .read(&mut probe)
-            .map_err(|e| StatusError::Encoding(e.to_string()))?;
+            .map_err(|_| StatusError::Encoding(EncodingProblem::Gzip))?;
         if more != 0 || !decoder.into_inner().is_empty() {
-            return Err(StatusError::Encoding("data after the gzip stream".into()));
+            return Err(StatusError::Encoding(EncodingProblem::Trailing));
         }
         Ok(StatusList { bits })
     }
@@ -167,12 +204,11 @@ pub fn decode(token: &str) -> Result<UnverifiedStatusList<'_>, StatusError> {
     let jws =
         token::decode_jws::<StatusListClaims>(token.trim(), MAX_STATUS_TOKEN_LEN, STATUS_TYP)?;
     let c = &jws.payload;
-    crate::certificate::check_issuer_id(&c.iss).map_err(|e| StatusError::Claims(e.to_string()))?;
+    crate::certificate::check_issuer_id(&c.iss)
+        .map_err(|e| StatusError::Claims(ClaimProblem::Issuer(e)))?;
     let max = crate::certificate::MAX_TIME;
     if !(0..=max).contains(&c.iat) || !(0..=max).contains(&c.exp) || c.exp <= c.iat {
-        return Err(StatusError::Claims(
-            "iat and exp must be between 1970 and 9999, exp after iat".into(),
-        ));
+        return Err(StatusError::Claims(ClaimProblem::Times));
     }
     let list = StatusList::decode(&c.lst, c.size)?;
     Ok(UnverifiedStatusList { jws, list })

@@ -64,19 +64,26 @@ pub enum Part {
 
 impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Part::Header => "header",
-            Part::Payload => "payload",
-            Part::Signature => "signature",
-        })
+        let id = match self {
+            Part::Header => "part-header",
+            Part::Payload => "part-payload",
+            Part::Signature => "part-signature",
+        };
+        f.write_str(&tr(id, &[]))
     }
 }
 
+fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
+    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
+}
+
 /// Why a token could not be parsed. [`TokenError::reason`] maps each to a verdict reason.
+/// Messages are in the language set with [`crate::i18n::set_language`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TokenError {
     /// Over [`MAX_TOKEN_LEN`].
-    #[error("the token is {len} bytes; the limit is {max}")]
+    #[error("{}", tr("token-too-long", &[("len", (*len).into()), ("max", (*max).into())]))]
     TooLong {
         /// Length in bytes.
         len: usize,
@@ -84,37 +91,42 @@ pub enum TokenError {
         max: usize,
     },
     /// Not three dot-separated parts.
-    #[error("a token has 3 parts separated by '.'; this has {0}")]
+    #[error("{}", tr("token-parts", &[("count", (*.0).into())]))]
     Parts(usize),
     /// A part is not strict unpadded base64url.
-    #[error("the {0} is not strict unpadded base64url")]
+    #[error("{}", tr("token-base64", &[("part", .0.to_string().into())]))]
     Base64(Part),
     /// A part is not the JSON it must be.
-    #[error("the {part} is not valid: {detail}")]
+    #[error("{}", tr("token-json", &[("part", part.to_string().into()), ("detail", error.to_string().into())]))]
     Json {
         /// Which part.
         part: Part,
-        /// The parser's complaint.
-        detail: String,
+        /// What is wrong with its JSON.
+        error: crate::json::JsonError,
     },
+    /// A header member that must be a string is not.
+    #[error("{}", tr("token-member-not-string", &[("name", (*.0).into())]))]
+    MemberNotString(&'static str),
+    /// A required header member is missing.
+    #[error("{}", tr("token-member-missing", &[("name", (*.0).into())]))]
+    MemberMissing(&'static str),
+    /// The `kid` is empty or longer than 64 bytes.
+    #[error("{}", tr("token-kid-length", &[]))]
+    KidLength,
     /// The signature is not 64 bytes.
-    #[error("an Ed25519 signature is 64 bytes; this one is {0}")]
+    #[error("{}", tr("token-signature-length", &[("len", (*.0).into())]))]
     SignatureLength(usize),
-    /// `alg` is neither `EdDSA` nor `Ed25519`.
-    #[error(
-        "alg \"{0}\" is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only"
-    )]
+    /// `alg` is neither `EdDSA` nor `Ed25519` (the value, escaped and shortened).
+    #[error("{}", tr("token-algorithm", &[("alg", .0.into())]))]
     Algorithm(String),
     /// `typ` is not the one expected (`sello+jwt` for certificates).
-    #[error(
-        "typ \"{0}\" is not the expected type (certificates are \"sello+jwt\", status lists \"sello-status+jwt\")"
-    )]
+    #[error("{}", tr("token-type", &[("typ", .0.into())]))]
     Type(String),
     /// A header member other than `alg`, `kid`, `typ`.
-    #[error("header member \"{0}\" is not allowed (keys never come from the token)")]
+    #[error("{}", tr("token-forbidden-member", &[("name", .0.into())]))]
     ForbiddenMember(String),
     /// The claims break a rule of the format.
-    #[error("invalid claim {0}")]
+    #[error("{}", tr("token-claims", &[("error", .0.to_string().into())]))]
     Claims(#[from] crate::certificate::ClaimError),
 }
 
@@ -149,23 +161,17 @@ fn decode_part(text: &str, part: Part) -> Result<Vec<u8>, TokenError> {
 }
 
 fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> {
-    let json_err = |e: json::JsonError| TokenError::Json {
+    let json_err = |error: json::JsonError| TokenError::Json {
         part: Part::Header,
-        detail: e.to_string(),
+        error,
     };
     let members: serde_json::Map<String, serde_json::Value> =
         json::parse_strict(bytes, MAX_HEADER_BYTES).map_err(json_err)?;
-    let string = |name: &str| -> Result<String, TokenError> {
+    let string = |name: &'static str| -> Result<String, TokenError> {
         match members.get(name) {
             Some(serde_json::Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(TokenError::Json {
-                part: Part::Header,
-                detail: format!("{name} must be a string"),
-            }),
-            None => Err(TokenError::Json {
-                part: Part::Header,
-                detail: format!("{name} is missing"),
-            }),
+            Some(_) => Err(TokenError::MemberNotString(name)),
+            None => Err(TokenError::MemberMissing(name)),
         }
     };
     // The algorithm is decided first, by exact (case-sensitive) comparison.
@@ -190,10 +196,7 @@ fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> 
     }
     let kid = string("kid")?;
     if kid.is_empty() || kid.len() > 64 {
-        return Err(TokenError::Json {
-            part: Part::Header,
-            detail: "kid must be 1 to 64 bytes".into(),
-        });
+        return Err(TokenError::KidLength);
     }
     Ok(Header { alg, kid, typ })
 }
@@ -250,10 +253,10 @@ pub fn decode_jws<'a, T: serde::de::DeserializeOwned>(
     let payload = decode_part(payload_b64, Part::Payload)?;
     // Neither certificate claims nor status-list claims have arrays anywhere.
     let payload: T =
-        json::parse_strict_object(&payload, max_len, json::Arrays::Refused).map_err(|e| {
+        json::parse_strict_object(&payload, max_len, json::Arrays::Refused).map_err(|error| {
             TokenError::Json {
                 part: Part::Payload,
-                detail: e.to_string(),
+                error,
             }
         })?;
     let signature = decode_part(signature_b64, Part::Signature)?;

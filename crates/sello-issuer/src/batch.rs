@@ -80,11 +80,9 @@ fn entry_for(issued: &Issued, row_key: Option<String>, kid: &str) -> Entry {
 /// Rebuilds the issued certificate from its ledger entry.
 pub fn issued_from_entry(issuer: &Issuer, entry: &Entry) -> Result<Issued, IssueError> {
     let claims: Claims = token::decode(&entry.token)
-        .map_err(|e| {
-            IssueError::Invalid(sello_core::certificate::ClaimError {
-                field: format!("ledger token of {}: {e}", entry.serial),
-                problem: "cannot be decoded",
-            })
+        .map_err(|error| IssueError::LedgerToken {
+            serial: entry.serial.clone(),
+            error,
         })?
         .claims;
     let qr_text = match &issuer.info().verify_url {

@@ -27,6 +27,17 @@ pub enum IssueError {
         "the QR content would be {0} bytes, more than a QR code holds (2,331); shorten the fields"
     )]
     TooLong(usize),
+    /// A status list's times are out of range or in the wrong order.
+    #[error("status list times: iat and exp must be between 1970 and 9999, exp after iat")]
+    StatusTimes,
+    /// A token recorded in the ledger no longer decodes.
+    #[error("the ledger's token of {serial} cannot be decoded: {error}")]
+    LedgerToken {
+        /// The certificate's serial.
+        serial: String,
+        /// Why.
+        error: sello_core::TokenError,
+    },
 }
 
 /// What to issue.
@@ -147,10 +158,7 @@ impl Issuer {
     ) -> Result<String, IssueError> {
         let max = sello_core::certificate::MAX_TIME;
         if !(0..=max).contains(&iat) || !(0..=max).contains(&exp) || exp <= iat {
-            return Err(IssueError::Invalid(sello_core::certificate::ClaimError {
-                field: "status list exp".into(),
-                problem: "must be after iat, both between 1970 and 9999",
-            }));
+            return Err(IssueError::StatusTimes);
         }
         if let Some(key) = &self.window
             && (!key.may_sign_at(iat) || key.revoked_for(iat))

@@ -172,7 +172,7 @@ impl IssuerDir {
         sello_core::certificate::check_display_name(&info.name)
             .map_err(|e| invalid(format!("the display name {}", e.problem)))?;
         if let Some(url) = &info.verify_url {
-            check_verify_url(url).map_err(invalid)?;
+            check_verify_url(url).map_err(|e| invalid(e.to_string()))?;
         }
         if path.join("issuer.json").exists() {
             return Err(KeyStoreError::Exists(path.to_owned()));

@@ -111,7 +111,7 @@ enum Body<'a> {
     Verified {
         #[serde(flatten)]
         verification: &'a Verification,
-        message: &'a str,
+        message: String,
     },
     Failed {
         verdict: (),

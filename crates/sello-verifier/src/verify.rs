@@ -50,7 +50,8 @@ pub struct Verification {
     pub verdict: Verdict,
     /// Why it is not valid (`None` when valid).
     pub reason: Option<Reason>,
-    /// A technical detail for logs and experts (English; never secret material).
+    /// A technical detail for logs and experts, in the language set with
+    /// [`sello_core::i18n::set_language`] (never secret material).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The issuer, once the signature has verified.
@@ -77,13 +78,10 @@ impl Verification {
     }
 
     /// A plain-words explanation in `lang`: the reason's message, or a confirmation.
-    pub fn message(&self, lang: Lang) -> &'static str {
+    pub fn message(&self, lang: Lang) -> String {
         match self.reason {
             Some(reason) => reason.message(lang),
-            None => lang.pick(
-                "Firma auténtica de un emisor de confianza; certificado vigente.",
-                "Authentic signature from a trusted issuer; the certificate is in force.",
-            ),
+            None => Reason::valid_message(lang),
         }
     }
 }

@@ -7,7 +7,7 @@
 //! | route | answer |
 //! |---|---|
 //! | `GET /` | the verification page (camera, photo upload, paste; a token in the URL's fragment is verified at once) |
-//! | `GET /app.js`, `/style.css`, `/sello-verify.js` | the page's script, style and JS verifier |
+//! | `GET /app.js`, `/style.css`, `/sello-verify.js`, `/messages.js` | the page's script, style, JS verifier and words (generated from the Fluent catalogues: [`messages_js`]) |
 //! | `GET /<path>`, `/<path>/` | the page again at the path of each trusted issuer's `verify_url` (`/v` for `https://…/v`), with its files and `keys.json` and `api/…` under it (see below) |
 //! | `POST /api/verify[?lang=es\|en]` | `application/json` `{"token": …}`, `text/plain` (token or URL), `image/png`, `image/jpeg` or `multipart/form-data` with an `image` field → one verification object, or for an image an array of them, or `{"error": code, "message": …}` |
 //! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects (or, for a text that is not a certificate, error objects) in the same order, each with its `index`; every signature gets the strict check |
@@ -91,9 +91,11 @@
 mod api;
 pub use api::{MAX_BATCH_BYTES, MAX_BATCH_TOKENS};
 mod decoders;
+mod messages;
 mod paths;
 mod reload;
 mod server;
+pub use messages::messages_js;
 mod site;
 mod state;
 pub mod text;
@@ -157,6 +159,7 @@ pub fn live_router(live: &Live) -> Router {
         .route("/app.js", get(site::asset))
         .route("/style.css", get(site::asset))
         .route("/sello-verify.js", get(site::asset))
+        .route("/messages.js", get(site::asset))
         .route("/keys.json", get(site::keys))
         .route("/.well-known/jwks.json", get(site::jwks))
         .route("/.well-known/jwks/{file}", get(site::issuer_jwks))
@@ -195,12 +198,13 @@ async fn not_found(request: Request) -> Response {
 /// The path as logged: a route's own path, or its pattern, never what a client made up (a
 /// token pasted into a path must not reach the log).
 fn logged_path(path: &str) -> &'static str {
-    const EXACT: [&str; 10] = [
+    const EXACT: [&str; 11] = [
         "/",
         "/index.html",
         "/app.js",
         "/style.css",
         "/sello-verify.js",
+        "/messages.js",
         "/keys.json",
         "/.well-known/jwks.json",
         "/healthz",

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The page's files: name, content type, contents. Embedded in the binary.
-pub(crate) const ASSETS: [(&str, &str, &str); 4] = [
+pub(crate) const ASSETS: [(&str, &str, &str); 5] = [
     (
         "index.html",
         "text/html; charset=utf-8",
@@ -34,6 +34,11 @@ pub(crate) const ASSETS: [(&str, &str, &str); 4] = [
         "sello-verify.js",
         "text/javascript; charset=utf-8",
         include_str!("../static/sello-verify.js"),
+    ),
+    (
+        "messages.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../static/messages.js"),
     ),
 ];
 

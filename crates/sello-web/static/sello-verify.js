@@ -40,8 +40,9 @@
  *                                            untrusted text (file names, details) to a person.
  *   MESSAGES                                 { es, en }: for each language, the plain-words text
  *                                            of every reason code, `valid` (the confirmation),
- *                                            and `headline` { valid, invalid, indeterminate }.
- *                                            Copied from crates/sello-core/src/reason.rs.
+ *                                            and `headline` { valid, invalid, indeterminate },
+ *                                            from the generated catalogue (messages.js).
+ *   formatMessage(lang, id, args) -> string  any message of that catalogue.
  *
  * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url },
  * keys: [{ kid, x, nbf, exp, revoked_at }] }) and `statusLists` (issuer id -> the accepted
@@ -72,6 +73,8 @@
  * `_internal` exposes building blocks for the tests in tests/web; it is not part of the API.
  */
 
+import { CATALOG } from './messages.js';
+
 export const VERSION = '1';
 
 // ---------------------------------------------------------------------------------------------
@@ -97,56 +100,47 @@ const U64_MAX = (1n << 64n) - 1n;
 const I64_MAX = (1n << 63n) - 1n;
 
 // ---------------------------------------------------------------------------------------------
-// Messages: copied exactly from crates/sello-core/src/reason.rs (Reason::message,
-// Verdict::headline) and crates/sello-verifier/src/verify.rs (Verification::message).
 
-export const MESSAGES = Object.freeze({
-  es: Object.freeze({
-    valid: 'Firma auténtica de un emisor de confianza; certificado vigente.',
-    malformed_token:
-      'El código no es un certificado Sello legible: está dañado, incompleto o no es un certificado.',
-    unsupported_header: 'El certificado usa un algoritmo o una cabecera que Sello no acepta.',
-    invalid_claims: 'Los datos del certificado no cumplen el formato.',
-    unknown_issuer: 'El emisor no está entre los emisores de confianza.',
-    unknown_key: 'El emisor es de confianza, pero la llave con que se firmó no está publicada.',
-    bad_signature: 'La firma no corresponde: el certificado fue alterado o falsificado.',
-    expired: 'El certificado ya venció.',
-    not_yet_valid: 'El certificado todavía no entra en vigor.',
-    key_not_valid_at_issuance:
-      'La llave del emisor no estaba autorizada para firmar en la fecha de emisión.',
-    key_revoked: 'La llave del emisor fue revocada por compromiso antes de firmar este certificado.',
-    revoked: 'El emisor revocó este certificado.',
-    status_unavailable:
-      'La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.',
-    headline: Object.freeze({
-      valid: 'CERTIFICADO VÁLIDO',
-      invalid: 'CERTIFICADO NO VÁLIDO',
-      indeterminate: 'NO SE PUDO CONFIRMAR EL CERTIFICADO',
-    }),
-  }),
-  en: Object.freeze({
-    valid: 'Authentic signature from a trusted issuer; the certificate is in force.',
-    malformed_token:
-      'The code is not a readable Sello certificate: it is damaged, incomplete or not a certificate.',
-    unsupported_header: 'The certificate uses an algorithm or header that Sello does not accept.',
-    invalid_claims: "The certificate's data break the format's rules.",
-    unknown_issuer: 'The issuer is not among the trusted issuers.',
-    unknown_key: 'The issuer is trusted, but the key that signed this is not published.',
-    bad_signature: 'The signature does not match: the certificate was altered or forged.',
-    expired: 'The certificate has expired.',
-    not_yet_valid: 'The certificate is not valid yet.',
-    key_not_valid_at_issuance: "The issuer's key was not authorised to sign on the issue date.",
-    key_revoked: "The issuer's key was revoked as compromised before this certificate was signed.",
-    revoked: 'The issuer revoked this certificate.',
-    status_unavailable:
-      'The signature is authentic, but no current status list is available to tell whether it was revoked.',
-    headline: Object.freeze({
-      valid: 'VALID CERTIFICATE',
-      invalid: 'INVALID CERTIFICATE',
-      indeterminate: 'CERTIFICATE COULD NOT BE CONFIRMED',
-    }),
-  }),
-});
+/**
+ * Formats the message `id` of the generated catalogue (messages.js, from the Rust crates'
+ * Fluent files) in `lang` with `args`: text, `{ $var }` placeables and plural selections, as
+ * Fluent does. A missing message gives its id.
+ */
+export function formatMessage(lang, id, args = {}) {
+  const messages = CATALOG[lang] ?? CATALOG.es;
+  const pattern = messages[id];
+  if (pattern === undefined) return id;
+  const plural = new Intl.PluralRules(lang === 'en' ? 'en' : 'es');
+  const render = (p) => {
+    if (typeof p === 'string') return p;
+    return p.map((part) => {
+      if (typeof part === 'string') return part;
+      if (part.var !== undefined) return String(args[part.var] ?? '');
+      const value = args[part.select];
+      const exact = part.variants[String(value)];
+      const category = typeof value === 'number' ? plural.select(value) : String(value);
+      return render(exact ?? part.variants[category] ?? part.variants[part.default]);
+    }).join('');
+  };
+  return render(pattern);
+}
+
+const REASON_CODES = ['malformed_token', 'unsupported_header', 'invalid_claims', 'unknown_issuer',
+  'unknown_key', 'bad_signature', 'expired', 'not_yet_valid', 'key_not_valid_at_issuance',
+  'key_revoked', 'revoked', 'status_unavailable'];
+
+function messagesIn(lang) {
+  const out = { valid: formatMessage(lang, 'verification-valid') };
+  for (const code of REASON_CODES) out[code] = formatMessage(lang, `reason-${code}`);
+  out.headline = Object.freeze({
+    valid: formatMessage(lang, 'verdict-valid'),
+    invalid: formatMessage(lang, 'verdict-invalid'),
+    indeterminate: formatMessage(lang, 'verdict-indeterminate'),
+  });
+  return Object.freeze(out);
+}
+
+export const MESSAGES = Object.freeze({ es: messagesIn('es'), en: messagesIn('en') });
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers

@@ -908,6 +908,7 @@ fn export_writes_every_file() {
         "app.js",
         "index.html",
         "keys.json",
+        "messages.js",
         "sello-verify.js",
         "status/mx.prueba.jwt",
         "style.css",
@@ -915,6 +916,7 @@ fn export_writes_every_file() {
         "v/app.js",
         "v/index.html",
         "v/keys.json",
+        "v/messages.js",
         "v/sello-verify.js",
         "v/style.css",
     ];

@@ -1,0 +1,109 @@
+# sello-core: verdicts, reasons and format errors, in English.
+# Every message has its pair in es.ftl (the tests check it).
+
+## Verdicts
+
+verdict-valid = VALID CERTIFICATE
+verdict-invalid = INVALID CERTIFICATE
+verdict-indeterminate = CERTIFICATE COULD NOT BE CONFIRMED
+verification-valid = Authentic signature from a trusted issuer; the certificate is in force.
+
+## Reasons (FORMAT.md §7)
+
+reason-malformed_token = The code is not a readable Sello certificate: it is damaged, incomplete or not a certificate.
+reason-unsupported_header = The certificate uses an algorithm or header that Sello does not accept.
+reason-invalid_claims = The certificate's data break the format's rules.
+reason-unknown_issuer = The issuer is not among the trusted issuers.
+reason-unknown_key = The issuer is trusted, but the key that signed this is not published.
+reason-bad_signature = The signature does not match: the certificate was altered or forged.
+reason-expired = The certificate has expired.
+reason-not_yet_valid = The certificate is not valid yet.
+reason-key_not_valid_at_issuance = The issuer's key was not authorised to sign on the issue date.
+reason-key_revoked = The issuer's key was revoked as compromised before this certificate was signed.
+reason-revoked = The issuer revoked this certificate.
+reason-status_unavailable = The signature is authentic, but no current status list is available to tell whether it was revoked.
+
+## Data rules (FORMAT.md §2.4, §3.5)
+
+claim-error = { $field }: { $problem }
+problem-empty = must not be empty
+problem-too-long = is too long
+problem-forbidden-characters = must not contain control or invisible format characters
+problem-serial-length = must be 1 to 64 characters
+problem-serial-characters = may contain only letters, digits, '-', '_' and '.'
+problem-issuer-id = must be 1 to 128 printable ASCII characters without spaces
+problem-too-many-attributes = has too many entries
+problem-attribute-key = field names are 1 to 40 characters of a–z, 0–9, '_', '.', '-'
+problem-negative = must not be negative
+problem-after-9999 = must not be after the year 9999
+problem-exp-after-iat = must be after the issue time (iat)
+problem-exp-after-nbf = must be after the start of validity (nbf)
+problem-status-times = iat and exp must be between 1970 and 9999, exp after iat
+
+## Strict JSON (FORMAT.md §2.2)
+
+json-too-large = the document is { $len } bytes; the limit is { $max }
+json-not-object = expected a JSON object
+json-duplicate = the member "{ $name }" appears twice
+json-too-deep = it nests more than { $max } levels
+json-array = an array where the format has none
+json-unknown-member = the member "{ $name }" is not part of this format
+json-missing-member = the member "{ $name }" is missing
+json-wrong-type = a value is not of the type the format asks for (line { $line }, column { $column })
+json-syntax = not valid JSON (line { $line }, column { $column })
+json-eof = the JSON ends too early
+json-trailing = there is data after the JSON document
+
+## The token (FORMAT.md §3)
+
+part-header = the header
+part-payload = the payload
+part-signature = the signature
+token-too-long = the token is { $len } bytes; the limit is { $max }
+token-parts = a token has 3 parts separated by '.'; this has { $count }
+token-base64 = { $part } is not strict unpadded base64url
+token-json = { $part } is not valid: { $detail }
+token-member-not-string = { $name } must be a string
+token-member-missing = { $name } is missing
+token-kid-length = kid must be 1 to 64 bytes
+token-signature-length = an Ed25519 signature is 64 bytes; this one is { $len }
+token-algorithm = alg "{ $alg }" is not accepted; Sello tokens are signed with Ed25519 (alg EdDSA or Ed25519) only
+token-type = typ "{ $typ }" is not the expected type (certificates are "sello+jwt", status lists "sello-status+jwt")
+token-forbidden-member = header member "{ $name }" is not allowed (keys never come from the token)
+token-claims = invalid claim { $error }
+
+## Key sets (FORMAT.md §5)
+
+key-set-json = the key set is not valid JSON of the expected shape: { $error }
+key-set-issuer = the key set's issuer is invalid: { $problem }
+key-set-issuer-id = issuer { $problem }
+key-set-issuer-name = issuer_name { $problem }
+key-set-key-count = a key set holds 1 to { $max } keys; this one holds { $count }
+key-set-key = key { $index }: { $problem }
+key-set-duplicate-kid = two keys share the kid "{ $kid }"
+url-scheme = verify_url must start with https:// (http:// only for localhost)
+url-shape = verify_url must be at most 200 printable ASCII characters, without '#'
+key-private = contains a private key (member "{ $member }"); publish only public keys
+key-not-jwk = not a valid JWK: { $error }
+key-type = must be kty OKP with crv Ed25519, not { $kty }/{ $crv }
+key-alg = alg must be EdDSA or Ed25519
+key-ops = key_ops does not allow verify
+key-use = use must be sig
+key-x-length = x must be 32 bytes of unpadded base64url
+key-x-point = x is not a valid Ed25519 point
+key-x-canonical = x is not the canonical encoding of its point
+key-x-small-order = x is a small-order point, which would accept forged signatures
+key-kid-mismatch = kid "{ $given }" is not the key's thumbprint id { $kid }
+key-time-range = { $name } must be between 0 and { $max }
+key-window = exp must be after nbf
+
+## Status lists (FORMAT.md §5.8)
+
+status-token = status list token: { $error }
+status-size = a status list has a multiple of 8 entries from { $min } to { $max }; this one declares { $size }
+status-encoding = the list is not gzip in base64url of the declared size: { $problem }
+status-not-base64 = not base64url
+status-gzip = the gzip data is damaged
+status-length = { $got } bytes of bits for { $size } entries
+status-trailing = data after the gzip stream
+status-claims = invalid status list claim: { $problem }

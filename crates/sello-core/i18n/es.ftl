@@ -1,0 +1,109 @@
+# sello-core: veredictos, motivos y errores del formato, en español.
+# Cada mensaje tiene su par en en.ftl (las pruebas lo comprueban).
+
+## Veredictos
+
+verdict-valid = CERTIFICADO VÁLIDO
+verdict-invalid = CERTIFICADO NO VÁLIDO
+verdict-indeterminate = NO SE PUDO CONFIRMAR EL CERTIFICADO
+verification-valid = Firma auténtica de un emisor de confianza; certificado vigente.
+
+## Motivos (FORMAT.md §7)
+
+reason-malformed_token = El código no es un certificado Sello legible: está dañado, incompleto o no es un certificado.
+reason-unsupported_header = El certificado usa un algoritmo o una cabecera que Sello no acepta.
+reason-invalid_claims = Los datos del certificado no cumplen el formato.
+reason-unknown_issuer = El emisor no está entre los emisores de confianza.
+reason-unknown_key = El emisor es de confianza, pero la llave con que se firmó no está publicada.
+reason-bad_signature = La firma no corresponde: el certificado fue alterado o falsificado.
+reason-expired = El certificado ya venció.
+reason-not_yet_valid = El certificado todavía no entra en vigor.
+reason-key_not_valid_at_issuance = La llave del emisor no estaba autorizada para firmar en la fecha de emisión.
+reason-key_revoked = La llave del emisor fue revocada por compromiso antes de firmar este certificado.
+reason-revoked = El emisor revocó este certificado.
+reason-status_unavailable = La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.
+
+## Reglas de los datos (FORMAT.md §2.4, §3.5)
+
+claim-error = { $field }: { $problem }
+problem-empty = no debe estar vacío
+problem-too-long = es demasiado largo
+problem-forbidden-characters = no debe contener caracteres de control ni caracteres de formato invisibles
+problem-serial-length = debe tener de 1 a 64 caracteres
+problem-serial-characters = solo puede tener letras, dígitos, «-», «_» y «.»
+problem-issuer-id = debe tener de 1 a 128 caracteres ASCII imprimibles, sin espacios
+problem-too-many-attributes = tiene demasiados campos
+problem-attribute-key = los nombres de campo tienen de 1 a 40 caracteres entre a–z, 0–9, «_», «.» y «-»
+problem-negative = no debe ser negativo
+problem-after-9999 = no debe ser posterior al año 9999
+problem-exp-after-iat = debe ser posterior a la emisión (iat)
+problem-exp-after-nbf = debe ser posterior al inicio de vigencia (nbf)
+problem-status-times = iat y exp deben estar entre 1970 y 9999, y exp después de iat
+
+## JSON estricto (FORMAT.md §2.2)
+
+json-too-large = el documento tiene { $len } bytes; el límite es { $max }
+json-not-object = se esperaba un objeto JSON
+json-duplicate = el miembro «{ $name }» está repetido
+json-too-deep = anida más de { $max } niveles
+json-array = hay un arreglo donde el formato no lo admite
+json-unknown-member = el miembro «{ $name }» no existe en este formato
+json-missing-member = falta el miembro «{ $name }»
+json-wrong-type = un valor no es del tipo que el formato pide (línea { $line }, columna { $column })
+json-syntax = no es JSON válido (línea { $line }, columna { $column })
+json-eof = el JSON termina antes de tiempo
+json-trailing = hay datos después del documento JSON
+
+## El token (FORMAT.md §3)
+
+part-header = la cabecera
+part-payload = el contenido
+part-signature = la firma
+token-too-long = el token tiene { $len } bytes; el límite es { $max }
+token-parts = un token tiene 3 partes separadas por «.»; este tiene { $count }
+token-base64 = { $part } no está en base64url estricto sin relleno
+token-json = { $part } no es válida: { $detail }
+token-member-not-string = { $name } debe ser texto
+token-member-missing = falta { $name }
+token-kid-length = el kid debe tener de 1 a 64 bytes
+token-signature-length = una firma Ed25519 tiene 64 bytes; esta tiene { $len }
+token-algorithm = el algoritmo «{ $alg }» no se acepta: los certificados Sello se firman solo con Ed25519 (alg EdDSA o Ed25519)
+token-type = el tipo «{ $typ }» no es el esperado (certificados: «sello+jwt»; listas de estado: «sello-status+jwt»)
+token-forbidden-member = el miembro «{ $name }» no se admite en la cabecera (las llaves nunca vienen del token)
+token-claims = dato no válido: { $error }
+
+## Conjuntos de llaves (FORMAT.md §5)
+
+key-set-json = el conjunto de llaves no es JSON de la forma esperada: { $error }
+key-set-issuer = el emisor del conjunto de llaves no es válido: { $problem }
+key-set-issuer-id = el id del emisor { $problem }
+key-set-issuer-name = el nombre del emisor { $problem }
+key-set-key-count = un conjunto de llaves tiene de 1 a { $max } llaves; este tiene { $count }
+key-set-key = llave { $index }: { $problem }
+key-set-duplicate-kid = dos llaves tienen el mismo kid «{ $kid }»
+url-scheme = verify_url debe empezar con https:// (http:// solo para localhost)
+url-shape = verify_url debe tener a lo más 200 caracteres ASCII imprimibles, sin «#»
+key-private = contiene una llave privada (miembro «{ $member }»); publique solo llaves públicas
+key-not-jwk = no es una JWK válida: { $error }
+key-type = debe ser kty OKP con crv Ed25519, no { $kty }/{ $crv }
+key-alg = alg debe ser EdDSA o Ed25519
+key-ops = key_ops no permite verify
+key-use = use debe ser sig
+key-x-length = x debe ser de 32 bytes en base64url sin relleno
+key-x-point = x no es un punto Ed25519 válido
+key-x-canonical = x no es la codificación canónica de su punto
+key-x-small-order = x es un punto de orden pequeño, que aceptaría firmas falsas
+key-kid-mismatch = el kid «{ $given }» no es el id de huella de la llave, { $kid }
+key-time-range = { $name } debe estar entre 0 y { $max }
+key-window = exp debe ser posterior a nbf
+
+## Listas de estado (FORMAT.md §5.8)
+
+status-token = token de lista de estado: { $error }
+status-size = una lista de estado tiene un múltiplo de 8 entradas, de { $min } a { $max }; esta declara { $size }
+status-encoding = la lista no es gzip en base64url del tamaño declarado: { $problem }
+status-not-base64 = no es base64url
+status-gzip = los datos gzip están dañados
+status-length = { $got } bytes de bits para { $size } entradas
+status-trailing = hay datos después del flujo gzip
+status-claims = dato no válido de la lista de estado: { $problem }
