@@ -90,12 +90,16 @@ mod error;
 mod fields;
 mod fit;
 mod fonts;
+mod layout;
+mod pdf;
+mod printer;
 mod template;
 mod text;
 
 pub use error::{PrintError, TemplateError};
 pub use fields::{CertificateFields, date_es};
 pub use fonts::FONT_FAMILY;
+pub use printer::Printer;
 pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};
 
 use sello_issuer::qr::{Correction, QUIET_ZONE, QrMatrix};
