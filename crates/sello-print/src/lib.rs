@@ -218,4 +218,6 @@ fn check_qr_size(tree: &usvg::Tree, modules: usize) -> Result<(), PrintError> {
 }
 
 #[cfg(test)]
+mod printer_tests;
+#[cfg(test)]
 mod tests;

@@ -66,11 +66,6 @@ impl EmbeddedFont {
         self.remapper.get(id)
     }
 
-    /// How many glyphs are kept.
-    pub(crate) fn len(&self) -> usize {
-        self.remapper.num_gids() as usize
-    }
-
     /// The glyph's advance in thousandths of the font size, as written in `/W`.
     fn width(&self, id: u16) -> f32 {
         let advance = self
@@ -341,25 +336,25 @@ fn draw_span(
             && m.kx.abs() < 1e-5
             && m.ky.abs() < 1e-5
             && (m.sy + 1.0).abs() < 1e-5;
-        let adjust = match pen {
+        // Where this glyph starts: after the previous one, moved by a `TJ` adjustment, or
+        // at a new text matrix.
+        let (adjust, x) = match pen {
             Some((x, y)) if upright && (m.ty - y).abs() < 1e-4 => {
                 let a = (x - m.tx) * 1000.0 / size;
-                if a.abs() < 1e-3 { 0.0 } else { a }
+                if a.abs() < 1e-3 {
+                    (0.0, x)
+                } else {
+                    (a, x - a * size / 1000.0)
+                }
             }
             _ => {
                 flush(content, &mut run);
                 content.set_text_matrix([m.sx, m.ky, m.kx, m.sy, m.tx, m.ty]);
-                0.0
+                (0.0, m.tx)
             }
         };
         run.push((cid, adjust));
-        pen = upright.then(|| {
-            let x = match pen {
-                Some((x, _)) => x - adjust * size / 1000.0,
-                None => m.tx,
-            };
-            (x + font.width(g.id) * size / 1000.0, m.ty)
-        });
+        pen = upright.then(|| (x + font.width(g.id) * size / 1000.0, m.ty));
     }
     flush(content, &mut run);
     content.end_text();

@@ -155,23 +155,6 @@ impl Printer {
         }
     }
 
-    #[cfg(test)]
-    pub(crate) fn pdf_debug(
-        &self,
-        fields: &CertificateFields,
-        qr_text: &str,
-    ) -> Result<Vec<u8>, &'static str> {
-        let Engine::Prepared(p) = &self.engine else {
-            return Err("one shot");
-        };
-        let qr = QrMatrix::encode(qr_text, Correction::Medium).unwrap();
-        match p.pdf(&self.template, fields, &qr) {
-            Ok(pdf) => Ok(pdf),
-            Err(Prep::OneShot(w)) => Err(w),
-            Err(Prep::Error(_)) => Err("error"),
-        }
-    }
-
     /// Renders a certificate as a one-page PDF (vector, fonts embedded).
     ///
     /// `qr_text` is what the QR code holds (usually `<verify_url>#<token>`).
@@ -506,9 +489,15 @@ fn text_item(
                     && !positioned(c)
                     && c.children().all(|t| t.is_text()))
         });
+        let single_number = |at: &str| {
+            node.attribute(at)
+                .is_none_or(|v| v.trim().parse::<f64>().is_ok_and(f64::is_finite))
+        };
         let own_positions = ["dx", "dy", "rotate", "textLength", "lengthAdjust"]
             .iter()
-            .any(|at| node.has_attribute(*at));
+            .any(|at| node.has_attribute(*at))
+            || !single_number("x")
+            || !single_number("y");
         if !plain_tspans || own_positions {
             a.one_shot
                 .get_or_insert("a changing <text> with positioned parts");
@@ -809,7 +798,7 @@ impl Prepared {
 
         // Opacities of fills.
         let mut opacities: Vec<f32> = Vec::new();
-        let mut note = |o: f32, opacities: &mut Vec<f32>| {
+        let note = |o: f32, opacities: &mut Vec<f32>| {
             if o < 1.0 && !opacities.contains(&o) {
                 opacities.push(o);
             }
