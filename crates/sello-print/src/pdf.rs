@@ -279,10 +279,11 @@ fn draw_span(
     content.save_state();
     match style.fill {
         Some(([r, g, b], opacity)) => {
-            if opacity < 1.0 {
-                if let Some(k) = opacities.iter().position(|o| *o == opacity) {
-                    content.set_parameters(Name(format!("G{k}").as_bytes()));
-                }
+            if let Some(k) = opacities
+                .iter()
+                .position(|o| *o == opacity && opacity < 1.0)
+            {
+                content.set_parameters(Name(format!("G{k}").as_bytes()));
             }
             content.set_fill_rgb(
                 f32::from(r) / 255.0,

@@ -147,8 +147,10 @@ impl Printer {
         self.paper
     }
 
-    /// Why this template is printed the one-shot way, if it is.
-    pub(crate) fn one_shot_reason(&self) -> Option<&'static str> {
+    /// Why this template is printed the one-shot way (as [`crate::render_pdf`] does, the
+    /// template prepared again for every certificate), if it is; `None` when the printer
+    /// prepared it. The output is the same either way; only the speed differs.
+    pub fn one_shot_reason(&self) -> Option<&'static str> {
         match &self.engine {
             Engine::OneShot(why) => Some(why),
             Engine::Prepared(_) => None,

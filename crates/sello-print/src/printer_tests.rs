@@ -710,11 +710,9 @@ fn templates_the_printer_does_not_prepare_still_print() {
         same_glyphs(&drawn(&old), &drawn(&pdf));
     }
     // A template with a QR slot too small fails when it is prepared.
-    let small = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200"><rect id="sello-qr" x="200" y="100" width="30" height="30"/></svg>"#
-    );
+    let small = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200"><rect id="sello-qr" x="200" y="100" width="30" height="30"/></svg>"#;
     assert!(matches!(
-        Printer::new(&Template::parse(&small).unwrap(), PaperSize::A4),
+        Printer::new(&Template::parse(small).unwrap(), PaperSize::A4),
         Err(PrintError::QrTooSmall { .. })
     ));
 }
