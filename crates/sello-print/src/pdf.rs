@@ -181,7 +181,8 @@ impl EmbeddedFont {
                 cmap.pair_with_multiple(new, text.chars());
             }
         }
-        chunk.cmap(cmap_ref, &cmap.finish());
+        let cmap = deflate(&cmap.finish(), 6);
+        chunk.cmap(cmap_ref, &cmap).filter(Filter::FlateDecode);
 
         let subset = subsetter::subset(self.face.data, 0, &self.remapper).map_err(|_| bad())?;
         let mut program: &[u8] = &subset;
@@ -447,7 +448,7 @@ pub(crate) fn document(
             }
         }
     }
-    let compressed = deflate(content, 6);
+    let compressed = deflate(content, 1);
     let mut pdf = Pdf::new();
     pdf.catalog(CATALOG).pages(PAGES);
     pdf.pages(PAGES).kids([PAGE]).count(1);

@@ -197,17 +197,19 @@ fn repertoire() -> impl Iterator<Item = char> {
         .chain("ŒœŠšŽžŸƒ–—‘’‚“”„†‡•…‰‹›€™′″".chars())
 }
 
-/// Two- and three-letter sequences shaped to find the ligatures the faces draw.
-fn ligature_probes() -> Vec<String> {
+/// Text shaped to find the ligatures the faces draw: every ordered pair of ASCII letters (at
+/// the even positions of one string, so that one shaping covers them all) and the usual
+/// three-letter ligatures.
+fn ligature_probes() -> [String; 2] {
     let letters: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
-    let mut probes = Vec::with_capacity(letters.len() * letters.len() + 8);
+    let mut pairs = String::with_capacity(2 * letters.len() * letters.len());
     for a in &letters {
         for b in &letters {
-            probes.push(format!("{a}{b}"));
+            pairs.push(*a);
+            pairs.push(*b);
         }
     }
-    probes.extend(["ffi", "ffl", "ffj", "fft", "ffb", "ffh", "ffk"].map(String::from));
-    probes
+    [pairs, "ffi ffl ffj fft ffb ffh ffk".to_string()]
 }
 
 /// The element kinds that are never drawn where they stand.
