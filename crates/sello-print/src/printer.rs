@@ -45,6 +45,15 @@ use usvg::{TextAnchor, Transform};
 /// The output looks the same as [`crate::render_pdf`]'s and [`crate::render_svg`]'s (the SVG is
 /// byte for byte the same). A `Printer` is `Sync`: a batch shares one across threads.
 ///
+/// What changes per certificate must be `<text>` elements: a template with a placeholder or
+/// condition elsewhere (on a group, a shape, a `<tspan>`), a changing text with a gradient,
+/// stroke or decoration, in a group with opacity, a clip, a mask or a filter, with positioned
+/// `<tspan>`s or several `x`/`y` values, CSS selectors that depend on sibling order,
+/// `xml:space`, or an element that is both drawn and referenced is printed the one-shot way
+/// for every certificate ([`Printer::one_shot_reason`] says why), as is a certificate whose
+/// text the printer cannot lay out itself (a right-to-left script, a character no embedded
+/// face has). Fixed parts may use anything the one-shot path accepts.
+///
 /// ```
 /// use sello_print::{CertificateFields, PaperSize, Printer, Template};
 ///
