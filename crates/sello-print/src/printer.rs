@@ -776,16 +776,18 @@ impl Prepared {
                 }
             }
         }
-        let dynamic_faces: Vec<usvg::fontdb::ID> = {
-            let mut v: Vec<_> = texts
-                .iter()
-                .flat_map(|t| t.spans.iter().map(|(_, s)| styles[*s].font))
-                .collect();
-            v.dedup();
-            v
-        };
+        // In the order the template uses them, so that the same template always gives the
+        // same document.
+        let mut dynamic_faces: Vec<usvg::fontdb::ID> = Vec::new();
+        for t in &texts {
+            for (_, s) in &t.spans {
+                if !dynamic_faces.contains(&styles[*s].font) {
+                    dynamic_faces.push(styles[*s].font);
+                }
+            }
+        }
         let probes = ligature_probes();
-        for id in dynamic_faces.iter().copied().collect::<HashSet<_>>() {
+        for id in dynamic_faces {
             let k =
                 font_index(id, &mut fonts).ok_or(Prep::OneShot("a face that is not embedded"))?;
             let face = fonts[k].face;

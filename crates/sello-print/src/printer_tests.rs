@@ -656,6 +656,24 @@ fn text_the_printer_cannot_lay_out_is_printed_the_one_shot_way() {
     same_glyphs(&drawn(&old), &drawn(&pdf));
     // The same printer still prints the next certificate itself.
     assert!(!one_shot(&p.pdf(&fields(), QR_TEXT).unwrap()));
+    // An empty value between text nodes ("Folio <tspan>{{serial}}</tspan>") falls under
+    // usvg's white-space rules across nodes: printed the one-shot way, the same glyphs.
+    let mut f = fields();
+    f.serial = String::new();
+    let pdf = p.pdf(&f, QR_TEXT).unwrap();
+    assert!(one_shot(&pdf));
+    let old = render_pdf(&Template::default_es(), &f, QR_TEXT, PaperSize::A4).unwrap();
+    same_glyphs(&drawn(&old), &drawn(&pdf));
+}
+
+#[test]
+fn the_same_certificate_gives_the_same_bytes() {
+    let a = Printer::new(&Template::default_es(), PaperSize::A4).unwrap();
+    let b = Printer::new(&Template::default_es(), PaperSize::A4).unwrap();
+    assert_eq!(
+        a.pdf(&fields(), QR_TEXT).unwrap(),
+        b.pdf(&fields(), QR_TEXT).unwrap()
+    );
 }
 
 /// Whether a PDF came from the one-shot path (svg2pdf's document) or the printer's.
