@@ -4,8 +4,8 @@
 //! (`usvg`), then lays out every certificate's text here with the same steps `usvg` takes for
 //! the cases the printer accepts: horizontal, left-to-right text in one line per chunk, shaped
 //! with `rustybuzz` over the whole chunk with each span's face, glyph clusters, letter and
-//! word spacing, `text-anchor`. The unit tests compare the result with `usvg`'s layout glyph by
-//! glyph; what this module does not handle (right-to-left scripts, a character no embedded
+//! word spacing, `text-anchor`. The printer's tests (`printer_tests.rs`) compare the PDFs it
+//! writes with the one-shot path's glyph by glyph; what this module does not handle (right-to-left scripts, a character no embedded
 //! face has) it reports, and the certificate is then rendered the one-shot way.
 
 use crate::fonts::{self, Face};
@@ -137,7 +137,6 @@ fn shape(text: &str, face: &Face, style: &SpanStyle) -> Vec<Shaped> {
 }
 
 struct Cluster {
-    byte: usize,
     codepoint: char,
     advance: f32,
     glyphs: Vec<(Shaped, Transform)>,
@@ -152,7 +151,7 @@ pub(crate) fn lay_out(
     styles: &[SpanStyle],
 ) -> Result<Vec<Glyph>, Unsupported> {
     let mut out = Vec::new();
-    let (mut last_x, mut last_y) = (0.0f32, 0.0f32);
+    let mut last_y = 0.0f32;
     for chunk in chunks {
         if chunk.text.chars().any(is_unsupported_char) {
             return Err(Unsupported::Script);
@@ -203,7 +202,6 @@ pub(crate) fn lay_out(
                     cluster_glyphs.push((g.clone(), ts));
                 }
                 clusters.push(Cluster {
-                    byte,
                     codepoint: chunk.text[byte..].chars().next().unwrap_or(' '),
                     advance: width,
                     glyphs: cluster_glyphs,
@@ -266,7 +264,6 @@ pub(crate) fn lay_out(
         for (span, (_, style)) in chunk.spans.iter().enumerate() {
             let size = styles[*style].size;
             for c in clusters.iter().filter(|c| c.span == span) {
-                let _ = c.byte;
                 for (g, glyph_ts) in &c.glyphs {
                     let sx = size / f32::from(g.units_per_em);
                     // As usvg's `PositionedGlyph::outline_transform`, then svg2pdf's scaling
@@ -288,10 +285,8 @@ pub(crate) fn lay_out(
                 }
             }
         }
-        last_x = x0 + x;
         last_y = y0 + y;
     }
-    let _ = last_x;
     Ok(out)
 }
 

@@ -885,7 +885,6 @@ impl Prepared {
                     continue;
                 }
                 Who::Fixed(text) => {
-                    let first_style = styles.len();
                     let mut glyphs = Vec::new();
                     for span in text.layouted() {
                         styles.push(SpanStyle {
@@ -919,7 +918,6 @@ impl Prepared {
                             });
                         }
                     }
-                    let _ = first_style;
                     let mut c = Content::new();
                     pdf::draw_text(
                         &mut c,
