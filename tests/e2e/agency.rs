@@ -1,7 +1,7 @@
 //! Issuing at agency scale through the CLI: batches, resuming after a kill, the ledger,
 //! revocation with status lists, and key rotation and compromise.
 
-use crate::cli::{PASS, keygen, publish_status, sello};
+use crate::cli::{PASS, issue, keygen, publish_status, sello};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::Path;
@@ -117,6 +117,63 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
     assert!(lines.iter().all(|l| l["verdict"] == "valid"));
     assert!(lines.iter().all(|l| l["claims"]["status"]["idx"].is_u64()));
     assert_eq!(ledger_export(&dir).len(), 30);
+}
+
+/// Printable certificates come from a template prepared once (`sello_print::Printer`), in a
+/// batch and for one certificate; their text is the certificate's.
+#[test]
+fn printable_certificates_come_from_the_prepared_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    roster(&list, 4, false);
+    let out_dir = tmp.path().join("out");
+    batch(&dir, &list, &out_dir, "pdf").assert().success();
+    let pdfs: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 4);
+    for pdf in &pdfs {
+        let bytes = std::fs::read(pdf).unwrap();
+        // The prepared printer's documents say so; the one-shot path's say svg2pdf.
+        assert!(
+            bytes.windows(17).any(|w| w == b"/Producer (Sello)"),
+            "{}",
+            pdf.display()
+        );
+    }
+    let single = tmp.path().join("uno.pdf");
+    issue(&dir, &["--certificate", single.to_str().unwrap()]);
+    let bytes = std::fs::read(&single).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && bytes.windows(17).any(|w| w == b"/Producer (Sello)"));
+}
+
+/// A template whose QR code would print too small is refused before anything is issued.
+#[test]
+fn a_batch_with_a_template_too_small_for_the_qr_code_issues_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    roster(&list, 3, false);
+    let template = tmp.path().join("plantilla.svg");
+    std::fs::write(
+        &template,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200"><text x="10" y="20">{{holder}}</text><rect id="sello-qr" x="200" y="100" width="20" height="20"/></svg>"#,
+    )
+    .unwrap();
+    let out = batch(&dir, &list, &tmp.path().join("out"), "pdf")
+        .arg("--template")
+        .arg(&template)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("mm"), "{err}");
+    assert!(ledger_export(&dir).is_empty());
 }
 
 #[test]

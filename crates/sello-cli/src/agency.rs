@@ -43,19 +43,22 @@ pub fn write_certificate(
     lang: Lang,
 ) -> Result<(), Failure> {
     let fields = sello_print::CertificateFields::from_claims(&issued.claims, issuer);
-    let template = sello_print::Template::default_es();
     let paper = match paper {
         Paper::A4 => sello_print::PaperSize::A4,
         Paper::Letter => sello_print::PaperSize::Letter,
     };
+    let printer = sello_print::Printer::new(&sello_print::Template::default_es(), paper)
+        .map_err(|e| Failure::usage(e.to_string()))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let bytes = match ext.as_deref() {
-        Some("pdf") => sello_print::render_pdf(&template, &fields, &issued.qr_text, paper)
+        Some("pdf") => printer
+            .pdf(&fields, &issued.qr_text)
             .map_err(|e| Failure::usage(e.to_string()))?,
-        Some("svg") => sello_print::render_svg(&template, &fields, &issued.qr_text, paper)
+        Some("svg") => printer
+            .svg(&fields, &issued.qr_text)
             .map_err(|e| Failure::usage(e.to_string()))?
             .into_bytes(),
         _ => {
@@ -78,8 +81,7 @@ pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
 struct CliRender {
     formats: Vec<Output>,
     issuer: sello_core::IssuerInfo,
-    template: sello_print::Template,
-    paper: sello_print::PaperSize,
+    printer: sello_print::Printer,
 }
 
 impl Render for CliRender {
@@ -98,25 +100,19 @@ impl Render for CliRender {
                 Output::Pdf => {
                     let fields =
                         sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
-                    let pdf = sello_print::render_pdf(
-                        &self.template,
-                        &fields,
-                        &issued.qr_text,
-                        self.paper,
-                    )
-                    .map_err(|e| e.to_string())?;
+                    let pdf = self
+                        .printer
+                        .pdf(&fields, &issued.qr_text)
+                        .map_err(|e| e.to_string())?;
                     files.push((format!("{serial}.pdf"), pdf));
                 }
                 Output::CertSvg => {
                     let fields =
                         sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
-                    let svg = sello_print::render_svg(
-                        &self.template,
-                        &fields,
-                        &issued.qr_text,
-                        self.paper,
-                    )
-                    .map_err(|e| e.to_string())?;
+                    let svg = self
+                        .printer
+                        .svg(&fields, &issued.qr_text)
+                        .map_err(|e| e.to_string())?;
                     files.push((format!("{serial}-certificado.svg"), svg.into_bytes()));
                 }
             }
@@ -180,14 +176,15 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         }
         None => sello_print::Template::default_es(),
     };
+    let paper = match args.paper {
+        Paper::A4 => sello_print::PaperSize::A4,
+        Paper::Letter => sello_print::PaperSize::Letter,
+    };
     let renderer = CliRender {
         formats: args.formats.clone(),
         issuer: dir.info().clone(),
-        template,
-        paper: match args.paper {
-            Paper::A4 => sello_print::PaperSize::A4,
-            Paper::Letter => sello_print::PaperSize::Letter,
-        },
+        printer: sello_print::Printer::new(&template, paper)
+            .map_err(|e| Failure::usage(e.to_string()))?,
     };
     let options = BatchOptions {
         out_dir: out_dir.clone(),

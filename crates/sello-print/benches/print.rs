@@ -1,9 +1,11 @@
-//! Printable-certificate benchmarks: a certificate to token + PDF, and the SVG alone.
+//! Printable-certificate benchmarks: a certificate to token + PDF, and the SVG alone; the
+//! one-shot path (`render_pdf`, `render_svg`: the template prepared for every certificate)
+//! against a `Printer` prepared once, in the same run (group `batch`).
 //!
 //! `cargo bench -p sello-print --bench print`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sello_print::{CertificateFields, PaperSize, Template, render_pdf, render_svg};
+use sello_print::{CertificateFields, PaperSize, Printer, Template, render_pdf, render_svg};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {
@@ -34,6 +36,43 @@ fn benches(c: &mut Criterion) {
             )
             .unwrap()
         })
+    });
+    g.finish();
+
+    let printer = Printer::new(&template, PaperSize::Letter).unwrap();
+    let mut g = c.benchmark_group("batch");
+    g.sample_size(30);
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("pdf_one_shot", |b| {
+        b.iter(|| {
+            render_pdf(
+                &template,
+                black_box(&fields),
+                &issued.qr_text,
+                PaperSize::Letter,
+            )
+            .unwrap()
+        })
+    });
+    g.bench_function("pdf_printer", |b| {
+        b.iter(|| printer.pdf(black_box(&fields), &issued.qr_text).unwrap())
+    });
+    g.bench_function("svg_one_shot", |b| {
+        b.iter(|| {
+            render_svg(
+                &template,
+                black_box(&fields),
+                &issued.qr_text,
+                PaperSize::Letter,
+            )
+            .unwrap()
+        })
+    });
+    g.bench_function("svg_printer", |b| {
+        b.iter(|| printer.svg(black_box(&fields), &issued.qr_text).unwrap())
+    });
+    g.bench_function("printer_new", |b| {
+        b.iter(|| Printer::new(black_box(&template), PaperSize::Letter).unwrap())
     });
     g.finish();
 }

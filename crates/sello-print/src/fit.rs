@@ -9,22 +9,33 @@ const SHRINK_BEFORE_WRAP: f32 = 0.8;
 /// Wrapped lines are set at most at this fraction of the size, so that the block stays compact.
 const WRAPPED_SIZE: f32 = 0.85;
 
-/// How a fitted element must change, from the first layout of the filled document; `None`
-/// when it already fits on one line.
-pub(crate) fn layout(tree: &usvg::Tree, fit: &Fit) -> Option<Layout> {
+/// What measuring a fitted element needs from its first layout: the face, size and letter
+/// spacing of its first span (a fitted element holds text only, so it has one style).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FitStyle {
+    pub(crate) font: fontdb::ID,
+    pub(crate) size: f32,
+    pub(crate) spacing: f32,
+}
+
+/// The style of a fitted element and its text, from the first layout of the filled document.
+pub(crate) fn style(tree: &usvg::Tree, fit: &Fit) -> Option<(FitStyle, String)> {
     let Some(usvg::Node::Text(text)) = tree.node_by_id(&fit.id) else {
         return None;
     };
     let chunk = text.chunks().first()?;
     let span = chunk.spans().first()?;
-    let size = span.font_size().get();
-    let content = chunk.text().trim();
-    let words: Vec<&str> = content.split_whitespace().collect();
-    if words.is_empty() {
-        return None;
-    }
-    let db = tree.fontdb();
-    let font = span.font();
+    let id = resolve(tree.fontdb(), span.font())?;
+    let style = FitStyle {
+        font: id,
+        size: span.font_size().get(),
+        spacing: span.letter_spacing(),
+    };
+    Some((style, chunk.text().to_string()))
+}
+
+/// The face `usvg` draws a span's font with: its families, then serif.
+pub(crate) fn resolve(db: &fontdb::Database, font: &usvg::Font) -> Option<fontdb::ID> {
     let families: Vec<fontdb::Family> = font
         .families()
         .iter()
@@ -38,24 +49,46 @@ pub(crate) fn layout(tree: &usvg::Tree, fit: &Fit) -> Option<Layout> {
         })
         .chain([fontdb::Family::Serif])
         .collect();
-    let id = db.query(&query(font, &families))?;
+    db.query(&query(font, &families))
+}
+
+/// How a fitted element must change, from the first layout of the filled document; `None`
+/// when it already fits on one line.
+pub(crate) fn layout(tree: &usvg::Tree, fit: &Fit) -> Option<Layout> {
+    let (style, text) = style(tree, fit)?;
+    tree.fontdb()
+        .with_face_data(style.font, |data, index| {
+            let face = rustybuzz::Face::from_slice(data, index)?;
+            measure(&face, style, fit, &text)
+        })
+        .flatten()
+}
+
+/// Chooses the size and lines of a fitted element whose text is `content`, set in `face`
+/// (the face of `style.font`); `None` when it fits on one line as it is.
+pub(crate) fn measure(
+    face: &rustybuzz::Face,
+    style: FitStyle,
+    fit: &Fit,
+    content: &str,
+) -> Option<Layout> {
+    let size = style.size;
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
     // Advances at a font size of 1; letter spacing is in user units and does not scale.
-    let (advances, space) = db.with_face_data(id, |data, index| {
-        let face = rustybuzz::Face::from_slice(data, index)?;
-        let per_em = f32::from(face.units_per_em().max(1) as u16);
-        let measure = |s: &str| {
-            let mut buffer = rustybuzz::UnicodeBuffer::new();
-            buffer.push_str(s);
-            let glyphs = rustybuzz::shape(&face, &[], buffer);
-            let advance: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
-            advance as f32 / per_em
-        };
-        Some((
-            words.iter().map(|w| measure(w)).collect::<Vec<f32>>(),
-            measure(" "),
-        ))
-    })??;
-    let spacing = span.letter_spacing();
+    let per_em = f32::from(face.units_per_em().max(1) as u16);
+    let measure = |s: &str| {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(s);
+        let glyphs = rustybuzz::shape(face, &[], buffer);
+        let advance: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
+        advance as f32 / per_em
+    };
+    let advances: Vec<f32> = words.iter().map(|w| measure(w)).collect();
+    let space = measure(" ");
+    let spacing = style.spacing;
     let chars: Vec<f32> = words.iter().map(|w| w.chars().count() as f32).collect();
     let widths: Vec<f32> = advances
         .iter()

@@ -48,3 +48,37 @@ pub(crate) fn options() -> usvg::Options<'static> {
         ..usvg::Options::default()
     }
 }
+
+/// An embedded face, parsed once per process for shaping and metrics.
+pub(crate) struct Face {
+    /// Its id in [`database`].
+    pub(crate) id: fontdb::ID,
+    /// The font file.
+    pub(crate) data: &'static [u8],
+    pub(crate) shaper: rustybuzz::Face<'static>,
+    pub(crate) units_per_em: u16,
+}
+
+/// The embedded face with the given database id.
+pub(crate) fn face(id: fontdb::ID) -> Option<&'static Face> {
+    static PARSED: OnceLock<Vec<Face>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            // The database holds the faces in the order they were loaded.
+            database()
+                .faces()
+                .zip(FACES)
+                .filter_map(|(info, data)| {
+                    let shaper = rustybuzz::Face::from_slice(data, info.index)?;
+                    Some(Face {
+                        id: info.id,
+                        data,
+                        units_per_em: shaper.units_per_em().max(16) as u16,
+                        shaper,
+                    })
+                })
+                .collect()
+        })
+        .iter()
+        .find(|f| f.id == id)
+}

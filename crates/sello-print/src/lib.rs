@@ -24,12 +24,41 @@
 //! # Ok::<(), sello_print::PrintError>(())
 //! ```
 //!
+//! ## Many certificates: [`Printer`]
+//!
+//! [`render_pdf`] and [`render_svg`] are the one-shot path: each call fills the whole template,
+//! parses it (`usvg`), lays out every text and converts the page (`svg2pdf`), subsetting the
+//! fonts again. For a batch, prepare the template once with [`Printer::new`] and call
+//! [`Printer::pdf`] / [`Printer::svg`] per certificate: the fixed parts of the page are
+//! converted once, the font subsets are made once, and only the changing text (laid out
+//! without parsing any SVG) and the QR code are written per certificate. The printed result is
+//! the same (the same glyphs at the same places; the SVG is byte for byte the same), about
+//! 10× less work per PDF (`docs/PERFORMANCE.md`, "Printable certificates at batch scale").
+//!
+//! ```
+//! use sello_print::{CertificateFields, PaperSize, Printer, Template};
+//!
+//! let printer = Printer::new(&Template::default_es(), PaperSize::A4)?; // once per batch
+//! for (name, qr_text) in [("Ana Pérez", "https://v.example.mx/#a.b.c"), ("Luis Ávila", "https://v.example.mx/#d.e.f")] {
+//!     let fields = CertificateFields { holder: name.into(), ..Default::default() };
+//!     let pdf = printer.pdf(&fields, qr_text)?;
+//!     assert!(pdf.starts_with(b"%PDF"));
+//! }
+//! # Ok::<(), sello_print::PrintError>(())
+//! ```
+//!
+//! A template the printer cannot reproduce exactly in this way (see [`Printer`]: a condition
+//! on a group, a changing text with a gradient or in a group with opacity, …) is printed the
+//! one-shot way by the same `Printer`, as is a certificate whose text it cannot lay out (a
+//! right-to-left script); [`Printer::one_shot_reason`] says why.
+//!
 //! [`CertificateFields::from_claims`] builds the fields from a token's claims and the issuer
 //! (`sello_core::Claims`, `sello_core::IssuerInfo`); the QR text is what
 //! `sello_issuer::Issuer::issue` returns as `qr_text`.
 //!
-//! The PDF is a real vector conversion of the filled SVG (`usvg` + `svg2pdf`), so an agency's
-//! own template prints the same way as the default one. Text is embedded as a subset of
+//! The PDF is a real vector conversion of the filled SVG (`usvg` + `svg2pdf`; with a
+//! [`Printer`], of its fixed parts, the changing text written with `pdf-writer`), so an
+//! agency's own template prints the same way as the default one. Text is embedded as a subset of
 //! **Libertinus Serif** (SIL Open Font License 1.1, shipped in `fonts/` with `OFL.txt`), stays
 //! selectable and searchable, and looks the same on any machine: no system font is ever read.
 //! The QR code is drawn as vector squares, sharp at any size.
@@ -90,12 +119,16 @@ mod error;
 mod fields;
 mod fit;
 mod fonts;
+mod layout;
+mod pdf;
+mod printer;
 mod template;
 mod text;
 
 pub use error::{PrintError, TemplateError};
 pub use fields::{CertificateFields, date_es};
 pub use fonts::FONT_FAMILY;
+pub use printer::Printer;
 pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};
 
 use sello_issuer::qr::{Correction, QUIET_ZONE, QrMatrix};
@@ -213,5 +246,7 @@ fn check_qr_size(tree: &usvg::Tree, modules: usize) -> Result<(), PrintError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod printer_tests;
 #[cfg(test)]
 mod tests;

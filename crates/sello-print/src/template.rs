@@ -20,7 +20,7 @@ const MAX_LINES: u8 = 4;
 pub const QR_SLOT_ID: &str = "sello-qr";
 /// The `id` given to the QR modules' `<path>` in the output.
 pub(crate) const QR_PATH_ID: &str = "sello-qr-modules";
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
+pub(crate) const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// Elements that never reach the output: scripts, embedded HTML, raster images and
 /// anything else that loads content from elsewhere; markers (which repeat per vertex).
@@ -39,7 +39,7 @@ const FORBIDDEN: [&str; 11] = [
 ];
 
 /// Containers whose content is not drawn where it stands.
-const NOT_DRAWN: [&str; 7] = [
+pub(crate) const NOT_DRAWN: [&str; 7] = [
     "defs", "clipPath", "mask", "pattern", "symbol", "marker", "title",
 ];
 
@@ -56,13 +56,13 @@ pub struct Template {
 }
 
 #[derive(Debug, Clone)]
-struct Edit {
-    range: Range<usize>,
-    kind: EditKind,
+pub(crate) struct Edit {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: EditKind,
 }
 
 #[derive(Debug, Clone)]
-enum EditKind {
+pub(crate) enum EditKind {
     /// Keep the element when the field is non-empty (`negate`: when it is empty).
     Conditional { field: String, negate: bool },
     /// Where the page placement attributes go in the root start tag.
@@ -82,14 +82,19 @@ enum EditKind {
     FitStyle(usize),
     /// A fitted element's content, replaced by lines when it had to shrink or wrap.
     FitContent(usize),
+    /// An element left out of a partial document (the prepared printer's layers).
+    Drop,
+    /// Text inserted as is (an `id` the prepared printer gives an element).
+    Insert(String),
 }
 
 impl EditKind {
     /// Order of edits that start at the same place: the outer ones first.
     fn rank(&self) -> u8 {
         match self {
-            EditKind::Conditional { .. } | EditKind::FitContent(_) => 0,
-            _ => 1,
+            EditKind::Drop => 0,
+            EditKind::Conditional { .. } | EditKind::FitContent(_) => 1,
+            _ => 2,
         }
     }
 }
@@ -99,7 +104,7 @@ impl EditKind {
 pub(crate) struct Fit {
     /// The element's id in the output (its own, or `sello-fit-N`).
     pub(crate) id: String,
-    own_id: bool,
+    pub(crate) own_id: bool,
     has_style: bool,
     /// Largest width, in the element's user units.
     pub(crate) width: f32,
@@ -114,6 +119,34 @@ pub(crate) struct Fit {
 pub(crate) struct Layout {
     pub(crate) font_size: f32,
     pub(crate) lines: Vec<String>,
+}
+
+/// Where placeholder values come from when a template is filled.
+#[derive(Clone, Copy)]
+pub(crate) enum Values<'a> {
+    /// A certificate's fields; conditional elements follow them.
+    Fields(&'a CertificateFields),
+    /// Placeholder number `i` (in the order of [`Template::placeholders`]) becomes the
+    /// character [`marker`]`(i)`; every conditional element is kept. The prepared printer
+    /// parses such a document once to learn each element's style and layout.
+    Markers,
+}
+
+/// The private-use character standing for placeholder number `i` (see [`Values::Markers`]).
+pub(crate) fn marker(i: usize) -> Option<char> {
+    let base = 0xF_0000u32; // Supplementary Private Use Area-A: 65,534 code points
+    u32::try_from(i)
+        .ok()
+        .filter(|i| *i < 0xFFFE)
+        .and_then(|i| char::from_u32(base + i))
+}
+
+/// The placeholder number of a marker character.
+pub(crate) fn marker_index(c: char) -> Option<usize> {
+    let c = u32::from(c);
+    (0xF_0000..0xF_FFFE)
+        .contains(&c)
+        .then(|| (c - 0xF_0000) as usize)
 }
 
 /// The page: its size in millimetres.
@@ -241,6 +274,36 @@ impl Template {
         self.view_box[2] > self.view_box[3]
     }
 
+    /// The source text.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Every edit, in the order they apply.
+    pub(crate) fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// The placeholders' names, numbered as [`Values::Markers`] numbers them.
+    pub(crate) fn placeholders(&self) -> Vec<&str> {
+        self.edits
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EditKind::Placeholder(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The same template with more edits (elements left out, ids added).
+    pub(crate) fn with_edits(&self, extra: impl IntoIterator<Item = Edit>) -> Template {
+        let mut t = self.clone();
+        t.edits.extend(extra);
+        // A stable sort keeps placeholders in source order (their marker numbers).
+        t.edits.sort_by_key(|e| (e.range.start, e.kind.rank()));
+        t
+    }
+
     /// The filled document: placeholders, QR drawing, page placement, and laid-out lines for
     /// the fitted elements that need them (`layouts[i]` for `self.fits[i]`).
     pub(crate) fn fill(
@@ -250,8 +313,21 @@ impl Template {
         page: Page,
         layouts: &[Option<Layout>],
     ) -> String {
+        self.fill_with(Values::Fields(fields), Some(qr), page, layouts)
+    }
+
+    /// [`Template::fill`] with values from `values`; without a QR matrix the slot is left out.
+    pub(crate) fn fill_with(
+        &self,
+        values: Values,
+        qr: Option<&sello_issuer::qr::QrMatrix>,
+        page: Page,
+        layouts: &[Option<Layout>],
+    ) -> String {
         let src = &self.source;
-        let mut out = String::with_capacity(src.len() + 64 * qr.width() * qr.width() / 4 + 1024);
+        let modules = qr.map_or(0, |q| q.width());
+        let mut out = String::with_capacity(src.len() + 16 * modules * modules + 1024);
+        let mut placeholder = 0usize;
         let (w, h) = (page.width_mm, page.height_mm);
         let _ = write!(
             out,
@@ -265,6 +341,10 @@ impl Template {
         );
         let mut pos = self.root.start;
         for edit in &self.edits {
+            let number = placeholder;
+            if matches!(edit.kind, EditKind::Placeholder(_)) {
+                placeholder += 1;
+            }
             if edit.range.start < pos {
                 continue; // inside an element that was left out or replaced
             }
@@ -272,11 +352,20 @@ impl Template {
             pos = edit.range.end;
             match &edit.kind {
                 EditKind::Conditional { field, negate } => {
-                    let present = !fields.value(field).unwrap_or_default().trim().is_empty();
-                    if present != *negate {
+                    let keep = match values {
+                        Values::Fields(fields) => {
+                            let present =
+                                !fields.value(field).unwrap_or_default().trim().is_empty();
+                            present != *negate
+                        }
+                        Values::Markers => true,
+                    };
+                    if keep {
                         pos = edit.range.start; // keep it: go on inside
                     }
                 }
+                EditKind::Drop => {}
+                EditKind::Insert(text) => out.push_str(text),
                 EditKind::RootAttributes => {
                     let _ = write!(
                         out,
@@ -284,10 +373,19 @@ impl Template {
                     );
                 }
                 EditKind::Delete => {}
-                EditKind::Qr { rect, transform } => qr_drawing(&mut out, qr, *rect, transform),
-                EditKind::Placeholder(name) => {
-                    escape_into(&mut out, fields.value(name).unwrap_or_default());
+                EditKind::Qr { rect, transform } => {
+                    if let Some(qr) = qr {
+                        qr_drawing(&mut out, qr, *rect, transform);
+                    }
                 }
+                EditKind::Placeholder(name) => match values {
+                    Values::Fields(fields) => {
+                        escape_into(&mut out, fields.value(name).unwrap_or_default());
+                    }
+                    Values::Markers => {
+                        out.push(marker(number).unwrap_or('\u{FFFD}'));
+                    }
+                },
                 EditKind::FitTag(i) => {
                     let fit = &self.fits[*i];
                     if !fit.own_id {
@@ -316,17 +414,22 @@ impl Template {
 
 /// The lines of a fitted element as `<tspan>`s, centred vertically on the original baseline.
 fn lines(out: &mut String, x: f32, layout: &Layout) {
-    let line_height = 1.18 * layout.font_size;
     let n = layout.lines.len();
     for (i, line) in layout.lines.iter().enumerate() {
-        let dy = if i == 0 {
-            -(n as f32 - 1.0) / 2.0 * line_height
-        } else {
-            line_height
-        };
+        let dy = line_dy(layout.font_size, i, n);
         let _ = write!(out, "<tspan x=\"{x}\" dy=\"{dy:.3}\">");
         escape_into(out, line);
         out.push_str("</tspan>");
+    }
+}
+
+/// The `dy` of line `i` of `n` wrapped lines: the first moves up by half the block.
+pub(crate) fn line_dy(font_size: f32, i: usize, n: usize) -> f32 {
+    let line_height = 1.18 * font_size;
+    if i == 0 {
+        -(n as f32 - 1.0) / 2.0 * line_height
+    } else {
+        line_height
     }
 }
 

@@ -1,7 +1,7 @@
 //! Property tests for the template parser and renderer: hostile input never panics.
 
 use proptest::prelude::*;
-use sello_print::{CertificateFields, PaperSize, Template, render_svg};
+use sello_print::{CertificateFields, PaperSize, Printer, Template, render_svg};
 
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -39,6 +39,11 @@ proptest! {
                 ..Default::default()
             };
             let _ = render_svg(&t, &fields, "https://v.example.mx/#a.b.c", PaperSize::A4);
+            // The prepared printer, too, refuses or prints, and never panics.
+            if let Ok(printer) = Printer::new(&t, PaperSize::A4) {
+                let _ = printer.pdf(&fields, "https://v.example.mx/#a.b.c");
+                let _ = printer.svg(&fields, "https://v.example.mx/#a.b.c");
+            }
         }
     }
 }
