@@ -1,9 +1,17 @@
-//! The CLI input classifier: arbitrary bytes as standard input.
+//! The CLI input classifier: arbitrary bytes as standard input (text, PNG/JPEG, SVG, PDF), and
+//! the QR reader on what it classifies as an image (an SVG is checked and drawn, as in the
+//! `image` target).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(source) = sello_verifier::input::read_arg("-", data) {
-        let _ = sello_verifier::input::texts(&source, "-");
+    match sello_verifier::input::read_arg("-", data) {
+        Ok(sello_verifier::Source::Svg(bytes)) => {
+            let _ = sello_verifier::svg::render(&bytes);
+        }
+        Ok(source) => {
+            let _ = sello_verifier::input::texts(&source, "-");
+        }
+        Err(_) => {}
     }
 });

@@ -219,7 +219,11 @@ fn a_batch_folder_verifies_the_same_with_any_number_of_workers() {
     std::fs::write(out_dir.join(".oculto.png"), "x").unwrap();
     let (code, batched) = verify_json(&dir, &[&out_dir]);
     assert_eq!(code, Some(1));
-    assert_eq!(batched.len(), 81, "40 PNG + 40 tokens + the text file");
+    assert_eq!(
+        batched.len(),
+        121,
+        "40 PNG + 40 SVG + 40 tokens + the text file"
+    );
     // One worker or three, and the flag of earlier versions: the same answers, in order.
     for flags in [&["--jobs", "1"][..], &["--jobs", "3"], &["--one-by-one"]] {
         let (code_again, again) = verify_json_with(&dir, &[&out_dir], flags);

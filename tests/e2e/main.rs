@@ -9,6 +9,7 @@ mod cli;
 mod decoding;
 mod display;
 mod external;
+mod inputs;
 mod integrity;
 mod serve;
 mod vectors;

@@ -53,7 +53,7 @@ enum Command {
     Keygen(KeygenArgs),
     /// Issue one certificate (print its token, write its QR code), or a roster with --batch
     Issue(Box<IssueArgs>),
-    /// Verify tokens, URLs, QR images or standard input (-)
+    /// Verify tokens, URLs, QR images (PNG, JPEG, SVG) or standard input (-)
     Verify(VerifyArgs),
     /// Print the text of every QR code found in images
     Scan(ScanArgs),
@@ -188,8 +188,9 @@ struct VerifyArgs {
     /// its own with the strict Ed25519 check, whatever the number of inputs
     #[arg(long, hide = true)]
     one_by_one: bool,
-    /// Tokens, URLs, image files (PNG/JPEG), folders (their .png, .jpg, .jpeg, .jwt and .txt
-    /// files, sub-folders included), or - for standard input
+    /// Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
+    /// .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
+    /// give the QR code's PNG that `sello issue --batch` writes next to it
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
 }
@@ -204,7 +205,7 @@ struct ScanArgs {
     /// shows control and invisible format characters escaped as \u{…}
     #[arg(long)]
     json: bool,
-    /// Image files (PNG/JPEG), or - for standard input
+    /// Image files (PNG, JPEG, SVG), or - for standard input
     #[arg(required = true, value_name = "IMAGE")]
     images: Vec<String>,
 }
@@ -511,19 +512,8 @@ fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
 fn scan(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {
     let mut status = 0;
     for arg in &args.images {
-        let found =
-            sello_verifier::input::read_arg(arg, std::io::stdin().lock()).and_then(|source| {
-                match source {
-                    sello_verifier::Source::Image(bytes) => sello_verifier::scan::scan(&bytes)
-                        .map_err(|source| sello_verifier::InputError::Image {
-                            what: arg.clone(),
-                            source,
-                        }),
-                    sello_verifier::Source::Text(_) => {
-                        Err(sello_verifier::InputError::Unrecognised(arg.clone()))
-                    }
-                }
-            });
+        let found = sello_verifier::input::read_arg(arg, std::io::stdin().lock())
+            .and_then(|source| sello_verifier::input::qr_texts(&source, arg));
         match found {
             Ok(texts) if texts.is_empty() => {
                 eprintln!("{}: {}", Escaped(arg), text::no_qr_found(lang));

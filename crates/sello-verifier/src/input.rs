@@ -1,7 +1,9 @@
-//! What a user hands a verifier: a token, a URL, an image file, or standard input; and the
-//! tokens found in it.
+//! What a user hands a verifier: a token, a URL, an image file (PNG, JPEG or SVG), or
+//! standard input; and the tokens found in it. A PDF is recognised and refused with what to
+//! send instead ([`InputError::PdfNotRead`]).
 
 use crate::scan::{self, ImageError, MAX_IMAGE_BYTES};
+use crate::svg::{self, SvgError};
 use sello_core::untrusted::Escaped;
 use std::io::Read;
 use std::path::Path;
@@ -14,8 +16,10 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 pub enum Source {
     /// Text: a token or a URL carrying one in its fragment.
     Text(String),
-    /// The bytes of an image file.
+    /// The bytes of an image file (PNG or JPEG).
     Image(Vec<u8>),
+    /// The bytes of an SVG file ([`svg::is_svg`]).
+    Svg(Vec<u8>),
 }
 
 /// Why an input could not be turned into tokens. These are usage errors (exit status 2).
@@ -40,8 +44,8 @@ pub enum InputError {
         /// The cap.
         max: usize,
     },
-    /// Neither an image nor UTF-8 text.
-    #[error("{}: neither a PNG/JPEG image nor text", Escaped(.0))]
+    /// Neither an image (PNG, JPEG, SVG), a PDF, nor UTF-8 text.
+    #[error("{}: neither a PNG, JPEG or SVG image nor text", Escaped(.0))]
     Unrecognised(String),
     /// The image could not be decoded.
     #[error("{}: {source}", Escaped(.what))]
@@ -51,6 +55,26 @@ pub enum InputError {
         /// Why.
         source: ImageError,
     },
+    /// A file named `.svg` whose content is text or unknown bytes, not an SVG document.
+    #[error("{}: named .svg, but not an SVG document", Escaped(.0))]
+    NotSvg(String),
+    /// The SVG could not be read or drawn.
+    #[error(
+        "{}: {source}; send instead the QR code's PNG (`sello issue --qr FILE.png`), or a photo or scan of the printed certificate",
+        Escaped(.what)
+    )]
+    Svg {
+        /// The file, or `-`.
+        what: String,
+        /// Why.
+        source: SvgError,
+    },
+    /// A PDF: not read (docs/ARCHITECTURE.md says why).
+    #[error(
+        "{}: a PDF is not read; send instead the QR code's PNG that `sello issue --batch` writes next to each PDF (<serial>.png), or a photo or scan of the printed certificate",
+        Escaped(.0)
+    )]
+    PdfNotRead(String),
     /// The image decoded, but no QR code was found in it.
     #[error("{}: no QR code found in the image", Escaped(.0))]
     NoQrCode(String),
@@ -80,6 +104,12 @@ impl InputError {
             InputError::TooLarge { .. } => "too_large",
             InputError::Unrecognised(_) => "unrecognised_input",
             InputError::Image { .. } => "bad_image",
+            InputError::NotSvg(_) => "not_svg",
+            InputError::Svg { source, .. } => match source {
+                SvgError::TooLarge { .. } => "too_large",
+                _ => "bad_svg",
+            },
+            InputError::PdfNotRead(_) => "pdf_not_read",
             InputError::NoQrCode(_) => "no_qr_code",
             InputError::NotACertificate(_) => "not_a_certificate",
             InputError::TooManyFiles { .. } => "too_many_files",
@@ -105,10 +135,31 @@ fn read_capped(reader: impl Read, what: &str) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
-/// Classifies raw bytes: an image by its signature, else UTF-8 text within the text cap.
+/// True for a PDF file: `%PDF-` in its first 1,024 bytes, as PDF readers accept it.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// Classifies raw bytes: a PNG or JPEG image by its signature, an SVG by its root element
+/// ([`svg::is_svg`]), a PDF (refused: [`InputError::PdfNotRead`]), else UTF-8 text within the
+/// text cap.
 pub fn classify(bytes: Vec<u8>, what: &str) -> Result<Source, InputError> {
     if scan::image_format(&bytes).is_some() {
         return Ok(Source::Image(bytes));
+    }
+    if svg::is_svg(&bytes) {
+        if bytes.len() > svg::MAX_SVG_BYTES {
+            return Err(InputError::TooLarge {
+                what: what.to_owned(),
+                max: svg::MAX_SVG_BYTES,
+            });
+        }
+        return Ok(Source::Svg(bytes));
+    }
+    if is_pdf(&bytes) {
+        return Err(InputError::PdfNotRead(what.to_owned()));
     }
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(InputError::TooLarge {
@@ -140,7 +191,25 @@ pub fn read_arg(arg: &str, stdin: impl Read) -> Result<Source, InputError> {
             what: arg.to_owned(),
             source,
         })?;
-        return classify(read_capped(file, arg)?, arg);
+        let source = classify(read_capped(file, arg)?, arg);
+        let named_svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        // A file named .svg that holds text or unknown bytes (an HTML page, a truncated
+        // download) says so, rather than "not a certificate"; an image or a PDF says what it is.
+        let text_like = matches!(
+            source,
+            Ok(Source::Text(_))
+                | Err(InputError::Unrecognised(_))
+                | Err(InputError::TooLarge {
+                    max: MAX_TEXT_BYTES,
+                    ..
+                })
+        );
+        if named_svg && text_like {
+            return Err(InputError::NotSvg(arg.to_owned()));
+        }
+        return source;
     }
     if looks_like_token(arg) {
         if arg.len() > MAX_TEXT_BYTES {
@@ -161,8 +230,9 @@ pub const MAX_FOLDER_FILES: usize = 100_000;
 pub const MAX_FOLDER_DEPTH: usize = 16;
 
 /// The extensions (case-insensitive) that [`folder_files`] takes from a folder: images, and
-/// tokens in text files. A batch's `.svg`, `.pdf` and `summary.csv` are left out.
-pub const FOLDER_EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "jwt", "txt"];
+/// tokens in text files. A batch's `.pdf` and `summary.csv` are left out; its `.png`, `.svg`
+/// and `-certificado.svg` are read.
+pub const FOLDER_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "svg", "jwt", "txt"];
 
 /// The files to verify in a folder: those with one of [`FOLDER_EXTENSIONS`], in its
 /// sub-folders too (at most [`MAX_FOLDER_DEPTH`] deep, never through a symbolic link to a
@@ -214,17 +284,30 @@ pub fn folder_files(folder: &Path) -> Result<Vec<std::path::PathBuf>, InputError
 pub fn texts(source: &Source, what: &str) -> Result<Vec<String>, InputError> {
     match source {
         Source::Text(text) => Ok(vec![text.clone()]),
-        Source::Image(bytes) => {
-            let found = scan::scan(bytes).map_err(|source| InputError::Image {
-                what: what.to_owned(),
-                source,
-            })?;
+        Source::Image(_) | Source::Svg(_) => {
+            let found = qr_texts(source, what)?;
             if found.is_empty() {
                 Err(InputError::NoQrCode(what.to_owned()))
             } else {
                 Ok(found)
             }
         }
+    }
+}
+
+/// The texts of every QR code in an image or SVG source (possibly none), as `sello scan`
+/// prints them; text is [`InputError::Unrecognised`].
+pub fn qr_texts(source: &Source, what: &str) -> Result<Vec<String>, InputError> {
+    match source {
+        Source::Text(_) => Err(InputError::Unrecognised(what.to_owned())),
+        Source::Image(bytes) => scan::scan(bytes).map_err(|source| InputError::Image {
+            what: what.to_owned(),
+            source,
+        }),
+        Source::Svg(bytes) => svg::scan(bytes).map_err(|source| InputError::Svg {
+            what: what.to_owned(),
+            source,
+        }),
     }
 }
 
@@ -246,6 +329,7 @@ mod tests {
             "summary.csv",
             "c.pdf",
             "b/e.txt",
+            "b/q.SVG",
             ".hidden.png",
             ".git/f.png",
         ] {
@@ -263,7 +347,14 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["a.jwt", "b/c/d.jpeg", "b/e.txt", "b/x.jpg", "z.PNG"]
+            [
+                "a.jwt",
+                "b/c/d.jpeg",
+                "b/e.txt",
+                "b/q.SVG",
+                "b/x.jpg",
+                "z.PNG"
+            ]
         );
         assert!(matches!(
             folder_files(&root.join("missing")),
@@ -319,6 +410,79 @@ mod tests {
             read_arg("-", &big[..]),
             Err(InputError::TooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn svg_and_pdf_files_are_recognised_by_content() {
+        let tmp = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let p = tmp.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p.display().to_string()
+        };
+        let svg = b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        for name in ["a.svg", "a.txt", "no-extension"] {
+            assert!(matches!(
+                read_arg(&write(name, svg), &b""[..]),
+                Ok(Source::Svg(_))
+            ));
+        }
+        assert!(matches!(read_arg("-", &svg[..]), Ok(Source::Svg(_))));
+        // Named .svg, holding something else: said so, not "not a certificate".
+        for body in [
+            &b"a.b.c"[..],
+            b"<html/>",
+            &[0xff, 0xfe, 0],
+            &[b'x'; MAX_TEXT_BYTES + 1],
+        ] {
+            let err = read_arg(&write("other.svg", body), &b""[..]).unwrap_err();
+            assert_eq!(err.code(), "not_svg", "{err}");
+            assert!(
+                err.to_string()
+                    .contains("named .svg, but not an SVG document")
+            );
+        }
+        // An image named .svg is still read as the image it is.
+        assert!(matches!(
+            read_arg(&write("png.svg", b"\x89PNG\r\n\x1a\nrest"), &b""[..]),
+            Ok(Source::Image(_))
+        ));
+        // Over the SVG cap (2 MiB), under the image cap.
+        let mut big = svg.to_vec();
+        big.resize(svg::MAX_SVG_BYTES + 1, b' ');
+        let err = read_arg(&write("big.svg", &big), &b""[..]).unwrap_err();
+        assert!(matches!(
+            err,
+            InputError::TooLarge {
+                max: svg::MAX_SVG_BYTES,
+                ..
+            }
+        ));
+        // A PDF, whatever its name, on standard input too: an input error saying what to send.
+        let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj";
+        for arg in [write("c.pdf", pdf), write("c.svg", pdf), "-".to_owned()] {
+            let err = read_arg(&arg, &pdf[..]).unwrap_err();
+            assert_eq!(err.code(), "pdf_not_read");
+            assert!(err.to_string().contains("(<serial>.png)"), "{err}");
+        }
+        // A broken SVG: `bad_svg`, with what to send instead.
+        let zero = Source::Svg(b"<svg xmlns='http://www.w3.org/2000/svg' width='0'/>".to_vec());
+        let err = texts(&zero, "z.svg").unwrap_err();
+        assert_eq!(err.code(), "bad_svg");
+        assert!(
+            err.to_string()
+                .starts_with("z.svg: the SVG could not be drawn")
+        );
+        assert!(err.to_string().contains("send instead the QR code's PNG"));
+        let blank = Source::Svg(svg.to_vec());
+        assert_eq!(texts(&blank, "b.svg").unwrap_err().code(), "no_qr_code");
+        assert!(qr_texts(&blank, "b.svg").unwrap().is_empty());
+        assert_eq!(
+            qr_texts(&Source::Text("a.b.c".into()), "t")
+                .unwrap_err()
+                .code(),
+            "unrecognised_input"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! # sello-verifier
 //!
 //! Checks Sello certificates: builds a [`TrustStore`] from published key sets, reads QR codes
-//! from photos ([`scan`]), and verifies tokens into a [`Verification`] with a verdict (`valid`,
+//! from photos ([`scan`]) and from SVG files ([`svg`]), and verifies tokens into a [`Verification`] with a verdict (`valid`,
 //! `invalid`, `indeterminate`) and a named reason.
 //!
 //! What it deliberately does not do: take keys from a token (the `iss` claim selects a trusted
@@ -25,10 +25,12 @@ pub mod input;
 pub mod pipeline;
 pub mod scan;
 pub mod status;
+pub mod svg;
 pub mod trust;
 pub mod verify;
 
 pub use input::{InputError, Source};
 pub use scan::ImageError;
+pub use svg::SvgError;
 pub use trust::{Confusable, Likeness, TrustError, TrustStore};
 pub use verify::{Verification, Verifier};
