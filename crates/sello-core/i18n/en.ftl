@@ -107,3 +107,13 @@ status-gzip = the gzip data is damaged
 status-length = { $got } bytes of bits for { $size } entries
 status-trailing = data after the gzip stream
 status-claims = invalid status list claim: { $problem }
+
+## File system errors
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-is-a-directory = is a folder
+io-not-a-directory = is not a folder
+io-invalid-data = the data are not valid
+io-too-large = is too large
+io-other = read error ({ $kind })

@@ -107,3 +107,13 @@ status-gzip = los datos gzip están dañados
 status-length = { $got } bytes de bits para { $size } entradas
 status-trailing = hay datos después del flujo gzip
 status-claims = dato no válido de la lista de estado: { $problem }
+
+## Errores del sistema de archivos
+
+io-not-found = no existe
+io-permission-denied = permiso denegado
+io-is-a-directory = es una carpeta
+io-not-a-directory = no es una carpeta
+io-invalid-data = los datos no son válidos
+io-too-large = es demasiado grande
+io-other = error de lectura ({ $kind })

@@ -14,6 +14,19 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "io-invalid-data": "the data are not valid",
+    "io-is-a-directory": "is a folder",
+    "io-not-a-directory": "is not a folder",
+    "io-not-found": "no such file or folder",
+    "io-other": [
+      "read error (",
+      {
+        "var": "kind"
+      },
+      ")"
+    ],
+    "io-permission-denied": "permission denied",
+    "io-too-large": "is too large",
     "json-array": "an array where the format has none",
     "json-duplicate": [
       "the member \"",
@@ -346,6 +359,19 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "io-invalid-data": "los datos no son válidos",
+    "io-is-a-directory": "es una carpeta",
+    "io-not-a-directory": "no es una carpeta",
+    "io-not-found": "no existe",
+    "io-other": [
+      "error de lectura (",
+      {
+        "var": "kind"
+      },
+      ")"
+    ],
+    "io-permission-denied": "permiso denegado",
+    "io-too-large": "es demasiado grande",
     "json-array": "hay un arreglo donde el formato no lo admite",
     "json-duplicate": [
       "el miembro «",
