@@ -93,7 +93,7 @@ key-x-length = x must be 32 bytes of unpadded base64url
 key-x-point = x is not a valid Ed25519 point
 key-x-canonical = x is not the canonical encoding of its point
 key-x-small-order = x is a small-order point, which would accept forged signatures
-key-kid-mismatch = kid "{ $given }" is not the key's thumbprint id { $kid }
+key-kid-mismatch = kid "{ $given }" is not the key's thumbprint id "{ $kid }"
 key-time-range = { $name } must be between 0 and { $max }
 key-window = exp must be after nbf
 

@@ -62,7 +62,7 @@ part-signature = la firma
 token-too-long = el token tiene { $len } bytes; el límite es { $max }
 token-parts = un token tiene 3 partes separadas por «.»; este tiene { $count }
 token-base64 = { $part } no está en base64url estricto sin relleno
-token-json = { $part } no es válida: { $detail }
+token-json = { $part } no se puede leer: { $detail }
 token-member-not-string = { $name } debe ser texto
 token-member-missing = falta { $name }
 token-kid-length = el kid debe tener de 1 a 64 bytes
@@ -93,7 +93,7 @@ key-x-length = x debe ser de 32 bytes en base64url sin relleno
 key-x-point = x no es un punto Ed25519 válido
 key-x-canonical = x no es la codificación canónica de su punto
 key-x-small-order = x es un punto de orden pequeño, que aceptaría firmas falsas
-key-kid-mismatch = el kid «{ $given }» no es el id de huella de la llave, { $kid }
+key-kid-mismatch = el kid «{ $given }» no es el id de huella de la llave, «{ $kid }»
 key-time-range = { $name } debe estar entre 0 y { $max }
 key-window = exp debe ser posterior a nbf
 

@@ -97,10 +97,11 @@ export const CATALOG = Object.freeze({
       {
         "var": "given"
       },
-      "\" is not the key's thumbprint id ",
+      "\" is not the key's thumbprint id \"",
       {
         "var": "kid"
-      }
+      },
+      "\""
     ],
     "key-not-jwk": [
       "not a valid JWK: ",
@@ -442,10 +443,11 @@ export const CATALOG = Object.freeze({
       {
         "var": "given"
       },
-      "» no es el id de huella de la llave, ",
+      "» no es el id de huella de la llave, «",
       {
         "var": "kid"
-      }
+      },
+      "»"
     ],
     "key-not-jwk": [
       "no es una JWK válida: ",
@@ -640,7 +642,7 @@ export const CATALOG = Object.freeze({
       {
         "var": "part"
       },
-      " no es válida: ",
+      " no se puede leer: ",
       {
         "var": "detail"
       }
