@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '..', '..');
@@ -64,7 +65,7 @@ export async function serve(args, port) {
 
 /** A plain file server for a folder (a `sello site export`) on 127.0.0.1: no API behind it. */
 export async function serveFolder(folder) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt' };
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jwt': 'application/jwt', '.wasm': 'application/wasm' };
   const server = createHttpServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const path = join(folder, pathname);
@@ -88,15 +89,45 @@ export async function serveFolder(folder) {
   return { server, port };
 }
 
-/** Headless chromium. Its fake camera (a generated test pattern) answers getUserMedia. */
-export async function launch() {
+/**
+ * Headless chromium. Its fake camera answers getUserMedia: a generated test pattern, or the
+ * frames of `video` (a .y4m file, see `writeY4m`), looped.
+ */
+export async function launch({ video } = {}) {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  });
+  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+  if (video) args.push(`--use-file-for-fake-video-capture=${video}`);
+  return chromium.launch({ executablePath: CHROMIUM, args });
+}
+
+/**
+ * Writes a YUV4MPEG2 video (what chromium's fake camera plays) of `frames` identical frames,
+ * `width` × `height`, light grey paper with each PNG of `codes` drawn on it: `{ png, x, y, size }`
+ * (top left corner and side in pixels, scaled by nearest neighbour; gray levels only).
+ */
+export function writeY4m(path, { width = 1280, height = 720, frames = 5, codes = [] }) {
+  const luma = Buffer.alloc(width * height, 235);
+  for (const { png, x, y, size } of codes) {
+    const image = PNG.sync.read(readFileSync(png));
+    for (let row = 0; row < size; row++) {
+      const sy = Math.floor((row * image.height) / size);
+      for (let col = 0; col < size; col++) {
+        const sx = Math.floor((col * image.width) / size);
+        const i = (sy * image.width + sx) * 4;
+        const gray = (image.data[i] * 299 + image.data[i + 1] * 587 + image.data[i + 2] * 114) / 1000;
+        // Printed black is not quite black, paper not quite white.
+        const px = x + col;
+        const py = y + row;
+        if (px >= 0 && px < width && py >= 0 && py < height) luma[py * width + px] = gray < 128 ? 30 : 235;
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(path, Buffer.concat([header, ...Array(frames).fill(frame)]));
 }
 
 /** Opens base + path + #token in a fresh page (Spanish unless told), waits for the verdict card. */

@@ -136,14 +136,18 @@ test('English from the browser, and the language switch', async () => {
   await r.context.close();
 });
 
-test('a photo of the QR code, uploaded: decoded by the service and verified', async () => {
+test('a photo of the QR code, uploaded: decoded on the device (no BarcodeDetector: the page\'s own reader) and verified', async () => {
   const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce' });
   const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.setInputFiles('#photo', join(work, 'WEB-0001.png'));
   const card = page.locator('#result article.card', { hasText: 'CERTIFICADO VÁLIDO' });
   await card.waitFor({ timeout: 15000 });
   assert.match(await card.innerText(), /María Guadalupe Hernández López/);
+  assert.ok(requests.includes('/zxing-wasm/zxing_reader.wasm'), requests.join(' '));
+  assert.ok(!requests.includes('/api/verify'), 'the photo stayed on the device');
   await page.screenshot({ path: join(SHOTS, 'photo-upload.png'), fullPage: true });
   await context.close();
 });

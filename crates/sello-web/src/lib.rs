@@ -7,7 +7,7 @@
 //! | route | answer |
 //! |---|---|
 //! | `GET /` | the verification page (camera, photo upload, paste; a token in the URL's fragment is verified at once) |
-//! | `GET /app.js`, `/style.css`, `/sello-verify.js`, `/messages.js` | the page's script, style, JS verifier and words (generated from the Fluent catalogues: [`messages_js`]) |
+//! | `GET /app.js`, `/style.css`, `/sello-verify.js`, `/messages.js`, `/qr-decode.js`, `/zxing-wasm/…` | the page's script, style, JS verifier, words (generated from the Fluent catalogues: [`messages_js`]) and QR reader (the npm package `zxing-wasm`, loaded only where the browser has no `BarcodeDetector`) |
 //! | `GET /<path>`, `/<path>/` | the page again at the path of each trusted issuer's `verify_url` (`/v` for `https://…/v`), with its files and `keys.json` and `api/…` under it (see below) |
 //! | `POST /api/verify[?lang=es\|en]` | `application/json` `{"token": …}`, `text/plain` (token or URL), `image/png`, `image/jpeg` or `multipart/form-data` with an `image` field → one verification object, or for an image an array of them, or `{"error": code, "message": …}` |
 //! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects (or, for a text that is not a certificate, error objects) in the same order, each with its `index`; every signature gets the strict check |
@@ -124,7 +124,10 @@ use text::ApiError;
 
 /// `Content-Security-Policy` of every response: scripts and styles from the service only, no
 /// inline script, no framing, and no string ever parsed as HTML (Trusted Types).
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+/// `'wasm-unsafe-eval'` lets the page compile the service's own WebAssembly QR reader
+/// (`zxing-wasm/zxing_reader.wasm`, loaded only from `'self'`); it allows no `eval` of text
+/// (docs/SECURITY.md).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; \
     connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
     require-trusted-types-for 'script'; trusted-types 'none'";
@@ -160,6 +163,11 @@ pub fn live_router(live: &Live) -> Router {
         .route("/style.css", get(site::asset))
         .route("/sello-verify.js", get(site::asset))
         .route("/messages.js", get(site::asset))
+        .route("/qr-decode.js", get(site::asset))
+        .route("/zxing-wasm/reader/index.js", get(site::asset))
+        .route("/zxing-wasm/share.js", get(site::asset))
+        .route("/zxing-wasm/zxing_reader.wasm", get(site::asset))
+        .route("/zxing-wasm/LICENSE", get(site::asset))
         .route("/keys.json", get(site::keys))
         .route("/.well-known/jwks.json", get(site::jwks))
         .route("/.well-known/jwks/{file}", get(site::issuer_jwks))
@@ -198,13 +206,18 @@ async fn not_found(request: Request) -> Response {
 /// The path as logged: a route's own path, or its pattern, never what a client made up (a
 /// token pasted into a path must not reach the log).
 fn logged_path(path: &str) -> &'static str {
-    const EXACT: [&str; 11] = [
+    const EXACT: [&str; 16] = [
         "/",
         "/index.html",
         "/app.js",
         "/style.css",
         "/sello-verify.js",
         "/messages.js",
+        "/qr-decode.js",
+        "/zxing-wasm/reader/index.js",
+        "/zxing-wasm/share.js",
+        "/zxing-wasm/zxing_reader.wasm",
+        "/zxing-wasm/LICENSE",
         "/keys.json",
         "/.well-known/jwks.json",
         "/healthz",

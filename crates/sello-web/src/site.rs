@@ -13,32 +13,61 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The page's files: name, content type, contents. Embedded in the binary.
-pub(crate) const ASSETS: [(&str, &str, &str); 5] = [
+/// The page's files: name, content type, contents. Embedded in the binary. The files under
+/// `zxing-wasm/` are the QR reader the page loads when the browser has no `BarcodeDetector`:
+/// copied unchanged from the npm package `zxing-wasm` at the version tests/browser pins (its
+/// lockfile holds the package's integrity hash; a browser test checks that these files are the
+/// package's, byte for byte; docs/DECODING.md).
+pub(crate) const ASSETS: [(&str, &str, &[u8]); 10] = [
     (
         "index.html",
         "text/html; charset=utf-8",
-        include_str!("../static/index.html"),
+        include_bytes!("../static/index.html"),
     ),
     (
         "app.js",
         "text/javascript; charset=utf-8",
-        include_str!("../static/app.js"),
+        include_bytes!("../static/app.js"),
     ),
     (
         "style.css",
         "text/css; charset=utf-8",
-        include_str!("../static/style.css"),
+        include_bytes!("../static/style.css"),
     ),
     (
         "sello-verify.js",
         "text/javascript; charset=utf-8",
-        include_str!("../static/sello-verify.js"),
+        include_bytes!("../static/sello-verify.js"),
     ),
     (
         "messages.js",
         "text/javascript; charset=utf-8",
-        include_str!("../static/messages.js"),
+        include_bytes!("../static/messages.js"),
+    ),
+    (
+        "qr-decode.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/qr-decode.js"),
+    ),
+    (
+        "zxing-wasm/reader/index.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/zxing-wasm/reader/index.js"),
+    ),
+    (
+        "zxing-wasm/share.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/zxing-wasm/share.js"),
+    ),
+    (
+        "zxing-wasm/zxing_reader.wasm",
+        "application/wasm",
+        include_bytes!("../static/zxing-wasm/zxing_reader.wasm"),
+    ),
+    (
+        "zxing-wasm/LICENSE",
+        "text/plain; charset=utf-8",
+        include_bytes!("../static/zxing-wasm/LICENSE"),
     ),
 ];
 
@@ -154,14 +183,17 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
 }
 
 /// The files of a static copy of the service, relative to its folder, with their contents.
-fn site_files(published: &Published) -> BTreeMap<PathBuf, String> {
-    let mut files: BTreeMap<PathBuf, String> = ASSETS
+fn site_files(published: &Published) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = ASSETS
         .iter()
-        .map(|(name, _, body)| (PathBuf::from(name), (*body).to_owned()))
+        .map(|(name, _, body)| (PathBuf::from(name), body.to_vec()))
         .collect();
-    files.insert("keys.json".into(), published.keys_json.clone());
+    files.insert("keys.json".into(), published.keys_json.clone().into_bytes());
     if let Some(doc) = published.jwks() {
-        files.insert(Path::new(".well-known").join("jwks.json"), doc.to_owned());
+        files.insert(
+            Path::new(".well-known").join("jwks.json"),
+            doc.as_bytes().to_vec(),
+        );
     }
     for (id, doc) in published
         .key_sets
@@ -172,7 +204,7 @@ fn site_files(published: &Published) -> BTreeMap<PathBuf, String> {
             Path::new(".well-known")
                 .join("jwks")
                 .join(format!("{id}.json")),
-            doc.clone(),
+            doc.clone().into_bytes(),
         );
     }
     for (id, token) in published
@@ -180,7 +212,10 @@ fn site_files(published: &Published) -> BTreeMap<PathBuf, String> {
         .iter()
         .filter(|(id, _)| safe_file_stem(id))
     {
-        files.insert(Path::new("status").join(format!("{id}.jwt")), token.clone());
+        files.insert(
+            Path::new("status").join(format!("{id}.jwt")),
+            token.clone().into_bytes(),
+        );
     }
     // The page at each issuer's verify_url path, with the files its relative URLs name, in
     // the page's folder and in its parent (see paths.rs).
@@ -200,14 +235,17 @@ fn site_files(published: &Published) -> BTreeMap<PathBuf, String> {
     for (folder, with_index) in copies {
         for (name, _, body) in ASSETS {
             if name != "index.html" || with_index {
-                files.insert(folder.join(name), body.to_owned());
+                files.insert(folder.join(name), body.to_vec());
             }
         }
-        files.insert(folder.join("keys.json"), published.keys_json.clone());
+        files.insert(
+            folder.join("keys.json"),
+            published.keys_json.clone().into_bytes(),
+        );
     }
     files.insert(
         EXPORT_MARKER.into(),
-        "Written by `sello site export`; the next export replaces this whole folder.\n".into(),
+        b"Written by `sello site export`; the next export replaces this whole folder.\n".to_vec(),
     );
     files
 }
@@ -256,7 +294,7 @@ fn sibling(dir: &Path, what: &str) -> PathBuf {
 
 /// Writes every file into the new folder `dir`, creating each one (never opening an existing
 /// file or following a link).
-fn write_tree(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), ExportError> {
+fn write_tree(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), ExportError> {
     for (relative, body) in files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
@@ -267,14 +305,15 @@ fn write_tree(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<(), Expor
             .create_new(true)
             .open(&path)
             .map_err(io_error(&path))?;
-        file.write_all(body.as_bytes()).map_err(io_error(&path))?;
+        file.write_all(body).map_err(io_error(&path))?;
         file.sync_all().map_err(io_error(&path))?;
     }
     Ok(())
 }
 
 /// Writes a static copy of the service as the folder `dir`: `index.html`, `app.js`,
-/// `style.css`, `sello-verify.js`, `keys.json`, `.well-known/jwks.json` (when exactly one
+/// `style.css`, `sello-verify.js`, `messages.js`, `qr-decode.js`, `zxing-wasm/…` (the QR
+/// reader), `keys.json`, `.well-known/jwks.json` (when exactly one
 /// issuer is trusted), `.well-known/jwks/<issuer>.json` and `status/<issuer>.jwt` for each
 /// issuer, the page again at each trusted issuer's `verify_url` path (`v/index.html` for
 /// `https://…/v`, with the page's files and `keys.json` beside it and in the parent folder,

@@ -8,6 +8,7 @@
 import {
   supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES,
 } from './sello-verify.js';
+import { detectCodes } from './qr-decode.js';
 
 // Every string of the page, in one table. Verdict headlines and reason explanations come from
 // MESSAGES of sello-verify.js.
@@ -55,12 +56,18 @@ const TEXT = {
     qrNumber: 'Código QR',
     verifying: 'Verificando…',
     looking: 'Apunte la cámara al código QR…',
+    cameraView: 'Vista de la cámara',
+    torch: 'Linterna',
+    hintGuide: 'Que el código ocupe un tercio del recuadro, sostenga el teléfono quieto y evite reflejos.',
+    hintCloser: 'Acérquese: el código se ve demasiado pequeño.',
+    hintSteady: 'Código a la vista: sostenga el teléfono quieto…',
+    stillScanning: 'La cámara sigue leyendo: apunte a otro código o deténgala.',
+    readerFailed: 'No se pudo cargar el lector de códigos QR de esta página. Pegue el enlace del código.',
     empty: 'Pegue el texto o el enlace del código QR.',
     noCamera: 'Este navegador no puede usar la cámara. Suba una foto del código.',
     cameraDenied: 'No se pudo abrir la cámara (¿se negó el permiso?). Suba una foto del código.',
     noQr: 'No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.',
     noServer: 'Este navegador no puede verificar por sí mismo y no hay servicio de verificación. Use un navegador actualizado.',
-    noDecoder: 'Este navegador no puede leer códigos QR sin el servicio de verificación. Pegue el enlace del código o use un navegador actualizado.',
     network: 'No se pudo consultar el servicio de verificación. Revise su conexión e intente de nuevo.',
     statusRefused: 'Atención: no se aceptó una lista de estado publicada; los certificados de ese emisor saldrán como «no se pudo confirmar».',
     keysFailed: 'No se pudieron cargar las llaves de los emisores.',
@@ -116,12 +123,18 @@ const TEXT = {
     qrNumber: 'QR code',
     verifying: 'Verifying…',
     looking: 'Point the camera at the QR code…',
+    cameraView: 'Camera preview',
+    torch: 'Torch',
+    hintGuide: 'Let the code fill a third of the frame, hold the phone still and avoid glare.',
+    hintCloser: 'Move closer: the code looks too small.',
+    hintSteady: 'Code in view: hold the phone still…',
+    stillScanning: 'The camera keeps reading: point it at another code or stop it.',
+    readerFailed: 'This page\u2019s QR code reader could not be loaded. Paste the code\u2019s link instead.',
     empty: 'Paste the QR code\u2019s text or link.',
     noCamera: 'This browser cannot use the camera. Upload a photo of the code instead.',
     cameraDenied: 'The camera could not be opened (was permission denied?). Upload a photo of the code instead.',
     noQr: 'No QR code was found in the image. Try a sharper, closer photo.',
     noServer: 'This browser cannot verify by itself and there is no verification service. Use an up-to-date browser.',
-    noDecoder: 'This browser cannot read QR codes without the verification service. Paste the code\u2019s link or use an up-to-date browser.',
     network: 'The verification service could not be reached. Check your connection and try again.',
     statusRefused: 'Warning: a published status list was not accepted; certificates of that issuer will come out as "could not be confirmed".',
     keysFailed: 'The issuers\u2019 keys could not be loaded.',
@@ -194,6 +207,10 @@ function applyLanguage() {
   for (const el of document.querySelectorAll('[data-t]')) {
     el.textContent = text()[el.dataset.t];
   }
+  for (const el of document.querySelectorAll('[data-t-label]')) {
+    el.setAttribute('aria-label', text()[el.dataset.tLabel]);
+  }
+  if (camera && camera.hint) hint(camera.hint);
   const button = $('lang-switch');
   button.textContent = text().switchTo;
   button.lang = text().switchLang;
@@ -383,10 +400,6 @@ async function verifyTexts(texts, file = null) {
 }
 
 async function showAnswer(answer, fromImage = false, file = null) {
-  if (answer.error === 'no_server' && fromImage) {
-    say(text().noDecoder, true);
-    return;
-  }
   if (answer.error) {
     say(text().error[answer.error] || answer.message || text().network, true);
     return;
@@ -584,17 +597,6 @@ function render(view, focus = true) {
 
 // ---- images: photo upload and camera --------------------------------------------------------
 
-async function qrDetector() {
-  if (!('BarcodeDetector' in window)) return null;
-  try {
-    const formats = await window.BarcodeDetector.getSupportedFormats();
-    if (!formats.includes('qr_code')) return null;
-    return new window.BarcodeDetector({ formats: ['qr_code'] });
-  } catch {
-    return null;
-  }
-}
-
 /** The texts of detected codes in reading order: rows top to bottom, each left to right. */
 function readingOrder(codes) {
   const box = (code) => code.boundingBox || { x: 0, y: 0, width: 0, height: 0 };
@@ -608,28 +610,42 @@ function readingOrder(codes) {
   return rows.flatMap((row) => row.sort((a, b) => box(a).x - box(b).x)).map((code) => code.rawValue);
 }
 
-// A photo: read on this device when the browser has a QR detector, else by the service. Every
-// code found is verified, as the CLI and the service do.
+// A photo: read on this device (qr-decode.js: the browser's BarcodeDetector, else the page's
+// own WebAssembly reader). Every code found is verified, as the CLI and the service do. When
+// the device finds none, the service (whose decoder reads some harder photos) is asked; a
+// static copy has none, and the person is told that no code was found.
 async function verifyPhoto(file) {
   if (!file) return;
   say(text().verifying);
   const name = file.name || null;
-  const detector = await qrDetector();
-  if (detector) {
-    let codes = [];
+  let codes = [];
+  let bitmap = null;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    bitmap = null; // Not an image this browser reads: the service says what it is.
+  }
+  if (bitmap) {
     try {
-      codes = await detector.detect(await createImageBitmap(file));
+      ({ codes } = await detectCodes(bitmap));
     } catch {
-      codes = []; // Fall through to the service, whose decoder reads harder photos.
+      codes = [];
+    } finally {
+      bitmap.close();
     }
-    if (codes.length) {
-      await verifyTexts(readingOrder(codes), name);
-      return;
-    }
+  }
+  if (codes.length) {
+    await verifyTexts(readingOrder(codes), name);
+    return;
   }
   const form = new FormData();
   form.append('image', file, file.name || 'photo');
-  await showAnswer(await askServer(form), true, name);
+  const answer = await askServer(form);
+  if (answer.error === 'no_server') {
+    say(bitmap ? text().noQr : text().error.bad_image, true);
+    return;
+  }
+  await showAnswer(answer, true, name);
 }
 
 $('photo').addEventListener('change', (event) => {
@@ -638,6 +654,25 @@ $('photo').addEventListener('change', (event) => {
   verifyPhoto(file);
 });
 
+// ---- the camera: continuous scanning of the live preview -------------------------------------
+//
+// Frames are read one after another (each as soon as the last was read) until the camera is
+// stopped or the page hidden. Every code of a frame is verified, one card each; the same codes
+// kept in view are not verified again, other codes replace them. A hint says what to do when no
+// code is read: fill a third of the frame; move closer (a code was found but is small); hold
+// steady (a code was found, large enough, but could not be read).
+
+/** Below this share of the frame's shorter side a code that could not be read is "too small". */
+const SMALL_CODE = 0.3;
+/** After this long with no code at all, the general advice. */
+const GUIDE_AFTER_MS = 2500;
+
+function hint(kind) {
+  if (!camera) return;
+  camera.hint = kind;
+  $('camera-hint').textContent = kind ? text()[kind] : '';
+}
+
 function stopCamera() {
   if (!camera) return;
   clearTimeout(camera.timer);
@@ -645,8 +680,37 @@ function stopCamera() {
   video.srcObject = null;
   camera = null;
   $('camera').hidden = true;
+  $('camera-hint').textContent = '';
+  $('torch').hidden = true;
+  $('torch').setAttribute('aria-pressed', 'false');
   $('camera-start').disabled = false;
 }
+
+/** Shows the torch toggle when the camera has a torch (Chrome on Android, for one). */
+function offerTorch(track) {
+  const button = $('torch');
+  let capabilities = {};
+  try {
+    capabilities = (track && track.getCapabilities && track.getCapabilities()) || {};
+  } catch {
+    capabilities = {};
+  }
+  button.hidden = !capabilities.torch;
+  button.setAttribute('aria-pressed', 'false');
+}
+
+$('torch').addEventListener('click', async () => {
+  if (!camera) return;
+  const button = $('torch');
+  const on = button.getAttribute('aria-pressed') !== 'true';
+  const [track] = camera.stream.getVideoTracks();
+  try {
+    await track.applyConstraints({ advanced: [{ torch: on }] });
+    button.setAttribute('aria-pressed', String(on));
+  } catch {
+    button.hidden = true;
+  }
+});
 
 async function startCamera() {
   if (camera) return;
@@ -664,9 +728,10 @@ async function startCamera() {
     say(text().cameraDenied, true);
     return;
   }
-  camera = { stream, timer: 0 };
+  camera = { stream, timer: 0, hint: null, shown: null, since: Date.now() };
   $('camera').hidden = false;
   $('camera-start').disabled = true;
+  offerTorch(stream.getVideoTracks()[0]);
   video.srcObject = stream;
   try {
     await video.play();
@@ -675,60 +740,47 @@ async function startCamera() {
   }
   say(text().looking);
   $('camera-stop').focus();
-  const detector = await qrDetector();
   const session = camera;
   const next = (delay) => {
     if (camera === session) camera.timer = setTimeout(tick, delay);
   };
   const tick = async () => {
     if (camera !== session || video.readyState < 2) {
-      next(250);
-      return;
-    }
-    if (detector) {
-      let codes = [];
-      try {
-        codes = await detector.detect(video);
-      } catch {
-        codes = [];
-      }
-      if (codes.length && camera === session) {
-        // Every code of the frame, as from a photo.
-        stopCamera();
-        await verifyTexts(readingOrder(codes));
-        return;
-      }
       next(200);
       return;
     }
-    // No detector in this browser: send a frame to the service every ~500 ms.
-    const frame = await grabFrame();
-    if (!frame || camera !== session) {
-      next(500);
+    let found;
+    try {
+      found = await detectCodes(video, { quick: true });
+    } catch {
+      if (camera === session) {
+        stopCamera();
+        say(text().readerFailed, true);
+      }
       return;
     }
-    const answer = await askServer(frame, 'image/jpeg');
     if (camera !== session) return;
-    if (answer.error === 'no_qr_code' || answer.error === 'timeout') {
-      next(500);
-    } else {
-      stopCamera();
-      await showAnswer(answer, true);
+    const { codes, seen, width, height } = found;
+    if (codes.length) {
+      session.since = Date.now();
+      hint(null);
+      const texts = readingOrder(codes);
+      const key = texts.join('\n');
+      if (key !== session.shown) {
+        session.shown = key;
+        await verifyTexts(texts);
+        if (camera === session && !statusLine.classList.contains('error')) say(text().stillScanning);
+      }
+    } else if (seen.length) {
+      const side = Math.min(width, height) || 1;
+      const largest = Math.max(...seen.map((c) => Math.min(c.boundingBox.width, c.boundingBox.height)));
+      hint(largest < SMALL_CODE * side ? 'hintCloser' : 'hintSteady');
+    } else if (Date.now() - session.since > GUIDE_AFTER_MS) {
+      hint('hintGuide');
     }
+    next(codes.length ? 400 : 60);
   };
-  next(300);
-}
-
-function grabFrame() {
-  const width = video.videoWidth;
-  const height = video.videoHeight;
-  if (!width || !height) return Promise.resolve(null);
-  const scale = Math.min(1, 1600 / Math.max(width, height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+  next(100);
 }
 
 $('camera-start').addEventListener('click', startCamera);

@@ -146,14 +146,26 @@ async fn page_and_assets_have_types_cache_and_security_headers() {
         ("/app.js", "text/javascript; charset=utf-8"),
         ("/style.css", "text/css; charset=utf-8"),
         ("/sello-verify.js", "text/javascript; charset=utf-8"),
+        ("/qr-decode.js", "text/javascript; charset=utf-8"),
+        (
+            "/zxing-wasm/reader/index.js",
+            "text/javascript; charset=utf-8",
+        ),
+        ("/zxing-wasm/share.js", "text/javascript; charset=utf-8"),
+        ("/zxing-wasm/zxing_reader.wasm", "application/wasm"),
+        ("/zxing-wasm/LICENSE", "text/plain; charset=utf-8"),
     ] {
         let response = get(&app, path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(header(&response, "content-type"), content_type, "{path}");
         assert_eq!(header(&response, "cache-control"), "no-cache", "{path}");
         let csp = header(&response, "content-security-policy");
+        // Scripts from the service only; WebAssembly may be compiled (the page's QR reader),
+        // text may not be evaluated.
         assert!(
-            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            csp.contains("script-src 'self' 'wasm-unsafe-eval';")
+                && !csp.contains("unsafe-inline")
+                && !csp.contains("'unsafe-eval'"),
             "{csp}"
         );
         assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
@@ -166,6 +178,11 @@ async fn page_and_assets_have_types_cache_and_security_headers() {
     let page = String::from_utf8(body_bytes(get(&app, "/").await).await).unwrap();
     assert_eq!(page.matches("<script").count(), 1);
     assert!(page.contains(r#"<script type="module" src="app.js"></script>"#));
+    // The page's own CSP (for static copies) is the service's, less what a meta tag cannot say.
+    assert!(page.contains(&format!(
+        r#"content="{}""#,
+        sello_web::CONTENT_SECURITY_POLICY.replace(" frame-ancestors 'none';", "")
+    )));
     assert!(!page.contains(" on") || !page.contains("onclick="));
     assert!(page.contains("aria-live"));
     // The page's script imports the verifier module by a relative path.
@@ -909,6 +926,7 @@ fn export_writes_every_file() {
         "index.html",
         "keys.json",
         "messages.js",
+        "qr-decode.js",
         "sello-verify.js",
         "status/mx.prueba.jwt",
         "style.css",
@@ -917,8 +935,17 @@ fn export_writes_every_file() {
         "v/index.html",
         "v/keys.json",
         "v/messages.js",
+        "v/qr-decode.js",
         "v/sello-verify.js",
         "v/style.css",
+        "v/zxing-wasm/LICENSE",
+        "v/zxing-wasm/reader/index.js",
+        "v/zxing-wasm/share.js",
+        "v/zxing-wasm/zxing_reader.wasm",
+        "zxing-wasm/LICENSE",
+        "zxing-wasm/reader/index.js",
+        "zxing-wasm/share.js",
+        "zxing-wasm/zxing_reader.wasm",
     ];
     assert_eq!(written.len(), expected.len(), "{written:?}");
     for (path, name) in written.iter().zip(expected) {
@@ -1166,6 +1193,8 @@ async fn the_page_answers_at_the_issuers_verify_url_path() {
         ("/v/style.css", "text/css; charset=utf-8"),
         ("/v/sello-verify.js", "text/javascript; charset=utf-8"),
         ("/v/keys.json", "application/json"),
+        ("/v/qr-decode.js", "text/javascript; charset=utf-8"),
+        ("/v/zxing-wasm/zxing_reader.wasm", "application/wasm"),
     ] {
         let response = get(&app, path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
