@@ -121,10 +121,15 @@ fn cli_bad_inputs_exit_2_with_a_message() {
     let truncated = write("truncated.png", b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR");
     let huge = write("huge.bin", &vec![b'a'; input::MAX_TEXT_BYTES + 1]);
     for (path, code, message) in [
-        (&blank, "no_qr_code", "no QR code"),
-        (&binary, "unrecognised_input", "neither"),
-        (&truncated, "bad_image", "could not be decoded"),
-        (&huge, "too_large", "limit"),
+        // The CLI speaks Spanish here (LANG=es_MX).
+        (&blank, "no_qr_code", "no se encontró ningún código QR"),
+        (
+            &binary,
+            "unrecognised_input",
+            "no es una imagen PNG, JPEG ni SVG",
+        ),
+        (&truncated, "bad_image", "no se pudo decodificar la imagen"),
+        (&huge, "too_large", "límite"),
     ] {
         let out = sello()
             .args(["verify", "--json", "--keys"])
@@ -168,7 +173,7 @@ fn cli_bad_inputs_exit_2_with_a_message() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Sello certificate"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no es un certificado Sello"));
     // scan on a non-image.
     sello().arg("scan").arg(&text).assert().code(2);
     sello().arg("scan").arg(&blank).assert().code(2);

@@ -85,7 +85,7 @@ fn sellos_own_svgs_verify_and_its_pdf_says_what_to_send() {
     assert!(line["verdict"].is_null());
     let message = line["message"].as_str().unwrap();
     assert!(
-        message.contains("<serial>.png") && message.contains("photo"),
+        message.contains("<folio>.png") && message.contains("foto"),
         "{message}"
     );
     let out = verify(&dir, &[&pdf], false);
@@ -93,7 +93,7 @@ fn sellos_own_svgs_verify_and_its_pdf_says_what_to_send() {
     assert!(out.stdout.is_empty(), "no verdict for a PDF");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("a PDF is not read") && err.contains("<serial>.png"),
+        err.contains("los PDF no se leen") && err.contains("<folio>.png"),
         "{err}"
     );
     sello().arg("scan").arg(&pdf).assert().code(2);
@@ -205,11 +205,16 @@ fn svg_inputs_that_are_not_sello_drawings_are_input_errors() {
         "<?xml version='1.0'?><svg xmlns='http://www.w3.org/2000/svg' width='0' height='0'/>",
     );
     for (path, code, words) in [
-        (&text, "not_svg", "named .svg, but not an SVG document"),
-        (&passwd, "no_qr_code", "no QR code"),
-        (&laughs, "bad_svg", "document type declaration"),
-        (&zero, "bad_svg", "could not be drawn"),
-        (&renamed, "bad_svg", "could not be drawn"),
+        // The CLI speaks Spanish here (LANG=es_MX).
+        (
+            &text,
+            "not_svg",
+            "se llama .svg pero no es un documento SVG",
+        ),
+        (&passwd, "no_qr_code", "no se encontró ningún código QR"),
+        (&laughs, "bad_svg", "declaración de tipo de documento"),
+        (&zero, "bad_svg", "no se pudo dibujar"),
+        (&renamed, "bad_svg", "no se pudo dibujar"),
     ] {
         let out = verify(&dir, &[path], true);
         assert_eq!(out.status.code(), Some(2), "{path:?}");

@@ -29,7 +29,7 @@ const EXTERNAL_ISSUER = 'mx.interop-jose';
 function sello(args, { check = true } = {}) {
   const proc = spawnSync(SELLO_BIN, args, {
     encoding: 'utf8',
-    env: { ...process.env, SELLO_PASSPHRASE: PASSPHRASE, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+    env: { ...process.env, SELLO_PASSPHRASE: PASSPHRASE, LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' },
     timeout: 120_000,
   });
   if (proc.error) throw proc.error;

@@ -44,7 +44,7 @@ def sello_bin() -> str:
 
 def run_sello(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """Runs `sello ARGS...` with the test passphrase; with check, fails on a non-zero exit."""
-    env = dict(os.environ, SELLO_PASSPHRASE=PASSPHRASE, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    env = dict(os.environ, SELLO_PASSPHRASE=PASSPHRASE, LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")
     proc = subprocess.run(
         [sello_bin(), *args],
         env=env,

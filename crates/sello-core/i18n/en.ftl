@@ -95,7 +95,7 @@ key-x-length = x must be 32 bytes of unpadded base64url
 key-x-point = x is not a valid Ed25519 point
 key-x-canonical = x is not the canonical encoding of its point
 key-x-small-order = x is a small-order point, which would accept forged signatures
-key-kid-mismatch = kid "{ $given }" is not the key's thumbprint id { $kid }
+key-kid-mismatch = kid "{ $given }" is not the key's thumbprint id "{ $kid }"
 key-time-range = { $name } must be between 0 and { $max }
 key-window = exp must be after nbf
 
@@ -109,3 +109,13 @@ status-gzip = the gzip data is damaged
 status-length = { $got } bytes of bits for { $size } entries
 status-trailing = data after the gzip stream
 status-claims = invalid status list claim: { $problem }
+
+## File system errors
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-is-a-directory = is a folder
+io-not-a-directory = is not a folder
+io-invalid-data = the data are not valid
+io-too-large = is too large
+io-other = read error ({ $kind })

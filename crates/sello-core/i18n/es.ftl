@@ -62,7 +62,7 @@ part-signature = la firma
 token-too-long = el token tiene { $len } bytes; el límite es { $max }
 token-parts = un token tiene 3 partes separadas por «.»; este tiene { $count }
 token-base64 = { $part } no está en base64url estricto sin relleno
-token-json = { $part } no es válida: { $detail }
+token-json = { $part } no se puede leer: { $detail }
 token-member-not-string = { $name } debe ser texto
 token-member-missing = falta { $name }
 token-kid-length = el kid debe tener de 1 a 64 bytes
@@ -95,7 +95,7 @@ key-x-length = x debe ser de 32 bytes en base64url sin relleno
 key-x-point = x no es un punto Ed25519 válido
 key-x-canonical = x no es la codificación canónica de su punto
 key-x-small-order = x es un punto de orden pequeño, que aceptaría firmas falsas
-key-kid-mismatch = el kid «{ $given }» no es el id de huella de la llave, { $kid }
+key-kid-mismatch = el kid «{ $given }» no es el id de huella de la llave, «{ $kid }»
 key-time-range = { $name } debe estar entre 0 y { $max }
 key-window = exp debe ser posterior a nbf
 
@@ -109,3 +109,13 @@ status-gzip = los datos gzip están dañados
 status-length = { $got } bytes de bits para { $size } entradas
 status-trailing = hay datos después del flujo gzip
 status-claims = dato no válido de la lista de estado: { $problem }
+
+## Errores del sistema de archivos
+
+io-not-found = no existe
+io-permission-denied = permiso denegado
+io-is-a-directory = es una carpeta
+io-not-a-directory = no es una carpeta
+io-invalid-data = los datos no son válidos
+io-too-large = es demasiado grande
+io-other = error de lectura ({ $kind })

@@ -322,6 +322,27 @@ macro_rules! t {
     };
 }
 
+/// An operating system's error (a file that could not be read or written), for a person, in
+/// the language set with [`set_language`]: the kind of error, never the system's English text.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let id = match e.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        ErrorKind::InvalidData => "io-invalid-data",
+        ErrorKind::FileTooLarge => "io-too-large",
+        _ => {
+            let kind = e
+                .raw_os_error()
+                .map_or_else(|| format!("{:?}", e.kind()), |code| format!("errno {code}"));
+            return CATALOG.format(language(), "io-other", &[("kind", Arg::from(kind))]);
+        }
+    };
+    CATALOG.text(language(), id)
+}
+
 /// This crate's catalogue (verdicts, reasons, format errors), for other crates that publish
 /// it (the page's `messages.js`).
 pub fn catalog() -> &'static Catalog {

@@ -2,9 +2,9 @@
 //! standard input; and the tokens found in it. A PDF is recognised and refused with what to
 //! send instead ([`InputError::PdfNotRead`]).
 
+use crate::i18n::{escaped, tr};
 use crate::scan::{self, ImageError, MAX_IMAGE_BYTES};
 use crate::svg::{self, SvgError};
-use sello_core::untrusted::Escaped;
 use std::io::Read;
 use std::path::Path;
 
@@ -26,10 +26,10 @@ pub enum Source {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// Neither a readable file nor something shaped like a token or URL.
-    #[error("{}: no such file, and not a token or URL", Escaped(.0))]
+    #[error("{}", tr("input-not-found", &[("what", escaped(.0).into())]))]
     NotFound(String),
     /// A file or standard input could not be read.
-    #[error("{}: {source}", Escaped(.what))]
+    #[error("{}", tr("input-io", &[("what", escaped(.what).into()), ("error", sello_core::i18n::io_error(.source).into())]))]
     Io {
         /// The file, or `-`.
         what: String,
@@ -37,7 +37,7 @@ pub enum InputError {
         source: std::io::Error,
     },
     /// Over the size cap for its kind.
-    #[error("{}: over the {max}-byte limit", Escaped(.what))]
+    #[error("{}", tr("input-too-large", &[("what", escaped(.what).into()), ("max", (*.max).into())]))]
     TooLarge {
         /// The file, or `-`.
         what: String,
@@ -45,10 +45,10 @@ pub enum InputError {
         max: usize,
     },
     /// Neither an image (PNG, JPEG, SVG), a PDF, nor UTF-8 text.
-    #[error("{}: neither a PNG, JPEG or SVG image nor text", Escaped(.0))]
+    #[error("{}", tr("input-unrecognised", &[("what", escaped(.0).into())]))]
     Unrecognised(String),
     /// The image could not be decoded.
-    #[error("{}: {source}", Escaped(.what))]
+    #[error("{}", tr("input-image", &[("what", escaped(.what).into()), ("error", .source.to_string().into())]))]
     Image {
         /// The file, or `-`.
         what: String,
@@ -56,13 +56,10 @@ pub enum InputError {
         source: ImageError,
     },
     /// A file named `.svg` whose content is text or unknown bytes, not an SVG document.
-    #[error("{}: named .svg, but not an SVG document", Escaped(.0))]
+    #[error("{}", tr("input-not-svg", &[("what", escaped(.0).into())]))]
     NotSvg(String),
     /// The SVG could not be read or drawn.
-    #[error(
-        "{}: {source}; send instead the QR code's PNG (`sello issue --qr FILE.png`), or a photo or scan of the printed certificate",
-        Escaped(.what)
-    )]
+    #[error("{}", tr("input-svg", &[("what", escaped(.what).into()), ("error", .source.to_string().into())]))]
     Svg {
         /// The file, or `-`.
         what: String,
@@ -70,23 +67,17 @@ pub enum InputError {
         source: SvgError,
     },
     /// A PDF: not read (docs/ARCHITECTURE.md says why).
-    #[error(
-        "{}: a PDF is not read; send instead the QR code's PNG that `sello issue --batch` writes next to each PDF (<serial>.png), or a photo or scan of the printed certificate",
-        Escaped(.0)
-    )]
+    #[error("{}", tr("input-pdf", &[("what", escaped(.0).into())]))]
     PdfNotRead(String),
     /// The image decoded, but no QR code was found in it.
-    #[error("{}: no QR code found in the image", Escaped(.0))]
+    #[error("{}", tr("input-no-qr", &[("what", escaped(.0).into())]))]
     NoQrCode(String),
     /// A text (given, read from a file, or a QR code's) that is not presented as a token at
     /// all (FORMAT.md §4.4): a truncated URL, a placeholder, another kind of QR code.
-    #[error(
-        "{}: not a Sello certificate (a certificate is a token of three parts separated by '.', or a link that ends in #token)",
-        Escaped(.0)
-    )]
+    #[error("{}", tr("input-not-certificate", &[("what", escaped(.0).into())]))]
     NotACertificate(String),
     /// A folder holds more files to verify than [`MAX_FOLDER_FILES`].
-    #[error("{}: more than {max} files to verify", Escaped(.what))]
+    #[error("{}", tr("input-too-many-files", &[("what", escaped(.what).into()), ("max", (*.max).into())]))]
     TooManyFiles {
         /// The folder.
         what: String,
@@ -437,9 +428,10 @@ mod tests {
         ] {
             let err = read_arg(&write("other.svg", body), &b""[..]).unwrap_err();
             assert_eq!(err.code(), "not_svg", "{err}");
+            // Messages are in the language in use: Spanish unless set.
             assert!(
                 err.to_string()
-                    .contains("named .svg, but not an SVG document")
+                    .contains("se llama .svg pero no es un documento SVG")
             );
         }
         // An image named .svg is still read as the image it is.
@@ -463,7 +455,7 @@ mod tests {
         for arg in [write("c.pdf", pdf), write("c.svg", pdf), "-".to_owned()] {
             let err = read_arg(&arg, &pdf[..]).unwrap_err();
             assert_eq!(err.code(), "pdf_not_read");
-            assert!(err.to_string().contains("(<serial>.png)"), "{err}");
+            assert!(err.to_string().contains("(<folio>.png)"), "{err}");
         }
         // A broken SVG: `bad_svg`, with what to send instead.
         let zero = Source::Svg(b"<svg xmlns='http://www.w3.org/2000/svg' width='0'/>".to_vec());
@@ -471,9 +463,12 @@ mod tests {
         assert_eq!(err.code(), "bad_svg");
         assert!(
             err.to_string()
-                .starts_with("z.svg: the SVG could not be drawn")
+                .starts_with("z.svg: el SVG no se pudo dibujar")
         );
-        assert!(err.to_string().contains("send instead the QR code's PNG"));
+        assert!(
+            err.to_string()
+                .contains("envíe en su lugar el PNG del código QR")
+        );
         let blank = Source::Svg(svg.to_vec());
         assert_eq!(texts(&blank, "b.svg").unwrap_err().code(), "no_qr_code");
         assert!(qr_texts(&blank, "b.svg").unwrap().is_empty());

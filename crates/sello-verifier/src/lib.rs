@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod decoder;
+mod i18n;
 pub mod input;
 pub mod pipeline;
 pub mod scan;

@@ -5,6 +5,7 @@
 //! from its header.
 
 pub use crate::decoder::Budget;
+use crate::i18n::tr;
 use image::{GrayImage, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
@@ -19,7 +20,7 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
     /// Over [`MAX_IMAGE_BYTES`].
-    #[error("the image is {len} bytes; the limit is {max}")]
+    #[error("{}", tr("image-too-large", &[("len", (*len).into()), ("max", (*max).into())]))]
     TooLarge {
         /// Size in bytes.
         len: usize,
@@ -27,12 +28,10 @@ pub enum ImageError {
         max: usize,
     },
     /// Not a PNG or JPEG file.
-    #[error("not a PNG or JPEG image")]
+    #[error("{}", tr("image-not-image", &[]))]
     NotAnImage,
     /// Declared dimensions over the caps (a decompression bomb, or simply too big).
-    #[error(
-        "the image is {width}×{height} pixels; the limit is {MAX_SIDE} per side and {MAX_PIXELS} in all"
-    )]
+    #[error("{}", tr("image-dimensions", &[("width", (*width).into()), ("height", (*height).into()), ("side", MAX_SIDE.into()), ("pixels", MAX_PIXELS.into())]))]
     Dimensions {
         /// Declared width.
         width: u32,
@@ -40,10 +39,10 @@ pub enum ImageError {
         height: u32,
     },
     /// The file is damaged or truncated.
-    #[error("the image could not be decoded: {0}")]
+    #[error("{}", tr("image-decode", &[]))]
     Decode(String),
     /// Reading was stopped by its budget (cancelled, or past its deadline) before it finished.
-    #[error("reading the image was stopped before it finished")]
+    #[error("{}", tr("image-stopped", &[]))]
     Stopped,
 }
 

@@ -7,6 +7,7 @@
 //! list dated after the verification time is never used, so it cannot outrank the lists
 //! published after it and un-revoke certificates (vector `status_future.json`).
 
+use crate::i18n::{path_of, tr};
 use crate::trust::TrustStore;
 use crate::verify::check_signature;
 use sello_core::status::{self, StatusError, StatusList};
@@ -40,15 +41,13 @@ pub enum StatusLoadError {
     #[error(transparent)]
     Format(#[from] StatusError),
     /// Its issuer is not in the trust store.
-    #[error("status list of issuer {0:?}, which is not trusted")]
+    #[error("{}", tr("status-unknown-issuer", &[("issuer", sello_core::untrusted::quote(.0).into())]))]
     UnknownIssuer(String),
     /// Not signed by a key of its issuer that could sign at its `iat`.
-    #[error(
-        "status list of issuer {0:?}: the signature does not verify with a key valid at its iat"
-    )]
+    #[error("{}", tr("status-signature", &[("issuer", sello_core::untrusted::quote(.0).into())]))]
     Signature(String),
     /// A file could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", tr("status-io", &[("path", path_of(.path).into()), ("error", sello_core::i18n::io_error(.source).into())]))]
     Io {
         /// The file or folder.
         path: PathBuf,

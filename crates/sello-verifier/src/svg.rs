@@ -45,6 +45,8 @@ pub const MAX_LAYER_PIXELS: u64 = 4 * MAX_SVG_PIXELS;
 /// Most pixels of off-screen layers drawn in all.
 pub const MAX_LAYER_PIXELS_TOTAL: u64 = 16 * MAX_SVG_PIXELS;
 
+use crate::i18n::tr;
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 
@@ -52,7 +54,7 @@ const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SvgError {
     /// Over [`MAX_SVG_BYTES`].
-    #[error("the SVG is {len} bytes; the limit is {max}")]
+    #[error("{}", tr("svg-too-large", &[("len", (*len).into()), ("max", (*max).into())]))]
     TooLarge {
         /// Size in bytes.
         len: usize,
@@ -60,22 +62,22 @@ pub enum SvgError {
         max: usize,
     },
     /// Not an SVG document: no `<svg>` root element in the SVG namespace.
-    #[error("not an SVG document (its root element is not <svg> in the SVG namespace)")]
+    #[error("{}", tr("svg-not-svg", &[]))]
     NotSvg,
     /// Not well-formed XML, or not UTF-8.
-    #[error("the SVG is not well-formed XML: {0}")]
+    #[error("{}", tr("svg-xml", &[]))]
     Xml(String),
     /// A document type declaration (`<!DOCTYPE … [ … ]>`), where entities would be defined.
-    #[error("the SVG has a document type declaration, which is not read")]
+    #[error("{}", tr("svg-doctype", &[]))]
     Doctype,
     /// Over a structural limit (nodes, nesting, `<use>` copies, off-screen layers).
-    #[error("the SVG is too complex to draw: {0}")]
+    #[error("{}", tr("svg-too-complex", &[]))]
     TooComplex(&'static str),
     /// Filters, masks or patterns, which are not drawn.
-    #[error("the SVG uses {0}, which are not drawn")]
+    #[error("{}", tr("svg-unsupported", &[]))]
     Unsupported(&'static str),
     /// The SVG parsed but has no drawable size (a 0 × 0 picture, a broken `viewBox`).
-    #[error("the SVG could not be drawn: {0}")]
+    #[error("{}", tr("svg-render", &[]))]
     Render(String),
 }
 

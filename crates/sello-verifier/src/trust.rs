@@ -5,6 +5,7 @@
 //! it and every `*/jwks.json` one level down. Every file found must parse: a broken or
 //! unexpected file is an error, never silently skipped, so a trust store cannot shrink unseen.
 
+use crate::i18n::{path_of, tr};
 use sello_core::jwk::{KeySet, KeySetError, MAX_KEY_SET_BYTES};
 use std::collections::BTreeMap;
 use std::fs;
@@ -15,9 +16,10 @@ pub const MAX_FILES: usize = 1000;
 
 /// Why a trust store could not be built.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum TrustError {
     /// A file or folder could not be read.
-    #[error("{path}: {source}")]
+    #[error("{}", tr("trust-io", &[("path", path_of(.path).into()), ("error", sello_core::i18n::io_error(.source).into())]))]
     Io {
         /// The path.
         path: PathBuf,
@@ -25,7 +27,7 @@ pub enum TrustError {
         source: std::io::Error,
     },
     /// A file is not a valid key set.
-    #[error("{path}: {source}")]
+    #[error("{}", tr("trust-key-set", &[("path", path_of(.path).into()), ("error", .source.to_string().into())]))]
     KeySet {
         /// The file.
         path: PathBuf,
@@ -33,16 +35,17 @@ pub enum TrustError {
         source: KeySetError,
     },
     /// Two sources describe the same issuer differently.
-    #[error("issuer {0:?} appears twice with different key sets")]
+    #[error("{}", tr("trust-conflict", &[("issuer", sello_core::untrusted::quote(.0).into())]))]
     Conflict(String),
-    /// A folder with no key set in it, or too many files.
-    #[error("{path}: {problem}")]
-    Folder {
-        /// The folder.
-        path: PathBuf,
-        /// What is wrong.
-        problem: String,
-    },
+    /// A folder with more key-set files than [`MAX_FILES`].
+    #[error("{}", tr("trust-too-many-files", &[("path", path_of(.0).into()), ("max", MAX_FILES.into())]))]
+    TooManyFiles(PathBuf),
+    /// A folder with more entries than a trust folder should hold.
+    #[error("{}", tr("trust-too-many-entries", &[("path", path_of(.0).into())]))]
+    TooManyEntries(PathBuf),
+    /// A folder with no key set in it.
+    #[error("{}", tr("trust-no-key-set", &[("path", path_of(.0).into())]))]
+    NoKeySet(PathBuf),
 }
 
 /// The issuers a verifier trusts, by issuer id.
@@ -95,17 +98,11 @@ impl TrustStore {
                 files.push(entry);
             }
             if files.len() > MAX_FILES {
-                return Err(TrustError::Folder {
-                    path: path.to_owned(),
-                    problem: format!("more than {MAX_FILES} key-set files"),
-                });
+                return Err(TrustError::TooManyFiles(path.to_owned()));
             }
         }
         if files.is_empty() {
-            return Err(TrustError::Folder {
-                path: path.to_owned(),
-                problem: "no key set (*.json) found".into(),
-            });
+            return Err(TrustError::NoKeySet(path.to_owned()));
         }
         files.iter().try_for_each(|f| self.load_file(f))
     }
@@ -214,10 +211,7 @@ fn read_dir_sorted(path: &Path) -> Result<Vec<PathBuf>, TrustError> {
     for entry in fs::read_dir(path).map_err(io)? {
         entries.push(entry.map_err(io)?.path());
         if entries.len() > 4 * MAX_FILES {
-            return Err(TrustError::Folder {
-                path: path.to_owned(),
-                problem: "too many entries".into(),
-            });
+            return Err(TrustError::TooManyEntries(path.to_owned()));
         }
     }
     entries.sort();
@@ -329,7 +323,7 @@ mod tests {
         let mut store = TrustStore::new();
         assert!(matches!(
             store.load(tmp.path()),
-            Err(TrustError::Folder { .. })
+            Err(TrustError::NoKeySet(_))
         ));
         assert!(matches!(
             store.load(&tmp.path().join("none.json")),

@@ -14,6 +14,19 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "io-invalid-data": "the data are not valid",
+    "io-is-a-directory": "is a folder",
+    "io-not-a-directory": "is not a folder",
+    "io-not-found": "no such file or folder",
+    "io-other": [
+      "read error (",
+      {
+        "var": "kind"
+      },
+      ")"
+    ],
+    "io-permission-denied": "permission denied",
+    "io-too-large": "is too large",
     "json-array": "an array where the format has none",
     "json-duplicate": [
       "the member \"",
@@ -84,10 +97,11 @@ export const CATALOG = Object.freeze({
       {
         "var": "given"
       },
-      "\" is not the key's thumbprint id ",
+      "\" is not the key's thumbprint id \"",
       {
         "var": "kid"
-      }
+      },
+      "\""
     ],
     "key-not-jwk": [
       "not a valid JWK: ",
@@ -346,6 +360,19 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "io-invalid-data": "los datos no son válidos",
+    "io-is-a-directory": "es una carpeta",
+    "io-not-a-directory": "no es una carpeta",
+    "io-not-found": "no existe",
+    "io-other": [
+      "error de lectura (",
+      {
+        "var": "kind"
+      },
+      ")"
+    ],
+    "io-permission-denied": "permiso denegado",
+    "io-too-large": "es demasiado grande",
     "json-array": "hay un arreglo donde el formato no lo admite",
     "json-duplicate": [
       "el miembro «",
@@ -416,10 +443,11 @@ export const CATALOG = Object.freeze({
       {
         "var": "given"
       },
-      "» no es el id de huella de la llave, ",
+      "» no es el id de huella de la llave, «",
       {
         "var": "kid"
-      }
+      },
+      "»"
     ],
     "key-not-jwk": [
       "no es una JWK válida: ",
@@ -614,7 +642,7 @@ export const CATALOG = Object.freeze({
       {
         "var": "part"
       },
-      " no es válida: ",
+      " no se puede leer: ",
       {
         "var": "detail"
       }

@@ -1,0 +1,45 @@
+# sello-verifier: what could not be read or loaded, in English.
+
+## Inputs of `sello verify`, `sello scan` and the API (codes in InputError::code)
+
+input-not-found = { $what }: no such file, and not a certificate or a link
+input-io = { $what }: { $error }
+input-too-large = { $what }: over the { $max }-byte limit
+input-unrecognised = { $what }: neither a PNG, JPEG or SVG image nor text
+input-image = { $what }: { $error }
+input-not-svg = { $what }: named .svg, but not an SVG document
+input-svg = { $what }: { $error }; send instead the QR code's PNG (`sello issue --qr FILE.png`), or a photo or scan of the printed certificate
+input-pdf = { $what }: a PDF is not read; send instead the QR code's PNG that `sello issue --batch` writes next to each PDF (<serial>.png), or a photo or scan of the printed certificate
+input-no-qr = { $what }: no QR code found in the image
+input-not-certificate = { $what }: not a Sello certificate (a certificate is a token of three parts separated by '.', or a link that ends in #token)
+input-too-many-files = { $what }: more than { $max } files to verify
+
+## Images
+
+image-too-large = the image is { $len } bytes; the limit is { $max }
+image-not-image = not a PNG or JPEG image
+image-dimensions = the image is { $width }×{ $height } pixels; the limit is { $side } per side and { $pixels } in all
+image-decode = the image could not be decoded (it is damaged or truncated)
+image-stopped = reading the image was stopped before it finished
+
+## SVG
+
+svg-too-large = the SVG is { $len } bytes; the limit is { $max }
+svg-not-svg = not an SVG document (its root element is not <svg> in the SVG namespace)
+svg-xml = the SVG is not well-formed XML
+svg-doctype = the SVG has a document type declaration, which is not read
+svg-too-complex = the SVG is too complex to draw
+svg-unsupported = the SVG uses filters, masks or patterns, which are not drawn
+svg-render = the SVG could not be drawn
+
+## Trusted issuers and status lists
+
+trust-io = { $path }: { $error }
+trust-key-set = { $path }: { $error }
+trust-conflict = issuer "{ $issuer }" appears twice with different key sets
+trust-too-many-files = { $path }: more than { $max } key-set files
+trust-no-key-set = { $path }: no key set (*.json) found
+trust-too-many-entries = { $path }: too many entries in the folder
+status-unknown-issuer = status list of issuer "{ $issuer }", which is not trusted
+status-signature = status list of issuer "{ $issuer }": the signature does not verify with a key valid at its iat
+status-io = { $path }: { $error }
