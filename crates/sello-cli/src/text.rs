@@ -161,7 +161,7 @@ pub fn bad_date(lang: Lang, error: &sello_issuer::dates::DateError) -> String {
             format!("«{given}» no es un día del calendario (desde 1970; por ejemplo 2031-11-24)")
         }
         (Lang::Es, DateError::OutOfRange(_)) => format!(
-            "«{given}» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-30 (por ejemplo 2031-11-24)"
+            "«{given}» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-29 (por ejemplo 2031-11-24)"
         ),
         (Lang::Es, _) => format!(
             "«{given}» no es una fecha: use AAAA-MM-DD (por ejemplo 2031-11-24), una hora RFC 3339 con su desfase (por ejemplo 2031-11-24T18:00:00-06:00) o segundos Unix"

@@ -22,7 +22,7 @@ pub enum DateError {
     #[error("{0:?} is not a day of the calendar (from 1970 on; e.g. 2031-11-24)")]
     NoSuchDay(String),
     /// Before 1970 or after 9999 (FORMAT §2.3), in the issuer's time zone (the text).
-    #[error("{0:?} is out of range: times go from 1970-01-01 to 9999-12-30 (e.g. 2031-11-24)")]
+    #[error("{0:?} is out of range: times go from 1970-01-01 to 9999-12-29 (e.g. 2031-11-24)")]
     OutOfRange(String),
 }
 
