@@ -363,12 +363,12 @@ fn weak_passphrases_are_refused_with_an_explanation_in_spanish_and_english() {
     ] {
         let out = keygen_with(pass, "es");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{pass:?}: {err}");
+        assert_eq!(out.status.code(), Some(77), "{pass:?}: {err}");
         assert!(err.contains("demasiado débil") && err.contains(es), "{err}");
         assert!(err.contains("cuatro o cinco palabras al azar"), "{err}");
         let out = keygen_with(pass, "en");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(out.status.code(), Some(77));
         assert!(err.contains("too weak") && err.contains(en), "{err}");
         assert!(!dir.exists(), "nothing is created with a weak passphrase");
     }
@@ -385,7 +385,7 @@ fn weak_passphrases_are_refused_with_an_explanation_in_spanish_and_english() {
             .unwrap()
     };
     let out = rotate("password1");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(77));
     assert!(String::from_utf8_lossy(&out.stderr).contains("demasiado débil"));
     assert_eq!(key_set(&dir)["keys"].as_array().unwrap().len(), 1);
     let new_pass = "otra frase larga para la llave nueva";

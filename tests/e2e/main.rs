@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod decoding;
 mod display;
+mod exit_status;
 mod external;
 mod inputs;
 mod integrity;

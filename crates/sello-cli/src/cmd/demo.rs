@@ -6,7 +6,8 @@
 //! decoder and verifies it against the issuer's published key set, tampers with one
 //! certificate and shows it rejected, and prints a summary table.
 
-use crate::{Failure, key_failure, load_verifier, passphrase, write_qr};
+use crate::failure::Failure;
+use crate::shared::{key_failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Verdict, b64};
 use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
@@ -129,7 +130,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     drop(demo_key);
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = crate::agency::open_ledger(&dir)?;
+    let mut ledger = crate::shared::open_ledger(&dir)?;
     println!(
         "{} {} ({}), kid {}",
         lang.pick(
@@ -246,7 +247,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     let forged_result = verify_pngs(&verifier, std::slice::from_ref(&forged_png), now)
         .pop()
         .and_then(Result::ok)
-        .ok_or_else(|| Failure::usage(format!("{}: no QR code", forged_png.display())))?;
+        .ok_or_else(|| Failure::Internal(format!("{}: no QR code", forged_png.display())))?;
     let rejected = forged_result.verdict == Verdict::Invalid;
     println!(
         "\n4. {} {} → {} ({})",

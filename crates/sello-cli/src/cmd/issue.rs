@@ -1,0 +1,87 @@
+//! `sello issue`: one certificate (its token, QR code and printable certificate); a roster
+//! with `--batch` is `cmd::batch`.
+
+use crate::cli::IssueArgs;
+use crate::failure::Failure;
+use crate::shared::{open_ledger, passphrase, write_certificate, write_qr};
+use crate::text;
+use sello_core::{Achievement, Certificate, Holder, Lang};
+use sello_issuer::dates as when;
+use sello_issuer::{IssueRequest, IssuerDir};
+use std::collections::BTreeMap;
+
+fn parse_attrs(attrs: &[String], lang: Lang) -> Result<BTreeMap<String, String>, Failure> {
+    attrs
+        .iter()
+        .map(|a| {
+            a.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                .ok_or_else(|| Failure::usage(format!("{}: {a:?}", text::bad_attr(lang))))
+        })
+        .collect()
+}
+
+pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
+    if args.batch.is_some() {
+        return super::batch::run(args, lang);
+    }
+    if let Some(path) = &args.qr {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !ext.eq_ignore_ascii_case("png") && !ext.eq_ignore_ascii_case("svg") {
+            return Err(Failure::usage(text::qr_extension(lang)));
+        }
+    }
+    let dir = IssuerDir::open(&args.dir)?;
+    let mut request = IssueRequest::new(Certificate {
+        holder: Holder {
+            name: args.holder.unwrap_or_default(),
+            id: args.holder_id,
+        },
+        achievement: Achievement {
+            code: args.code.unwrap_or_default(),
+            title: args.title.unwrap_or_default(),
+            level: args.level,
+        },
+        unit: args.unit,
+        attrs: parse_attrs(&args.attrs, lang)?,
+    });
+    request.serial = args.serial;
+    request.expires = args
+        .expires
+        .as_deref()
+        .map(|e| when::parse(e, 1))
+        .transpose()
+        .map_err(Failure::usage)?;
+    let pass = passphrase(lang)?;
+    let issuer = dir.issuer(&pass)?;
+    drop(pass);
+    let mut ledger = open_ledger(&dir)?;
+    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
+    if let Some(path) = &args.qr {
+        write_qr(path, &issued.qr_text, lang)?;
+    }
+    if let Some(path) = &args.certificate {
+        write_certificate(path, &issued, dir.info(), args.paper, lang)?;
+    }
+    if args.json {
+        let out = serde_json::json!({
+            "serial": issued.claims.jti,
+            "token": issued.token,
+            "qr_text": issued.qr_text,
+            "qr_file": args.qr,
+            "claims": issued.claims,
+        });
+        println!("{out}");
+    } else {
+        println!("{}", issued.token);
+        let l = text::labels(lang);
+        eprintln!("{}: {}", l.serial, issued.claims.jti);
+        if issued.qr_text != issued.token {
+            eprintln!("{}: {}", text::qr_content(lang), issued.qr_text);
+        }
+        if let Some(path) = &args.qr {
+            eprintln!("{} {}", text::qr_written(lang), path.display());
+        }
+    }
+    Ok(0)
+}

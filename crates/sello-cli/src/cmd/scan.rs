@@ -1,0 +1,37 @@
+//! `sello scan`: the text of every QR code in images.
+
+use crate::cli::ScanArgs;
+use crate::failure::Failure;
+use crate::text;
+use sello_core::Lang;
+use sello_core::untrusted::Escaped;
+
+pub fn run(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {
+    let mut status = 0;
+    for arg in &args.images {
+        let found = sello_verifier::input::read_arg(arg, std::io::stdin().lock())
+            .and_then(|source| sello_verifier::input::qr_texts(&source, arg));
+        match found {
+            Ok(texts) if texts.is_empty() => {
+                eprintln!("{}: {}", Escaped(arg), text::no_qr_found(lang));
+                status = 2;
+            }
+            Ok(texts) => {
+                for t in texts {
+                    if args.json {
+                        println!("{}", serde_json::json!({"input": arg, "text": t}));
+                    } else if args.images.len() > 1 {
+                        println!("{}: {}", Escaped(arg), Escaped(&t));
+                    } else {
+                        println!("{}", Escaped(&t));
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("sello: {e}");
+                status = 2;
+            }
+        }
+    }
+    Ok(status)
+}

@@ -1,0 +1,157 @@
+//! Helpers the commands share: standard output, passphrases, the ledger, QR and certificate
+//! files, the verifier, capped reads.
+
+use crate::failure::Failure;
+use crate::text;
+use sello_core::Lang;
+use sello_issuer::files::{PRIVATE, write_atomic};
+use sello_issuer::ledger::Ledger;
+use sello_issuer::qr::{Correction, QrMatrix};
+use sello_issuer::{Issued, IssuerDir, KeyStoreError};
+use sello_verifier::{TrustStore, Verifier};
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+/// Writes one line to standard output; on a closed pipe, exits with 141 (128 + SIGPIPE), as
+/// shell tools do; on any other write error, reports it and exits with 74 (EX_IOERR).
+pub fn stdout_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("sello: {e}");
+        std::process::exit(74);
+    }
+}
+
+/// The passphrase from `SELLO_PASSPHRASE`, or asked on the terminal.
+pub fn passphrase(lang: Lang) -> Result<Zeroizing<String>, Failure> {
+    if let Ok(p) = std::env::var("SELLO_PASSPHRASE") {
+        return Ok(Zeroizing::new(p));
+    }
+    ask_passphrase(text::passphrase_prompt(lang), lang)
+}
+
+fn ask_passphrase(prompt: &str, lang: Lang) -> Result<Zeroizing<String>, Failure> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| Failure::Key(text::passphrase_missing(lang).to_owned()))
+}
+
+/// A passphrase for a new key, from the environment variable `var` or asked on the terminal
+/// (then twice), refused with an explanation unless it is strong enough
+/// ([`sello_issuer::passphrase`]); `known` are the issuer's id and name.
+pub fn new_passphrase(lang: Lang, var: &str, known: &[&str]) -> Result<Zeroizing<String>, Failure> {
+    let from_env = std::env::var(var).ok().map(Zeroizing::new);
+    let prompted = from_env.is_none();
+    let pass = match from_env {
+        Some(p) => p,
+        None => ask_passphrase(text::passphrase_prompt_new(lang), lang)?,
+    };
+    sello_issuer::passphrase::check(&pass, known)
+        .map_err(|w| Failure::Key(text::weak_passphrase(lang, &w)))?;
+    if prompted && *ask_passphrase(text::passphrase_again(lang), lang)? != *pass {
+        return Err(Failure::Key(text::passphrase_mismatch(lang).to_owned()));
+    }
+    Ok(pass)
+}
+
+/// An issuer-folder error for the person: a weak passphrase is explained in their language.
+pub fn key_failure(lang: Lang) -> impl Fn(KeyStoreError) -> Failure {
+    move |e| match e {
+        KeyStoreError::WeakPassphrase(w) => Failure::Key(text::weak_passphrase(lang, &w)),
+        other => other.into(),
+    }
+}
+
+/// The ledger lives in the issuer folder.
+pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
+    Ok(Ledger::open(&dir.path().join("ledger.sqlite"))?)
+}
+
+/// Writes a QR code as PNG or SVG, chosen by the file's extension.
+pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
+    let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
+    let bytes = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
+        Some(e) if e == "png" => qr.to_png(4)?,
+        Some(e) if e == "svg" => qr.to_svg(40.0).into_bytes(),
+        _ => return Err(Failure::usage(text::qr_extension(lang))),
+    };
+    // The QR code carries the token: the holder's name and id. Owner-only, like the ledger.
+    write_atomic(path, &bytes, PRIVATE).map_err(|e| Failure::io(path, &e))
+}
+
+/// The `sello-print` paper size of a `--paper` value.
+pub fn paper_size(paper: crate::cli::Paper) -> sello_print::PaperSize {
+    match paper {
+        crate::cli::Paper::A4 => sello_print::PaperSize::A4,
+        crate::cli::Paper::Letter => sello_print::PaperSize::Letter,
+    }
+}
+
+/// Renders a printable certificate to `path` (`.pdf` or `.svg`) with the default template.
+pub fn write_certificate(
+    path: &Path,
+    issued: &Issued,
+    issuer: &sello_core::IssuerInfo,
+    paper: crate::cli::Paper,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let fields = sello_print::CertificateFields::from_claims(&issued.claims, issuer);
+    let printer =
+        sello_print::Printer::new(&sello_print::Template::default_es(), paper_size(paper))
+            .map_err(|e| Failure::Internal(e.to_string()))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let bytes = match ext.as_deref() {
+        Some("pdf") => printer
+            .pdf(&fields, &issued.qr_text)
+            .map_err(|e| Failure::Data(e.to_string()))?,
+        Some("svg") => printer
+            .svg(&fields, &issued.qr_text)
+            .map_err(|e| Failure::Data(e.to_string()))?
+            .into_bytes(),
+        _ => {
+            return Err(Failure::usage(lang.pick(
+                "--certificate debe terminar en .pdf o .svg",
+                "--certificate must end in .pdf or .svg",
+            )));
+        }
+    };
+    // Names and ids: owner-only, like the ledger.
+    write_atomic(path, &bytes, PRIVATE).map_err(|e| Failure::io(path, &e))
+}
+
+/// Builds a verifier from `--keys` paths.
+pub fn load_verifier(keys: &[PathBuf], leeway: i64, lang: Lang) -> Result<Verifier, Failure> {
+    if keys.is_empty() {
+        return Err(Failure::usage(text::no_keys(lang)));
+    }
+    let mut trust = TrustStore::new();
+    for path in keys {
+        trust.load(path)?;
+    }
+    for pair in trust.confusable_issuers() {
+        eprintln!("sello: {}", text::confusable_issuers(lang, &pair));
+    }
+    Ok(Verifier::new(trust).with_leeway(leeway))
+}
+
+/// Reads a file of at most `max` bytes (one more is read, so the parser sees it is too large).
+pub fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, Failure> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::io(path, &e))?;
+    Ok(bytes)
+}
