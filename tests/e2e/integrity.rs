@@ -26,21 +26,20 @@ fn batch_cmd(dir: &Path, roster: &Path, out: &Path) -> std::process::Command {
     cmd
 }
 
-/// "Emitidos: N; ya emitidos antes: M; …" from a batch's standard error.
+/// "N emitidos, M ya emitidos antes, K con error (…)" from a batch's standard error.
 fn counts(stderr: &str) -> (usize, usize) {
-    let number = |label: &str| -> usize {
-        let at = stderr
-            .find(label)
-            .unwrap_or_else(|| panic!("{label} in {stderr}"))
-            + label.len();
-        stderr[at..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .unwrap()
+    let line = stderr
+        .lines()
+        .find(|l| l.contains(" ya emitido"))
+        .unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let mut parts = line.split(", ");
+    let mut number = |what: &str| -> usize {
+        let part = parts.next().unwrap_or_default();
+        assert!(part.contains(what), "{what} in {line}");
+        part.split(' ').next().unwrap().parse().unwrap()
     };
-    (number("Emitidos: "), number("ya emitidos antes: "))
+    let issued = number("emitido");
+    (issued, number("ya emitido"))
 }
 
 fn key_set(dir: &Path) -> Value {

@@ -12,7 +12,9 @@ mod exit_status;
 mod external;
 mod inputs;
 mod integrity;
+mod languages;
 mod serve;
+mod snapshots;
 mod vectors;
 
 use serde_json::Value;

@@ -1,15 +1,16 @@
-//! The command line's shape: every command, argument and option (`clap` derive). Help texts
-//! are the doc comments here; `main.rs` only parses this and dispatches to `cmd::*`.
+//! The command line's shape: every command, argument and option (`clap` derive). Their help
+//! texts are not here but in the catalogues (`about-<command>`, `help-<command>-<argument>`,
+//! `value-<command>-<argument>`; `usage.rs` puts them in and a test checks that none is
+//! missing), so the comments below are for whoever reads the code.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-/// Sello: certificados firmados en códigos QR / signed certificates in QR codes.
 #[derive(Parser)]
-#[command(name = "sello", version, about, max_term_width = 100)]
+#[command(name = "sello", version, max_term_width = 100)]
 pub struct Cli {
-    /// Language of messages: es or en (default: from LC_ALL/LC_MESSAGES/LANG; Spanish otherwise)
+    // Language of messages: es or en (default: from LC_ALL/LC_MESSAGES/LANG; Spanish otherwise)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     #[command(subcommand)]
@@ -24,112 +25,112 @@ pub enum LangArg {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Create an issuer folder: identity, encrypted signing key, public key set (jwks.json)
+    // Create an issuer folder: identity, encrypted signing key, public key set (jwks.json)
     Keygen(KeygenArgs),
-    /// Issue one certificate (print its token, write its QR code), or a roster with --batch
+    // Issue one certificate (print its token, write its QR code), or a roster with --batch
     Issue(Box<IssueArgs>),
-    /// Verify tokens, URLs, QR images (PNG, JPEG, SVG) or standard input (-)
+    // Verify tokens, URLs, QR images (PNG, JPEG, SVG) or standard input (-)
     Verify(VerifyArgs),
-    /// Print the text of every QR code found in images
+    // Print the text of every QR code found in images
     Scan(ScanArgs),
-    /// Run the end-to-end demonstration on an embedded roster of 39 staff
+    // Run the end-to-end demonstration on an embedded roster of 39 staff
     Demo(DemoArgs),
-    /// Inspect the issuer's ledger of issued certificates
+    // Inspect the issuer's ledger of issued certificates
     #[command(subcommand)]
     Ledger(LedgerCommand),
-    /// Revoke a certificate issued in error (then publish the status list)
+    // Revoke a certificate issued in error (then publish the status list)
     Revoke(RevokeArgs),
-    /// Publish the issuer's signed status list (revocations)
+    // Publish the issuer's signed status list (revocations)
     #[command(subcommand)]
     Status(StatusCommand),
-    /// Rotate, revoke and publish the issuer's keys
+    // Rotate, revoke and publish the issuer's keys
     #[command(subcommand)]
     Keys(KeysCommand),
-    /// Serve the verification page, the verification API, key sets and status lists
+    // Serve the verification page, the verification API, key sets and status lists
     Serve(ServeArgs),
-    /// Export the verification page with key sets and status lists as a static site
+    // Export the verification page with key sets and status lists as a static site
     #[command(subcommand)]
     Site(SiteCommand),
 }
 
 #[derive(Args)]
 pub struct KeygenArgs {
-    /// Issuer folder to create
+    // Issuer folder to create
     #[arg(long)]
     pub dir: PathBuf,
-    /// Issuer id, matched against the `iss` claim (e.g. mx.cecati149)
+    // Issuer id, matched against the `iss` claim (e.g. mx.cecati149)
     #[arg(long)]
     pub id: String,
-    /// Display name (e.g. "CECATI 149")
+    // Display name (e.g. "CECATI 149")
     #[arg(long)]
     pub name: String,
-    /// Verification page; QR codes will carry URL#TOKEN
+    // Verification page; QR codes will carry URL#TOKEN
     #[arg(long)]
     pub url: Option<String>,
 }
 
 #[derive(Args)]
 pub struct IssueArgs {
-    /// Issuer folder (from `sello keygen`)
+    // Issuer folder (from `sello keygen`)
     #[arg(long)]
     pub dir: PathBuf,
-    /// Holder's full name (one certificate; or use --batch)
+    // Holder's full name (one certificate; or use --batch)
     #[arg(long, required_unless_present = "batch")]
     pub holder: Option<String>,
-    /// Holder's national id (e.g. CURP)
+    // Holder's national id (e.g. CURP)
     #[arg(long)]
     pub holder_id: Option<String>,
-    /// Standard code (e.g. EC0105); with --batch, the default for rows without one
+    // Standard code (e.g. EC0105); with --batch, the default for rows without one
     #[arg(long, required_unless_present = "batch")]
     pub code: Option<String>,
-    /// Standard title; with --batch, the default for rows without one
+    // Standard title; with --batch, the default for rows without one
     #[arg(long, required_unless_present = "batch")]
     pub title: Option<String>,
-    /// Level
+    // Level
     #[arg(long)]
     pub level: Option<String>,
-    /// Issuing unit (e.g. "CECATI 149")
+    // Issuing unit (e.g. "CECATI 149")
     #[arg(long)]
     pub unit: Option<String>,
-    /// Serial ("folio"); generated when not given
+    // Serial ("folio"); generated when not given
     #[arg(long)]
     pub serial: Option<String>,
-    /// Valid through this date (YYYY-MM-DD), or until an RFC 3339 time
+    // Valid through this date (YYYY-MM-DD), or until an RFC 3339 time
     #[arg(long)]
     pub expires: Option<String>,
-    /// Extra field KEY=VALUE (repeatable)
+    // Extra field KEY=VALUE (repeatable)
     #[arg(long = "attr", value_name = "KEY=VALUE")]
     pub attrs: Vec<String>,
-    /// Write the QR code to FILE.png or FILE.svg
+    // Write the QR code to FILE.png or FILE.svg
     #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     pub qr: Option<PathBuf>,
-    /// Write the printable certificate to FILE.pdf or FILE.svg (see --paper)
+    // Write the printable certificate to FILE.pdf or FILE.svg (see --paper)
     #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     pub certificate: Option<PathBuf>,
-    /// Print the result as JSON
+    // Print the result as JSON
     #[arg(long)]
     pub json: bool,
-    /// Issue a whole roster (CSV, or JSON Lines for .jsonl): see `docs/ISSUING.md`
+    // Issue a whole roster (CSV, or JSON Lines for .jsonl): see `docs/ISSUING.md`
     #[arg(long, value_name = "ROSTER", requires = "out", conflicts_with_all = ["holder", "holder_id", "serial", "attrs"])]
     pub batch: Option<PathBuf>,
-    /// With --batch: folder for the QR codes, printable certificates and summary.csv
+    // With --batch: folder for the QR codes, printable certificates and summary.csv
     #[arg(long, value_name = "OUT_DIR")]
     pub out: Option<PathBuf>,
-    /// With --batch: what to write for each certificate
+    // With --batch: what to write for each certificate
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Png, Output::Svg, Output::Pdf])]
     pub formats: Vec<Output>,
-    /// Paper size of the printable certificate
+    // Paper size of the printable certificate
     #[arg(long, value_enum, default_value_t = Paper::Letter)]
     pub paper: Paper,
-    /// With --batch: your own SVG template for the printable certificate
+    // With --batch: your own SVG template for the printable certificate
     #[arg(long, value_name = "TEMPLATE.svg")]
     pub template: Option<PathBuf>,
 }
 
-/// Where the trusted key sets and the status lists come from (`verify`, `serve`, `site export`).
+// Where the trusted key sets and the status lists come from (`verify`, `serve`, `site export`).
 #[derive(Args)]
 pub struct TrustArgs {
-    /// Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
+    // Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
     #[arg(
         long = "keys",
         value_name = "JWKS_FILE_OR_DIR",
@@ -137,11 +138,11 @@ pub struct TrustArgs {
         value_delimiter = ':'
     )]
     pub keys: Vec<PathBuf>,
-    /// Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable).
-    /// Certificates with a status entry and no fresh list of their issuer are indeterminate.
+    // Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable).
+    // Certificates with a status entry and no fresh list of their issuer are indeterminate.
     #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
     pub status: Vec<PathBuf>,
-    /// Clock leeway in seconds
+    // Clock leeway in seconds
     #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
     pub leeway: i64,
 }
@@ -150,157 +151,157 @@ pub struct TrustArgs {
 pub struct VerifyArgs {
     #[command(flatten)]
     pub trust: TrustArgs,
-    /// One JSON object per line instead of the human report
+    // One JSON object per line instead of the human report
     #[arg(long)]
     pub json: bool,
-    /// Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
+    // Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
     #[arg(long)]
     pub at: Option<String>,
-    /// Images read at once (default: one per core)
+    // Images read at once (default: one per core)
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
-    /// Accepted for scripts written for earlier versions: every signature is now checked on
-    /// its own with the strict Ed25519 check, whatever the number of inputs
+    // Accepted for scripts written for earlier versions: every signature is now checked on
+    // its own with the strict Ed25519 check, whatever the number of inputs
     #[arg(long, hide = true)]
     pub one_by_one: bool,
-    /// Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
-    /// .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
-    /// give the QR code's PNG that `sello issue --batch` writes next to it
+    // Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
+    // .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
+    // give the QR code's PNG that `sello issue --batch` writes next to it
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
 }
 
 #[derive(Args)]
 pub struct ScanArgs {
-    /// One JSON object per code ({"input", "text"}) with the exact text; the default output
-    /// shows control and invisible format characters escaped as \u{…}
+    // One JSON object per code ({"input", "text"}) with the exact text; the default output
+    // shows control and invisible format characters escaped as \u{…}
     #[arg(long)]
     pub json: bool,
-    /// Image files (PNG, JPEG, SVG), or - for standard input
+    // Image files (PNG, JPEG, SVG), or - for standard input
     #[arg(required = true, value_name = "IMAGE")]
     pub images: Vec<String>,
 }
 
 #[derive(Args)]
 pub struct DemoArgs {
-    /// Output folder (re-created if it holds an earlier demo)
+    // Output folder (re-created if it holds an earlier demo)
     #[arg(long, default_value = "sello-demo")]
     pub out: PathBuf,
 }
 
-/// An output file kind for batch issuing.
+// An output file kind for batch issuing.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
 pub enum Output {
-    /// QR code, 1-bit PNG.
+    // QR code, 1-bit PNG.
     Png,
-    /// QR code, SVG.
+    // QR code, SVG.
     Svg,
-    /// Printable certificate, PDF.
+    // Printable certificate, PDF.
     Pdf,
-    /// Printable certificate, SVG (`<serial>-certificado.svg`).
+    // Printable certificate, SVG (`<serial>-certificado.svg`).
     CertSvg,
 }
 
-/// Paper size of printable certificates.
+// Paper size of printable certificates.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
 pub enum Paper {
-    /// ISO A4.
+    // ISO A4.
     A4,
-    /// US Letter (common in Mexico).
+    // US Letter (common in Mexico).
     Letter,
 }
 
-/// `sello ledger …`.
+// `sello ledger …`.
 #[derive(Subcommand)]
 pub enum LedgerCommand {
-    /// List issued certificates
+    // List issued certificates
     List {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        /// Skip this many
+        // Skip this many
         #[arg(long, default_value_t = 0)]
         offset: u64,
-        /// Show at most this many
+        // Show at most this many
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
-    /// Show one certificate by serial
+    // Show one certificate by serial
     Show {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        /// The serial ("folio")
+        // The serial ("folio")
         serial: String,
     },
-    /// Export the whole ledger as JSON Lines (one certificate per line) on standard output
+    // Export the whole ledger as JSON Lines (one certificate per line) on standard output
     Export {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
     },
 }
 
-/// `sello revoke`.
+// `sello revoke`.
 #[derive(Args)]
 pub struct RevokeArgs {
-    /// Issuer folder
+    // Issuer folder
     #[arg(long)]
     pub dir: PathBuf,
-    /// The serial ("folio") to revoke
+    // The serial ("folio") to revoke
     pub serial: String,
-    /// Why (kept in the ledger, never published)
+    // Why (kept in the ledger, never published)
     #[arg(long)]
     pub reason: String,
 }
 
-/// `sello status …`.
+// `sello status …`.
 #[derive(Subcommand)]
 pub enum StatusCommand {
-    /// Sign the status list from the ledger and write ISSUER_DIR/status.jwt
+    // Sign the status list from the ledger and write ISSUER_DIR/status.jwt
     Publish {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        /// Also write it here
+        // Also write it here
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Days until verifiers stop trusting this list (publish again before then)
+        // Days until verifiers stop trusting this list (publish again before then)
         #[arg(long, default_value_t = 7)]
         valid_days: u32,
     },
 }
 
-/// `sello keys …`.
+// `sello keys …`.
 #[derive(Subcommand)]
 pub enum KeysCommand {
-    /// Start signing with a new key; the old key's window closes now, both stay published
+    // Start signing with a new key; the old key's window closes now, both stay published
     Rotate {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        /// Encrypt the new key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked
-        /// twice) instead of the current one
+        // Encrypt the new key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked
+        // twice) instead of the current one
         #[arg(long)]
         new_passphrase: bool,
     },
-    /// Mark a key compromised from a time: tokens it signed at or after it are rejected
+    // Mark a key compromised from a time: tokens it signed at or after it are rejected
     Revoke {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        /// The key id
+        // The key id
         kid: String,
-        /// Compromise time (RFC 3339, YYYY-MM-DD or Unix seconds); 0 rejects everything it signed
+        // Compromise time (RFC 3339, YYYY-MM-DD or Unix seconds); 0 rejects everything it signed
         #[arg(long)]
         at: String,
     },
-    /// Print (or write) the public key set to hand to verifiers
+    // Print (or write) the public key set to hand to verifiers
     Publish {
-        /// Issuer folder
+        // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        /// Write it here instead of standard output
+        // Write it here instead of standard output
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -310,24 +311,24 @@ pub enum KeysCommand {
 pub struct ServeArgs {
     #[command(flatten)]
     pub sources: TrustArgs,
-    /// Address to listen on (port 0: any free port, printed at start)
+    // Address to listen on (port 0: any free port, printed at start)
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Seconds between two looks at the key-set and status-list files; changed files are
-    /// loaded while serving (SIGHUP: at once)
+    // Seconds between two looks at the key-set and status-list files; changed files are
+    // loaded while serving (SIGHUP: at once)
     #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_RELOAD_EVERY.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub reload_every: u64,
-    /// Most connections open at once (lowered to fit the open-file limit)
+    // Most connections open at once (lowered to fit the open-file limit)
     #[arg(long, value_name = "N", default_value_t = sello_web::DEFAULT_MAX_CONNECTIONS as u32,
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub max_connections: u32,
-    /// Seconds a connection has to send a complete request head (new or kept alive)
+    // Seconds a connection has to send a complete request head (new or kept alive)
     #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_HEADER_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub header_timeout: u64,
-    /// Seconds a connection may go without a byte read or written while no request is being
-    /// handled (idle, or its client not reading)
+    // Seconds a connection may go without a byte read or written while no request is being
+    // handled (idle, or its client not reading)
     #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_IDLE_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub idle_timeout: u64,
@@ -335,7 +336,7 @@ pub struct ServeArgs {
 
 #[derive(Subcommand)]
 pub enum SiteCommand {
-    /// Write a static copy of the verification page, key sets and status lists to a folder
+    // Write a static copy of the verification page, key sets and status lists to a folder
     Export(ExportArgs),
 }
 
@@ -343,7 +344,7 @@ pub enum SiteCommand {
 pub struct ExportArgs {
     #[command(flatten)]
     pub sources: TrustArgs,
-    /// Folder to write (replaced as a whole; only an empty folder or an earlier export)
+    // Folder to write (replaced as a whole; only an empty folder or an earlier export)
     #[arg(long)]
     pub out: PathBuf,
 }

@@ -82,13 +82,17 @@ impl Failure {
 
     /// A file that could not be read or written.
     pub fn io(path: &std::path::Path, e: &std::io::Error) -> Failure {
-        Failure::Io(format!("{}: {e}", path.display()))
+        Failure::Io(format!(
+            "{}: {}",
+            crate::i18n::path_of(path),
+            sello_core::i18n::io_error(e)
+        ))
     }
 }
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
-        Failure::Io(e.to_string())
+        Failure::Io(sello_core::i18n::io_error(&e))
     }
 }
 
@@ -96,7 +100,7 @@ impl From<KeyStoreError> for Failure {
     fn from(e: KeyStoreError) -> Failure {
         let message = e.to_string();
         match e {
-            KeyStoreError::Io { .. } => Failure::Io(message),
+            KeyStoreError::Io { path, source } => Failure::io(&path, &source),
             KeyStoreError::Exists(_) => Failure::Usage(message),
             KeyStoreError::TooLarge(_)
             | KeyStoreError::Invalid { .. }
@@ -116,6 +120,11 @@ impl From<LedgerError> for Failure {
             | LedgerError::AlreadyRevoked(_)
             | LedgerError::StatusListFull => Failure::Data(message),
             LedgerError::Mismatch(_) => Failure::Internal(message),
+            LedgerError::Io { path, source } => Failure::Ledger(format!(
+                "{}: {}",
+                crate::i18n::path_of(&path),
+                sello_core::i18n::io_error(&source)
+            )),
             _ => Failure::Ledger(message),
         }
     }
@@ -138,7 +147,7 @@ impl From<BatchError> for Failure {
         match e {
             BatchError::Ledger(e) => e.into(),
             BatchError::Issue(e) => e.into(),
-            BatchError::Io { .. } => Failure::Io(e.to_string()),
+            BatchError::Io { path, source } => Failure::io(&path, &source),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! `sello`: issue certificates into QR codes and verify them.
 //!
-//! This file only parses the command line (`cli`), sets the language and dispatches to one
-//! module per command (`cmd::*`); what the commands share is in `shared`, and why they fail,
-//! with the exit statuses, in `failure`.
+//! This file only finds the language, parses the command line (`cli`, in the person's words by
+//! `usage`) and dispatches to one module per command (`cmd::*`); what the commands share is in
+//! `shared`, and why they fail, with the exit statuses, in `failure`. Every word shown comes
+//! from the catalogues (`i18n`).
 
 /// `println!` for the whole binary, defined before the modules so that they use it too: a
 /// closed pipe (`sello verify … | head`) ends the program quietly instead of panicking.
@@ -12,15 +13,19 @@ macro_rules! println {
     };
 }
 
+#[macro_use]
+mod i18n;
 mod cli;
 mod cmd;
 mod failure;
 mod report;
 mod shared;
-mod text;
+mod usage;
 
-use clap::Parser as _;
-use cli::{Cli, Command, LangArg};
+#[cfg(test)]
+mod words;
+
+use cli::Command;
 use sello_core::Lang;
 use sello_core::untrusted::Escaped;
 use std::process::ExitCode;
@@ -34,26 +39,37 @@ fn env_lang() -> Lang {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = match cli.lang {
-        Some(LangArg::Es) => Lang::Es,
-        Some(LangArg::En) => Lang::En,
-        None => env_lang(),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language first, so that help and mistakes in the command line are in it too. Every
+    // message people read, library errors included, is in that language.
+    sello_core::i18n::set_language(usage::lang_in_args(&args).unwrap_or_else(env_lang));
+    let cli = match usage::parse(args) {
+        usage::Parsed::Run(cli) => cli,
+        usage::Parsed::Exit {
+            text,
+            stdout,
+            status,
+        } => {
+            if stdout {
+                println!("{}", text.trim_end_matches('\n'));
+            } else {
+                eprint!("{text}");
+            }
+            return ExitCode::from(status);
+        }
     };
-    // Every message people read, library errors included, in that language.
-    sello_core::i18n::set_language(lang);
     let result = match cli.command {
-        Command::Keygen(args) => cmd::keygen::run(args, lang),
-        Command::Issue(args) => cmd::issue::run(*args, lang),
-        Command::Verify(args) => cmd::verify::run(args, lang),
-        Command::Scan(args) => cmd::scan::run(args, lang),
-        Command::Demo(args) => cmd::demo::run(&args.out, lang),
-        Command::Ledger(command) => cmd::ledger::run(command, lang),
-        Command::Revoke(args) => cmd::revoke::run(args, lang),
-        Command::Status(command) => cmd::status::run(command, lang),
-        Command::Keys(command) => cmd::keys::run(command, lang),
-        Command::Serve(args) => cmd::serve::run(args, lang),
-        Command::Site(command) => cmd::site::run(command, lang),
+        Command::Keygen(args) => cmd::keygen::run(args),
+        Command::Issue(args) => cmd::issue::run(*args),
+        Command::Verify(args) => cmd::verify::run(args),
+        Command::Scan(args) => cmd::scan::run(args),
+        Command::Demo(args) => cmd::demo::run(&args.out),
+        Command::Ledger(command) => cmd::ledger::run(command),
+        Command::Revoke(args) => cmd::revoke::run(args),
+        Command::Status(command) => cmd::status::run(command),
+        Command::Keys(command) => cmd::keys::run(command),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Site(command) => cmd::site::run(command),
     };
     match result {
         Ok(status) => ExitCode::from(status),
@@ -61,7 +77,7 @@ fn main() -> ExitCode {
             // The message may quote file names and other untrusted text: escaped, always.
             eprintln!(
                 "sello: {}: {}",
-                text::error_prefix(lang),
+                tr!("error-prefix"),
                 Escaped(failure.message())
             );
             ExitCode::from(failure.status())

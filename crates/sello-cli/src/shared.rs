@@ -2,10 +2,10 @@
 //! files, the verifier, capped reads.
 
 use crate::failure::Failure;
-use crate::text;
-use sello_core::Lang;
+use crate::i18n::escaped;
 use sello_issuer::files::{PRIVATE, write_atomic};
 use sello_issuer::ledger::Ledger;
+use sello_issuer::passphrase::{MIN_CHARS, MIN_SCORE, Suggestion, Warning, Weakness};
 use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::{Issued, IssuerDir, KeyStoreError};
 use sello_verifier::{TrustStore, Verifier};
@@ -21,48 +21,113 @@ pub fn stdout_line(args: std::fmt::Arguments<'_>) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(141);
         }
-        eprintln!("sello: {e}");
+        eprintln!(
+            "sello: {}: {}",
+            tr!("error-prefix"),
+            tr!("io-stdout", error = sello_core::i18n::io_error(&e))
+        );
         std::process::exit(74);
     }
 }
 
 /// The passphrase from `SELLO_PASSPHRASE`, or asked on the terminal.
-pub fn passphrase(lang: Lang) -> Result<Zeroizing<String>, Failure> {
+pub fn passphrase() -> Result<Zeroizing<String>, Failure> {
     if let Ok(p) = std::env::var("SELLO_PASSPHRASE") {
         return Ok(Zeroizing::new(p));
     }
-    ask_passphrase(text::passphrase_prompt(lang), lang)
+    ask_passphrase(&tr!("passphrase-prompt"))
 }
 
-fn ask_passphrase(prompt: &str, lang: Lang) -> Result<Zeroizing<String>, Failure> {
+fn ask_passphrase(prompt: &str) -> Result<Zeroizing<String>, Failure> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
-        .map_err(|_| Failure::Key(text::passphrase_missing(lang).to_owned()))
+        .map_err(|_| Failure::Key(tr!("passphrase-missing")))
 }
 
 /// A passphrase for a new key, from the environment variable `var` or asked on the terminal
 /// (then twice), refused with an explanation unless it is strong enough
 /// ([`sello_issuer::passphrase`]); `known` are the issuer's id and name.
-pub fn new_passphrase(lang: Lang, var: &str, known: &[&str]) -> Result<Zeroizing<String>, Failure> {
+pub fn new_passphrase(var: &str, known: &[&str]) -> Result<Zeroizing<String>, Failure> {
     let from_env = std::env::var(var).ok().map(Zeroizing::new);
     let prompted = from_env.is_none();
     let pass = match from_env {
         Some(p) => p,
-        None => ask_passphrase(text::passphrase_prompt_new(lang), lang)?,
+        None => ask_passphrase(&tr!("passphrase-prompt-new"))?,
     };
-    sello_issuer::passphrase::check(&pass, known)
-        .map_err(|w| Failure::Key(text::weak_passphrase(lang, &w)))?;
-    if prompted && *ask_passphrase(text::passphrase_again(lang), lang)? != *pass {
-        return Err(Failure::Key(text::passphrase_mismatch(lang).to_owned()));
+    sello_issuer::passphrase::check(&pass, known).map_err(|w| Failure::Key(weak_passphrase(&w)))?;
+    if prompted && *ask_passphrase(&tr!("passphrase-again"))? != *pass {
+        return Err(Failure::Key(tr!("passphrase-mismatch")));
     }
     Ok(pass)
 }
 
 /// An issuer-folder error for the person: a weak passphrase is explained in their language.
-pub fn key_failure(lang: Lang) -> impl Fn(KeyStoreError) -> Failure {
-    move |e| match e {
-        KeyStoreError::WeakPassphrase(w) => Failure::Key(text::weak_passphrase(lang, &w)),
+pub fn key_failure(e: KeyStoreError) -> Failure {
+    match e {
+        KeyStoreError::WeakPassphrase(w) => Failure::Key(weak_passphrase(&w)),
         other => other.into(),
+    }
+}
+
+/// Why a passphrase was refused for a new key, with zxcvbn's findings, for the person.
+pub fn weak_passphrase(weakness: &Weakness) -> String {
+    let why = match weakness {
+        Weakness::Blank => tr!("weak-blank"),
+        Weakness::TooShort => tr!("weak-too-short", min = MIN_CHARS),
+        Weakness::Guessable {
+            score,
+            warning,
+            suggestions,
+        } => {
+            let mut why = tr!("weak-guessable", score = *score, min = MIN_SCORE);
+            let ids = warning
+                .map(warning_id)
+                .into_iter()
+                .chain(suggestions.iter().map(|s| suggestion_id(*s)));
+            for id in ids {
+                why.push(' ');
+                why.push_str(&crate::i18n::tr(id, &[]));
+            }
+            why
+        }
+    };
+    tr!("weak-passphrase", why = why)
+}
+
+fn warning_id(warning: Warning) -> &'static str {
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => "pw-straight-rows",
+        Warning::ShortKeyboardPatternsAreEasyToGuess => "pw-short-keyboard-patterns",
+        Warning::RepeatsLikeAaaAreEasyToGuess => "pw-repeats-aaa",
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "pw-repeats-abcabc",
+        Warning::ThisIsATop10Password => "pw-top10",
+        Warning::ThisIsATop100Password => "pw-top100",
+        Warning::ThisIsACommonPassword => "pw-common",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => "pw-similar-common",
+        Warning::SequencesLikeAbcAreEasyToGuess => "pw-sequences",
+        Warning::RecentYearsAreEasyToGuess => "pw-recent-years",
+        Warning::AWordByItselfIsEasyToGuess => "pw-word-by-itself",
+        Warning::DatesAreOftenEasyToGuess => "pw-dates",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "pw-names-by-themselves",
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => "pw-common-names",
+    }
+}
+
+fn suggestion_id(suggestion: Suggestion) -> &'static str {
+    match suggestion {
+        Suggestion::UseAFewWordsAvoidCommonPhrases => "pw-use-a-few-words",
+        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => "pw-no-need-for-symbols",
+        Suggestion::AddAnotherWordOrTwo => "pw-add-a-word",
+        Suggestion::CapitalizationDoesntHelpVeryMuch => "pw-capitalization",
+        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "pw-all-uppercase",
+        Suggestion::ReversedWordsArentMuchHarderToGuess => "pw-reversed-words",
+        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => "pw-substitutions",
+        Suggestion::UseALongerKeyboardPatternWithMoreTurns => "pw-longer-keyboard-pattern",
+        Suggestion::AvoidRepeatedWordsAndCharacters => "pw-avoid-repeats",
+        Suggestion::AvoidSequences => "pw-avoid-sequences",
+        Suggestion::AvoidRecentYears => "pw-avoid-recent-years",
+        Suggestion::AvoidYearsThatAreAssociatedWithYou => "pw-avoid-your-years",
+        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => "pw-avoid-your-dates",
     }
 }
 
@@ -72,7 +137,7 @@ pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
 }
 
 /// Writes a QR code as PNG or SVG, chosen by the file's extension.
-pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
+pub fn write_qr(path: &Path, qr_text: &str) -> Result<(), Failure> {
     let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
     let bytes = match path
         .extension()
@@ -81,7 +146,7 @@ pub fn write_qr(path: &Path, qr_text: &str, lang: Lang) -> Result<(), Failure> {
     {
         Some(e) if e == "png" => qr.to_png(4)?,
         Some(e) if e == "svg" => qr.to_svg(40.0).into_bytes(),
-        _ => return Err(Failure::usage(text::qr_extension(lang))),
+        _ => return Err(Failure::usage(tr!("qr-extension"))),
     };
     // The QR code carries the token: the holder's name and id. Owner-only, like the ledger.
     write_atomic(path, &bytes, PRIVATE).map_err(|e| Failure::io(path, &e))
@@ -101,7 +166,6 @@ pub fn write_certificate(
     issued: &Issued,
     issuer: &sello_core::IssuerInfo,
     paper: crate::cli::Paper,
-    lang: Lang,
 ) -> Result<(), Failure> {
     let fields = sello_print::CertificateFields::from_claims(&issued.claims, issuer);
     let printer =
@@ -120,10 +184,7 @@ pub fn write_certificate(
             .map_err(|e| Failure::Data(e.to_string()))?
             .into_bytes(),
         _ => {
-            return Err(Failure::usage(lang.pick(
-                "--certificate debe terminar en .pdf o .svg",
-                "--certificate must end in .pdf or .svg",
-            )));
+            return Err(Failure::usage(tr!("certificate-extension")));
         }
     };
     // Names and ids: owner-only, like the ledger.
@@ -131,16 +192,25 @@ pub fn write_certificate(
 }
 
 /// Builds a verifier from `--keys` paths.
-pub fn load_verifier(keys: &[PathBuf], leeway: i64, lang: Lang) -> Result<Verifier, Failure> {
+pub fn load_verifier(keys: &[PathBuf], leeway: i64) -> Result<Verifier, Failure> {
     if keys.is_empty() {
-        return Err(Failure::usage(text::no_keys(lang)));
+        return Err(Failure::usage(tr!("no-keys")));
     }
     let mut trust = TrustStore::new();
     for path in keys {
         trust.load(path)?;
     }
     for pair in trust.confusable_issuers() {
-        eprintln!("sello: {}", text::confusable_issuers(lang, &pair));
+        let (first, second) = (escaped(&pair.first), escaped(&pair.second));
+        let warning = match pair.what {
+            sello_verifier::Likeness::Id => {
+                tr!("confusable-ids", first = first, second = second)
+            }
+            sello_verifier::Likeness::Name => {
+                tr!("confusable-names", first = first, second = second)
+            }
+        };
+        eprintln!("sello: {warning}");
     }
     Ok(Verifier::new(trust).with_leeway(leeway))
 }

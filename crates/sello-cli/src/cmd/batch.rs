@@ -2,8 +2,8 @@
 
 use crate::cli::{IssueArgs, Output};
 use crate::failure::Failure;
+use crate::i18n::path_of;
 use crate::shared::{open_ledger, paper_size, passphrase, read_capped};
-use sello_core::Lang;
 use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::dates as when;
 use sello_issuer::qr::{Correction, QrMatrix};
@@ -67,7 +67,7 @@ impl Render for CliRender {
 }
 
 /// `sello issue --batch ROSTER --out DIR`.
-pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
+pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let roster_path = args.batch.clone().unwrap_or_default();
     let out_dir = args.out.clone().unwrap_or_default();
     let dir = IssuerDir::open(&args.dir)?;
@@ -85,18 +85,13 @@ pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
             .map_err(Failure::usage)?,
     };
     let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
-    let pass = passphrase(lang)?;
+    let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
     let mut ledger = open_ledger(&dir)?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(rows.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {bar:40} {pos}/{len} {per_sec} ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
+        bar.set_style(progress_style(rows.len()));
         bar
     } else {
         indicatif::ProgressBar::hidden()
@@ -105,7 +100,7 @@ pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         Some(path) => {
             let text = read_capped(path, sello_print::MAX_TEMPLATE_BYTES)?;
             sello_print::Template::parse(&String::from_utf8_lossy(&text))
-                .map_err(|e| Failure::Data(format!("{}: {e}", path.display())))?
+                .map_err(|e| Failure::Data(format!("{}: {e}", path_of(path))))?
         }
         None => sello_print::Template::default_es(),
     };
@@ -139,21 +134,68 @@ pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     for r in &summary {
         if let Outcome::Failed(why) = &r.outcome {
             eprintln!(
-                "{}: {} {}: {why}",
-                roster_path.display(),
-                lang.pick("línea", "line"),
-                r.line
+                "{}",
+                tr!(
+                    "batch-row-failed",
+                    roster = path_of(&roster_path),
+                    line = r.line,
+                    why = why.as_str()
+                )
             );
         }
     }
     eprintln!(
-        "{}: {issued}; {}: {already}; {}: {failed} ({:.1} s). {}: {}",
-        lang.pick("Emitidos", "Issued"),
-        lang.pick("ya emitidos antes", "already issued"),
-        lang.pick("con error", "failed"),
-        started.elapsed().as_secs_f64(),
-        lang.pick("Resumen", "Summary"),
-        out_dir.join("summary.csv").display()
+        "{}",
+        tr!(
+            "batch-summary",
+            issued = issued,
+            already = already,
+            failed = failed,
+            secs = format!("{:.1}", started.elapsed().as_secs_f64()),
+            path = path_of(&out_dir.join("summary.csv"))
+        )
     );
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// The progress bar's template, with its unit: "████░░ 120/400 certificados · 35/s · faltan 8s".
+fn progress_template(lang: sello_core::Lang, rows: usize) -> String {
+    use crate::i18n::CATALOG;
+    let unit = sello_core::t!(CATALOG, lang, "batch-unit", n = rows);
+    let rate = sello_core::t!(CATALOG, lang, "batch-progress-rate", rate = "{rate}");
+    let left = sello_core::t!(CATALOG, lang, "batch-progress-left", eta = "{eta}");
+    format!("{{spinner}} {{bar:40}} {{pos}}/{{len}} {unit} · {rate} · {left}")
+}
+
+fn progress_style(rows: usize) -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template(&progress_template(sello_core::i18n::language(), rows))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            },
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use sello_core::Lang;
+
+    #[test]
+    fn the_progress_bar_names_its_unit_in_each_language() {
+        let es = super::progress_template(Lang::Es, 400);
+        let en = super::progress_template(Lang::En, 1);
+        assert!(
+            es.contains("{pos}/{len} certificados · {rate}/s · faltan {eta}"),
+            "{es}"
+        );
+        assert!(
+            en.contains("{pos}/{len} certificate · {rate}/s · {eta} left"),
+            "{en}"
+        );
+        for t in [es, en] {
+            assert!(indicatif::ProgressStyle::with_template(&t).is_ok(), "{t}");
+        }
+    }
 }

@@ -3,32 +3,32 @@
 
 use crate::cli::IssueArgs;
 use crate::failure::Failure;
+use crate::i18n::{escaped, path_of};
 use crate::shared::{open_ledger, passphrase, write_certificate, write_qr};
-use crate::text;
-use sello_core::{Achievement, Certificate, Holder, Lang};
+use sello_core::{Achievement, Certificate, Holder};
 use sello_issuer::dates as when;
 use sello_issuer::{IssueRequest, IssuerDir};
 use std::collections::BTreeMap;
 
-fn parse_attrs(attrs: &[String], lang: Lang) -> Result<BTreeMap<String, String>, Failure> {
+fn parse_attrs(attrs: &[String]) -> Result<BTreeMap<String, String>, Failure> {
     attrs
         .iter()
         .map(|a| {
             a.split_once('=')
                 .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-                .ok_or_else(|| Failure::usage(format!("{}: {a:?}", text::bad_attr(lang))))
+                .ok_or_else(|| Failure::usage(tr!("bad-attr", attr = escaped(a))))
         })
         .collect()
 }
 
-pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
+pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     if args.batch.is_some() {
-        return super::batch::run(args, lang);
+        return super::batch::run(args);
     }
     if let Some(path) = &args.qr {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !ext.eq_ignore_ascii_case("png") && !ext.eq_ignore_ascii_case("svg") {
-            return Err(Failure::usage(text::qr_extension(lang)));
+            return Err(Failure::usage(tr!("qr-extension")));
         }
     }
     let dir = IssuerDir::open(&args.dir)?;
@@ -43,7 +43,7 @@ pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
             level: args.level,
         },
         unit: args.unit,
-        attrs: parse_attrs(&args.attrs, lang)?,
+        attrs: parse_attrs(&args.attrs)?,
     });
     request.serial = args.serial;
     request.expires = args
@@ -52,16 +52,16 @@ pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         .map(|e| when::parse(e, 1))
         .transpose()
         .map_err(Failure::usage)?;
-    let pass = passphrase(lang)?;
+    let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
     let mut ledger = open_ledger(&dir)?;
     let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
     if let Some(path) = &args.qr {
-        write_qr(path, &issued.qr_text, lang)?;
+        write_qr(path, &issued.qr_text)?;
     }
     if let Some(path) = &args.certificate {
-        write_certificate(path, &issued, dir.info(), args.paper, lang)?;
+        write_certificate(path, &issued, dir.info(), args.paper)?;
     }
     if args.json {
         let out = serde_json::json!({
@@ -74,13 +74,18 @@ pub fn run(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         println!("{out}");
     } else {
         println!("{}", issued.token);
-        let l = text::labels(lang);
-        eprintln!("{}: {}", l.serial, issued.claims.jti);
+        eprintln!(
+            "{}",
+            tr!("issue-serial", serial = escaped(&issued.claims.jti))
+        );
         if issued.qr_text != issued.token {
-            eprintln!("{}: {}", text::qr_content(lang), issued.qr_text);
+            eprintln!(
+                "{}",
+                tr!("issue-qr-content", text = escaped(&issued.qr_text))
+            );
         }
         if let Some(path) = &args.qr {
-            eprintln!("{} {}", text::qr_written(lang), path.display());
+            eprintln!("{}", tr!("issue-qr-written", path = path_of(path)));
         }
     }
     Ok(0)

@@ -2,38 +2,39 @@
 
 use crate::cli::KeygenArgs;
 use crate::failure::Failure;
+use crate::i18n::{escaped, path_of};
 use crate::shared::{key_failure, new_passphrase};
-use crate::text;
-use sello_core::{IssuerInfo, Lang};
+use sello_core::IssuerInfo;
 use sello_issuer::IssuerDir;
 
-pub fn run(args: KeygenArgs, lang: Lang) -> Result<u8, Failure> {
-    let pass = new_passphrase(lang, "SELLO_PASSPHRASE", &[&args.id, &args.name])?;
+pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
+    let pass = new_passphrase("SELLO_PASSPHRASE", &[&args.id, &args.name])?;
     let info = IssuerInfo {
         id: args.id,
         name: args.name,
         verify_url: args.url,
     };
-    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure(lang))?;
+    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
     println!(
-        "{}: {} ({})",
-        text::keygen_done(lang),
-        dir.info().name,
-        dir.info().id
+        "{}",
+        tr!(
+            "keygen-done",
+            name = escaped(&dir.info().name),
+            id = escaped(&dir.info().id)
+        )
     );
-    println!("kid: {}", dir.active_kid());
+    println!("{}", tr!("keygen-kid", kid = escaped(dir.active_kid())));
+    let key_file = args
+        .dir
+        .join("private")
+        .join(format!("{}.p8", dir.active_kid()));
+    println!("{}", tr!("keygen-private-key", path = path_of(&key_file)));
     println!(
-        "{}: {}",
-        text::private_key_note(lang),
-        args.dir
-            .join("private")
-            .join(format!("{}.p8", dir.active_kid()))
-            .display()
-    );
-    println!(
-        "{}: {}",
-        text::keygen_publish(lang),
-        args.dir.join("jwks.json").display()
+        "{}",
+        tr!(
+            "keygen-publish",
+            path = path_of(&args.dir.join("jwks.json"))
+        )
     );
     Ok(0)
 }

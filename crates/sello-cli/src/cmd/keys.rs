@@ -2,14 +2,14 @@
 
 use crate::cli::KeysCommand;
 use crate::failure::Failure;
+use crate::i18n::escaped;
 use crate::shared::{key_failure, new_passphrase, passphrase};
-use sello_core::Lang;
 use sello_issuer::IssuerDir;
 use sello_issuer::dates as when;
 use sello_issuer::files::{PUBLIC, write_atomic};
 
 /// Runs a keys subcommand.
-pub fn run(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
+pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
     match cmd {
         KeysCommand::Rotate {
             dir,
@@ -17,13 +17,12 @@ pub fn run(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
         } => {
             let mut issuer = IssuerDir::open(&dir)?;
             let old = issuer.active_kid().to_owned();
-            let pass = passphrase(lang)?;
+            let pass = passphrase()?;
             // Fail early, before asking for a new passphrase, when this one does not unlock.
             issuer.unlock(&pass)?;
             let new_pass = if ask_new {
                 let info = issuer.info();
                 Some(new_passphrase(
-                    lang,
                     "SELLO_NEW_PASSPHRASE",
                     &[&info.id, &info.name],
                 )?)
@@ -38,21 +37,17 @@ pub fn run(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
                 )
                 .map_err(|e| {
                     let weak = matches!(e, sello_issuer::KeyStoreError::WeakPassphrase(_));
-                    let failure = key_failure(lang)(e);
+                    let failure = key_failure(e);
                     if weak && !ask_new {
-                        failure.with_note(crate::text::rotate_new_passphrase_hint(lang))
+                        failure.with_note(&tr!("rotate-new-passphrase-hint"))
                     } else {
                         failure
                     }
                 })?;
             drop(pass);
             println!(
-                "{}: {old} → {new}. {}",
-                lang.pick("Llave rotada", "Key rotated"),
-                lang.pick(
-                    "Publique el nuevo jwks.json (sello keys publish).",
-                    "Publish the new jwks.json (sello keys publish)."
-                )
+                "{}",
+                tr!("keys-rotated", old = escaped(&old), new = escaped(&new))
             );
             Ok(0)
         }
@@ -61,14 +56,8 @@ pub fn run(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
             let at = when::parse(&at, 0).map_err(Failure::usage)?;
             issuer.revoke_key(&kid, at)?;
             println!(
-                "{} {kid} ({} {}). {}",
-                lang.pick("Llave revocada", "Key revoked"),
-                lang.pick("desde", "from"),
-                when::datetime(at),
-                lang.pick(
-                    "Publique el nuevo jwks.json; si era la llave activa, rote las llaves.",
-                    "Publish the new jwks.json; if it was the active key, rotate keys."
-                )
+                "{}",
+                tr!("keys-revoked", kid = escaped(&kid), at = when::datetime(at))
             );
             Ok(0)
         }

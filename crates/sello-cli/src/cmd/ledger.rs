@@ -2,44 +2,99 @@
 
 use crate::cli::LedgerCommand;
 use crate::failure::Failure;
+use crate::i18n::escaped;
 use crate::shared::open_ledger;
-use sello_core::Lang;
 use sello_issuer::IssuerDir;
 use sello_issuer::dates as when;
 use sello_issuer::ledger::Entry;
+use unicode_width::UnicodeWidthStr as _;
 
-pub fn entry_line(e: &Entry, lang: Lang) -> String {
-    let state = match e.revoked_at {
-        Some(at) => format!("{} {}", lang.pick("REVOCADO", "REVOKED"), when::date(at)),
-        None => lang.pick("vigente", "in force").to_owned(),
+/// The widest a holder's name is shown in `ledger list` (longer names end in "…").
+const HOLDER_COLUMNS: usize = 40;
+
+/// `text` padded with spaces to `columns` terminal columns (accents take none, CJK take two).
+fn pad(text: &str, columns: usize) -> String {
+    let width = text.width();
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
+
+/// `text` cut to at most `columns` terminal columns, with "…" when cut.
+fn fit(text: &str, columns: usize) -> String {
+    if text.width() <= columns {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let next = format!("{out}{c}");
+        if next.width() + 1 > columns {
+            break;
+        }
+        out = next;
+    }
+    out.push('…');
+    out
+}
+
+/// The state column: in force, or revoked on a date.
+fn state(e: &Entry) -> String {
+    match e.revoked_at {
+        Some(at) => tr!("ledger-revoked", date = when::date(at)),
+        None => tr!("ledger-in-force"),
+    }
+}
+
+/// One ledger entry per line, every column as wide as its widest value (by terminal columns),
+/// every value from the ledger escaped.
+pub fn table(entries: &[Entry], header: bool) -> Vec<String> {
+    let rows: Vec<[String; 5]> = entries
+        .iter()
+        .map(|e| {
+            [
+                escaped(&e.serial),
+                when::date(e.issued_at),
+                escaped(&e.code),
+                fit(&escaped(&e.holder), HOLDER_COLUMNS),
+                state(e),
+            ]
+        })
+        .collect();
+    let head = [
+        tr!("ledger-serial"),
+        tr!("ledger-issued"),
+        tr!("ledger-code"),
+        tr!("ledger-holder"),
+        tr!("ledger-state"),
+    ];
+    let mut widths = [0usize; 4];
+    for row in rows.iter().chain(header.then_some(&head)) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |row: &[String; 5]| {
+        let cells: Vec<String> = row[..4]
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| pad(cell, w))
+            .collect();
+        format!("{}  {}", cells.join("  "), row[4])
     };
-    format!(
-        "{:<16} {}  {:<10} {:<40} {}",
-        e.serial,
-        when::date(e.issued_at),
-        e.code,
-        e.holder,
-        state
-    )
+    header
+        .then(|| line(&head))
+        .into_iter()
+        .chain(rows.iter().map(line))
+        .collect()
 }
 
 /// Runs a ledger subcommand.
-pub fn run(cmd: LedgerCommand, lang: Lang) -> Result<u8, Failure> {
+pub fn run(cmd: LedgerCommand) -> Result<u8, Failure> {
     match cmd {
         LedgerCommand::List { dir, offset, limit } => {
             let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
-            println!(
-                "{:<16} {:<10}  {:<10} {:<40} {}",
-                lang.pick("Folio", "Serial"),
-                lang.pick("Emitido", "Issued"),
-                lang.pick("Estándar", "Standard"),
-                lang.pick("Titular", "Holder"),
-                lang.pick("Estado", "State")
-            );
-            for e in ledger.list(offset, limit)? {
-                println!("{}", entry_line(&e, lang));
+            for line in table(&ledger.list(offset, limit)?, true) {
+                println!("{line}");
             }
-            eprintln!("{}: {}", lang.pick("Total", "Total"), ledger.count()?);
+            eprintln!("{}", tr!("ledger-total", n = ledger.count()?));
             Ok(0)
         }
         LedgerCommand::Show { dir, serial } => {
@@ -49,9 +104,9 @@ pub fn run(cmd: LedgerCommand, lang: Lang) -> Result<u8, Failure> {
                     println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
                     Ok(0)
                 }
-                None => Err(Failure::Data(format!(
-                    "{}: {serial}",
-                    lang.pick("no está en el registro", "not in the ledger")
+                None => Err(Failure::Data(tr!(
+                    "ledger-not-found",
+                    serial = escaped(&serial)
                 ))),
             }
         }
@@ -64,5 +119,54 @@ pub fn run(cmd: LedgerCommand, lang: Lang) -> Result<u8, Failure> {
             })?;
             failure.map_or(Ok(0), |f| Err(Failure::Internal(f)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(serial: &str, holder: &str) -> Entry {
+        Entry {
+            serial: serial.into(),
+            row_key: None,
+            holder: holder.into(),
+            holder_id: None,
+            code: "EC0105".into(),
+            title: "T".into(),
+            status_idx: 0,
+            token: "t".into(),
+            token_sha256: String::new(),
+            kid: "k".into(),
+            issued_at: 1_790_000_000,
+            expires_at: None,
+            revoked_at: None,
+            revoke_reason: None,
+        }
+    }
+
+    #[test]
+    fn columns_line_up_with_long_accented_and_wide_names() {
+        let entries = [
+            entry("A-1", "Ana"),
+            entry("B-22", "María Guadalupe Hernández López"),
+            entry("C-333", "王秀英"),
+            entry("D-4", &"Ñ".repeat(60)),
+        ];
+        let lines = table(&entries, true);
+        // The state column starts at the same terminal column on every line.
+        let state_at: Vec<usize> = lines
+            .iter()
+            .map(|l| {
+                let cut = l.rfind("  ").unwrap();
+                l[..cut].width()
+            })
+            .collect();
+        assert!(state_at.windows(2).all(|w| w[0] == w[1]), "{lines:#?}");
+        assert!(
+            lines[4].contains('…'),
+            "a name longer than the column is cut"
+        );
+        assert!(lines[4].width() < 60 + 40, "{}", lines[4]);
     }
 }

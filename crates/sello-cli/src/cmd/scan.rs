@@ -2,18 +2,17 @@
 
 use crate::cli::ScanArgs;
 use crate::failure::Failure;
-use crate::text;
-use sello_core::Lang;
+use crate::i18n::escaped;
 use sello_core::untrusted::Escaped;
 
-pub fn run(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {
+pub fn run(args: ScanArgs) -> Result<u8, Failure> {
     let mut status = 0;
     for arg in &args.images {
         let found = sello_verifier::input::read_arg(arg, std::io::stdin().lock())
             .and_then(|source| sello_verifier::input::qr_texts(&source, arg));
         match found {
             Ok(texts) if texts.is_empty() => {
-                eprintln!("{}: {}", Escaped(arg), text::no_qr_found(lang));
+                eprintln!("{}", tr!("scan-no-qr", input = escaped(arg)));
                 status = 2;
             }
             Ok(texts) => {
@@ -28,7 +27,7 @@ pub fn run(args: ScanArgs, lang: Lang) -> Result<u8, Failure> {
                 }
             }
             Err(e) => {
-                eprintln!("sello: {e}");
+                eprintln!("sello: {}: {e}", tr!("error-prefix"));
                 status = 2;
             }
         }

@@ -2,8 +2,6 @@
 
 use crate::cli::{ServeArgs, TrustArgs};
 use crate::failure::Failure;
-use crate::text;
-use sello_core::Lang;
 use sello_web::{LoadError, Reloader, ServerConfig, Sources};
 use std::time::Duration;
 
@@ -13,25 +11,24 @@ pub fn sources(args: &TrustArgs) -> Sources {
 }
 
 /// A key set or status list that did not load.
-pub fn load_failure(e: LoadError, lang: Lang) -> Failure {
+pub fn load_failure(e: LoadError) -> Failure {
     match e {
-        LoadError::NoKeys => Failure::usage(text::no_keys(lang)),
+        LoadError::NoKeys => Failure::usage(tr!("no-keys")),
         LoadError::Trust(e) => Failure::from(e),
         LoadError::Status(e) => Failure::from(e),
     }
 }
 
 /// `sello serve`: runs until Ctrl-C or SIGTERM.
-pub fn run(args: ServeArgs, lang: Lang) -> Result<u8, Failure> {
+pub fn run(args: ServeArgs) -> Result<u8, Failure> {
     sello_web::init_logging();
-    let reloader = Reloader::new(sources(&args.sources)).map_err(|e| load_failure(e, lang))?;
+    let reloader = Reloader::new(sources(&args.sources)).map_err(load_failure)?;
     let listener = std::net::TcpListener::bind(args.addr)
         .map_err(|e| Failure::Io(format!("{}: {e}", args.addr)))?;
     let addr = listener.local_addr()?;
     eprintln!(
-        "{} http://{addr}/ ({})",
-        lang.pick("Servicio de verificación en", "Verification service at"),
-        lang.pick("Ctrl-C para detener", "Ctrl-C to stop"),
+        "{}",
+        tr!("serve-listening", url = format!("http://{addr}/"))
     );
     let config = ServerConfig {
         header_timeout: Duration::from_secs(args.header_timeout),

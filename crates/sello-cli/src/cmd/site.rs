@@ -2,28 +2,20 @@
 
 use crate::cli::SiteCommand;
 use crate::failure::Failure;
-use sello_core::Lang;
+use crate::i18n::path_of;
 
 /// `sello site …`.
-pub fn run(command: SiteCommand, lang: Lang) -> Result<u8, Failure> {
+pub fn run(command: SiteCommand) -> Result<u8, Failure> {
     match command {
         SiteCommand::Export(args) => {
             let state = super::serve::sources(&args.sources)
                 .load()
-                .map_err(|e| super::serve::load_failure(e, lang))?;
+                .map_err(super::serve::load_failure)?;
             let written = sello_web::export_site(&args.out, &state)?;
             for path in &written {
-                println!("{}", path.display());
+                println!("{}", path_of(path));
             }
-            eprintln!(
-                "{}: {} ({})",
-                lang.pick("Sitio escrito", "Site written"),
-                args.out.display(),
-                lang.pick(
-                    "súbalo tal cual a cualquier hospedaje estático",
-                    "upload it as it is to any static host"
-                ),
-            );
+            eprintln!("{}", tr!("site-written", path = path_of(&args.out)));
             Ok(0)
         }
     }

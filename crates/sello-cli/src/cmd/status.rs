@@ -2,14 +2,14 @@
 
 use crate::cli::StatusCommand;
 use crate::failure::Failure;
+use crate::i18n::path_of;
 use crate::shared::{open_ledger, passphrase};
-use sello_core::Lang;
 use sello_issuer::IssuerDir;
 use sello_issuer::dates as when;
 use sello_issuer::files::{PUBLIC, write_atomic};
 
 /// Runs a status subcommand.
-pub fn run(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
+pub fn run(cmd: StatusCommand) -> Result<u8, Failure> {
     let StatusCommand::Publish {
         dir,
         out,
@@ -17,7 +17,7 @@ pub fn run(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
     } = cmd;
     let issuer_dir = IssuerDir::open(&dir)?;
     let ledger = open_ledger(&issuer_dir)?;
-    let pass = passphrase(lang)?;
+    let pass = passphrase()?;
     let issuer = issuer_dir.issuer(&pass)?;
     drop(pass);
     let list = ledger.status_list()?;
@@ -29,15 +29,14 @@ pub fn run(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
         write_atomic(path, token.as_bytes(), PUBLIC).map_err(|e| Failure::io(path, &e))?;
     }
     println!(
-        "{}: {} ({} {}, {} {}; {} {})",
-        lang.pick("Lista de estado", "Status list"),
-        path.display(),
-        list.len(),
-        lang.pick("entradas", "entries"),
-        list.revoked_count(),
-        lang.pick("revocados", "revoked"),
-        lang.pick("vigente hasta", "fresh until"),
-        when::datetime(exp)
+        "{}",
+        tr!(
+            "status-published",
+            path = path_of(&path),
+            entries = list.len(),
+            revoked = list.revoked_count(),
+            until = when::datetime(exp)
+        )
     );
     Ok(0)
 }
