@@ -85,7 +85,7 @@ help-issue-title = Standard title; with --batch, the default for rows without on
 help-issue-level = Level
 help-issue-unit = Issuing unit (e.g. "CECATI 149")
 help-issue-serial = Serial ("folio"); generated when not given
-help-issue-expires = Valid through this date (YYYY-MM-DD), or until an RFC 3339 time
+help-issue-expires = Valid through this date (YYYY-MM-DD: to the end of that day in the issuer's time zone), or until an RFC 3339 time
 help-issue-attrs = Extra field KEY=VALUE (repeatable)
 help-issue-qr = Write the QR code to FILE.png or FILE.svg
 help-issue-certificate = Write the printable certificate to FILE.pdf or FILE.svg (see --paper)
@@ -95,7 +95,7 @@ help-issue-formats = With --batch: what to write for each certificate (png, svg:
 help-issue-paper = Paper size of the printable certificate
 help-issue-template = With --batch: your own SVG template for the printable certificate
 help-verify-json = One JSON object per line instead of the human report
-help-verify-at = Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
+help-verify-at = Verify as of this time (RFC 3339, YYYY-MM-DD at 00:00 UTC, or Unix seconds) instead of now
 help-verify-jobs = Images read at once (default: one per core)
 help-verify-one_by_one = Accepted for scripts written for earlier versions
 help-verify-inputs = Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg, .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read: give the QR code's PNG that `sello issue --batch` writes next to it
@@ -111,7 +111,7 @@ help-status-publish-out = Also write it here
 help-status-publish-valid_days = Days until verifiers stop trusting this list (publish again before then)
 help-keys-rotate-new_passphrase = Encrypt the new key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked twice) instead of the current one
 help-keys-revoke-kid = The key id
-help-keys-revoke-at = Compromise time (RFC 3339, YYYY-MM-DD or Unix seconds); 0 rejects everything it signed
+help-keys-revoke-at = Compromise time (RFC 3339, YYYY-MM-DD for the start of that day in the issuer's time zone, or Unix seconds); 0 rejects everything it signed
 help-keys-publish-out = Write it here instead of standard output
 help-serve-addr = Address to listen on (port 0: any free port, printed at start)
 help-serve-reload_every = Seconds between two looks at the key-set and status-list files; changed files are loaded while serving (SIGHUP: at once)
@@ -274,7 +274,7 @@ label-issuer-id = Issuer id
 label-attributes = Other certificate data (signed by the issuer):
 label-serial = Serial
 label-issued = Issued
-label-expires = Expires
+label-expires = Valid through
 label-valid-from = Valid from
 label-key = Key
 label-reason = Reason
@@ -326,3 +326,16 @@ demo-summary = Summary: { $verified } of { $total } certificates verified from t
    *[no] the tampered one was NOT rejected!
 }. Total time { $secs } s. Output in { $path }
 demo-try = Try it yourself: sello verify --keys { $keys } --status { $status } { $file }
+
+## Time zones and dates
+
+about-keys-set-time-zone = Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its certificates are days there. Then publish jwks.json
+help-keygen-time_zone = The issuer's time zone (IANA name): the dates of its certificates (--expires, what verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone` changes it
+help-keys-set-time-zone-zone = The time zone, AREA/LOCATION (or UTC)
+value-keygen-time_zone = AREA/LOCATION
+value-keys-set-time-zone-zone = AREA/LOCATION
+keygen-time-zone = Time zone: { $zone }
+keys-time-zone-set = Time zone: { $zone }. Publish the new jwks.json. The dates of certificates already issued are now shown in this zone.
+date-no-such-day = "{ $given }" is not a calendar day (from 1970; for example 2031-11-24)
+date-out-of-range = "{ $given }" is out of range: dates go from 1970-01-01 to 9999-12-29 (for example 2031-11-24)
+date-bad = "{ $given }" is not a date: use YYYY-MM-DD (for example 2031-11-24), an RFC 3339 time with its offset (for example 2031-11-24T18:00:00-06:00) or Unix seconds

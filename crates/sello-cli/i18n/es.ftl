@@ -85,7 +85,7 @@ help-issue-title = Título del estándar; con --batch, el predeterminado para la
 help-issue-level = Nivel
 help-issue-unit = Unidad emisora (p. ej. "CECATI 149")
 help-issue-serial = Folio; se genera si no se indica
-help-issue-expires = Vigente hasta esta fecha (AAAA-MM-DD) inclusive, o hasta una hora RFC 3339
+help-issue-expires = Vigente hasta esta fecha (AAAA-MM-DD: hasta el final de ese día en la zona horaria del emisor), o hasta una hora RFC 3339
 help-issue-attrs = Dato adicional CLAVE=VALOR (se puede repetir)
 help-issue-qr = Escribe el código QR en ARCHIVO.png o ARCHIVO.svg
 help-issue-certificate = Escribe el certificado imprimible en ARCHIVO.pdf o ARCHIVO.svg (vea --paper)
@@ -95,7 +95,7 @@ help-issue-formats = Con --batch: qué escribir por cada certificado (png, svg: 
 help-issue-paper = Tamaño de papel del certificado imprimible
 help-issue-template = Con --batch: su propia plantilla SVG para el certificado imprimible
 help-verify-json = Un objeto JSON por línea en lugar del informe para personas
-help-verify-at = Verifica en este momento (RFC 3339, AAAA-MM-DD o segundos Unix) en lugar de ahora
+help-verify-at = Verifica en este momento (RFC 3339, AAAA-MM-DD a las 00:00 UTC, o segundos Unix) en lugar de ahora
 help-verify-jobs = Imágenes que se leen a la vez (predeterminado: una por núcleo)
 help-verify-one_by_one = Se acepta para guiones escritos para versiones anteriores
 help-verify-inputs = Tokens, enlaces, archivos de imagen (PNG, JPEG, SVG), carpetas (sus archivos .png, .jpg, .jpeg, .svg, .jwt y .txt, subcarpetas incluidas), o - para la entrada estándar. Los PDF no se leen: indique el PNG del código QR que `sello issue --batch` escribe junto a cada uno
@@ -111,7 +111,7 @@ help-status-publish-out = También la escribe aquí
 help-status-publish-valid_days = Días hasta que quienes verifican dejan de confiar en esta lista (publíquela de nuevo antes)
 help-keys-rotate-new_passphrase = Cifra la llave nueva con una frase de contraseña nueva (de SELLO_NEW_PASSPHRASE, o preguntada dos veces) en lugar de la actual
 help-keys-revoke-kid = El id de la llave
-help-keys-revoke-at = Momento del compromiso (RFC 3339, AAAA-MM-DD o segundos Unix); 0 rechaza todo lo que firmó
+help-keys-revoke-at = Momento del compromiso (RFC 3339, AAAA-MM-DD para el inicio de ese día en la zona horaria del emisor, o segundos Unix); 0 rechaza todo lo que firmó
 help-keys-publish-out = La escribe aquí en lugar de la salida estándar
 help-serve-addr = Dirección en la que escucha (puerto 0: cualquier puerto libre, que se imprime al empezar)
 help-serve-reload_every = Segundos entre dos revisiones de los archivos de llaves y de listas de estado; los que cambian se cargan sin dejar de servir (SIGHUP: en el acto)
@@ -274,7 +274,7 @@ label-issuer-id = Id del emisor
 label-attributes = Otros datos del certificado (firmados por el emisor):
 label-serial = Folio
 label-issued = Emitido
-label-expires = Vence
+label-expires = Vigente hasta
 label-valid-from = Vigente desde
 label-key = Llave
 label-reason = Motivo
@@ -326,3 +326,16 @@ demo-summary = Resumen: { $verified } de { $total } certificados verificados des
    *[no] ¡el alterado NO fue rechazado!
 }. Tiempo total { $secs } s. Resultados en { $path }
 demo-try = Pruebe usted: sello verify --keys { $keys } --status { $status } { $file }
+
+## Time zones and dates
+
+about-keys-set-time-zone = Define la zona horaria del emisor (nombre IANA, p. ej. America/Mexico_City): las fechas de sus certificados son días de esa zona. Luego publique jwks.json
+help-keygen-time_zone = La zona horaria del emisor (nombre IANA): las fechas de sus certificados (--expires, lo que muestran quienes verifican) son días de esa zona. Se publica en jwks.json; `sello keys set-time-zone` la cambia
+help-keys-set-time-zone-zone = La zona horaria, ÁREA/LUGAR (o UTC)
+value-keygen-time_zone = ÁREA/LUGAR
+value-keys-set-time-zone-zone = ÁREA/LUGAR
+keygen-time-zone = Zona horaria: { $zone }
+keys-time-zone-set = Zona horaria: { $zone }. Publique el nuevo jwks.json. Las fechas de los certificados ya emitidos se muestran ahora en esta zona.
+date-no-such-day = «{ $given }» no es un día del calendario (desde 1970; por ejemplo 2031-11-24)
+date-out-of-range = «{ $given }» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-29 (por ejemplo 2031-11-24)
+date-bad = «{ $given }» no es una fecha: use AAAA-MM-DD (por ejemplo 2031-11-24), una hora RFC 3339 con su desfase (por ejemplo 2031-11-24T18:00:00-06:00) o segundos Unix

@@ -67,6 +67,11 @@ pub struct KeygenArgs {
     // Verification page; QR codes will carry URL#TOKEN
     #[arg(long)]
     pub url: Option<String>,
+    // The issuer's time zone (IANA name): the dates of its certificates (--expires, what
+    // verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone`
+    // changes it
+    #[arg(long, default_value = "America/Mexico_City")]
+    pub time_zone: String,
 }
 
 #[derive(Args)]
@@ -292,9 +297,19 @@ pub enum KeysCommand {
         dir: PathBuf,
         // The key id
         kid: String,
-        // Compromise time (RFC 3339, YYYY-MM-DD or Unix seconds); 0 rejects everything it signed
+        // Compromise time (RFC 3339, YYYY-MM-DD for the start of that day in the issuer's time
+        // zone, or Unix seconds); 0 rejects everything it signed
         #[arg(long)]
         at: String,
+    },
+    // Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its
+    // certificates are days there. Then publish jwks.json
+    SetTimeZone {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The time zone, AREA/LOCATION (or UTC)
+        zone: String,
     },
     // Print (or write) the public key set to hand to verifiers
     Publish {

@@ -101,7 +101,7 @@ impl From<KeyStoreError> for Failure {
         let message = e.to_string();
         match e {
             KeyStoreError::Io { path, source } => Failure::io(&path, &source),
-            KeyStoreError::Exists(_) => Failure::Usage(message),
+            KeyStoreError::Exists(_) | KeyStoreError::TimeZone(_) => Failure::Usage(message),
             KeyStoreError::TooLarge(_)
             | KeyStoreError::Invalid { .. }
             | KeyStoreError::WeakPassphrase(_)

@@ -4,7 +4,7 @@
 use sello_core::Verdict;
 use sello_core::i18n::language;
 use sello_core::untrusted::{self, Escaped};
-use sello_issuer::dates as when;
+use sello_core::zone::Zone;
 use sello_verifier::Verification;
 use sello_verifier::pipeline::Outcome;
 
@@ -75,12 +75,15 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification) -> String {
             line("label-unit", &Escaped(unit));
         }
         line("label-serial", &Escaped(&c.jti));
-        line("label-issued", &when::date(c.iat));
+        // In the zone of the issuer that signed them (FORMAT.md §3.9), as on paper and on
+        // the page: the issue date, and valid through the date of exp − 1.
+        let zone = v.issuer.as_ref().map(Zone::of).unwrap_or_default();
+        line("label-issued", &zone.date(c.iat));
         if let Some(nbf) = c.nbf {
-            line("label-valid-from", &when::datetime(nbf));
+            line("label-valid-from", &zone.local(nbf));
         }
         if let Some(exp) = c.exp {
-            line("label-expires", &when::datetime(exp));
+            line("label-expires", &zone.valid_through(exp));
         }
         attrs = Some(&cert.attrs).filter(|a| !a.is_empty());
     }

@@ -131,6 +131,17 @@ fn suggestion_id(suggestion: Suggestion) -> &'static str {
     }
 }
 
+/// A time that could not be read (`--expires`, `--at`), with an example of one that can.
+pub fn bad_date(error: &sello_issuer::dates::DateError) -> Failure {
+    use sello_issuer::dates::DateError;
+    let given = escaped(error.text());
+    Failure::usage(match error {
+        DateError::NoSuchDay(_) => tr!("date-no-such-day", given = given),
+        DateError::OutOfRange(_) => tr!("date-out-of-range", given = given),
+        _ => tr!("date-bad", given = given),
+    })
+}
+
 /// The ledger lives in the issuer folder.
 pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
     Ok(Ledger::open(&dir.path().join("ledger.sqlite"))?)

@@ -3,7 +3,7 @@
 use crate::cli::{IssueArgs, Output};
 use crate::failure::Failure;
 use crate::i18n::path_of;
-use crate::shared::{open_ledger, paper_size, passphrase, read_capped};
+use crate::shared::{bad_date, open_ledger, paper_size, passphrase, read_capped};
 use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::dates as when;
 use sello_issuer::qr::{Correction, QrMatrix};
@@ -72,6 +72,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let out_dir = args.out.clone().unwrap_or_default();
     let dir = IssuerDir::open(&args.dir)?;
     let bytes = read_capped(&roster_path, roster::MAX_ROSTER_BYTES)?;
+    let zone = sello_core::zone::Zone::of(dir.info());
     let defaults = RowDefaults {
         code: args.code.clone(),
         title: args.title.clone(),
@@ -80,9 +81,10 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
         expires: args
             .expires
             .as_deref()
-            .map(|e| when::parse(e, 1))
+            .map(|e| when::parse_expiry(e, &zone))
             .transpose()
-            .map_err(Failure::usage)?,
+            .map_err(|e| bad_date(&e))?,
+        zone,
     };
     let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
     let pass = passphrase()?;

@@ -118,6 +118,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
         id: "mx.cecati149.demo".into(),
         name: "CECATI 149 (demostración)".into(),
         verify_url: Some("http://localhost:8080/".into()),
+        time_zone: Some("America/Mexico_City".into()),
     };
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
     let dir =

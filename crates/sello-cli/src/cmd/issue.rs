@@ -4,7 +4,7 @@
 use crate::cli::IssueArgs;
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{open_ledger, passphrase, write_certificate, write_qr};
+use crate::shared::{bad_date, open_ledger, passphrase, write_certificate, write_qr};
 use sello_core::{Achievement, Certificate, Holder};
 use sello_issuer::dates as when;
 use sello_issuer::{IssueRequest, IssuerDir};
@@ -46,12 +46,13 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
         attrs: parse_attrs(&args.attrs)?,
     });
     request.serial = args.serial;
+    let zone = sello_core::zone::Zone::of(dir.info());
     request.expires = args
         .expires
         .as_deref()
-        .map(|e| when::parse(e, 1))
+        .map(|e| when::parse_expiry(e, &zone))
         .transpose()
-        .map_err(Failure::usage)?;
+        .map_err(|e| bad_date(&e))?;
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
@@ -70,6 +71,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
             "qr_text": issued.qr_text,
             "qr_file": args.qr,
             "claims": issued.claims,
+            "dates": sello_core::zone::ShownDates::of(&issued.claims, &zone),
         });
         println!("{out}");
     } else {

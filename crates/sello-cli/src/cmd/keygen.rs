@@ -13,6 +13,7 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         id: args.id,
         name: args.name,
         verify_url: args.url,
+        time_zone: Some(args.time_zone),
     };
     let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
     println!(
@@ -24,6 +25,9 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         )
     );
     println!("{}", tr!("keygen-kid", kid = escaped(dir.active_kid())));
+    if let Some(zone) = &dir.info().time_zone {
+        println!("{}", tr!("keygen-time-zone", zone = escaped(zone)));
+    }
     let key_file = args
         .dir
         .join("private")

@@ -53,12 +53,23 @@ pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
         }
         KeysCommand::Revoke { dir, kid, at } => {
             let mut issuer = IssuerDir::open(&dir)?;
-            let at = when::parse(&at, 0).map_err(Failure::usage)?;
+            let zone = sello_core::zone::Zone::of(issuer.info());
+            let at = when::parse_instant(&at, &zone).map_err(|e| crate::shared::bad_date(&e))?;
             issuer.revoke_key(&kid, at)?;
             println!(
                 "{}",
-                tr!("keys-revoked", kid = escaped(&kid), at = when::datetime(at))
+                tr!(
+                    "keys-revoked",
+                    kid = escaped(&kid),
+                    at = zone.local(at).to_string()
+                )
             );
+            Ok(0)
+        }
+        KeysCommand::SetTimeZone { dir, zone } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let zone = issuer.set_time_zone(&zone)?;
+            println!("{}", tr!("keys-time-zone-set", zone = escaped(&zone)));
             Ok(0)
         }
         KeysCommand::Publish { dir, out } => {

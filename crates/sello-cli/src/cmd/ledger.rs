@@ -4,8 +4,8 @@ use crate::cli::LedgerCommand;
 use crate::failure::Failure;
 use crate::i18n::escaped;
 use crate::shared::open_ledger;
+use sello_core::zone::Zone;
 use sello_issuer::IssuerDir;
-use sello_issuer::dates as when;
 use sello_issuer::ledger::Entry;
 use unicode_width::UnicodeWidthStr as _;
 
@@ -36,25 +36,25 @@ fn fit(text: &str, columns: usize) -> String {
 }
 
 /// The state column: in force, or revoked on a date.
-fn state(e: &Entry) -> String {
+fn state(e: &Entry, zone: &Zone) -> String {
     match e.revoked_at {
-        Some(at) => tr!("ledger-revoked", date = when::date(at)),
+        Some(at) => tr!("ledger-revoked", date = zone.date(at).to_string()),
         None => tr!("ledger-in-force"),
     }
 }
 
 /// One ledger entry per line, every column as wide as its widest value (by terminal columns),
 /// every value from the ledger escaped.
-pub fn table(entries: &[Entry], header: bool) -> Vec<String> {
+pub fn table(entries: &[Entry], header: bool, zone: &Zone) -> Vec<String> {
     let rows: Vec<[String; 5]> = entries
         .iter()
         .map(|e| {
             [
                 escaped(&e.serial),
-                when::date(e.issued_at),
+                zone.date(e.issued_at).to_string(),
                 escaped(&e.code),
                 fit(&escaped(&e.holder), HOLDER_COLUMNS),
-                state(e),
+                state(e, zone),
             ]
         })
         .collect();
@@ -90,8 +90,10 @@ pub fn table(entries: &[Entry], header: bool) -> Vec<String> {
 pub fn run(cmd: LedgerCommand) -> Result<u8, Failure> {
     match cmd {
         LedgerCommand::List { dir, offset, limit } => {
-            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
-            for line in table(&ledger.list(offset, limit)?, true) {
+            let issuer = IssuerDir::open(&dir)?;
+            let zone = Zone::of(issuer.info());
+            let ledger = open_ledger(&issuer)?;
+            for line in table(&ledger.list(offset, limit)?, true, &zone) {
                 println!("{line}");
             }
             eprintln!("{}", tr!("ledger-total", n = ledger.count()?));
@@ -153,7 +155,7 @@ mod tests {
             entry("C-333", "王秀英"),
             entry("D-4", &"Ñ".repeat(60)),
         ];
-        let lines = table(&entries, true);
+        let lines = table(&entries, true, &Zone::utc());
         // The state column starts at the same terminal column on every line.
         let state_at: Vec<usize> = lines
             .iter()

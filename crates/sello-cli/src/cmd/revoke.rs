@@ -7,9 +7,11 @@ use sello_issuer::IssuerDir;
 
 /// Revokes a certificate in the ledger.
 pub fn run(args: RevokeArgs) -> Result<u8, Failure> {
-    let mut ledger = open_ledger(&IssuerDir::open(&args.dir)?)?;
+    let issuer = IssuerDir::open(&args.dir)?;
+    let mut ledger = open_ledger(&issuer)?;
     let e = ledger.revoke(&args.serial, &args.reason, sello_issuer::now())?;
-    for line in super::ledger::table(std::slice::from_ref(&e), false) {
+    let zone = sello_core::zone::Zone::of(issuer.info());
+    for line in super::ledger::table(std::slice::from_ref(&e), false, &zone) {
         println!("{line}");
     }
     eprintln!("{}", tr!("revoke-done"));

@@ -5,7 +5,6 @@ use crate::failure::Failure;
 use crate::i18n::path_of;
 use crate::shared::{open_ledger, passphrase};
 use sello_issuer::IssuerDir;
-use sello_issuer::dates as when;
 use sello_issuer::files::{PUBLIC, write_atomic};
 
 /// Runs a status subcommand.
@@ -35,7 +34,9 @@ pub fn run(cmd: StatusCommand) -> Result<u8, Failure> {
             path = path_of(&path),
             entries = list.len(),
             revoked = list.revoked_count(),
-            until = when::datetime(exp)
+            until = sello_core::zone::Zone::of(issuer_dir.info())
+                .local(exp)
+                .to_string()
         )
     );
     Ok(0)

@@ -54,7 +54,8 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
         verifier.load_status(path)?;
     }
     let at = match &args.at {
-        Some(t) => when::parse(t, 0).map_err(Failure::usage)?,
+        Some(t) => when::parse_instant(t, &sello_core::zone::Zone::utc())
+            .map_err(|e| crate::shared::bad_date(&e))?,
         None => sello_issuer::now(),
     };
     let workers = args.jobs.map_or_else(
