@@ -124,6 +124,7 @@ fn main() {
                 verify_url: Some("https://verifica.cecati149.example.mx/v".into()),
             },
             keys: vec![PublicKey::new(public)],
+            attribute_labels: Default::default(),
         };
         std::fs::write(dir.join("jwks.json"), key_set.to_json()).unwrap();
         std::fs::write(dir.join("status.jwt"), format!("{list_token}\n")).unwrap();

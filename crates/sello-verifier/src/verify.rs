@@ -343,6 +343,7 @@ mod tests {
                     verify_url: None,
                 },
                 keys: vec![key],
+                attribute_labels: Default::default(),
             })
             .unwrap();
         Verifier::new(trust)
