@@ -12,7 +12,7 @@
 //! | `level` | [`nivel`] | level |
 //! | `unit` | [`unidad`] | issuing unit |
 //! | `serial` | [`folio`] | serial; generated when empty |
-//! | `expires` | [`vence`, `vigencia`] | valid through this date (`YYYY-MM-DD`) or until an RFC 3339 time |
+//! | `expires` | [`vence`, `vigencia`] | valid through this date (`YYYY-MM-DD`, in the issuer's time zone: [`RowDefaults::zone`]), or until an RFC 3339 time |
 //! | `attr.KEY` | [`x.KEY`] | an extra field `KEY` (a–z, 0–9, `_ . -`) |
 //!
 //! A CSV roster is UTF-8 (a byte order mark is skipped); a file that is not (Excel's plain
@@ -74,6 +74,9 @@ pub struct RowDefaults {
     pub unit: Option<String>,
     /// Expiry (seconds since the epoch).
     pub expires: Option<i64>,
+    /// The issuer's time zone, in which an `expires` date is meant (FORMAT §3.9). UTC by
+    /// default; `sello issue --batch` gives the issuer folder's.
+    pub zone: sello_core::zone::Zone,
 }
 
 /// A valid roster row, ready to issue.
@@ -331,7 +334,26 @@ fn build(cells: Cells, defaults: &RowDefaults) -> Result<IssueRequest, RowProble
         .or_else(|| defaults.title.clone())
         .ok_or(RowProblem::NoTitle)?;
     let expires = match get(Field::Expires) {
-        Some(text) => Some(crate::dates::parse(&text, 1).map_err(|_| RowProblem::Date(text))?),
+        Some(text) => Some(
+            crate::dates::parse_expiry(&text, &defaults.zone).map_err(|e| {
+                // A date in the right form that is not a day (2031-02-30): the reason as the
+                // date parser words it; anything else: the form to use, with an example.
+                let b = text.as_bytes();
+                let iso_shaped = b.len() == 10
+                    && b.iter().enumerate().all(|(i, c)| {
+                        if i == 4 || i == 7 {
+                            *c == b'-'
+                        } else {
+                            c.is_ascii_digit()
+                        }
+                    });
+                if iso_shaped {
+                    RowProblem::Invalid(e.to_string())
+                } else {
+                    RowProblem::Date(text.clone())
+                }
+            })?,
+        ),
         None => defaults.expires,
     };
     let certificate = Certificate {
@@ -803,6 +825,27 @@ mod tests {
     }
 
     #[test]
+    fn an_expires_date_is_valid_through_that_day_in_the_issuers_zone() {
+        let csv = "nombre,vence\nAna,2031-11-24\nLuis,2031-11-24T12:00:00Z\nEva,2031-02-30\n";
+        let cdmx = sello_core::zone::Zone::named("America/Mexico_City").unwrap();
+        let mut in_cdmx = defaults();
+        in_cdmx.zone = cdmx.clone();
+        let (rows, errors) = parse(csv.as_bytes(), RosterFormat::Csv, &in_cdmx).unwrap();
+        // 2031-11-25T00:00:00-06:00; an RFC 3339 time is that instant, whatever the zone.
+        assert_eq!(rows[0].request.expires, Some(1_953_352_800));
+        assert_eq!(cdmx.valid_through(1_953_352_800).to_string(), "2031-11-24");
+        assert_eq!(rows[1].request.expires, Some(1_953_331_200 - 12 * 3600));
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.contains("not a day of the calendar"),
+            "{errors:?}"
+        );
+        // The same roster for an issuer in UTC (the default): midnight UTC.
+        let (rows, _) = parse(csv.as_bytes(), RosterFormat::Csv, &defaults()).unwrap();
+        assert_eq!(rows[0].request.expires, Some(1_953_331_200));
+    }
+
+    #[test]
     fn csv_without_holder_column_is_refused() {
         assert!(matches!(
             parse(b"name,curp\nA,B\n", RosterFormat::Csv, &defaults()),
@@ -991,7 +1034,7 @@ not json
 
     #[test]
     fn date_errors_give_an_example_in_the_persons_language() {
-        let csv = "nombre,vence\nAna,mañana\nLuis,24/11/2031\nEva,2031-02-30\n";
+        let csv = "nombre,vence\nAna,mañana\nLuis,24/11/2031\nEva,31-11-2031x\n";
         let (_, errors) = parse(csv.as_bytes(), RosterFormat::Csv, &defaults()).unwrap();
         let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(
@@ -999,7 +1042,7 @@ not json
             vec![
                 "«mañana» no es una fecha: use AAAA-MM-DD, p. ej. 2031-11-24 (o una hora RFC 3339 como 2031-11-24T10:00:00Z)",
                 "«24/11/2031» no es una fecha: use AAAA-MM-DD; si es el 24 de noviembre de 2031, escriba 2031-11-24",
-                "«2031-02-30» no es una fecha: use AAAA-MM-DD, p. ej. 2031-11-24 (o una hora RFC 3339 como 2031-11-24T10:00:00Z)",
+                "«31-11-2031x» no es una fecha: use AAAA-MM-DD, p. ej. 2031-11-24 (o una hora RFC 3339 como 2031-11-24T10:00:00Z)",
             ]
         );
         let en = crate::i18n::CATALOG.format(
