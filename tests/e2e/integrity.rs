@@ -574,7 +574,12 @@ fn rosters_sello_cannot_read_as_meant_stop_before_anything_is_issued() {
         }
         let out = cmd.output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        // The whole roster refused (not 1, "some rows failed", nor 0).
+        assert!(
+            !matches!(out.status.code(), Some(0 | 1) | None),
+            "{name}: {:?} {err}",
+            out.status.code()
+        );
         // One message, not one per row.
         assert_eq!(err.lines().count(), 1, "{name}: {err}");
         for e in expected {
