@@ -252,6 +252,42 @@ test('attributes named like Sello\'s labels stay data: their own group after Sel
   }
 });
 
+test('an attribute the issuer labels in its key set shows the label, in the reader\'s language, still as data', async () => {
+  // An issuer that declares labels in issuer.json (docs/ISSUING.md), published by `keys publish`.
+  const dir = join(work, 'labels');
+  sello(['keygen', '--dir', dir, '--id', 'mx.etiquetas', '--name', 'Etiquetas', '--url', 'http://127.0.0.1:1/']);
+  const record = JSON.parse(readFileSync(join(dir, 'issuer.json'), 'utf8'));
+  record.attribute_labels = { dep: { es: 'Departamento', en: 'Department' }, turno: { es: '<b>Turno</b>' } };
+  writeFileSync(join(dir, 'issuer.json'), JSON.stringify(record, null, 2));
+  sello(['keys', 'publish', '--dir', dir]);
+  assert.match(readFileSync(join(dir, 'jwks.json'), 'utf8'), /"attribute_labels"/);
+  const token = sello(['issue', '--dir', dir, '--json', '--holder', 'Ana Pérez', '--code', 'EC0105',
+    '--title', 'Atención al ciudadano', '--attr', 'dep=Registro Civil', '--attr', 'turno=Matutino',
+    '--attr', 'grupo=7'], { json: true }).token;
+  sello(['status', 'publish', '--dir', dir]);
+  const site = join(work, 'labels-site');
+  sello(['site', 'export', '--keys', dir, '--status', join(dir, 'status.jwt'), '--out', site]);
+  const labelled = await serveFolder(site);
+  try {
+    for (const [locale, dep] of [['es-MX', 'Departamento'], ['en-US', 'Department']]) {
+      const r = await open(`http://127.0.0.1:${labelled.port}`, token, { locale });
+      assert.match(r.cls, /\bvalid\b/);
+      const group = r.card.locator(':scope > section.attributes');
+      const names = group.locator('dt .attribute-name');
+      // Keys in order: dep, grupo (no label: the key), turno (its only label, as text).
+      assert.deepEqual(await names.allTextContents(), [dep, 'grupo', '<b>Turno</b>']);
+      assert.equal(await group.locator('dt b').count(), 0, 'a label is never markup');
+      assert.equal(await names.first().getAttribute('title'), 'dep');
+      assert.deepEqual(await group.locator('dd').allTextContents(), ['Registro Civil', '7', 'Matutino']);
+      // Still the issuer's data: none of Sello's own labels reads "Departamento".
+      assert.ok(!(await ownLabels(r.card)).includes(dep));
+      await r.context.close();
+    }
+  } finally {
+    labelled.server.close();
+  }
+});
+
 test('the fragment is the token as written: a percent-encoded token is not a certificate, as in the CLI and the API', async () => {
   assert.ok(tokens.valid.startsWith('e'));
   const encoded = `%65${tokens.valid.slice(1)}`;

@@ -502,11 +502,13 @@ fn crlf_rosters_report_the_right_line_numbers() {
     let dir = tmp.path().join("issuer");
     keygen(&dir);
     let roster = tmp.path().join("excel.csv");
-    let csv = "nombre,curp,notas\r\n\
+    // Luis's note spans lines 4 and 5 (and is refused: signed text has no line breaks).
+    let csv = "nombre,curp,attr.notas\r\n\
                Ana López,LOAN850312MDFRPD09,\r\n\
                ,SIN NOMBRE,\r\n\
                Luis Pérez,PELU760302HMCRMS00,\"una nota\r\nen dos líneas\"\r\n\
-               ,OTRO SIN NOMBRE,\r\n";
+               ,OTRO SIN NOMBRE,\r\n\
+               Eva Ruiz,RUEV800101MDFRPD01,sobra,\r\n";
     std::fs::write(&roster, csv).unwrap();
     let out = batch_cmd(&dir, &roster, &tmp.path().join("out"))
         .output()
@@ -514,7 +516,84 @@ fn crlf_rosters_report_the_right_line_numbers() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let lines: Vec<&str> = err.lines().filter(|l| l.contains("línea")).collect();
-    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines.len(), 4, "{err}");
     assert!(lines[0].contains("línea 3:"), "{err}");
-    assert!(lines[1].contains("línea 6:"), "{err}");
+    assert!(lines[1].contains("línea 4:"), "{err}");
+    assert!(lines[2].contains("línea 6:"), "{err}");
+    // A row with a field too many is reported on its line, not dropped.
+    assert!(lines[3].contains("línea 7:"), "{err}");
+    assert!(lines[3].contains("4 campos y el encabezado 3"), "{err}");
+}
+
+/// What stops a whole roster stops it before anything is signed or written: Excel's plain
+/// "CSV" (Windows-1252), an unknown column, and a batch without a standard code, each said
+/// once, with what to do, and no summary.csv.
+#[test]
+fn rosters_sello_cannot_read_as_meant_stop_before_anything_is_issued() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let cases: [(&str, &[u8], bool, &[&str]); 3] = [
+        (
+            "excel.csv",
+            b"nombre,curp\r\nAna,X\r\nJos\xe9 Pe\xf1a,Y\r\n",
+            true,
+            &["línea 3", "«José Peña,Y»", "CSV UTF-8"],
+        ),
+        (
+            "departamento.csv",
+            "nombre,Departamento\r\nAna,DIF\r\n".as_bytes(),
+            true,
+            &["«Departamento»", "attr.departamento"],
+        ),
+        (
+            "sin-codigo.csv",
+            "nombre,curp\nAna,X\nLuis,Y\nEva,Z\n".as_bytes(),
+            false,
+            &["--code"],
+        ),
+    ];
+    for (name, bytes, with_code, expected) in cases {
+        let roster = tmp.path().join(name);
+        std::fs::write(&roster, bytes).unwrap();
+        let out_dir = tmp.path().join(format!("out-{name}"));
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("sello"));
+        cmd.env("SELLO_PASSPHRASE", PASS)
+            .env("LANG", "es_MX.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(["issue", "--dir"])
+            .arg(&dir)
+            .arg("--batch")
+            .arg(&roster)
+            .arg("--out")
+            .arg(&out_dir)
+            .args(["--title", TITLE, "--formats", "png"]);
+        if with_code {
+            cmd.args(["--code", "EC0105"]);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        // The whole roster refused (not 1, "some rows failed", nor 0).
+        assert!(
+            !matches!(out.status.code(), Some(0 | 1) | None),
+            "{name}: {:?} {err}",
+            out.status.code()
+        );
+        // One message, not one per row.
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        for e in expected {
+            assert!(err.contains(e), "{name}: {e:?} not in {err}");
+        }
+        assert!(!out_dir.join("summary.csv").exists(), "{name}");
+        let ledger = std::process::Command::new(assert_cmd::cargo::cargo_bin("sello"))
+            .args(["ledger", "list", "--dir"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            !String::from_utf8_lossy(&ledger.stdout).contains("Ana"),
+            "{name}: nothing was issued"
+        );
+    }
 }

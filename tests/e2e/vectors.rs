@@ -66,6 +66,29 @@ fn rust_verifier_passes_every_vector() {
             let token = refused["token"].as_str().unwrap();
             assert!(verifier.add_status_list(token).is_err(), "{label}");
         }
+        for refused in doc["refused_key_sets"].as_array().unwrap() {
+            let label = format!("{name} / refused key set {}", refused["name"]);
+            let text = refused["key_set"].as_str().unwrap();
+            assert!(KeySet::from_json(text.as_bytes()).is_err(), "{label}");
+        }
+        for expected in doc["attribute_labels"].as_array().unwrap() {
+            let set = doc["key_sets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| KeySet::from_json(s.to_string().as_bytes()).unwrap())
+                .find(|s| s.issuer.id == expected["issuer"])
+                .unwrap();
+            let lang = match expected["lang"].as_str().unwrap() {
+                "en" => sello_core::Lang::En,
+                _ => sello_core::Lang::Es,
+            };
+            assert_eq!(
+                set.attribute_label(expected["key"].as_str().unwrap(), lang),
+                expected["label"].as_str(),
+                "{name} / label {expected}"
+            );
+        }
         for case in doc["cases"].as_array().unwrap() {
             let result = verifier.verify(
                 case["token"].as_str().unwrap(),

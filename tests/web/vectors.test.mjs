@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { addStatusList, isPresentedAsToken, loadKeySets, verify } from '../../crates/sello-web/static/sello-verify.js';
+import { addStatusList, attributeLabel, isPresentedAsToken, loadKeySets, verify } from '../../crates/sello-web/static/sello-verify.js';
 
 const dir = fileURLToPath(new URL('../vectors/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -26,6 +26,12 @@ for (const file of files) {
     for (const list of doc.status_lists) await addStatusList(store, list);
     for (const refused of doc.refused_status_lists) {
       await assert.rejects(addStatusList(store, refused.token), undefined, `${file} / refused ${refused.name}`);
+    }
+    for (const refused of doc.refused_key_sets) {
+      await assert.rejects(loadKeySets(refused.key_set), undefined, `${file} / refused key set ${refused.name}`);
+    }
+    for (const l of doc.attribute_labels) {
+      assert.equal(attributeLabel(store, l.issuer, l.key, l.lang), l.label, `${file} / label ${JSON.stringify(l)}`);
     }
     for (const c of doc.cases) {
       await t.test(c.name, async () => {

@@ -98,6 +98,12 @@ key-x-small-order = x is a small-order point, which would accept forged signatur
 key-kid-mismatch = kid "{ $given }" is not the key's thumbprint id "{ $kid }"
 key-time-range = { $name } must be between 0 and { $max }
 key-window = exp must be after nbf
+key-set-labels = attribute_labels is invalid: { $problem }
+label-count = at most { $max } attributes with labels; this set has { $count }
+label-key = "{ $key }" is not a field name (1 to 40 characters of a–z, 0–9, '_', '.', '-')
+label-languages = { $key }: the label is given in 1 to { $max } languages
+label-language = { $key }: "{ $lang }" is not a language code (2 or 3 lowercase letters, such as es or en)
+label-text = { $key }.{ $lang }: the label { $problem } (at most 60 characters)
 
 ## Status lists (FORMAT.md §5.8)
 

@@ -98,6 +98,12 @@ key-x-small-order = x es un punto de orden pequeño, que aceptaría firmas falsa
 key-kid-mismatch = el kid «{ $given }» no es el id de huella de la llave, «{ $kid }»
 key-time-range = { $name } debe estar entre 0 y { $max }
 key-window = exp debe ser posterior a nbf
+key-set-labels = attribute_labels no es válido: { $problem }
+label-count = a lo más { $max } atributos con nombre; este conjunto tiene { $count }
+label-key = «{ $key }» no es un nombre de campo (de 1 a 40 caracteres entre a–z, 0–9, «_», «.» y «-»)
+label-languages = { $key }: el nombre se da en 1 a { $max } idiomas
+label-language = { $key }: «{ $lang }» no es un código de idioma (2 o 3 letras minúsculas, como es o en)
+label-text = { $key }.{ $lang }: el nombre { $problem } (a lo más 60 caracteres)
 
 ## Listas de estado (FORMAT.md §5.8)
 

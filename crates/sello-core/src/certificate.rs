@@ -174,6 +174,20 @@ fn text(field: &str, value: &str, max: usize) -> Result<(), ClaimError> {
     Ok(())
 }
 
+/// Checks a text against the text rule (FORMAT.md §2.4) with limit `max` characters.
+pub fn check_text(value: &str, max: usize) -> Result<(), Problem> {
+    text("", value, max).map_err(|e| e.problem)
+}
+
+/// Whether `key` is an attribute key (`cert.x`): 1 to 40 bytes of `a–z 0–9 _ . -`.
+pub fn is_attribute_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 40
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b))
+}
+
 fn opt_text(field: &str, value: &Option<String>, max: usize) -> Result<(), ClaimError> {
     value.as_deref().map_or(Ok(()), |v| text(field, v, max))
 }
@@ -219,12 +233,7 @@ impl Certificate {
             return Err(err("cert.x", Problem::TooManyAttributes));
         }
         for (key, value) in &self.attrs {
-            let key_ok = !key.is_empty()
-                && key.len() <= 40
-                && key
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b));
-            if !key_ok {
+            if !is_attribute_key(key) {
                 return Err(err("cert.x", Problem::AttributeKey));
             }
             text(&format!("cert.x.{key}"), value, 300)?;

@@ -11,6 +11,18 @@ pub const MAX_KEY_SET_BYTES: usize = 256 * 1024;
 pub const MAX_KEYS: usize = 64;
 /// Length of a Sello `kid`: 8 thumbprint bytes in base64url.
 pub const KID_LEN: usize = 11;
+/// Most attributes with declared labels in one key set (as many as a certificate carries).
+pub const MAX_LABELLED_ATTRS: usize = crate::certificate::MAX_ATTRS;
+/// Most languages one attribute's label is given in.
+pub const MAX_LABEL_LANGUAGES: usize = 8;
+/// Longest attribute label, in characters (the text rule's limit, FORMAT.md §5.1).
+pub const MAX_LABEL_CHARS: usize = 60;
+
+/// The labels an issuer declares for its attribute keys (`cert.x`), published in its key set
+/// as `attribute_labels`: key → language (`es`, `en`, …) → label, e.g. `dep` → `es` →
+/// `Departamento`.
+pub type AttributeLabels =
+    std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
 
 /// The full RFC 7638 SHA-256 thumbprint of an Ed25519 public key, base64url.
 pub fn thumbprint(key: &VerifyingKey) -> String {
@@ -107,6 +119,8 @@ pub struct KeySet {
     pub issuer: IssuerInfo,
     /// The keys, unique by `kid`.
     pub keys: Vec<PublicKey>,
+    /// The labels of the issuer's attribute keys (empty when it declares none).
+    pub attribute_labels: AttributeLabels,
 }
 
 fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
@@ -147,6 +161,77 @@ pub enum KeySetError {
     /// Two keys share one `kid`.
     #[error("{}", tr("key-set-duplicate-kid", &[("kid", .0.into())]))]
     DuplicateKid(String),
+    /// `attribute_labels` breaks a rule of FORMAT.md §5.1.
+    #[error("{}", tr("key-set-labels", &[("problem", .0.to_string().into())]))]
+    AttributeLabels(LabelProblem),
+}
+
+/// What is wrong with a key set's `attribute_labels` (FORMAT.md §5.1). Keys and language tags
+/// quoted in messages are escaped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LabelProblem {
+    /// More attributes than [`MAX_LABELLED_ATTRS`].
+    #[error("{}", tr("label-count", &[("max", MAX_LABELLED_ATTRS.into()), ("count", (*.0).into())]))]
+    Count(usize),
+    /// A key that is not an attribute key.
+    #[error("{}", tr("label-key", &[("key", untrusted::escape(.0).into())]))]
+    Key(String),
+    /// No language, or more than [`MAX_LABEL_LANGUAGES`], for one key.
+    #[error("{}", tr("label-languages", &[("key", .0.as_str().into()), ("max", MAX_LABEL_LANGUAGES.into())]))]
+    Languages(String),
+    /// A language tag that is not 2 or 3 lowercase ASCII letters.
+    #[error("{}", tr("label-language", &[("key", key.as_str().into()), ("lang", untrusted::escape(lang).into())]))]
+    Language {
+        /// The attribute key.
+        key: String,
+        /// The tag as given.
+        lang: String,
+    },
+    /// A label that breaks the text rule with limit [`MAX_LABEL_CHARS`].
+    #[error("{}", tr("label-text", &[("key", key.as_str().into()), ("lang", lang.as_str().into()), ("problem", problem.to_string().into())]))]
+    Text {
+        /// The attribute key.
+        key: String,
+        /// The language.
+        lang: String,
+        /// What is wrong with the label.
+        problem: crate::certificate::Problem,
+    },
+}
+
+/// Checks an issuer's attribute labels (FORMAT.md §5.1): at most [`MAX_LABELLED_ATTRS`]
+/// keys, in ascending byte order each an attribute key (as in `cert.x`) with 1 to
+/// [`MAX_LABEL_LANGUAGES`] languages, each a tag of 2 or 3 lowercase ASCII letters whose label
+/// follows the text rule with limit [`MAX_LABEL_CHARS`].
+pub fn check_attribute_labels(labels: &AttributeLabels) -> Result<(), LabelProblem> {
+    if labels.len() > MAX_LABELLED_ATTRS {
+        return Err(LabelProblem::Count(labels.len()));
+    }
+    for (key, by_lang) in labels {
+        if !crate::certificate::is_attribute_key(key) {
+            return Err(LabelProblem::Key(key.clone()));
+        }
+        if by_lang.is_empty() || by_lang.len() > MAX_LABEL_LANGUAGES {
+            return Err(LabelProblem::Languages(key.clone()));
+        }
+        for (lang, label) in by_lang {
+            if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(LabelProblem::Language {
+                    key: key.clone(),
+                    lang: lang.clone(),
+                });
+            }
+            crate::certificate::check_text(label, MAX_LABEL_CHARS).map_err(|problem| {
+                LabelProblem::Text {
+                    key: key.clone(),
+                    lang: lang.clone(),
+                    problem,
+                }
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// What is wrong with a verification URL (FORMAT.md §5.1).
@@ -249,6 +334,8 @@ struct KeySetDoc {
     #[serde(default)]
     time_zone: Option<String>,
     keys: Vec<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default)]
+    attribute_labels: Option<AttributeLabels>,
 }
 
 /// Checks a verification URL: `https://` (or `http://` for localhost), no fragment, bounded.
@@ -299,6 +386,8 @@ impl KeySet {
             }
             keys.push(key);
         }
+        let attribute_labels = doc.attribute_labels.unwrap_or_default();
+        check_attribute_labels(&attribute_labels).map_err(KeySetError::AttributeLabels)?;
         Ok(KeySet {
             issuer: IssuerInfo {
                 id: doc.issuer,
@@ -307,7 +396,23 @@ impl KeySet {
                 time_zone,
             },
             keys,
+            attribute_labels,
         })
+    }
+
+    /// The label the issuer declares for attribute `key` to show a person reading `lang`:
+    /// the label in `lang`, else in Spanish, else in English; `None` when it declares none
+    /// of them (show the key). The label is untrusted text, to be shown like a claim.
+    pub fn attribute_label(&self, key: &str, lang: crate::Lang) -> Option<&str> {
+        let by_lang = self.attribute_labels.get(key)?;
+        let asked = match lang {
+            crate::Lang::Es => "es",
+            crate::Lang::En => "en",
+        };
+        [asked, "es", "en"]
+            .iter()
+            .find_map(|l| by_lang.get(*l))
+            .map(String::as_str)
     }
 
     /// Serialises the key set as published JSON (pretty-printed, with a final newline).
@@ -320,6 +425,8 @@ impl KeySet {
             verify_url: Option<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             time_zone: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            attribute_labels: Option<&'a AttributeLabels>,
             keys: Vec<Jwk>,
         }
         let doc = Out {
@@ -327,6 +434,7 @@ impl KeySet {
             issuer_name: &self.issuer.name,
             verify_url: self.issuer.verify_url.as_deref(),
             time_zone: self.issuer.time_zone.as_deref(),
+            attribute_labels: Some(&self.attribute_labels).filter(|l| !l.is_empty()),
             keys: self.keys.iter().map(PublicKey::to_jwk).collect(),
         };
         let mut out = serde_json::to_string_pretty(&doc).expect("key sets always serialise");
@@ -416,6 +524,7 @@ fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<Publ
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     // RFC 8037 appendix A.2 public key.
     const RFC8037_X: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
@@ -602,6 +711,86 @@ mod tests {
             b64::encode(&y)
         ));
         assert!(KeySet::from_json(json.as_bytes()).is_err());
+    }
+
+    fn labelled(labels: &str) -> String {
+        format!(
+            r#"{{"issuer":"mx.test","issuer_name":"Prueba","attribute_labels":{labels},"keys":[{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn attribute_labels_parse_round_trip_and_fall_back() {
+        let json = labelled(
+            r#"{"dep":{"es":"Departamento","en":"Department"},"turno":{"es":"Turno"},"x.y":{"nah":"Tequitl"}}"#,
+        );
+        let set = KeySet::from_json(json.as_bytes()).unwrap();
+        assert_eq!(set.attribute_label("dep", Lang::Es), Some("Departamento"));
+        assert_eq!(set.attribute_label("dep", Lang::En), Some("Department"));
+        assert_eq!(set.attribute_label("turno", Lang::En), Some("Turno"));
+        assert_eq!(set.attribute_label("x.y", Lang::Es), None);
+        assert_eq!(set.attribute_label("lugar", Lang::Es), None);
+        let again = KeySet::from_json(set.to_json().as_bytes()).unwrap();
+        assert_eq!(again, set);
+        assert!(set.to_json().contains("\"attribute_labels\""));
+        // Absent, null and {} are the same: no labels, and nothing written.
+        for labels in ["null", "{}"] {
+            let set = KeySet::from_json(labelled(labels).as_bytes()).unwrap();
+            assert!(set.attribute_labels.is_empty());
+            assert!(!set.to_json().contains("attribute_labels"));
+        }
+    }
+
+    #[test]
+    fn attribute_labels_are_parsed_strictly() {
+        let long = "a".repeat(61);
+        let many: Vec<String> = (0..17).map(|i| format!(r#""k{i}":{{"es":"K"}}"#)).collect();
+        let langs: Vec<String> = ["aa", "bb", "cc", "dd", "ee", "ff", "gg", "hh", "ii"]
+            .iter()
+            .map(|l| format!(r#""{l}":"L""#))
+            .collect();
+        for (labels, want) in [
+            (r#"[]"#.to_owned(), "json"),
+            (r#""Departamento""#.to_owned(), "json"),
+            (r#"{"dep":"Departamento"}"#.to_owned(), "json"),
+            (r#"{"dep":{"es":5}}"#.to_owned(), "json"),
+            (r#"{"dep":{"es":null}}"#.to_owned(), "json"),
+            (r#"{"dep":{"es":"A","es":"B"}}"#.to_owned(), "json"),
+            (r#"{"Dep":{"es":"A"}}"#.to_owned(), "key"),
+            (r#"{"":{"es":"A"}}"#.to_owned(), "key"),
+            (r#"{"dep":{}}"#.to_owned(), "languages"),
+            (format!(r#"{{"dep":{{{}}}}}"#, langs.join(",")), "languages"),
+            (format!("{{{}}}", many.join(",")), "count"),
+            (r#"{"dep":{"ES":"A"}}"#.to_owned(), "language"),
+            (r#"{"dep":{"es-MX":"A"}}"#.to_owned(), "language"),
+            (r#"{"dep":{"es":" "}}"#.to_owned(), "text"),
+            (format!(r#"{{"dep":{{"es":"{long}"}}}}"#), "text"),
+            (r#"{"dep":{"es":"Depa\u202ertamento"}}"#.to_owned(), "text"),
+            (r#"{"dep":{"es":"A\nB"}}"#.to_owned(), "text"),
+        ] {
+            let got = KeySet::from_json(labelled(&labels).as_bytes());
+            let kind = match &got {
+                Err(KeySetError::Json(_)) => "json",
+                Err(KeySetError::AttributeLabels(LabelProblem::Key(_))) => "key",
+                Err(KeySetError::AttributeLabels(LabelProblem::Languages(_))) => "languages",
+                Err(KeySetError::AttributeLabels(LabelProblem::Count(_))) => "count",
+                Err(KeySetError::AttributeLabels(LabelProblem::Language { .. })) => "language",
+                Err(KeySetError::AttributeLabels(LabelProblem::Text { .. })) => "text",
+                other => panic!("{labels}: {other:?}"),
+            };
+            assert_eq!(kind, want, "{labels}");
+        }
+        // Exactly at the limits.
+        let sixty = "é".repeat(60);
+        let at_limit = format!(r#"{{"dep":{{"es":"{sixty}"}}}}"#);
+        assert!(KeySet::from_json(labelled(&at_limit).as_bytes()).is_ok());
+        let sixteen: Vec<String> = (0..16).map(|i| format!(r#""k{i}":{{"es":"K"}}"#)).collect();
+        assert!(
+            KeySet::from_json(labelled(&format!("{{{}}}", sixteen.join(","))).as_bytes()).is_ok()
+        );
+        // A forbidden character in a refused key is escaped in the message.
+        let err = KeySet::from_json(labelled(r#"{"d\u001bp":{"es":"A"}}"#).as_bytes()).unwrap_err();
+        assert!(!err.to_string().contains('\u{1b}'), "{err}");
     }
 
     #[test]

@@ -125,6 +125,9 @@ struct RecordDoc {
     active_kid: String,
     #[serde(default)]
     keys: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+    /// Labels of the attribute keys, published as the key set's `attribute_labels`.
+    #[serde(default)]
+    attribute_labels: Option<serde_json::Value>,
 }
 
 /// `issuer.json` as written.
@@ -136,6 +139,8 @@ struct RecordOut<'a> {
     verify_url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     time_zone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribute_labels: Option<&'a sello_core::jwk::AttributeLabels>,
     active_kid: &'a str,
     keys: serde_json::Value,
 }
@@ -208,6 +213,7 @@ impl IssuerDir {
             key_set: KeySet {
                 issuer: info,
                 keys: vec![key],
+                attribute_labels: Default::default(),
             },
         };
         let key_set = dir.key_set.clone();
@@ -242,6 +248,9 @@ impl IssuerDir {
                 }
                 if let Some(zone) = doc.time_zone {
                     set["time_zone"] = zone.into();
+                }
+                if let Some(labels) = doc.attribute_labels {
+                    set["attribute_labels"] = labels;
                 }
                 let key_set = KeySet::from_json(set.to_string().as_bytes())
                     .map_err(|e| invalid(&record_path, e.to_string()))?;
@@ -415,6 +424,7 @@ impl IssuerDir {
         let key_set = KeySet {
             issuer: self.key_set.issuer.clone(),
             keys,
+            attribute_labels: self.key_set.attribute_labels.clone(),
         };
         self.commit(key_set, kid.clone(), hook)?;
         Ok(kid)
@@ -444,6 +454,7 @@ impl IssuerDir {
         let key_set = KeySet {
             issuer: self.key_set.issuer.clone(),
             keys,
+            attribute_labels: self.key_set.attribute_labels.clone(),
         };
         let active = self.active_kid.clone();
         self.commit(key_set, active, hook)
@@ -492,6 +503,7 @@ impl IssuerDir {
             name: &key_set.issuer.name,
             verify_url: key_set.issuer.verify_url.as_deref(),
             time_zone: key_set.issuer.time_zone.as_deref(),
+            attribute_labels: Some(&key_set.attribute_labels).filter(|l| !l.is_empty()),
             active_kid: &active_kid,
             keys,
         };
@@ -926,5 +938,55 @@ mod tests {
         let mut dir = dir;
         dir.rotate(PASS, PASS, at + 10).unwrap();
         assert_sound(tmp.path(), at + 11);
+    }
+
+    #[test]
+    fn attribute_labels_written_in_issuer_json_are_published_and_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let created = IssuerDir::create(tmp.path(), info(), PASS).unwrap();
+        assert!(created.key_set().attribute_labels.is_empty());
+        assert!(
+            !fs::read_to_string(tmp.path().join("jwks.json"))
+                .unwrap()
+                .contains("attribute_labels")
+        );
+        // The issuer adds labels to its record by hand; opening the folder publishes them.
+        let record_path = tmp.path().join("issuer.json");
+        let mut record: serde_json::Value =
+            serde_json::from_slice(&fs::read(&record_path).unwrap()).unwrap();
+        record["attribute_labels"] =
+            serde_json::json!({"dep": {"es": "Departamento", "en": "Department"}});
+        fs::write(&record_path, serde_json::to_vec_pretty(&record).unwrap()).unwrap();
+        let mut opened = IssuerDir::open(tmp.path()).unwrap();
+        assert_eq!(
+            opened
+                .key_set()
+                .attribute_label("dep", sello_core::Lang::En),
+            Some("Department")
+        );
+        let published =
+            KeySet::from_json(&fs::read(tmp.path().join("jwks.json")).unwrap()).unwrap();
+        assert_eq!(&published, opened.key_set());
+        // Key changes keep them, in the record and in the key set.
+        let kid = opened.active_kid().to_owned();
+        opened.revoke_key(&kid, 4_000_000_000).unwrap();
+        let reopened = IssuerDir::open(tmp.path()).unwrap();
+        assert_eq!(
+            reopened
+                .key_set()
+                .attribute_label("dep", sello_core::Lang::Es),
+            Some("Departamento")
+        );
+        assert!(
+            fs::read_to_string(&record_path)
+                .unwrap()
+                .contains("\"attribute_labels\"")
+        );
+        // A label that breaks the rule refuses the folder, naming the file.
+        record["attribute_labels"] = serde_json::json!({"dep": {"es": "Depa\u{202e}rtamento"}});
+        fs::write(&record_path, serde_json::to_vec_pretty(&record).unwrap()).unwrap();
+        let err = IssuerDir::open(tmp.path()).unwrap_err();
+        assert!(matches!(err, KeyStoreError::Invalid { .. }), "{err}");
+        assert!(!err.to_string().contains('\u{202e}'), "{err}");
     }
 }

@@ -31,6 +31,8 @@
 pub mod batch;
 pub mod dates;
 pub mod files;
+pub mod git;
+mod i18n;
 pub mod issue;
 pub mod keystore;
 pub mod ledger;

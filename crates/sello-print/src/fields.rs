@@ -36,12 +36,16 @@ pub struct CertificateFields {
     pub place: String,
     /// `{{verify}}`: how else to verify, e.g. `o en https://verifica.example.mx/v`, or empty.
     pub verify: String,
+    /// `{{attributes}}`: the attributes the issuer declares labels for, as
+    /// `Departamento: Registro Civil · Turno: Matutino`, or empty
+    /// ([`CertificateFields::with_attribute_labels`]).
+    pub attributes: String,
     /// `{{attr.KEY}}`: the certificate's agency-specific fields.
     pub attrs: BTreeMap<String, String>,
 }
 
 /// The placeholders other than `attr.KEY`, with the longest value each accepts (characters).
-pub(crate) const PLACEHOLDERS: [(&str, usize); 12] = [
+pub(crate) const PLACEHOLDERS: [(&str, usize); 13] = [
     ("holder", 200),
     ("holder_id", 64),
     ("code", 32),
@@ -54,7 +58,11 @@ pub(crate) const PLACEHOLDERS: [(&str, usize); 12] = [
     ("serial", 64),
     ("place", 200),
     ("verify", 300),
+    ("attributes", MAX_ATTRIBUTES_LINE),
 ];
+
+/// The longest `{{attributes}}` line, in characters.
+pub const MAX_ATTRIBUTES_LINE: usize = 300;
 
 /// Most `attr.KEY` entries, and the longest attribute value.
 const MAX_ATTRS: usize = 16;
@@ -111,8 +119,38 @@ impl CertificateFields {
                 .as_deref()
                 .map(crate::text::verify_online)
                 .unwrap_or_default(),
+            attributes: String::new(),
             attrs: cert.attrs.clone(),
         }
+    }
+
+    /// Fills `attributes` with the attributes the issuer declares labels for (its key set's
+    /// `attribute_labels`, FORMAT.md §5.1), in key order, each as `Label: value` with the
+    /// Spanish label (else the English one), joined by ` · `. `lugar` is left out (it is
+    /// `place`), and so is every attribute without a label: an issuer declares what its
+    /// certificates print. Pairs that would take the line past [`MAX_ATTRIBUTES_LINE`]
+    /// characters are left out too (the QR code carries every attribute).
+    pub fn with_attribute_labels(mut self, labels: &sello_core::jwk::AttributeLabels) -> Self {
+        let mut line = String::new();
+        for (key, value) in &self.attrs {
+            let Some(by_lang) = labels.get(key).filter(|_| key != "lugar") else {
+                continue;
+            };
+            let Some(label) = by_lang.get("es").or_else(|| by_lang.get("en")) else {
+                continue;
+            };
+            let pair = format!("{}: {}", label.trim(), value.trim());
+            let sep = if line.is_empty() { "" } else { " · " };
+            if line.chars().count() + sep.chars().count() + pair.chars().count()
+                > MAX_ATTRIBUTES_LINE
+            {
+                continue;
+            }
+            line.push_str(sep);
+            line.push_str(&pair);
+        }
+        self.attributes = line;
+        self
     }
 
     /// The value of a placeholder (`None` for an unknown name; `attr.KEY` of an absent key is
@@ -134,6 +172,7 @@ impl CertificateFields {
             "serial" => &self.serial,
             "place" => &self.place,
             "verify" => &self.verify,
+            "attributes" => &self.attributes,
             _ => return None,
         })
     }

@@ -79,7 +79,9 @@
 //!
 //! **Placeholders.** In text and in attribute values: `{{holder}}`, `{{holder_id}}`,
 //! `{{code}}`, `{{title}}`, `{{level}}`, `{{unit}}`, `{{issuer}}`, `{{issued_on}}`,
-//! `{{expires_on}}`, `{{serial}}`, `{{place}}`, `{{verify}}` and `{{attr.KEY}}` (an
+//! `{{expires_on}}`, `{{serial}}`, `{{place}}`, `{{verify}}`, `{{attributes}}` (the attributes
+//! the issuer declares labels for, `Departamento: Registro Civil · Turno: Matutino`:
+//! [`CertificateFields::with_attribute_labels`]) and `{{attr.KEY}}` (an
 //! agency-specific field; empty when the certificate lacks it). Values are XML-escaped, so a
 //! name such as `<script>` or `Ruiz & Hijos` prints as written. An unknown placeholder is an
 //! error when the template is parsed. Placeholders are refused inside `<style>`, CDATA, and
@@ -126,7 +128,7 @@ mod template;
 mod text;
 
 pub use error::{PrintError, TemplateError};
-pub use fields::{CertificateFields, date_es};
+pub use fields::{CertificateFields, MAX_ATTRIBUTES_LINE, date_es};
 pub use fonts::FONT_FAMILY;
 pub use printer::Printer;
 pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};

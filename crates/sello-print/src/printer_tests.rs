@@ -30,6 +30,7 @@ fn fields() -> CertificateFields {
         serial: "7KQ2-M9XW-3HPA".into(),
         place: "Ciudad de México".into(),
         verify: "o en https://verifica.cecati149.example.mx/v".into(),
+        attributes: String::new(),
         attrs: Default::default(),
     }
 }

@@ -24,6 +24,7 @@ fn fields() -> CertificateFields {
         serial: "7KQ2-M9XW-3HPA".into(),
         place: "Ciudad de México".into(),
         verify: "o en https://verifica.cecati149.example.mx/v".into(),
+        attributes: String::new(),
         attrs,
     }
 }
@@ -537,4 +538,64 @@ fn attribute_name_with_a_multibyte_first_character_does_not_panic() {
     }
     let crash = include_str!("../../../fuzz/regressions/template-multibyte-attribute.svg");
     let _ = Template::parse(crash);
+}
+
+#[test]
+fn the_default_template_prints_the_attributes_the_issuer_labels() {
+    let mut labels = sello_core::jwk::AttributeLabels::new();
+    let label = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+            .collect()
+    };
+    labels.insert(
+        "dep".into(),
+        label(&[("en", "Department"), ("es", "Departamento")]),
+    );
+    labels.insert("turno".into(), label(&[("en", "Shift <b>")]));
+    labels.insert("lugar".into(), label(&[("es", "Lugar")]));
+    let mut f = fields();
+    f.attrs.insert("turno".into(), "Matutino & más".into());
+    f.attrs.insert("grupo".into(), "G-7".into());
+    f.attrs.insert("lugar".into(), "Ciudad de México".into());
+    let f = f.with_attribute_labels(&labels);
+    // Spanish first, English when there is no Spanish; unlabelled ones and `lugar` (the
+    // place) left out.
+    assert_eq!(
+        f.attributes,
+        "Departamento: Registro Civil · Shift <b>: Matutino & más"
+    );
+    for printer in [
+        Printer::new(&Template::default_es(), PaperSize::A4).unwrap(),
+        Printer::new(&Template::default_es(), PaperSize::Letter).unwrap(),
+    ] {
+        let svg = printer.svg(&f, QR_TEXT).unwrap();
+        assert!(
+            svg.contains("Departamento: Registro Civil · Shift &lt;b&gt;: Matutino &amp; más"),
+            "{svg}"
+        );
+        assert!(!svg.contains("G-7") && !svg.contains("<b>"));
+        assert!(printer.pdf(&f, QR_TEXT).unwrap().starts_with(b"%PDF"));
+    }
+    // No labels, no line.
+    let plain = fields().with_attribute_labels(&Default::default());
+    let svg = Printer::new(&Template::default_es(), PaperSize::A4)
+        .unwrap()
+        .svg(&plain, QR_TEXT)
+        .unwrap();
+    assert!(!svg.contains("Registro Civil"), "{svg}");
+    // The line stays within its cap: pairs past it are left out.
+    let mut many = fields();
+    let mut long_labels = sello_core::jwk::AttributeLabels::new();
+    for i in 0..15 {
+        many.attrs.insert(format!("k{i:02}"), "v".repeat(50));
+        long_labels.insert(format!("k{i:02}"), label(&[("es", "Etiqueta")]));
+    }
+    let many = many.with_attribute_labels(&long_labels);
+    assert!(many.attributes.chars().count() <= MAX_ATTRIBUTES_LINE);
+    assert!(many.attributes.starts_with("Etiqueta: vvv"));
+    render_pdf(&Template::default_es(), &many, QR_TEXT, PaperSize::A4).unwrap();
+    let printer = Printer::new(&Template::default_es(), PaperSize::Letter).unwrap();
+    assert!(printer.pdf(&many, QR_TEXT).unwrap().starts_with(b"%PDF"));
 }

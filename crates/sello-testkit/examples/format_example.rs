@@ -33,6 +33,7 @@ fn main() {
     let key_set = KeySet {
         issuer: info.clone(),
         keys: vec![PublicKey::new(public)],
+        attribute_labels: Default::default(),
     };
     let key_set_json = key_set.to_json();
     assert_eq!(KeySet::from_json(key_set_json.as_bytes()).unwrap(), key_set);

@@ -125,6 +125,7 @@ fn main() {
                 time_zone: None,
             },
             keys: vec![PublicKey::new(public)],
+            attribute_labels: Default::default(),
         };
         std::fs::write(dir.join("jwks.json"), key_set.to_json()).unwrap();
         std::fs::write(dir.join("status.jwt"), format!("{list_token}\n")).unwrap();

@@ -34,5 +34,6 @@ pub fn key_set(id: &str, keys: Vec<PublicKey>) -> KeySet {
     KeySet {
         issuer: info(id),
         keys,
+        attribute_labels: Default::default(),
     }
 }

@@ -39,9 +39,155 @@ pub fn key_sets() -> Vec<KeySet> {
     rotated.exp = Some(WINDOW_END);
     let mut revoked = public_key(3);
     revoked.revoked_at = Some(REVOKED_AT);
+    let mut main = key_set(ISSUER, vec![public_key(1), rotated, revoked]);
+    main.attribute_labels = [
+        ("dep", &[("en", "Department"), ("es", "Departamento")][..]),
+        ("turno", &[("es", "Turno")][..]),
+    ]
+    .iter()
+    .map(|(key, labels)| {
+        let labels = labels
+            .iter()
+            .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+            .collect();
+        ((*key).to_owned(), labels)
+    })
+    .collect();
+    vec![main, key_set(OTHER, vec![public_key(4)])]
+}
+
+/// The labels a verifier must read from the key sets of `labels.json` (FORMAT.md §5.1):
+/// `(issuer, attribute key, language, label or None)`.
+pub fn expected_labels(
+    file: &str,
+) -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+)> {
+    match file {
+        "labels.json" => vec![
+            (ISSUER, "dep", "es", Some("Departamento")),
+            (ISSUER, "dep", "en", Some("Department")),
+            (ISSUER, "turno", "en", Some("Turno")),
+            (ISSUER, "lugar", "es", None),
+            (OTHER, "dep", "es", None),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// Key-set documents a verifier must refuse, per vector file: `(name, description, text)`.
+/// Each differs from the main issuer's key set only in `attribute_labels`.
+pub fn refused_key_sets(file: &str) -> Vec<(&'static str, &'static str, String)> {
+    if file != "labels.json" {
+        return Vec::new();
+    }
+    let with = |labels: &str| {
+        let set = key_set(ISSUER, vec![public_key(1)]).to_json();
+        set.replacen(
+            "\n  \"keys\"",
+            &format!("\n  \"attribute_labels\": {labels},\n  \"keys\""),
+            1,
+        )
+    };
+    let many: Vec<String> = (0..17).map(|i| format!(r#""k{i}":{{"es":"K"}}"#)).collect();
+    let langs: Vec<String> = ["aa", "bb", "cc", "dd", "ee", "ff", "gg", "hh", "ii"]
+        .iter()
+        .map(|l| format!(r#""{l}":"L""#))
+        .collect();
     vec![
-        key_set(ISSUER, vec![public_key(1), rotated, revoked]),
-        key_set(OTHER, vec![public_key(4)]),
+        (
+            "labels_not_an_object",
+            "attribute_labels is an array.",
+            with("[]"),
+        ),
+        (
+            "label_not_an_object",
+            "A key's labels are a string, not an object of languages.",
+            with(r#"{"dep":"Departamento"}"#),
+        ),
+        (
+            "label_not_a_string",
+            "A label is a number.",
+            with(r#"{"dep":{"es":5}}"#),
+        ),
+        (
+            "label_null",
+            "A label is null (null is absent only for attribute_labels itself).",
+            with(r#"{"dep":{"es":null}}"#),
+        ),
+        (
+            "label_duplicate_language",
+            "One language twice (§2.2: duplicate members).",
+            with(r#"{"dep":{"es":"A","es":"B"}}"#),
+        ),
+        (
+            "label_key_uppercase",
+            "An attribute key with an uppercase letter.",
+            with(r#"{"Dep":{"es":"Departamento"}}"#),
+        ),
+        (
+            "label_key_empty",
+            "An empty attribute key.",
+            with(r#"{"":{"es":"Departamento"}}"#),
+        ),
+        (
+            "label_key_41_bytes",
+            "An attribute key of 41 bytes.",
+            with(&format!(r#"{{"{}":{{"es":"A"}}}}"#, "a".repeat(41))),
+        ),
+        (
+            "label_no_language",
+            "A key with no language.",
+            with(r#"{"dep":{}}"#),
+        ),
+        (
+            "label_nine_languages",
+            "A key in nine languages.",
+            with(&format!(r#"{{"dep":{{{}}}}}"#, langs.join(","))),
+        ),
+        (
+            "labels_17_attributes",
+            "Seventeen attributes with labels.",
+            with(&format!("{{{}}}", many.join(","))),
+        ),
+        (
+            "label_language_uppercase",
+            "A language tag ES.",
+            with(r#"{"dep":{"ES":"Departamento"}}"#),
+        ),
+        (
+            "label_language_region",
+            "A language tag es-MX (only 2 or 3 lowercase letters).",
+            with(r#"{"dep":{"es-MX":"Departamento"}}"#),
+        ),
+        (
+            "label_blank",
+            "A blank label.",
+            with(r#"{"dep":{"es":" \u00a0"}}"#),
+        ),
+        (
+            "label_61_characters",
+            "A label of 61 characters.",
+            with(&format!(r#"{{"dep":{{"es":"{}"}}}}"#, "é".repeat(61))),
+        ),
+        (
+            "label_right_to_left_override",
+            "A label with U+202E.",
+            with(r#"{"dep":{"es":"Depa\u202ertamento"}}"#),
+        ),
+        (
+            "label_line_break",
+            "A label with a line break.",
+            with(r#"{"dep":{"es":"Depa\nrtamento"}}"#),
+        ),
+        (
+            "label_zero_width_space",
+            "A label with U+200B.",
+            with(r#"{"dep":{"es":"Depa\u200brtamento"}}"#),
+        ),
     ]
 }
 
@@ -734,6 +880,24 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
         "status_future.json",
         "Status lists dated in the future (FORMAT.md §5.8.6): the main issuer's fresh list of T0 has entry 42 set; a second list, signed by the same key but dated FUTURE (ten years later), has it clear. A list whose iat is after the verification time plus the leeway is not in use, so it cannot un-revoke a certificate until its time comes.",
         status_future_cases(),
+    ));
+    files.push((
+        "labels.json",
+        "Attribute labels (FORMAT.md §5.1): the main issuer declares labels for dep and turno; a certificate with those attributes is valid; a verifier reads the labels of attribute_labels as expected and refuses every key set of refused_key_sets.",
+        vec![
+            valid(
+                "labelled_attributes",
+                "A certificate with cert.x dep and turno, both labelled by the issuer.",
+                raw_token(
+                    &header(1),
+                    &format!(
+                        r#"{{"iss":"{ISSUER}","jti":"PRB1-0002-L4BL","iat":{T0},"cert":{{"h":{{"n":"Ana Karen García Sánchez"}},"a":{{"c":"EC0105","t":"Atención al ciudadano en el sector público"}},"x":{{"dep":"Registro Civil","turno":"Matutino"}}}}}}"#
+                    ),
+                    &signing_key(1),
+                ),
+                AT,
+            ),
+        ],
     ));
     files.push((
         "status_refused.json",
@@ -1859,7 +2023,7 @@ pub fn build() -> Vec<(String, String)> {
                 .collect();
             let doc = json!({
                 "description": description,
-                "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets, these status_lists (status-list JWS, typ sello-status+jwt; each must be accepted) and leeway (seconds); expect verdict and reason. Each of refused_status_lists must be refused on its own.",
+                "note": "TEST KEYS ONLY: the private keys are the 32-byte seeds [1;32] .. [5;32]. Verify token at time at (Unix seconds) with these key_sets, these status_lists (status-list JWS, typ sello-status+jwt; each must be accepted) and leeway (seconds); expect verdict and reason. Each of refused_status_lists must be refused on its own, and each of refused_key_sets (key-set text) too; attribute_labels lists labels the key sets declare (issuer, key, lang: the label shown, null for none).",
                 "leeway": leeway(name),
                 "key_sets": key_sets,
                 "status_lists": status_lists(name),
@@ -1867,6 +2031,18 @@ pub fn build() -> Vec<(String, String)> {
                     .into_iter()
                     .map(|(name, description, token)| {
                         json!({"name": name, "description": description, "token": token})
+                    })
+                    .collect::<Vec<_>>(),
+                "refused_key_sets": refused_key_sets(name)
+                    .into_iter()
+                    .map(|(name, description, text)| {
+                        json!({"name": name, "description": description, "key_set": text})
+                    })
+                    .collect::<Vec<_>>(),
+                "attribute_labels": expected_labels(name)
+                    .into_iter()
+                    .map(|(issuer, key, lang, label)| {
+                        json!({"issuer": issuer, "key": key, "lang": lang, "label": label})
                     })
                     .collect::<Vec<_>>(),
                 "cases": cases,

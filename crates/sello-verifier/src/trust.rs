@@ -259,6 +259,7 @@ mod tests {
             keys: vec![PublicKey::new(
                 SigningKey::from_bytes(&[seed; 32]).verifying_key(),
             )],
+            attribute_labels: Default::default(),
         }
     }
 

@@ -344,6 +344,7 @@ mod tests {
                     time_zone: None,
                 },
                 keys: vec![key],
+                attribute_labels: Default::default(),
             })
             .unwrap();
         Verifier::new(trust)

@@ -6,7 +6,7 @@
 // All paths are relative, so a static copy (`sello site export`) works from any folder.
 
 import {
-  supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES,
+  supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES, attributeLabel,
 } from './sello-verify.js';
 import { detectCodes } from './qr-decode.js';
 
@@ -410,7 +410,10 @@ async function showAnswer(answer, fromImage = false, file = null) {
 
 async function show(results, where, file) {
   const lists = await statusLists(where);
-  render({ results, where, lists, file });
+  // The key sets, for the names issuers give their extra fields; the service's verdicts are
+  // shown without them when this device cannot read the key sets.
+  const store = await trustStore().catch(() => null);
+  render({ results, where, lists, file, store });
 }
 
 // ---- rendering ------------------------------------------------------------------------------
@@ -482,7 +485,10 @@ function issuerOf(result) {
 
 // The issuer's extra fields: data, not labels. In their own group after all of Sello's fields,
 // names in monospace as signed, so that a field named "emisor" cannot pass for Sello's "Emisor".
-function attributes(x) {
+// A name the issuer declared for the field in its key set (attribute_labels, FORMAT.md §5.1),
+// such as "Departamento" for `dep`, is shown instead, in the same place and style: it is the
+// issuer's text too (the key stays in the tooltip).
+function attributes(x, labelOf) {
   const entries = Object.entries(x || {});
   if (!entries.length) return null;
   const t = text();
@@ -492,7 +498,10 @@ function attributes(x) {
   for (const [name, value] of entries) {
     const row = element('div');
     const term = element('dt');
-    term.append(untrusted(name, 'attribute-name'));
+    const label = labelOf(name);
+    const shown = untrusted(label === null ? name : label, 'attribute-name');
+    if (label !== null) shown.title = name;
+    term.append(shown);
     const data = element('dd');
     data.append(untrusted(value));
     row.append(term, data);
@@ -592,7 +601,9 @@ function card(result, view, index, count) {
   if (name && id) field(fields, t.issuer, [untrusted(name), own(' ('), untrusted(id), own(')')]);
   else field(fields, t.issuer, name || id);
   if (fields.childElementCount) box.append(fields);
-  const extra = cert && attributes(cert.x);
+  const iss = claims && claims.iss;
+  const labelOf = (key) => (view.store && typeof iss === 'string' ? attributeLabel(view.store, iss, key, lang) : null);
+  const extra = cert && attributes(cert.x, labelOf);
   if (extra) box.append(extra);
   const trust = trustData(result, view.lists);
   if (trust) box.append(trust);

@@ -168,6 +168,12 @@ export const CATALOG = Object.freeze({
         "var": "count"
       }
     ],
+    "key-set-labels": [
+      "attribute_labels is invalid: ",
+      {
+        "var": "problem"
+      }
+    ],
     "key-time-range": [
       {
         "var": "name"
@@ -193,6 +199,57 @@ export const CATALOG = Object.freeze({
     "key-x-length": "x must be 32 bytes of unpadded base64url",
     "key-x-point": "x is not a valid Ed25519 point",
     "key-x-small-order": "x is a small-order point, which would accept forged signatures",
+    "label-count": [
+      "at most ",
+      {
+        "var": "max"
+      },
+      " attributes with labels; this set has ",
+      {
+        "var": "count"
+      }
+    ],
+    "label-key": [
+      "\"",
+      {
+        "var": "key"
+      },
+      "\" is not a field name (1 to 40 characters of a–z, 0–9, '_', '.', '-')"
+    ],
+    "label-language": [
+      {
+        "var": "key"
+      },
+      ": \"",
+      {
+        "var": "lang"
+      },
+      "\" is not a language code (2 or 3 lowercase letters, such as es or en)"
+    ],
+    "label-languages": [
+      {
+        "var": "key"
+      },
+      ": the label is given in 1 to ",
+      {
+        "var": "max"
+      },
+      " languages"
+    ],
+    "label-text": [
+      {
+        "var": "key"
+      },
+      ".",
+      {
+        "var": "lang"
+      },
+      ": the label ",
+      {
+        "var": "problem"
+      },
+      " (at most 60 characters)"
+    ],
     "part-header": "the header",
     "part-payload": "the payload",
     "part-signature": "the signature",
@@ -532,6 +589,12 @@ export const CATALOG = Object.freeze({
         "var": "count"
       }
     ],
+    "key-set-labels": [
+      "attribute_labels no es válido: ",
+      {
+        "var": "problem"
+      }
+    ],
     "key-time-range": [
       {
         "var": "name"
@@ -557,6 +620,57 @@ export const CATALOG = Object.freeze({
     "key-x-length": "x debe ser de 32 bytes en base64url sin relleno",
     "key-x-point": "x no es un punto Ed25519 válido",
     "key-x-small-order": "x es un punto de orden pequeño, que aceptaría firmas falsas",
+    "label-count": [
+      "a lo más ",
+      {
+        "var": "max"
+      },
+      " atributos con nombre; este conjunto tiene ",
+      {
+        "var": "count"
+      }
+    ],
+    "label-key": [
+      "«",
+      {
+        "var": "key"
+      },
+      "» no es un nombre de campo (de 1 a 40 caracteres entre a–z, 0–9, «_», «.» y «-»)"
+    ],
+    "label-language": [
+      {
+        "var": "key"
+      },
+      ": «",
+      {
+        "var": "lang"
+      },
+      "» no es un código de idioma (2 o 3 letras minúsculas, como es o en)"
+    ],
+    "label-languages": [
+      {
+        "var": "key"
+      },
+      ": el nombre se da en 1 a ",
+      {
+        "var": "max"
+      },
+      " idiomas"
+    ],
+    "label-text": [
+      {
+        "var": "key"
+      },
+      ".",
+      {
+        "var": "lang"
+      },
+      ": el nombre ",
+      {
+        "var": "problem"
+      },
+      " (a lo más 60 caracteres)"
+    ],
     "part-header": "la cabecera",
     "part-payload": "el contenido",
     "part-signature": "la firma",

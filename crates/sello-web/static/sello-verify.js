@@ -35,6 +35,11 @@
  *                                            now) with leeway `leeway` (default 60, clamped to
  *                                            0..3600). Never throws for bad text; throws only
  *                                            for bad arguments or a missing WebCrypto Ed25519.
+ *   attributeLabel(store, iss, key, lang) -> string | null
+ *                                            the label issuer `iss` declares for attribute `key`
+ *                                            (its key set's attribute_labels, §5.1) in `lang`,
+ *                                            else Spanish, else English; null: show the key.
+ *                                            Untrusted text: show it like a claim.
  *   escapeText(s) -> string                  `s` with every character forbidden in signed text
  *                                            (FORMAT.md §2.4) written as `\u{hex}`: how to show
  *                                            untrusted text (file names, details) to a person.
@@ -45,7 +50,7 @@
  *   formatMessage(lang, id, args) -> string  any message of that catalogue.
  *
  * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url, time_zone },
- * keys: [{ kid, x, nbf, exp, revoked_at }] }) and `statusLists` (issuer id -> the accepted
+ * keys: [{ kid, x, nbf, exp, revoked_at }], attribute_labels: { key: { lang: label } } }) and `statusLists` (issuer id -> the accepted
  * lists, oldest first: [{ bits, size, iat, exp, kid }]).
  *
  * A Verification is `{ verdict, reason, detail, issuer, kid, claims }`:
@@ -830,7 +835,8 @@ export async function supportsEd25519() {
 /**
  * @typedef {{ kid: string, x: Uint8Array, nbf: number|undefined, exp: number|undefined,
  *   revoked_at: number|undefined }} PublicKey
- * @typedef {{ issuer: { id: string, name: string, verify_url: string|null, time_zone?: string }, keys: PublicKey[] }} KeySet
+ * @typedef {{ issuer: { id: string, name: string, verify_url: string|null, time_zone?: string }, keys: PublicKey[],
+ *   attribute_labels: Object<string, Object<string, string>> }} KeySet
  * @typedef {{ bits: Uint8Array, size: number, iat: number, exp: number, kid: string }} StatusList
  */
 
@@ -859,7 +865,71 @@ function sameKeySet(a, b) {
   return a.issuer.id === b.issuer.id && a.issuer.name === b.issuer.name &&
     a.issuer.verify_url === b.issuer.verify_url && a.issuer.time_zone === b.issuer.time_zone &&
     a.keys.length === b.keys.length &&
-    a.keys.every((k, i) => same(k, b.keys[i]));
+    a.keys.every((k, i) => same(k, b.keys[i])) &&
+    JSON.stringify(a.attribute_labels) === JSON.stringify(b.attribute_labels);
+}
+
+/** Limits of a key set's attribute_labels (FORMAT.md §5.1). */
+const MAX_LABELLED_ATTRS = 16;
+const MAX_LABEL_LANGUAGES = 8;
+const MAX_LABEL_CHARS = 60;
+
+/** The shape of attribute_labels: an object of objects of strings, read into objects without
+ * a prototype, members in byte order. */
+function labelsShape(v, name) {
+  const outer = object(v, name);
+  const out = Object.create(null);
+  for (const key of Object.keys(outer).sort(byCodePoint)) {
+    const inner = object(outer[key], `${name}.${key}`);
+    const langs = Object.create(null);
+    for (const lang of Object.keys(inner).sort(byCodePoint)) langs[lang] = str(inner[lang], `${name}.${key}.${lang}`);
+    out[key] = langs;
+  }
+  return out;
+}
+
+/** §5.4 step 7: null when attribute_labels follows §5.1, else the problem. */
+function labelsProblem(labels) {
+  const keys = Object.keys(labels);
+  if (keys.length > MAX_LABELLED_ATTRS) {
+    return `at most ${MAX_LABELLED_ATTRS} attributes with labels; this set has ${keys.length}`;
+  }
+  for (const key of keys) {
+    if (!/^[a-z0-9_.-]{1,40}$/.test(key)) {
+      return `${quote(key)} is not a field name (1 to 40 characters of a–z, 0–9, '_', '.', '-')`;
+    }
+    const langs = Object.keys(labels[key]);
+    if (langs.length < 1 || langs.length > MAX_LABEL_LANGUAGES) {
+      return `${key}: the label is given in 1 to ${MAX_LABEL_LANGUAGES} languages`;
+    }
+    for (const lang of langs) {
+      if (!/^[a-z]{2,3}$/.test(lang)) {
+        return `${key}: ${quote(lang)} is not a language code (2 or 3 lowercase letters, such as es or en)`;
+      }
+      const problem = textProblem(labels[key][lang], MAX_LABEL_CHARS);
+      if (problem) return `${key}.${lang}: the label ${problem} (at most ${MAX_LABEL_CHARS} characters)`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The label an issuer declares for attribute `key` (FORMAT.md §5.1) in `lang` ('es' or 'en'),
+ * else in Spanish, else in English; null when it declares none (show the key). The label is
+ * untrusted text, to be shown like a claim.
+ * @param {TrustStore} trustStore
+ * @param {string} issuerId
+ * @param {string} key
+ * @param {string} lang
+ * @returns {string|null}
+ */
+export function attributeLabel(trustStore, issuerId, key, lang) {
+  requireStore(trustStore);
+  const set = trustStore.issuers.get(issuerId);
+  const byLang = set && Object.hasOwn(set.attribute_labels, key) ? set.attribute_labels[key] : null;
+  if (!byLang) return null;
+  for (const l of [lang, 'es', 'en']) if (Object.hasOwn(byLang, l)) return byLang[l];
+  return null;
 }
 
 function verifyUrlProblem(url) {
@@ -967,6 +1037,7 @@ async function parseKeySet(bytes) {
         if (!Array.isArray(keys)) throw new ShapeError(`${name}: invalid type: ${typeName(keys)}, expected an array`);
         return keys.map((k) => object(k, 'a key'));
       }),
+      attribute_labels: member(v, 'attribute_labels', labelsShape, true) ?? Object.create(null),
     };
   } catch (e) {
     if (!(e instanceof JsonError || e instanceof ShapeError)) throw e;
@@ -994,9 +1065,11 @@ async function parseKeySet(bytes) {
     if (keys.some((other) => other.kid === key.kid)) throw new Error(`two keys share the kid ${JSON.stringify(key.kid)}`);
     keys.push(key);
   }
+  const labelProblem = labelsProblem(doc.attribute_labels);
+  if (labelProblem) throw new Error(`attribute_labels is invalid: ${labelProblem}`);
   const issuer = { id: doc.issuer, name: doc.issuer_name, verify_url: doc.verify_url };
   if (timeZone !== null) issuer.time_zone = timeZone;
-  return { issuer, keys };
+  return { issuer, keys, attribute_labels: doc.attribute_labels };
 }
 
 /** The bytes of a document given as a string, bytes, or a parsed object. */

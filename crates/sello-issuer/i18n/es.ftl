@@ -1,0 +1,58 @@
+# sello-issuer: lo que se dice a quien emite, en español.
+# Cada mensaje tiene su par en en.ftl (las pruebas lo comprueban).
+
+## Listas de personas (roster.rs)
+
+roster-too-large = la lista es demasiado grande (límites: { $bytes } bytes, { $rows } filas)
+roster-utf16 = el archivo está en UTF-16 (el «Texto Unicode» de Excel); en Excel use Archivo → Guardar como → «CSV UTF-8 (delimitado por comas)» y vuelva a intentarlo
+roster-not-utf8 = línea { $line }: el archivo no está en UTF-8; esa línea, leída como Windows-1252 (el «CSV» simple de Excel), dice «{ $text }». En Excel use Archivo → Guardar como → «CSV UTF-8 (delimitado por comas)» y vuelva a intentarlo (Sello no lo convierte: un nombre mal convertido quedaría firmado)
+roster-header = línea 1: el encabezado no se puede leer: { $error }
+roster-no-holder = línea 1: ninguna columna se llama nombre (ni holder o titular); el encabezado dice: { $columns }
+roster-no-holder-semicolon = línea 1: ninguna columna se llama nombre (ni holder o titular); el encabezado dice: { $columns }. Si el separador es «;» ponga nombre en una columna propia
+roster-unknown-columns = línea 1: { $count ->
+    [one] la columna { $names } no es de Sello
+   *[other] las columnas { $names } no son de Sello
+}. Las columnas son nombre, curp, código, título, nivel, unidad, folio y vence, y attr.CLAVE para un dato adicional (p. ej. attr.departamento{ $labels }); cámbiele el nombre o bórrela
+roster-declared-labels = , o un nombre declarado por el emisor: { $names }
+roster-duplicate-column = línea 1: las columnas «{ $first }» y «{ $second }» dicen lo mismo; deje solo una
+roster-no-code = ninguna fila tiene código del estándar y no se dio --code; ponga una columna código o use --code (p. ej. --code EC0217)
+roster-no-title = ninguna fila tiene título del estándar y no se dio --title; ponga una columna título o use --title
+row-fields = la fila tiene { $found ->
+    [one] un campo
+   *[other] { $found } campos
+} y el encabezado { $expected ->
+    [one] uno
+   *[other] { $expected }
+}{ $separator ->
+    [semicolon] (el separador es «;»)
+   *[other] {""}
+}; revise las comillas y los separadores de esta fila
+row-unnamed = hay un valor en la columna { $column }, que no tiene nombre en el encabezado
+row-unreadable = CSV ilegible: { $error }
+row-no-holder = el nombre está vacío
+row-no-code = el código del estándar está vacío y no se dio --code
+row-no-title = el título del estándar está vacío y no se dio --title
+row-date = «{ $text }» no es una fecha: use AAAA-MM-DD, p. ej. 2031-11-24 (o una hora RFC 3339 como 2031-11-24T10:00:00Z)
+row-date-dmy = «{ $text }» no es una fecha: use AAAA-MM-DD; si es el { $day } de { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+} de { $year }, escriba { $iso }
+row-invalid = { $error }
+row-duplicate-serial = el folio «{ $serial }» ya está en la línea { $first }
+row-not-object = no es un objeto JSON: { $error }
+row-not-string = { $name } debe ser texto
+row-unknown-member = { $name } no es un dato de Sello (los datos son holder, holder_id, code, title, level, unit, serial, expires y attrs, o sus nombres en español)
+
+## Carpetas de emisor dentro de git (git.rs)
+
+git-work-tree = { $dir } quedaría dentro del repositorio git { $root }, y un «git add -A» subiría la llave privada y el registro de CURP. Añada la línea { $entry } al .gitignore de ese repositorio, o cree la carpeta fuera de él; --force la crea de todos modos
