@@ -22,6 +22,10 @@ reason-key_not_valid_at_issuance = The issuer's key was not authorised to sign o
 reason-key_revoked = The issuer's key was revoked as compromised before this certificate was signed.
 reason-revoked = The issuer revoked this certificate.
 reason-status_unavailable = The signature is authentic, but no current status list is available to tell whether it was revoked.
+reason-issuer_suspended = The federation had suspended the issuer when this certificate was issued.
+reason-issuer_not_accredited = The issuer was not accredited by the federation on the issue date.
+reason-standard_out_of_scope = The issuer was not accredited for this standard on the issue date.
+reason-trust_bundle_older_than_token = The certificate is newer than the trust bundle, which does not know its issuer or key: get a current trust bundle.
 
 ## Data rules (FORMAT.md §2.4, §3.5)
 

@@ -22,6 +22,10 @@ reason-key_not_valid_at_issuance = La llave del emisor no estaba autorizada para
 reason-key_revoked = La llave del emisor fue revocada por compromiso antes de firmar este certificado.
 reason-revoked = El emisor revocó este certificado.
 reason-status_unavailable = La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.
+reason-issuer_suspended = La federación había suspendido al emisor cuando se emitió este certificado.
+reason-issuer_not_accredited = El emisor no estaba acreditado por la federación en la fecha de emisión.
+reason-standard_out_of_scope = El emisor no estaba acreditado para este estándar en la fecha de emisión.
+reason-trust_bundle_older_than_token = El certificado es más reciente que el paquete de confianza, que no conoce a su emisor o su llave: consiga un paquete de confianza actual.
 
 ## Reglas de los datos (FORMAT.md §2.4, §3.5)
 
