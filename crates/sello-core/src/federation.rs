@@ -1027,6 +1027,7 @@ mod tests {
                 id: id.into(),
                 name: format!("Centro {id}"),
                 verify_url: None,
+                time_zone: None,
             },
             keys: vec![public(seed)],
         }
