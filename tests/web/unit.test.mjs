@@ -83,12 +83,12 @@ test('MESSAGES come from the Rust catalogues: every reason, both languages', () 
   for (const lang of ['es', 'en']) {
     const e = entries(lang);
     const reasons = Object.keys(e).filter((id) => id.startsWith('reason-'));
-    assert.equal(reasons.length, 12);
+    assert.equal(reasons.length, 16);
     for (const id of reasons) assert.equal(MESSAGES[lang][id.slice(7)], e[id], id);
     assert.equal(MESSAGES[lang].valid, e['verification-valid']);
     assert.equal(MESSAGES[lang].headline.invalid, e['verdict-invalid']);
   }
-  assert.equal(Object.keys(MESSAGES.es).length, 14);
+  assert.equal(Object.keys(MESSAGES.es).length, 18);
   assert.deepEqual(Object.keys(MESSAGES.es), Object.keys(MESSAGES.en));
   assert.equal(formatMessage('es', 'json-too-large', { len: 9, max: 3 }), 'el documento tiene 9 bytes; el límite es 3');
   assert.equal(formatMessage('en', 'no-such-message'), 'no-such-message');

@@ -22,6 +22,10 @@ reason-key_not_valid_at_issuance = The issuer's key was not authorised to sign o
 reason-key_revoked = The issuer's key was revoked as compromised before this certificate was signed.
 reason-revoked = The issuer revoked this certificate.
 reason-status_unavailable = The signature is authentic, but no current status list is available to tell whether it was revoked.
+reason-issuer_suspended = The federation had suspended the issuer when this certificate was issued.
+reason-issuer_not_accredited = The issuer was not accredited by the federation on the issue date.
+reason-standard_out_of_scope = The issuer was not accredited for this standard on the issue date.
+reason-trust_bundle_older_than_token = The certificate is newer than the trust bundle, which does not know its issuer or key: get a current trust bundle.
 
 ## Data rules (FORMAT.md §2.4, §3.5)
 
@@ -125,3 +129,39 @@ io-not-a-directory = is not a folder
 io-invalid-data = the data are not valid
 io-too-large = is too large
 io-other = read error ({ $kind })
+
+## Federations: root documents and trust bundles (FORMAT.md §5.9)
+
+role-root = root key
+role-registry = registry key
+root-json = the root document is not JSON of the expected shape: { $error }
+root-base64 = the root document has a payload, header or signature that is not base64url
+root-signature-count = a root document has at most { $max } signatures; this one has { $count }
+root-signature-header = signature { $index } of the root document: { $error }
+root-signature-length = signature { $index } of the root document is not 64 bytes
+root-federation = the federation id { $problem }
+root-name = the federation's name { $problem }
+root-version = the root version must be 1 to { $max }
+root-time = the root document's iat must be from 1970 to the year 9999
+root-key-count = a root document has 1 to { $max } of each kind of key ({ $role }); this one has { $count }
+root-key = { $role } { $index }: { $problem }
+root-key-window = root and registry keys have no nbf, exp or revoked_at; a new root version changes them
+root-duplicate-key = the key «{ $kid }» appears twice in the root document
+root-threshold = the root threshold { $threshold } is not between 1 and the { $keys } root keys
+bundle-token = trust bundle: { $error }
+bundle-federation = the trust bundle's federation id { $problem }
+bundle-seq = the trust bundle's seq must be 1 to 2^53 − 1
+bundle-times = the trust bundle's iat and fresh_until must be from 1970 to the year 9999, fresh_until after iat
+bundle-chain = the trust bundle's root chain is not consecutive versions of its federation ending at its root
+bundle-root = root document { $index } of the trust bundle: { $error }
+bundle-url = the trust bundle's verification URL: { $problem }
+bundle-issuer-count = a trust bundle has at most { $max } issuers; this one has { $count }
+bundle-issuer = issuer { $index } of the trust bundle: { $problem }
+bundle-duplicate-issuer = the trust bundle lists the issuer «{ $issuer }» twice
+entry-accredited = the accreditation window must be from 1970 to the year 9999, exp after nbf
+entry-scope-count = the scope has 1 to { $max } standards; this one has { $count }
+entry-scope-code = scope entry { $index }: { $problem }
+entry-scope-window = scope entry { $index }: the window must be from 1970 to the year 9999, exp after nbf
+entry-suspended = the suspension needs a time from 1970 to the year 9999 and a reason of 1 to 200 visible characters
+entry-status = its status list: { $error }
+entry-status-issuer = its status list belongs to another issuer

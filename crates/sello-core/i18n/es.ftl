@@ -22,6 +22,10 @@ reason-key_not_valid_at_issuance = La llave del emisor no estaba autorizada para
 reason-key_revoked = La llave del emisor fue revocada por compromiso antes de firmar este certificado.
 reason-revoked = El emisor revocó este certificado.
 reason-status_unavailable = La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.
+reason-issuer_suspended = La federación había suspendido al emisor cuando se emitió este certificado.
+reason-issuer_not_accredited = El emisor no estaba acreditado por la federación en la fecha de emisión.
+reason-standard_out_of_scope = El emisor no estaba acreditado para este estándar en la fecha de emisión.
+reason-trust_bundle_older_than_token = El certificado es más reciente que el paquete de confianza, que no conoce a su emisor o su llave: consiga un paquete de confianza actual.
 
 ## Reglas de los datos (FORMAT.md §2.4, §3.5)
 
@@ -125,3 +129,39 @@ io-not-a-directory = no es una carpeta
 io-invalid-data = los datos no son válidos
 io-too-large = es demasiado grande
 io-other = error de lectura ({ $kind })
+
+## Federaciones: documentos raíz y paquetes de confianza (FORMAT.md §5.9)
+
+role-root = llave raíz
+role-registry = llave del registro
+root-json = el documento raíz no es JSON de la forma esperada: { $error }
+root-base64 = el documento raíz tiene una carga, cabecera o firma que no es base64url
+root-signature-count = un documento raíz tiene a lo más { $max } firmas; este tiene { $count }
+root-signature-header = firma { $index } del documento raíz: { $error }
+root-signature-length = la firma { $index } del documento raíz no mide 64 bytes
+root-federation = el id de la federación { $problem }
+root-name = el nombre de la federación { $problem }
+root-version = la versión de la raíz debe ser de 1 a { $max }
+root-time = el iat del documento raíz debe estar entre 1970 y el año 9999
+root-key-count = un documento raíz tiene de 1 a { $max } llaves de cada clase ({ $role }); este tiene { $count }
+root-key = { $role } { $index }: { $problem }
+root-key-window = las llaves raíz y del registro no llevan nbf, exp ni revoked_at; una nueva versión de la raíz las cambia
+root-duplicate-key = la llave «{ $kid }» aparece dos veces en el documento raíz
+root-threshold = el umbral raíz { $threshold } no está entre 1 y las { $keys } llaves raíz
+bundle-token = paquete de confianza: { $error }
+bundle-federation = el id de federación del paquete de confianza { $problem }
+bundle-seq = el seq del paquete de confianza debe ser de 1 a 2^53 − 1
+bundle-times = el iat y el fresh_until del paquete de confianza deben estar entre 1970 y el año 9999, fresh_until después de iat
+bundle-chain = la cadena raíz del paquete de confianza no son versiones consecutivas de su federación que terminen en su raíz
+bundle-root = documento raíz { $index } del paquete de confianza: { $error }
+bundle-url = la URL de verificación del paquete de confianza: { $problem }
+bundle-issuer-count = un paquete de confianza tiene a lo más { $max } emisores; este tiene { $count }
+bundle-issuer = emisor { $index } del paquete de confianza: { $problem }
+bundle-duplicate-issuer = el paquete de confianza lista dos veces al emisor «{ $issuer }»
+entry-accredited = la ventana de acreditación debe estar entre 1970 y el año 9999, exp después de nbf
+entry-scope-count = el alcance tiene de 1 a { $max } estándares; este tiene { $count }
+entry-scope-code = entrada { $index } del alcance: { $problem }
+entry-scope-window = entrada { $index } del alcance: la ventana debe estar entre 1970 y el año 9999, exp después de nbf
+entry-suspended = la suspensión necesita una fecha entre 1970 y el año 9999 y un motivo de 1 a 200 caracteres visibles
+entry-status = su lista de estado: { $error }
+entry-status-issuer = su lista de estado es de otro emisor

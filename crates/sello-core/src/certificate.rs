@@ -198,6 +198,12 @@ pub fn check_display_name(name: &str) -> Result<(), ClaimError> {
     text("name", name, 200)
 }
 
+/// Checks a standard's code (`cert.a.c`, or a scope entry's `ec`): 1 to 32 characters, none of
+/// them [forbidden](crate::untrusted::is_forbidden).
+pub fn check_code(code: &str) -> Result<(), ClaimError> {
+    text("ec", code, 32)
+}
+
 /// Checks a serial ("folio"): 1 to 64 characters of `A–Z a–z 0–9 - _ .`.
 pub fn check_serial(serial: &str) -> Result<(), ClaimError> {
     if serial.is_empty() || serial.len() > 64 {

@@ -96,6 +96,11 @@ impl PublicKey {
         self.revoked_at.is_some_and(|at| iat >= at)
     }
 
+    /// The key as a published JWK (with `kid`, `alg` and `use`).
+    pub fn jwk_json(&self) -> serde_json::Value {
+        serde_json::to_value(self.to_jwk()).expect("JWKs always serialise")
+    }
+
     fn to_jwk(&self) -> Jwk {
         Jwk {
             kty: "OKP".into(),
@@ -451,7 +456,9 @@ impl KeySet {
 /// Private-key members of any JWK type (RFC 7518 §6, RFC 8037): never in a published set.
 const PRIVATE_MEMBERS: [&str; 7] = ["d", "p", "q", "dp", "dq", "qi", "k"];
 
-fn parse_jwk(members: serde_json::Map<String, serde_json::Value>) -> Result<PublicKey, KeyProblem> {
+pub(crate) fn parse_jwk(
+    members: serde_json::Map<String, serde_json::Value>,
+) -> Result<PublicKey, KeyProblem> {
     if let Some(m) = PRIVATE_MEMBERS.iter().find(|m| members.contains_key(**m)) {
         return Err(KeyProblem::Private(m));
     }

@@ -25,6 +25,7 @@
 
 pub mod b64;
 pub mod certificate;
+pub mod federation;
 pub mod i18n;
 pub mod json;
 pub mod jwk;

@@ -109,11 +109,22 @@ pub enum Reason {
     Revoked,
     /// The certificate points into a status list, and no fresh one is available.
     StatusUnavailable,
+    /// Through a trust bundle: the federation suspended the issuer at or before the token's
+    /// `iat` (FORMAT.md §6.2.1).
+    IssuerSuspended,
+    /// Through a trust bundle: the issuer was not accredited at the token's `iat`.
+    IssuerNotAccredited,
+    /// Through a trust bundle: the issuer was not accredited for the certificate's standard at
+    /// the token's `iat`.
+    StandardOutOfScope,
+    /// Through a trust bundle: the issuer or key is not in the bundle, and the token was issued
+    /// after the bundle was signed; a newer bundle may know it.
+    TrustBundleOlderThanToken,
 }
 
 impl Reason {
     /// Every reason, in documentation order.
-    pub const ALL: [Reason; 12] = [
+    pub const ALL: [Reason; 16] = [
         Reason::MalformedToken,
         Reason::UnsupportedHeader,
         Reason::InvalidClaims,
@@ -126,6 +137,18 @@ impl Reason {
         Reason::KeyRevoked,
         Reason::Revoked,
         Reason::StatusUnavailable,
+        Reason::IssuerSuspended,
+        Reason::IssuerNotAccredited,
+        Reason::StandardOutOfScope,
+        Reason::TrustBundleOlderThanToken,
+    ];
+
+    /// The reasons that only verification through a trust bundle gives (FORMAT.md §6.2.1).
+    pub const FEDERATION: [Reason; 4] = [
+        Reason::IssuerSuspended,
+        Reason::IssuerNotAccredited,
+        Reason::StandardOutOfScope,
+        Reason::TrustBundleOlderThanToken,
     ];
 
     /// The stable machine code, as in JSON output and test vectors.
@@ -143,6 +166,10 @@ impl Reason {
             Reason::KeyRevoked => "key_revoked",
             Reason::Revoked => "revoked",
             Reason::StatusUnavailable => "status_unavailable",
+            Reason::IssuerSuspended => "issuer_suspended",
+            Reason::IssuerNotAccredited => "issuer_not_accredited",
+            Reason::StandardOutOfScope => "standard_out_of_scope",
+            Reason::TrustBundleOlderThanToken => "trust_bundle_older_than_token",
         }
     }
 
@@ -154,7 +181,7 @@ impl Reason {
     /// The verdict this reason leads to.
     pub fn verdict(self) -> Verdict {
         match self {
-            Reason::StatusUnavailable => Verdict::Indeterminate,
+            Reason::StatusUnavailable | Reason::TrustBundleOlderThanToken => Verdict::Indeterminate,
             _ => Verdict::Invalid,
         }
     }
@@ -171,6 +198,7 @@ impl Reason {
                 | Reason::UnknownIssuer
                 | Reason::UnknownKey
                 | Reason::BadSignature
+                | Reason::TrustBundleOlderThanToken
         )
     }
 
@@ -220,6 +248,13 @@ mod tests {
     fn verdicts() {
         assert_eq!(Reason::BadSignature.verdict(), Verdict::Invalid);
         assert_eq!(Reason::StatusUnavailable.verdict(), Verdict::Indeterminate);
+        assert_eq!(
+            Reason::TrustBundleOlderThanToken.verdict(),
+            Verdict::Indeterminate
+        );
+        assert!(!Reason::TrustBundleOlderThanToken.is_after_signature());
+        assert!(Reason::IssuerSuspended.is_after_signature());
+        assert_eq!(Reason::StandardOutOfScope.verdict(), Verdict::Invalid);
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("es_MX.UTF-8"), Lang::Es);
         assert_eq!(Lang::from_locale("C"), Lang::Es);

@@ -160,7 +160,7 @@ fn decode_part(text: &str, part: Part) -> Result<Vec<u8>, TokenError> {
     b64::decode(text).ok_or(TokenError::Base64(part))
 }
 
-fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> {
+pub(crate) fn parse_header(bytes: &[u8], expected_typ: &str) -> Result<Header, TokenError> {
     let json_err = |error: json::JsonError| TokenError::Json {
         part: Part::Header,
         error,
@@ -239,6 +239,17 @@ pub fn decode_jws<'a, T: serde::de::DeserializeOwned>(
     max_len: usize,
     typ: &str,
 ) -> Result<Jws<'a, T>, TokenError> {
+    // Neither certificate claims nor status-list claims have arrays anywhere.
+    decode_jws_with(token, max_len, typ, json::Arrays::Refused)
+}
+
+/// [`decode_jws`] for payloads whose schema has arrays (trust bundles).
+pub fn decode_jws_with<'a, T: serde::de::DeserializeOwned>(
+    token: &'a str,
+    max_len: usize,
+    typ: &str,
+    arrays: json::Arrays,
+) -> Result<Jws<'a, T>, TokenError> {
     if token.len() > max_len {
         return Err(TokenError::TooLong {
             len: token.len(),
@@ -251,13 +262,10 @@ pub fn decode_jws<'a, T: serde::de::DeserializeOwned>(
     };
     let header = parse_header(&decode_part(header_b64, Part::Header)?, typ)?;
     let payload = decode_part(payload_b64, Part::Payload)?;
-    // Neither certificate claims nor status-list claims have arrays anywhere.
     let payload: T =
-        json::parse_strict_object(&payload, max_len, json::Arrays::Refused).map_err(|error| {
-            TokenError::Json {
-                part: Part::Payload,
-                error,
-            }
+        json::parse_strict_object(&payload, max_len, arrays).map_err(|error| TokenError::Json {
+            part: Part::Payload,
+            error,
         })?;
     let signature = decode_part(signature_b64, Part::Signature)?;
     let signature = Signature::from_slice(&signature)

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod curve;
+pub mod federation;
 pub mod keys;
 pub mod photo;
 pub mod vectors;

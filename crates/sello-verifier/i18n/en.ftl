@@ -43,3 +43,29 @@ trust-too-many-entries = { $path }: too many entries in the folder
 status-unknown-issuer = status list of issuer "{ $issuer }", which is not trusted
 status-signature = status list of issuer "{ $issuer }": the signature does not verify with a key valid at its iat
 status-io = { $path }: { $error }
+
+## Federations (FORMAT.md §5.9)
+
+fed-root = the root document: { $error }
+fed-pinned-not-signed = the pinned root document (version { $version }) is not signed by a threshold of its own root keys
+fed-bundle = { $error }
+fed-federation-mismatch = the trust bundle is of federation «{ $bundle }», not of the pinned root's «{ $pinned }»
+fed-root-conflict = the trust bundle carries a root document of version { $version } different from the trusted one
+fed-root-gap = the trust bundle's root chain jumps from version { $have } to { $next }
+fed-root-not-authorised = root version { $version } is not signed by a threshold of the previous root's keys
+fed-root-not-self-signed = root version { $version } is not signed by a threshold of its own root keys
+fed-root-version = the trust bundle is signed under root version { $bundle }, but the chain reaches version { $reached }
+fed-signed-by-root-key = the trust bundle is signed by a root key; only registry keys sign trust bundles
+fed-unknown-signer = the trust bundle is signed by «{ $kid }», which is not a registry key of the root
+fed-bad-signature = the trust bundle's signature does not verify: it was altered or forged
+fed-from-future = the trust bundle is dated in the future (iat { $iat }); check the clock
+fed-too-old = the trust bundle (iat { $iat }) is older than the maximum age of { $max } seconds
+fed-status = the status list of «{ $issuer }» in the trust bundle: { $error }
+fed-rollback = refused: this trust bundle (seq { $seq }) is older than one already accepted (seq { $stored }); get the current one
+fed-root-rollback = refused: this trust bundle is signed under root version { $root }, older than version { $stored } already accepted
+fed-equivocation = refused: another trust bundle with the same seq { $seq } was already accepted; the federation signed two different bundles with one number (report it)
+fed-state-io = the federation state { $path }: { $error }
+fed-state-corrupt = the federation state file { $path } is not one Sello writes
+trust-chain-standard = { $issuer }, accredited by { $federation } for { $standard } since { $since } (according to the trust bundle of { $as_of })
+trust-chain = { $issuer }, accredited by { $federation } since { $since } (according to the trust bundle of { $as_of })
+trust-chain-stale = The trust bundle is past its freshness date: get a newer one.

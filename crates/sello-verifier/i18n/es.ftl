@@ -43,3 +43,29 @@ trust-too-many-entries = { $path }: demasiadas entradas en la carpeta
 status-unknown-issuer = lista de estado del emisor «{ $issuer }», que no es de confianza
 status-signature = lista de estado del emisor «{ $issuer }»: la firma no corresponde a ninguna llave válida en su fecha (iat)
 status-io = { $path }: { $error }
+
+## Federaciones (FORMAT.md §5.9)
+
+fed-root = el documento raíz: { $error }
+fed-pinned-not-signed = el documento raíz fijado (versión { $version }) no está firmado por un umbral de sus propias llaves raíz
+fed-bundle = { $error }
+fed-federation-mismatch = el paquete de confianza es de la federación «{ $bundle }», no de la de la raíz fijada «{ $pinned }»
+fed-root-conflict = el paquete de confianza trae un documento raíz de versión { $version } distinto del de confianza
+fed-root-gap = la cadena raíz del paquete de confianza salta de la versión { $have } a la { $next }
+fed-root-not-authorised = la versión { $version } de la raíz no está firmada por un umbral de las llaves de la raíz anterior
+fed-root-not-self-signed = la versión { $version } de la raíz no está firmada por un umbral de sus propias llaves raíz
+fed-root-version = el paquete de confianza está firmado bajo la versión { $bundle } de la raíz, pero la cadena llega a la versión { $reached }
+fed-signed-by-root-key = el paquete de confianza está firmado con una llave raíz; solo las llaves del registro firman paquetes de confianza
+fed-unknown-signer = el paquete de confianza está firmado con «{ $kid }», que no es una llave del registro de la raíz
+fed-bad-signature = la firma del paquete de confianza no corresponde: fue alterado o falsificado
+fed-from-future = el paquete de confianza tiene fecha futura (iat { $iat }); revise el reloj
+fed-too-old = el paquete de confianza (iat { $iat }) es más antiguo que la edad máxima de { $max } segundos
+fed-status = la lista de estado de «{ $issuer }» en el paquete de confianza: { $error }
+fed-rollback = rechazado: este paquete de confianza (seq { $seq }) es más antiguo que uno ya aceptado (seq { $stored }); consiga el actual
+fed-root-rollback = rechazado: este paquete de confianza está firmado bajo la versión { $root } de la raíz, más antigua que la versión { $stored } ya aceptada
+fed-equivocation = rechazado: ya se aceptó otro paquete de confianza con el mismo seq { $seq }; la federación firmó dos paquetes distintos con un mismo número (repórtelo)
+fed-state-io = el estado de la federación { $path }: { $error }
+fed-state-corrupt = el archivo de estado de la federación { $path } no es uno que Sello escriba
+trust-chain-standard = { $issuer }, acreditado por { $federation } para { $standard } desde { $since } (según el paquete de confianza del { $as_of })
+trust-chain = { $issuer }, acreditado por { $federation } desde { $since } (según el paquete de confianza del { $as_of })
+trust-chain-stale = El paquete de confianza ya pasó su fecha de frescura: consiga uno más reciente.

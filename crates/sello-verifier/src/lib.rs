@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod decoder;
+pub mod federation;
 mod i18n;
 pub mod input;
 pub mod pipeline;
@@ -30,8 +31,9 @@ pub mod svg;
 pub mod trust;
 pub mod verify;
 
+pub use federation::{AcceptedBundle, FederationError};
 pub use input::{InputError, Source};
 pub use scan::ImageError;
 pub use svg::SvgError;
 pub use trust::{Confusable, Likeness, TrustError, TrustStore};
-pub use verify::{Verification, Verifier};
+pub use verify::{TrustChain, Verification, Verifier};

@@ -5,11 +5,13 @@
 //! it and every `*/jwks.json` one level down. Every file found must parse: a broken or
 //! unexpected file is an error, never silently skipped, so a trust store cannot shrink unseen.
 
+use crate::federation::FederationInfo;
 use crate::i18n::{path_of, tr};
 use sello_core::jwk::{KeySet, KeySetError, MAX_KEY_SET_BYTES};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Most key-set files read from one folder.
 pub const MAX_FILES: usize = 1000;
@@ -48,10 +50,12 @@ pub enum TrustError {
     NoKeySet(PathBuf),
 }
 
-/// The issuers a verifier trusts, by issuer id.
+/// The issuers a verifier trusts, by issuer id; and, when built from a trust bundle, the
+/// federation's decisions about them ([`crate::federation::AcceptedBundle::trust_store`]).
 #[derive(Debug, Clone, Default)]
 pub struct TrustStore {
     issuers: BTreeMap<String, KeySet>,
+    federation: Option<Arc<FederationInfo>>,
 }
 
 impl TrustStore {
@@ -114,6 +118,17 @@ impl TrustStore {
             source,
         })?;
         self.add(key_set)
+    }
+
+    /// Marks the store as built from a trust bundle: verification then applies the
+    /// federation's accreditation, scope and suspension (FORMAT.md §6.2.1).
+    pub fn set_federation(&mut self, info: Arc<FederationInfo>) {
+        self.federation = Some(info);
+    }
+
+    /// The federation the store was built from, if any.
+    pub fn federation(&self) -> Option<&FederationInfo> {
+        self.federation.as_deref()
     }
 
     /// The key set of the issuer `id`.

@@ -63,6 +63,73 @@ pub struct Verification {
     /// The claims, only once the signature has verified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claims: Option<Claims>,
+    /// Through a trust bundle, once the signature has verified: who accredited the issuer,
+    /// for what, since when, and as of which bundle (FORMAT.md §6.2.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust: Option<TrustChain>,
+}
+
+/// The accreditation behind a verdict reached through a trust bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrustChain {
+    /// The federation id.
+    pub federation: String,
+    /// The federation's name, e.g. `CONOCER`.
+    pub federation_name: String,
+    /// The bundle's sequence number.
+    pub seq: u64,
+    /// The bundle's `iat`: the verdict is "according to the trust bundle of" this time.
+    pub trust_as_of: i64,
+    /// Whether the bundle was fresh at the verification time.
+    pub fresh: bool,
+    /// Start of the issuer's accreditation window.
+    pub accredited_since: i64,
+    /// The certificate's standard, when the issuer was accredited for it at `iat`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// Since when the issuer is accredited for that standard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_since: Option<i64>,
+}
+
+impl TrustChain {
+    /// The chain in words for a person, in `lang`: "CECATI 149, acreditado por CONOCER para
+    /// EC0105 desde 2026-01-01 (según el paquete de confianza del 2026-03-01)". Names are
+    /// escaped.
+    pub fn describe(&self, issuer_name: &str, lang: Lang) -> String {
+        use crate::federation::date;
+        let issuer = crate::i18n::escaped(issuer_name);
+        let federation = crate::i18n::escaped(&self.federation_name);
+        let as_of = date(self.trust_as_of);
+        let mut text = match (&self.standard, self.standard_since) {
+            (Some(standard), Some(since)) => crate::i18n::CATALOG.format(
+                lang,
+                "trust-chain-standard",
+                &[
+                    ("issuer", issuer.as_str().into()),
+                    ("federation", federation.as_str().into()),
+                    ("standard", crate::i18n::escaped(standard).as_str().into()),
+                    ("since", date(since).as_str().into()),
+                    ("as_of", as_of.as_str().into()),
+                ],
+            ),
+            _ => crate::i18n::CATALOG.format(
+                lang,
+                "trust-chain",
+                &[
+                    ("issuer", issuer.as_str().into()),
+                    ("federation", federation.as_str().into()),
+                    ("since", date(self.accredited_since).as_str().into()),
+                    ("as_of", as_of.as_str().into()),
+                ],
+            ),
+        };
+        if !self.fresh {
+            text.push(' ');
+            text.push_str(&crate::i18n::CATALOG.text(lang, "trust-chain-stale"));
+        }
+        text
+    }
 }
 
 impl Verification {
@@ -74,6 +141,7 @@ impl Verification {
             issuer: None,
             kid: None,
             claims: None,
+            trust: None,
         }
     }
 
@@ -179,7 +247,7 @@ impl Verifier {
     /// Verifies `text` (a bare token, or a URL with the token in its fragment) at time `at`
     /// (seconds since the Unix epoch).
     pub fn verify(&self, text: &str, at: i64) -> Verification {
-        match self.prepare(text) {
+        match self.prepare(text, at) {
             Ok(pending) => {
                 let ok = check_signature(
                     pending.key,
@@ -209,12 +277,27 @@ impl Verifier {
     }
 
     /// Steps 1 and 2: parse, and find the issuer's key set and the key.
-    fn prepare<'v, 't>(&'v self, text: &'t str) -> Result<Pending<'v, 't>, (Reason, String)> {
+    fn prepare<'v, 't>(
+        &'v self,
+        text: &'t str,
+        at: i64,
+    ) -> Result<Pending<'v, 't>, (Reason, String)> {
         let parsed = match token::decode(token::extract(text)) {
             Ok(parsed) => parsed,
             Err(e) => return Err((e.reason(), e.to_string())),
         };
+        // Through a bundle, an issuer or key it does not know, on a token issued after it was
+        // signed, may be one accredited since (FORMAT.md §6.2.1).
+        let newer_than_bundle = self.trust.federation().is_some_and(|f| {
+            parsed.claims.iat > f.iat && parsed.claims.iat <= at.saturating_add(self.leeway)
+        });
         let Some(key_set) = self.trust.issuer(&parsed.claims.iss) else {
+            if newer_than_bundle {
+                return Err((
+                    Reason::TrustBundleOlderThanToken,
+                    "the issuer is not in the trust bundle, which is older than the token".into(),
+                ));
+            }
             return Err((
                 Reason::UnknownIssuer,
                 format!(
@@ -224,6 +307,12 @@ impl Verifier {
             ));
         };
         let Some(key) = key_set.key(&parsed.header.kid) else {
+            if newer_than_bundle {
+                return Err((
+                    Reason::TrustBundleOlderThanToken,
+                    "the key is not in the trust bundle, which is older than the token".into(),
+                ));
+            }
             return Err((
                 Reason::UnknownKey,
                 format!(
@@ -254,6 +343,7 @@ impl Verifier {
             );
         }
         let claims = parsed.claims;
+        let (trust, accreditation) = self.accreditation(&claims, at);
         let failure = if key.revoked_for(claims.iat) {
             Some((
                 Reason::KeyRevoked,
@@ -264,6 +354,8 @@ impl Verifier {
                 Reason::KeyNotValidAtIssuance,
                 "iat is outside the key's signing window".to_owned(),
             ))
+        } else if let Some(failure) = accreditation {
+            Some(failure)
         } else if claims.iat > at.saturating_add(self.leeway) {
             Some((Reason::NotYetValid, "iat is in the future".to_owned()))
         } else if claims
@@ -292,7 +384,80 @@ impl Verifier {
             issuer: Some(key_set.issuer.clone()),
             kid: Some(key.kid.clone()),
             claims: Some(claims),
+            trust,
         }
+    }
+
+    /// Through a trust bundle: the trust chain of an authentic token, and the federation's
+    /// refusal if any (FORMAT.md §6.2.1: suspension, accreditation, scope, all at `iat`).
+    fn accreditation(
+        &self,
+        claims: &Claims,
+        at: i64,
+    ) -> (Option<TrustChain>, Option<(Reason, String)>) {
+        let Some(fed) = self.trust.federation() else {
+            return (None, None);
+        };
+        let Some(entry) = fed.issuers.get(&claims.iss) else {
+            return (
+                None,
+                Some((
+                    Reason::IssuerNotAccredited,
+                    "the issuer has no entry in the trust bundle".into(),
+                )),
+            );
+        };
+        let iat = claims.iat;
+        let code = &claims.cert.achievement.code;
+        let scope = entry.scope_at(code, iat);
+        let chain = TrustChain {
+            federation: fed.id.clone(),
+            federation_name: fed.name.clone(),
+            seq: fed.seq,
+            trust_as_of: fed.iat,
+            fresh: at < fed.fresh_until,
+            accredited_since: entry.accredited.nbf,
+            standard: scope.map(|s| s.ec.clone()),
+            standard_since: scope.map(|s| s.window.nbf),
+        };
+        let failure = if let Some(s) = entry.suspended_at(iat) {
+            Some((
+                Reason::IssuerSuspended,
+                format!(
+                    "the federation suspended the issuer from {} ({})",
+                    s.from,
+                    sello_core::untrusted::quote(&s.reason)
+                ),
+            ))
+        } else if !entry.accredited.contains(iat) {
+            Some((
+                Reason::IssuerNotAccredited,
+                "iat is outside the issuer's accreditation window".into(),
+            ))
+        } else if scope.is_none() {
+            Some((
+                Reason::StandardOutOfScope,
+                format!(
+                    "the issuer was not accredited for {} at iat",
+                    sello_core::untrusted::quote(code)
+                ),
+            ))
+        } else {
+            None
+        };
+        (Some(chain), failure)
+    }
+
+    /// A verifier trusting the issuers of an accepted trust bundle, with the status lists the
+    /// bundle carries (FORMAT.md §5.9.5).
+    pub fn from_bundle(
+        bundle: &crate::federation::AcceptedBundle,
+    ) -> Result<Verifier, StatusLoadError> {
+        let mut verifier = Verifier::new(bundle.trust_store());
+        for (_, list) in bundle.status_lists() {
+            verifier.add_status_list(list)?;
+        }
+        Ok(verifier)
     }
 }
 

@@ -5,6 +5,64 @@
 // {"select": name, "variants": {key: pattern}, "default": key} (sello-verify.js formats it).
 export const CATALOG = Object.freeze({
   "en": {
+    "bundle-chain": "the trust bundle's root chain is not consecutive versions of its federation ending at its root",
+    "bundle-duplicate-issuer": [
+      "the trust bundle lists the issuer «",
+      {
+        "var": "issuer"
+      },
+      "» twice"
+    ],
+    "bundle-federation": [
+      "the trust bundle's federation id ",
+      {
+        "var": "problem"
+      }
+    ],
+    "bundle-issuer": [
+      "issuer ",
+      {
+        "var": "index"
+      },
+      " of the trust bundle: ",
+      {
+        "var": "problem"
+      }
+    ],
+    "bundle-issuer-count": [
+      "a trust bundle has at most ",
+      {
+        "var": "max"
+      },
+      " issuers; this one has ",
+      {
+        "var": "count"
+      }
+    ],
+    "bundle-root": [
+      "root document ",
+      {
+        "var": "index"
+      },
+      " of the trust bundle: ",
+      {
+        "var": "error"
+      }
+    ],
+    "bundle-seq": "the trust bundle's seq must be 1 to 2^53 − 1",
+    "bundle-times": "the trust bundle's iat and fresh_until must be from 1970 to the year 9999, fresh_until after iat",
+    "bundle-token": [
+      "trust bundle: ",
+      {
+        "var": "error"
+      }
+    ],
+    "bundle-url": [
+      "the trust bundle's verification URL: ",
+      {
+        "var": "problem"
+      }
+    ],
     "claim-error": [
       {
         "var": "field"
@@ -14,6 +72,42 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "entry-accredited": "the accreditation window must be from 1970 to the year 9999, exp after nbf",
+    "entry-scope-code": [
+      "scope entry ",
+      {
+        "var": "index"
+      },
+      ": ",
+      {
+        "var": "problem"
+      }
+    ],
+    "entry-scope-count": [
+      "the scope has 1 to ",
+      {
+        "var": "max"
+      },
+      " standards; this one has ",
+      {
+        "var": "count"
+      }
+    ],
+    "entry-scope-window": [
+      "scope entry ",
+      {
+        "var": "index"
+      },
+      ": the window must be from 1970 to the year 9999, exp after nbf"
+    ],
+    "entry-status": [
+      "its status list: ",
+      {
+        "var": "error"
+      }
+    ],
+    "entry-status-issuer": "its status list belongs to another issuer",
+    "entry-suspended": "the suspension needs a time from 1970 to the year 9999 and a reason of 1 to 200 visible characters",
     "io-invalid-data": "the data are not valid",
     "io-is-a-directory": "is a folder",
     "io-not-a-directory": "is not a folder",
@@ -269,15 +363,120 @@ export const CATALOG = Object.freeze({
     "reason-bad_signature": "The signature does not match: the certificate was altered or forged.",
     "reason-expired": "The certificate has expired.",
     "reason-invalid_claims": "The certificate's data break the format's rules.",
+    "reason-issuer_not_accredited": "The issuer was not accredited by the federation on the issue date.",
+    "reason-issuer_suspended": "The federation had suspended the issuer when this certificate was issued.",
     "reason-key_not_valid_at_issuance": "The issuer's key was not authorised to sign on the issue date.",
     "reason-key_revoked": "The issuer's key was revoked as compromised before this certificate was signed.",
     "reason-malformed_token": "The code is not a readable Sello certificate: it is damaged, incomplete or not a certificate.",
     "reason-not_yet_valid": "The certificate is not valid yet.",
     "reason-revoked": "The issuer revoked this certificate.",
+    "reason-standard_out_of_scope": "The issuer was not accredited for this standard on the issue date.",
     "reason-status_unavailable": "The signature is authentic, but no current status list is available to tell whether it was revoked.",
+    "reason-trust_bundle_older_than_token": "The certificate is newer than the trust bundle, which does not know its issuer or key: get a current trust bundle.",
     "reason-unknown_issuer": "The issuer is not among the trusted issuers.",
     "reason-unknown_key": "The issuer is trusted, but the key that signed this is not published.",
     "reason-unsupported_header": "The certificate uses an algorithm or header that Sello does not accept.",
+    "role-registry": "registry key",
+    "role-root": "root key",
+    "root-base64": "the root document has a payload, header or signature that is not base64url",
+    "root-duplicate-key": [
+      "the key «",
+      {
+        "var": "kid"
+      },
+      "» appears twice in the root document"
+    ],
+    "root-federation": [
+      "the federation id ",
+      {
+        "var": "problem"
+      }
+    ],
+    "root-json": [
+      "the root document is not JSON of the expected shape: ",
+      {
+        "var": "error"
+      }
+    ],
+    "root-key": [
+      {
+        "var": "role"
+      },
+      " ",
+      {
+        "var": "index"
+      },
+      ": ",
+      {
+        "var": "problem"
+      }
+    ],
+    "root-key-count": [
+      "a root document has 1 to ",
+      {
+        "var": "max"
+      },
+      " of each kind of key (",
+      {
+        "var": "role"
+      },
+      "); this one has ",
+      {
+        "var": "count"
+      }
+    ],
+    "root-key-window": "root and registry keys have no nbf, exp or revoked_at; a new root version changes them",
+    "root-name": [
+      "the federation's name ",
+      {
+        "var": "problem"
+      }
+    ],
+    "root-signature-count": [
+      "a root document has at most ",
+      {
+        "var": "max"
+      },
+      " signatures; this one has ",
+      {
+        "var": "count"
+      }
+    ],
+    "root-signature-header": [
+      "signature ",
+      {
+        "var": "index"
+      },
+      " of the root document: ",
+      {
+        "var": "error"
+      }
+    ],
+    "root-signature-length": [
+      "signature ",
+      {
+        "var": "index"
+      },
+      " of the root document is not 64 bytes"
+    ],
+    "root-threshold": [
+      "the root threshold ",
+      {
+        "var": "threshold"
+      },
+      " is not between 1 and the ",
+      {
+        "var": "keys"
+      },
+      " root keys"
+    ],
+    "root-time": "the root document's iat must be from 1970 to the year 9999",
+    "root-version": [
+      "the root version must be 1 to ",
+      {
+        "var": "max"
+      }
+    ],
     "status-claims": [
       "invalid status list claim: ",
       {
@@ -426,6 +625,64 @@ export const CATALOG = Object.freeze({
     ]
   },
   "es": {
+    "bundle-chain": "la cadena raíz del paquete de confianza no son versiones consecutivas de su federación que terminen en su raíz",
+    "bundle-duplicate-issuer": [
+      "el paquete de confianza lista dos veces al emisor «",
+      {
+        "var": "issuer"
+      },
+      "»"
+    ],
+    "bundle-federation": [
+      "el id de federación del paquete de confianza ",
+      {
+        "var": "problem"
+      }
+    ],
+    "bundle-issuer": [
+      "emisor ",
+      {
+        "var": "index"
+      },
+      " del paquete de confianza: ",
+      {
+        "var": "problem"
+      }
+    ],
+    "bundle-issuer-count": [
+      "un paquete de confianza tiene a lo más ",
+      {
+        "var": "max"
+      },
+      " emisores; este tiene ",
+      {
+        "var": "count"
+      }
+    ],
+    "bundle-root": [
+      "documento raíz ",
+      {
+        "var": "index"
+      },
+      " del paquete de confianza: ",
+      {
+        "var": "error"
+      }
+    ],
+    "bundle-seq": "el seq del paquete de confianza debe ser de 1 a 2^53 − 1",
+    "bundle-times": "el iat y el fresh_until del paquete de confianza deben estar entre 1970 y el año 9999, fresh_until después de iat",
+    "bundle-token": [
+      "paquete de confianza: ",
+      {
+        "var": "error"
+      }
+    ],
+    "bundle-url": [
+      "la URL de verificación del paquete de confianza: ",
+      {
+        "var": "problem"
+      }
+    ],
     "claim-error": [
       {
         "var": "field"
@@ -435,6 +692,42 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "entry-accredited": "la ventana de acreditación debe estar entre 1970 y el año 9999, exp después de nbf",
+    "entry-scope-code": [
+      "entrada ",
+      {
+        "var": "index"
+      },
+      " del alcance: ",
+      {
+        "var": "problem"
+      }
+    ],
+    "entry-scope-count": [
+      "el alcance tiene de 1 a ",
+      {
+        "var": "max"
+      },
+      " estándares; este tiene ",
+      {
+        "var": "count"
+      }
+    ],
+    "entry-scope-window": [
+      "entrada ",
+      {
+        "var": "index"
+      },
+      " del alcance: la ventana debe estar entre 1970 y el año 9999, exp después de nbf"
+    ],
+    "entry-status": [
+      "su lista de estado: ",
+      {
+        "var": "error"
+      }
+    ],
+    "entry-status-issuer": "su lista de estado es de otro emisor",
+    "entry-suspended": "la suspensión necesita una fecha entre 1970 y el año 9999 y un motivo de 1 a 200 caracteres visibles",
     "io-invalid-data": "los datos no son válidos",
     "io-is-a-directory": "es una carpeta",
     "io-not-a-directory": "no es una carpeta",
@@ -690,15 +983,120 @@ export const CATALOG = Object.freeze({
     "reason-bad_signature": "La firma no corresponde: el certificado fue alterado o falsificado.",
     "reason-expired": "El certificado ya venció.",
     "reason-invalid_claims": "Los datos del certificado no cumplen el formato.",
+    "reason-issuer_not_accredited": "El emisor no estaba acreditado por la federación en la fecha de emisión.",
+    "reason-issuer_suspended": "La federación había suspendido al emisor cuando se emitió este certificado.",
     "reason-key_not_valid_at_issuance": "La llave del emisor no estaba autorizada para firmar en la fecha de emisión.",
     "reason-key_revoked": "La llave del emisor fue revocada por compromiso antes de firmar este certificado.",
     "reason-malformed_token": "El código no es un certificado Sello legible: está dañado, incompleto o no es un certificado.",
     "reason-not_yet_valid": "El certificado todavía no entra en vigor.",
     "reason-revoked": "El emisor revocó este certificado.",
+    "reason-standard_out_of_scope": "El emisor no estaba acreditado para este estándar en la fecha de emisión.",
     "reason-status_unavailable": "La firma es auténtica, pero no hay una lista de estado vigente para saber si fue revocado.",
+    "reason-trust_bundle_older_than_token": "El certificado es más reciente que el paquete de confianza, que no conoce a su emisor o su llave: consiga un paquete de confianza actual.",
     "reason-unknown_issuer": "El emisor no está entre los emisores de confianza.",
     "reason-unknown_key": "El emisor es de confianza, pero la llave con que se firmó no está publicada.",
     "reason-unsupported_header": "El certificado usa un algoritmo o una cabecera que Sello no acepta.",
+    "role-registry": "llave del registro",
+    "role-root": "llave raíz",
+    "root-base64": "el documento raíz tiene una carga, cabecera o firma que no es base64url",
+    "root-duplicate-key": [
+      "la llave «",
+      {
+        "var": "kid"
+      },
+      "» aparece dos veces en el documento raíz"
+    ],
+    "root-federation": [
+      "el id de la federación ",
+      {
+        "var": "problem"
+      }
+    ],
+    "root-json": [
+      "el documento raíz no es JSON de la forma esperada: ",
+      {
+        "var": "error"
+      }
+    ],
+    "root-key": [
+      {
+        "var": "role"
+      },
+      " ",
+      {
+        "var": "index"
+      },
+      ": ",
+      {
+        "var": "problem"
+      }
+    ],
+    "root-key-count": [
+      "un documento raíz tiene de 1 a ",
+      {
+        "var": "max"
+      },
+      " llaves de cada clase (",
+      {
+        "var": "role"
+      },
+      "); este tiene ",
+      {
+        "var": "count"
+      }
+    ],
+    "root-key-window": "las llaves raíz y del registro no llevan nbf, exp ni revoked_at; una nueva versión de la raíz las cambia",
+    "root-name": [
+      "el nombre de la federación ",
+      {
+        "var": "problem"
+      }
+    ],
+    "root-signature-count": [
+      "un documento raíz tiene a lo más ",
+      {
+        "var": "max"
+      },
+      " firmas; este tiene ",
+      {
+        "var": "count"
+      }
+    ],
+    "root-signature-header": [
+      "firma ",
+      {
+        "var": "index"
+      },
+      " del documento raíz: ",
+      {
+        "var": "error"
+      }
+    ],
+    "root-signature-length": [
+      "la firma ",
+      {
+        "var": "index"
+      },
+      " del documento raíz no mide 64 bytes"
+    ],
+    "root-threshold": [
+      "el umbral raíz ",
+      {
+        "var": "threshold"
+      },
+      " no está entre 1 y las ",
+      {
+        "var": "keys"
+      },
+      " llaves raíz"
+    ],
+    "root-time": "el iat del documento raíz debe estar entre 1970 y el año 9999",
+    "root-version": [
+      "la versión de la raíz debe ser de 1 a ",
+      {
+        "var": "max"
+      }
+    ],
     "status-claims": [
       "dato no válido de la lista de estado: ",
       {

@@ -132,7 +132,10 @@ export function formatMessage(lang, id, args = {}) {
 
 const REASON_CODES = ['malformed_token', 'unsupported_header', 'invalid_claims', 'unknown_issuer',
   'unknown_key', 'bad_signature', 'expired', 'not_yet_valid', 'key_not_valid_at_issuance',
-  'key_revoked', 'revoked', 'status_unavailable'];
+  'key_revoked', 'revoked', 'status_unavailable',
+  // Through a trust bundle (FORMAT.md §6.2.1); this verifier does not check bundles yet.
+  'issuer_suspended', 'issuer_not_accredited', 'standard_out_of_scope',
+  'trust_bundle_older_than_token'];
 
 function messagesIn(lang) {
   const out = { valid: formatMessage(lang, 'verification-valid') };
