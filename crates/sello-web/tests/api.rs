@@ -303,6 +303,8 @@ async fn json_and_text_give_the_cli_json() {
     let mut expected = serde_json::to_value(&v).unwrap();
     expected["input"] = Value::from(token.clone());
     expected["message"] = Value::from(v.message(sello_core::Lang::Es));
+    // …and the dates as shown (FORMAT.md §3.9): the test issuer publishes no zone, so UTC.
+    expected["dates"] = serde_json::json!({"issued": "2026-01-01", "valid_through": "2026-12-31"});
     assert_eq!(answer, expected);
 
     let answer = json(
