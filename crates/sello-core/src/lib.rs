@@ -32,6 +32,7 @@ pub mod reason;
 pub mod status;
 pub mod token;
 pub mod untrusted;
+pub mod zone;
 
 pub use certificate::{Achievement, Certificate, Claims, Holder, StatusRef};
 pub use ed25519_dalek;

@@ -348,7 +348,25 @@ export const CATALOG = Object.freeze({
     "verdict-indeterminate": "CERTIFICATE COULD NOT BE CONFIRMED",
     "verdict-invalid": "INVALID CERTIFICATE",
     "verdict-valid": "VALID CERTIFICATE",
-    "verification-valid": "Authentic signature from a trusted issuer; the certificate is in force."
+    "verification-valid": "Authentic signature from a trusted issuer; the certificate is in force.",
+    "zone-shape": [
+      "time_zone must be an IANA name of the form Area/Location (for example America/Mexico_City) or UTC, of at most ",
+      {
+        "var": "max"
+      },
+      " ASCII characters; not \"",
+      {
+        "var": "name"
+      },
+      "\""
+    ],
+    "zone-unknown": [
+      "time_zone \"",
+      {
+        "var": "name"
+      },
+      "\" is not a time zone of the IANA database Sello knows (for example: America/Mexico_City, America/Tijuana, America/Cancun)"
+    ]
   },
   "es": {
     "claim-error": [
@@ -694,6 +712,24 @@ export const CATALOG = Object.freeze({
     "verdict-indeterminate": "NO SE PUDO CONFIRMAR EL CERTIFICADO",
     "verdict-invalid": "CERTIFICADO NO VÁLIDO",
     "verdict-valid": "CERTIFICADO VÁLIDO",
-    "verification-valid": "Firma auténtica de un emisor de confianza; certificado vigente."
+    "verification-valid": "Firma auténtica de un emisor de confianza; certificado vigente.",
+    "zone-shape": [
+      "time_zone debe ser un nombre IANA de la forma Área/Lugar (por ejemplo America/Mexico_City) o UTC, de a lo más ",
+      {
+        "var": "max"
+      },
+      " caracteres ASCII; no «",
+      {
+        "var": "name"
+      },
+      "»"
+    ],
+    "zone-unknown": [
+      "time_zone «",
+      {
+        "var": "name"
+      },
+      "» no es una zona horaria de la base de datos IANA que conoce Sello (por ejemplo: America/Mexico_City, America/Tijuana, America/Cancun)"
+    ]
   }
 });
