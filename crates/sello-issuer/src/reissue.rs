@@ -121,6 +121,7 @@ mod tests {
             id: "mx.ejemplo".into(),
             name: "Ejemplo".into(),
             verify_url: None,
+            time_zone: None,
         };
         let key = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
         Issuer::new(info, Box::new(LocalSigner::new(key)))
