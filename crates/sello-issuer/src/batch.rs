@@ -57,7 +57,8 @@ fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-fn entry_for(issued: &Issued, row_key: Option<String>, kid: &str) -> Entry {
+/// The ledger entry for a certificate just signed with the key `kid`.
+pub fn entry_for(issued: &Issued, row_key: Option<String>, kid: &str) -> Entry {
     let c = &issued.claims;
     Entry {
         serial: c.jti.clone(),

@@ -23,7 +23,10 @@ use sello_core::status::{MAX_ENTRIES, MIN_ENTRIES, StatusList};
 use std::path::Path;
 use std::time::Duration;
 
-const SCHEMA: &str = r#"
+/// The SQLite schema, one migration per version: a ledger at version `n` has had the first `n`
+/// applied, in order, each in the transaction that records the new version. Version 1 is the
+/// schema ledgers were first written with (`IF NOT EXISTS`: they already have it).
+const SQLITE_MIGRATIONS: &[&str] = &[r#"
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -45,10 +48,14 @@ CREATE TABLE IF NOT EXISTS certificates (
     revoke_reason TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS certificates_issued_at ON certificates (issued_at);
-"#;
+"#];
 
-/// Schema version stored in `meta`.
+/// Schema version stored in `meta` (SQLite) or `schema_migrations` (PostgreSQL): the number
+/// of migrations this Sello knows.
 pub const SCHEMA_VERSION: &str = "1";
+
+/// [`SCHEMA_VERSION`] as a number.
+pub const SCHEMA_VERSION_NUMBER: u32 = 1;
 
 /// Why a ledger operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +95,32 @@ pub enum LedgerError {
     /// A signer callback returned an entry for another serial, status entry or row.
     #[error("the certificate signed for {0:?} does not match what was reserved for it")]
     Mismatch(String),
+    /// PostgreSQL reported an error.
+    #[cfg(feature = "postgres")]
+    #[error("ledger (PostgreSQL): {0}")]
+    Postgres(#[from] postgres::Error),
+    /// The ledger address is a PostgreSQL URL but this Sello was built without PostgreSQL.
+    #[error("this sello was built without PostgreSQL support (cargo feature \"postgres\")")]
+    NoPostgres,
+    /// A PostgreSQL URL with a password in it (it would end up in shell history, process
+    /// lists and logs).
+    #[error(
+        "the ledger URL contains a password: remove it and set PGPASSWORD or a password file \
+         (PGPASSFILE, ~/.pgpass)"
+    )]
+    PasswordInUrl,
+    /// The ledger address could not be read.
+    #[error("the ledger address is not valid: {0}")]
+    Address(String),
+    /// Other stations kept conflicting with this one: the chunk was tried this many times.
+    #[error("the chunk conflicted with other stations {0} times in a row; nothing was recorded")]
+    Contention(u32),
+    /// A certificate to import differs from the one already recorded with its serial.
+    #[error("certificate {0:?} is already in the target ledger with a different token")]
+    ImportConflict(String),
+    /// Writing the status list failed (the ledger is unchanged).
+    #[error("{0}")]
+    Publish(Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// One issued certificate, as recorded.
@@ -193,6 +226,73 @@ pub trait IssueLedger {
     ) -> Result<Vec<Recorded>, LedgerError>;
 }
 
+/// Which database holds a ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file in the issuer folder (one station).
+    Sqlite,
+    /// A PostgreSQL database shared by several stations.
+    Postgres,
+}
+
+/// The step of [`LedgerStore::publish`] that signs and writes the status list, called under
+/// the publishing lock with the list and its `iat`.
+pub type PublishFn<'p> =
+    dyn FnMut(&StatusList, i64) -> Result<(), Box<dyn std::error::Error + Send + Sync>> + 'p;
+
+/// Everything Sello does with a ledger, whichever database holds it: SQLite ([`Ledger`]) or
+/// PostgreSQL (`PgLedger`, cargo feature `postgres`). Both keep the same schema and the same
+/// invariants (see [`IssueLedger`]), and both pass the same test suite.
+pub trait LedgerStore: IssueLedger + Send {
+    /// Which database this is.
+    fn backend(&self) -> Backend;
+    /// Number of entries in the issuer's status list.
+    fn status_size(&mut self) -> Result<u32, LedgerError>;
+    /// Number of certificates recorded.
+    fn count(&mut self) -> Result<u64, LedgerError>;
+    /// The certificate with this serial.
+    fn get(&mut self, serial: &str) -> Result<Option<Entry>, LedgerError>;
+    /// The certificate issued for a roster row.
+    fn by_row_key(&mut self, row_key: &str) -> Result<Option<Entry>, LedgerError>;
+    /// Certificates in issue order, `limit` from `offset`.
+    fn list(&mut self, offset: u64, limit: u64) -> Result<Vec<Entry>, LedgerError>;
+    /// Calls `f` for every certificate, in issue order (for exports of any size).
+    fn for_each(&mut self, f: &mut dyn FnMut(&Entry)) -> Result<(), LedgerError>;
+    /// Marks a certificate revoked at `at` with a reason.
+    fn revoke(&mut self, serial: &str, reason: &str, at: i64) -> Result<Entry, LedgerError>;
+    /// The status list as of now, size and bits from the same moment.
+    fn status_list(&mut self) -> Result<StatusList, LedgerError>;
+    /// Publishes the status list: under a lock only one publisher holds at a time, reads the
+    /// list, picks its `iat` (`now`, or one second after the last published `iat` if that is
+    /// not earlier, so `iat` strictly increases across every station), calls `write`, and
+    /// records the `iat` only if `write` succeeded. Returns the `iat`.
+    fn publish(&mut self, now: i64, write: &mut PublishFn<'_>) -> Result<i64, LedgerError>;
+    /// Copies certificates in (`sello ledger migrate`): records each entry whose serial is not
+    /// there yet, carries over a revocation the target lacks, and raises the status list to at
+    /// least `status_size`, all in one transaction under the issuing lock. An entry whose
+    /// serial is recorded with another token is [`LedgerError::ImportConflict`]. Returns how
+    /// many were new. Running it again with the same entries records nothing.
+    fn import(&mut self, entries: &[Entry], status_size: u32) -> Result<u64, LedgerError>;
+}
+
+/// Opens a ledger from its address: a `postgres://` or `postgresql://` URL (no password in
+/// it; see `PgLedger::connect`), or else the path of a SQLite file.
+pub fn open_store(address: &str) -> Result<Box<dyn LedgerStore>, LedgerError> {
+    if is_postgres_url(address) {
+        #[cfg(feature = "postgres")]
+        return Ok(Box::new(crate::ledger_pg::PgLedger::connect(address)?));
+        #[cfg(not(feature = "postgres"))]
+        return Err(LedgerError::NoPostgres);
+    }
+    Ok(Box::new(Ledger::open(Path::new(address))?))
+}
+
+/// Whether a ledger address names a PostgreSQL database.
+pub fn is_postgres_url(address: &str) -> bool {
+    let lower = address.get(..13).unwrap_or(address).to_ascii_lowercase();
+    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+}
+
 /// The smallest status-list size, from `size` doubling, that keeps `certificates` at most
 /// half of it; never smaller than `size`.
 pub fn grown_status_size(size: u32, certificates: u64) -> Result<u32, LedgerError> {
@@ -270,29 +370,17 @@ impl Ledger {
         Ledger::init(Connection::open_in_memory()?)
     }
 
-    fn init(conn: Connection) -> Result<Ledger, LedgerError> {
+    fn init(mut conn: Connection) -> Result<Ledger, LedgerError> {
         conn.busy_timeout(Duration::from_secs(10))?;
         // WAL: readers never block the writer; FULL: a committed certificate survives a crash
         // or power loss before its files are written.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.execute_batch(SCHEMA)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)",
-            params![SCHEMA_VERSION],
-        )?;
-        let version: String = conn.query_row(
-            "SELECT value FROM meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )?;
-        if version != SCHEMA_VERSION {
-            return Err(LedgerError::Version(version));
-        }
-        conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('status_size', ?1)",
-            params![MIN_ENTRIES.to_string()],
-        )?;
+        // Migrations run under the write lock: two stations opening a new ledger at once apply
+        // each one once.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        sqlite_migrate(&tx)?;
+        tx.commit()?;
         Ok(Ledger { conn })
     }
 
@@ -382,17 +470,21 @@ impl Ledger {
     /// Read in one transaction, so size and bits come from the same moment.
     pub fn status_list(&self) -> Result<StatusList, LedgerError> {
         let tx = self.conn.unchecked_transaction()?;
-        let mut list =
-            StatusList::new(status_size(&tx)?).map_err(|_| LedgerError::StatusListFull)?;
-        {
-            let mut stmt =
-                tx.prepare("SELECT status_idx FROM certificates WHERE revoked_at IS NOT NULL")?;
-            for idx in stmt.query_map([], |r| r.get::<_, u32>(0))? {
-                list.set_revoked(idx?, true);
-            }
-        }
+        let list = status_list_in(&tx)?;
         tx.commit()?;
         Ok(list)
+    }
+
+    /// Clears a revocation, as if a run had stopped before making it (tests only).
+    #[cfg(test)]
+    pub(crate) fn unrevoke_for_test(&mut self, serial: &str) {
+        self.conn
+            .execute(
+                "UPDATE certificates SET revoked_at = NULL, revoke_reason = NULL \
+                 WHERE serial = ?1",
+                [serial],
+            )
+            .unwrap();
     }
 
     /// Records `n` placeholder certificates (serials `EARLIER-…`, even status entries), as an
@@ -407,6 +499,117 @@ impl Ledger {
             params![n as i64],
         )?;
         Ok(())
+    }
+}
+
+impl LedgerStore for Ledger {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+    fn status_size(&mut self) -> Result<u32, LedgerError> {
+        Ledger::status_size(self)
+    }
+    fn count(&mut self) -> Result<u64, LedgerError> {
+        Ledger::count(self)
+    }
+    fn get(&mut self, serial: &str) -> Result<Option<Entry>, LedgerError> {
+        Ledger::get(self, serial)
+    }
+    fn by_row_key(&mut self, row_key: &str) -> Result<Option<Entry>, LedgerError> {
+        Ledger::by_row_key(self, row_key)
+    }
+    fn list(&mut self, offset: u64, limit: u64) -> Result<Vec<Entry>, LedgerError> {
+        Ledger::list(self, offset, limit)
+    }
+    fn for_each(&mut self, f: &mut dyn FnMut(&Entry)) -> Result<(), LedgerError> {
+        Ledger::for_each(self, f)
+    }
+    fn revoke(&mut self, serial: &str, reason: &str, at: i64) -> Result<Entry, LedgerError> {
+        Ledger::revoke(self, serial, reason, at)
+    }
+    fn status_list(&mut self) -> Result<StatusList, LedgerError> {
+        Ledger::status_list(self)
+    }
+
+    fn publish(&mut self, now: i64, write: &mut PublishFn<'_>) -> Result<i64, LedgerError> {
+        // The write lock is the publishing lock: one publisher (or issuer) at a time.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let last: Option<String> = tx
+            .query_row("SELECT value FROM meta WHERE key = 'status_iat'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let iat = next_iat(now, last.as_deref())?;
+        let list = status_list_in(&tx)?;
+        write(&list, iat).map_err(LedgerError::Publish)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('status_iat', ?1) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![iat.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(iat)
+    }
+
+    fn import(&mut self, entries: &[Entry], size: u32) -> Result<u64, LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut new = 0;
+        {
+            let mut st = Statements::new(&tx)?;
+            let mut existing =
+                tx.prepare("SELECT token_sha256, revoked_at FROM certificates WHERE serial = ?1")?;
+            let mut carry = tx.prepare(
+                "UPDATE certificates SET revoked_at = ?1, revoke_reason = ?2 \
+                 WHERE serial = ?3 AND revoked_at IS NULL",
+            )?;
+            for e in entries {
+                let found = existing
+                    .query_row(params![e.serial], |r| {
+                        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+                    })
+                    .optional()?;
+                match found {
+                    None => {
+                        st.insert(e)?;
+                        new += 1;
+                    }
+                    Some((sha, _)) if sha != e.token_sha256 => {
+                        return Err(LedgerError::ImportConflict(e.serial.clone()));
+                    }
+                    Some((_, None)) if e.revoked_at.is_some() => {
+                        carry.execute(params![e.revoked_at, e.revoke_reason, e.serial])?;
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        let stored = status_size(&tx)?;
+        let grown = grown_status_size(stored.max(size), count(&tx)?)?;
+        if grown != stored {
+            tx.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'status_size'",
+                params![grown.to_string()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(new)
+    }
+}
+
+/// The `iat` of the next status list: `now`, or one second after the last one published.
+pub(crate) fn next_iat(now: i64, last: Option<&str>) -> Result<i64, LedgerError> {
+    match last {
+        None => Ok(now),
+        Some(text) => match text.parse::<i64>() {
+            Ok(last) => Ok(now.max(last.saturating_add(1))),
+            Err(_) => Err(LedgerError::Damaged(format!(
+                "last status-list iat {text:?} is not a number"
+            ))),
+        },
     }
 }
 
@@ -485,6 +688,55 @@ impl IssueLedger for Ledger {
         tx.commit()?;
         Ok(out.into_iter().flatten().collect())
     }
+}
+
+fn status_list_in(conn: &Connection) -> Result<StatusList, LedgerError> {
+    let mut list = StatusList::new(status_size(conn)?).map_err(|_| LedgerError::StatusListFull)?;
+    let mut stmt =
+        conn.prepare("SELECT status_idx FROM certificates WHERE revoked_at IS NOT NULL")?;
+    for idx in stmt.query_map([], |r| r.get::<_, u32>(0))? {
+        list.set_revoked(idx?, true);
+    }
+    Ok(list)
+}
+
+/// Applies the migrations a ledger lacks (inside the caller's transaction) and seeds `meta`.
+fn sqlite_migrate(conn: &Connection) -> Result<(), LedgerError> {
+    let has_meta: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')",
+        [],
+        |r| r.get(0),
+    )?;
+    let current = if has_meta {
+        conn.query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+    } else {
+        None
+    };
+    let current: usize = match current {
+        None => 0,
+        Some(v) => match v.parse::<usize>() {
+            Ok(n) if n <= SQLITE_MIGRATIONS.len() => n,
+            _ => return Err(LedgerError::Version(v)),
+        },
+    };
+    for migration in &SQLITE_MIGRATIONS[current..] {
+        conn.execute_batch(migration)?;
+    }
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?1) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![SQLITE_MIGRATIONS.len().to_string()],
+    )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('status_size', ?1)",
+        params![MIN_ENTRIES.to_string()],
+    )?;
+    Ok(())
 }
 
 fn status_size(conn: &Connection) -> Result<u32, LedgerError> {
@@ -594,157 +846,47 @@ impl<'c> Statements<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger_suite::{Harness, TestDb, issue};
 
-    fn e(serial: &str, idx: u32, row: Option<&str>) -> Entry {
-        Entry {
-            serial: serial.into(),
-            row_key: row.map(str::to_owned),
-            holder: "Ana".into(),
-            holder_id: None,
-            code: "EC0105".into(),
-            title: "T".into(),
-            status_idx: idx,
-            token: "a.b.c".into(),
-            token_sha256: "00".into(),
-            kid: "k".into(),
-            issued_at: 1,
-            expires_at: None,
-            revoked_at: None,
-            revoke_reason: None,
+    /// A SQLite ledger file in a temporary folder.
+    pub(crate) struct SqliteDb(tempfile::TempDir);
+
+    impl TestDb for SqliteDb {
+        type L = Ledger;
+        fn open(&self) -> Ledger {
+            Ledger::open(&self.0.path().join("ledger.sqlite")).unwrap()
         }
     }
 
-    /// Issues `drafts`, signing each with a placeholder token; `refuse` names the positions
-    /// whose signer refuses.
-    fn issue(l: &mut Ledger, drafts: &[Draft<'_>], refuse: &[usize]) -> Vec<Recorded> {
-        l.issue_chunk(drafts, &mut |i, r| {
-            if refuse.contains(&i) {
-                return Err(IssueError::KeyNotValid("k".into()));
-            }
-            Ok(e(&r.serial, r.status_idx, drafts[i].row_key))
-        })
-        .unwrap()
+    impl Harness for Ledger {
+        fn insert_unchecked(&mut self, e: &Entry) -> Result<(), LedgerError> {
+            Statements::new(&self.conn)?.insert(e)
+        }
+        fn set_status_size_text(&mut self, text: &str) {
+            self.conn
+                .execute(
+                    "UPDATE meta SET value = ?1 WHERE key = 'status_size'",
+                    [text],
+                )
+                .unwrap();
+        }
+        fn prefill(&mut self, n: u64) {
+            Ledger::prefill(self, n).unwrap();
+        }
     }
 
-    fn draft<'a>(row_key: Option<&'a str>, serial: Option<&'a str>) -> Draft<'a> {
-        Draft { row_key, serial }
+    fn sqlite() -> Option<SqliteDb> {
+        Some(SqliteDb(tempfile::tempdir().unwrap()))
     }
 
-    #[test]
-    fn uniqueness_is_enforced_by_the_database() {
-        let l = Ledger::in_memory().unwrap();
-        let mut st = Statements::new(&l.conn).unwrap();
-        st.insert(&e("A", 1, Some("r1"))).unwrap();
-        st.insert(&e("B", 2, None)).unwrap();
-        assert!(
-            matches!(st.insert(&e("A", 3, None)), Err(LedgerError::SerialTaken(s)) if s == "A")
-        );
-        assert!(st.insert(&e("C", 1, None)).is_err(), "status entry reused");
-        assert!(
-            st.insert(&e("D", 4, Some("r1"))).is_err(),
-            "row issued twice"
-        );
-        drop(st);
-        assert_eq!(l.count().unwrap(), 2);
-        assert_eq!(l.by_row_key("r1").unwrap().unwrap().serial, "A");
+    mod suite {
+        use super::sqlite;
+        use crate::ledger_suite::ledger_suite;
+        ledger_suite!(sqlite());
     }
 
     #[test]
-    fn a_chunk_resumes_rows_refuses_taken_serials_and_records_the_rest() {
-        let mut l = Ledger::in_memory().unwrap();
-        let first = issue(
-            &mut l,
-            &[draft(Some("r1"), Some("A-1")), draft(Some("r2"), None)],
-            &[],
-        );
-        let Recorded::Issued(a) = &first[0] else {
-            panic!("{first:?}")
-        };
-        assert_eq!(a.serial, "A-1");
-        let chunk = [
-            draft(Some("r1"), None),        // resumed: issued above
-            draft(Some("r3"), Some("A-1")), // serial already issued
-            draft(Some("r4"), Some("B-1")),
-            draft(Some("r5"), Some("B-1")), // serial asked for earlier in this chunk
-            draft(Some("r4"), None),        // row key earlier in this chunk
-            draft(Some("r6"), None),        // refused by the signer
-            draft(None, None),
-        ];
-        let out = issue(&mut l, &chunk, &[5]);
-        assert_eq!(out.len(), chunk.len());
-        assert!(matches!(&out[0], Recorded::AlreadyIssued(x) if x == a));
-        assert!(matches!(&out[1], Recorded::SerialTaken(s) if s == "A-1"));
-        let Recorded::Issued(b) = &out[2] else {
-            panic!("{out:?}")
-        };
-        assert!(matches!(&out[3], Recorded::SerialTaken(s) if s == "B-1"));
-        assert!(matches!(&out[4], Recorded::AlreadyIssued(x) if x == b));
-        assert!(matches!(
-            &out[5],
-            Recorded::Refused(IssueError::KeyNotValid(_))
-        ));
-        assert!(matches!(&out[6], Recorded::Issued(x) if x.row_key.is_none()));
-        assert_eq!(l.count().unwrap(), 4);
-        assert!(l.by_row_key("r6").unwrap().is_none());
-    }
-
-    #[test]
-    fn a_chunk_is_recorded_whole_or_not_at_all() {
-        let mut l = Ledger::in_memory().unwrap();
-        let drafts = [draft(Some("r1"), None), draft(Some("r2"), None)];
-        // The signer returns a certificate for another entry at the second draft: the first,
-        // already inserted, is rolled back with it.
-        let err = l
-            .issue_chunk(&drafts, &mut |i, r| {
-                Ok(e(
-                    &r.serial,
-                    r.status_idx + u32::from(i == 1),
-                    drafts[i].row_key,
-                ))
-            })
-            .unwrap_err();
-        assert!(matches!(err, LedgerError::Mismatch(_)));
-        assert_eq!(l.count().unwrap(), 0);
-        assert_eq!(l.status_size().unwrap(), MIN_ENTRIES);
-    }
-
-    #[test]
-    fn revocation_and_status_list() {
-        let mut l = Ledger::in_memory().unwrap();
-        let out = issue(
-            &mut l,
-            &[draft(None, Some("A")), draft(None, Some("B"))],
-            &[],
-        );
-        let idx: Vec<u32> = out
-            .iter()
-            .map(|r| match r {
-                Recorded::Issued(e) => e.status_idx,
-                other => panic!("{other:?}"),
-            })
-            .collect();
-        assert_ne!(idx[0], idx[1]);
-        l.revoke("B", "emitido por error", 50).unwrap();
-        assert!(matches!(
-            l.revoke("B", "x", 60),
-            Err(LedgerError::AlreadyRevoked(_))
-        ));
-        assert!(matches!(
-            l.revoke("Z", "x", 60),
-            Err(LedgerError::NotFound(_))
-        ));
-        let list = l.status_list().unwrap();
-        assert_eq!(list.len(), MIN_ENTRIES);
-        assert_eq!(list.is_revoked(idx[1]), Some(true));
-        assert_eq!(list.is_revoked(idx[0]), Some(false));
-        assert_eq!(
-            l.get("B").unwrap().unwrap().revoke_reason.as_deref(),
-            Some("emitido por error")
-        );
-    }
-
-    #[test]
-    fn status_list_grows_to_stay_half_empty() {
+    fn status_list_sizes_double_up_to_the_maximum_and_never_shrink() {
         assert_eq!(grown_status_size(MIN_ENTRIES, 0).unwrap(), MIN_ENTRIES);
         let half = u64::from(MIN_ENTRIES / 2);
         assert_eq!(grown_status_size(MIN_ENTRIES, half).unwrap(), MIN_ENTRIES);
@@ -763,50 +905,54 @@ mod tests {
             grown_status_size(MIN_ENTRIES, most + 1),
             Err(LedgerError::StatusListFull)
         ));
-
-        let mut l = Ledger::in_memory().unwrap();
-        l.prefill(half - 1).unwrap();
-        issue(&mut l, &[draft(None, None)], &[]);
-        assert_eq!(l.status_size().unwrap(), MIN_ENTRIES, "exactly half full");
-        let out = issue(&mut l, &[draft(None, None), draft(None, None)], &[]);
-        assert_eq!(l.status_size().unwrap(), MIN_ENTRIES * 2);
-        assert!(
-            out.iter()
-                .all(|r| matches!(r, Recorded::Issued(e) if e.status_idx < MIN_ENTRIES * 2))
-        );
     }
 
     #[test]
-    fn a_damaged_status_size_is_an_error_not_a_smaller_list() {
-        let mut l = Ledger::in_memory().unwrap();
-        for bad in ["oops", "1000", "131073", "33554432"] {
-            l.conn
-                .execute(
-                    "UPDATE meta SET value = ?1 WHERE key = 'status_size'",
-                    [bad],
-                )
-                .unwrap();
-            assert!(
-                matches!(l.status_size(), Err(LedgerError::Damaged(_))),
-                "{bad}"
-            );
-            assert!(
-                l.issue_chunk(&[draft(None, None)], &mut |_, _| unreachable!())
-                    .is_err()
-            );
-        }
-    }
-
-    #[test]
-    fn persists_on_disk() {
+    fn a_ledger_from_a_newer_sello_is_refused_and_an_older_one_is_migrated() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.sqlite");
-        issue(
-            &mut Ledger::open(&path).unwrap(),
-            &[draft(None, Some("A"))],
-            &[],
-        );
-        assert_eq!(Ledger::open(&path).unwrap().count().unwrap(), 1);
+        // A ledger as the first Sello wrote it: schema applied, version "1".
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(SQLITE_MIGRATIONS[0]).unwrap();
+        conn.execute(
+            "INSERT INTO meta VALUES ('schema_version', '1'), ('status_size', ?1)",
+            [(MIN_ENTRIES * 2).to_string()],
+        )
+        .unwrap();
+        drop(conn);
+        let mut l = Ledger::open(&path).unwrap();
+        assert_eq!(LedgerStore::status_size(&mut l).unwrap(), MIN_ENTRIES * 2);
+        drop(l);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        assert!(matches!(Ledger::open(&path), Err(LedgerError::Version(v)) if v == "99"));
+    }
+
+    #[test]
+    fn an_address_is_a_postgres_url_or_a_file() {
+        assert!(is_postgres_url("postgres://db/ledger"));
+        assert!(is_postgres_url("PostgreSQL://db/ledger"));
+        assert!(!is_postgres_url("ledger.sqlite"));
+        assert!(!is_postgres_url("./postgres:/x"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let store = open_store(path.to_str().unwrap()).unwrap();
+        assert_eq!(store.backend(), Backend::Sqlite);
+        #[cfg(not(feature = "postgres"))]
+        assert!(matches!(
+            open_store("postgres://db/ledger"),
+            Err(LedgerError::NoPostgres)
+        ));
+        #[cfg(feature = "postgres")]
+        assert!(matches!(
+            open_store("postgres://u:pw@db/ledger"),
+            Err(LedgerError::PasswordInUrl)
+        ));
     }
 
     #[cfg(unix)]
@@ -816,7 +962,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.sqlite");
         let mut l = Ledger::open(&path).unwrap();
-        issue(&mut l, &[draft(None, Some("A"))], &[]);
+        issue(
+            &mut l,
+            &[Draft {
+                row_key: None,
+                serial: Some("A"),
+            }],
+            &[],
+        );
         for name in ["ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm"] {
             let mode = std::fs::metadata(dir.path().join(name))
                 .unwrap()

@@ -36,8 +36,14 @@ mod i18n;
 pub mod issue;
 pub mod keystore;
 pub mod ledger;
+#[cfg(feature = "postgres")]
+pub mod ledger_pg;
+#[cfg(test)]
+mod ledger_suite;
+pub mod migrate;
 pub mod passphrase;
 pub mod qr;
+pub mod reissue;
 pub mod roster;
 pub mod signer;
 
