@@ -1030,6 +1030,7 @@ mod tests {
                 time_zone: None,
             },
             keys: vec![public(seed)],
+            attribute_labels: Default::default(),
         }
     }
 

@@ -45,7 +45,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             level: Some("3".into()),
         },
         unit: Some("CECATI 149".into()),
-        attributes: String::new(),
         attrs,
     };
     let mut request = IssueRequest::new(certificate);
