@@ -30,6 +30,7 @@ pub mod svg;
 pub mod trust;
 pub mod verify;
 
+pub use i18n::catalog;
 pub use input::{InputError, Source};
 pub use scan::ImageError;
 pub use svg::SvgError;
