@@ -20,16 +20,20 @@ before(async () => {
   const dir = join(work, 'issuer');
   sello(['keygen', '--dir', dir, '--id', 'mx.cecati149', '--name', 'CECATI 149',
     '--url', `http://127.0.0.1:${port}/`]);
-  const issue = (holder, serial) => sello(['issue', '--dir', dir, '--json', '--holder', holder,
+  const issue = (holder, serial, extra = []) => sello(['issue', '--dir', dir, '--json', '--holder', holder,
     '--holder-id', 'HELG850312MDFRPD09', '--code', 'EC0105',
     '--title', 'Atención al ciudadano en el sector público', '--unit', 'CECATI 149',
-    '--serial', serial, '--qr', join(work, `${serial}.png`)], { json: true });
+    '--serial', serial, '--qr', join(work, `${serial}.png`), ...extra], { json: true });
   const valid = issue('María Guadalupe Hernández López', 'WEB-0001');
   const revoked = issue('José Luis Martínez Ramírez', 'WEB-0002');
+  // Valid through 2031-11-24 in the issuer's time zone (keygen's default, America/Mexico_City).
+  const expiring = issue('Ana Ruiz Prieto', 'WEB-0003', ['--expires', '2031-11-24']);
+  assert.equal(expiring.dates.valid_through, '2031-11-24');
   sello(['revoke', '--dir', dir, 'WEB-0002', '--reason', 'prueba']);
   sello(['status', 'publish', '--dir', dir]);
   tokens.valid = valid.token;
   tokens.revoked = revoked.token;
+  tokens.expiring = expiring.token;
   // One character of the signature changed.
   const i = valid.token.length - 10;
   tokens.tampered = valid.token.slice(0, i) + (valid.token[i] === 'A' ? 'B' : 'A') + valid.token.slice(i + 1);
@@ -101,6 +105,17 @@ test('the QR code of a `sello demo` certificate, opened as a phone camera would'
   assert.match(r.text, /EC0105/);
   assert.match(r.text, /CECATI 149 \(demostración\)/);
   await r.context.close();
+});
+
+test('the expiry on the page is the date on paper and in the CLI: valid through 24 November 2031', async () => {
+  const r = await open(`http://127.0.0.1:${port}`, tokens.expiring, { shot: 'expires-es' });
+  assert.match(r.cls, /\bvalid\b/);
+  assert.match(r.text, /Vigente hasta\s*24 de noviembre de 2031/);
+  assert.doesNotMatch(r.text, /25 de noviembre de 2031/);
+  await r.context.close();
+  const s = await open(`http://127.0.0.1:${staticPort}`, tokens.expiring, { locale: 'en-US' });
+  assert.match(s.text, /Valid through\s*24 November 2031/);
+  await s.context.close();
 });
 
 test('a tampered certificate: red, with the reason in plain words', async () => {

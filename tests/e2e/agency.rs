@@ -474,3 +474,130 @@ fn rotation_keeps_old_certificates_and_compromise_rejects_them() {
     assert_eq!(lines[0]["reason"], "key_revoked");
     assert_eq!(lines[1]["verdict"], "valid");
 }
+
+/// "Valid through DATE" (FORMAT.md §3.9): `--expires 2031-11-24` for an issuer in
+/// America/Mexico_City (keygen's default) ends at the next midnight there, and the CLI's report,
+/// the printable certificate and the JSON all say 24 November 2031 — for one certificate and for
+/// a roster row with its own expiry.
+#[test]
+fn expiry_date_is_the_same_on_paper_on_screen_and_in_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let jwks: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("jwks.json")).unwrap()).unwrap();
+    assert_eq!(jwks["time_zone"], "America/Mexico_City");
+    // 2031-11-25T00:00:00-06:00.
+    const EXP: i64 = 1_953_352_800;
+    let svg = tmp.path().join("uno.svg");
+    let issued = issue(
+        &dir,
+        &[
+            "--expires",
+            "2031-11-24",
+            "--certificate",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(issued["claims"]["exp"], EXP);
+    assert_eq!(issued["dates"]["valid_through"], "2031-11-24");
+    let printed = std::fs::read_to_string(&svg).unwrap();
+    assert!(printed.contains("24 de noviembre de 2031"), "{printed}");
+    assert!(!printed.contains("25 de noviembre de 2031"));
+    let token = issued["token"].as_str().unwrap();
+    let human = |lang: &str| {
+        let out = sello()
+            .env("LANG", lang)
+            .args(["verify", "--keys"])
+            .arg(dir.join("jwks.json"))
+            .arg("--status")
+            .arg(dir.join("status.jwt"))
+            .arg(token)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shown = |report: &str, label: &str| {
+        report
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(label))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("no {label} in {report}"))
+    };
+    let es = human("es_MX.UTF-8");
+    assert_eq!(shown(&es, "Vigente hasta:"), "2031-11-24", "{es}");
+    assert!(!es.contains("2031-11-25"), "{es}");
+    let en = human("en_US.UTF-8");
+    assert_eq!(shown(&en, "Valid through:"), "2031-11-24", "{en}");
+    let token_file = tmp.path().join("token.txt");
+    std::fs::write(&token_file, token).unwrap();
+    let (code, lines) = verify_json(&dir, &[&token_file]);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines[0]["dates"]["valid_through"], "2031-11-24");
+    assert_eq!(lines[0]["issuer"]["time_zone"], "America/Mexico_City");
+
+    // A roster row with its own expiry (`vence`), printed and verified.
+    let list = tmp.path().join("roster.csv");
+    std::fs::write(
+        &list,
+        "nombre,curp,vence\nAna Ruiz Prieto,RUPA800101MDFZRN01,2031-11-24\n",
+    )
+    .unwrap();
+    let out_dir = tmp.path().join("out");
+    batch(&dir, &list, &out_dir, "png,pdf,cert-svg")
+        .assert()
+        .success();
+    let files: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let find = |suffix: &str| {
+        files
+            .iter()
+            .find(|p| p.to_string_lossy().ends_with(suffix))
+            .unwrap_or_else(|| panic!("{suffix} in {files:?}"))
+            .clone()
+    };
+    let printed = std::fs::read_to_string(find("-certificado.svg")).unwrap();
+    assert!(printed.contains("24 de noviembre de 2031"), "{printed}");
+    assert!(!printed.contains("25 de noviembre de 2031"));
+    assert!(std::fs::read(find(".pdf")).unwrap().starts_with(b"%PDF-"));
+    publish_status(&dir);
+    let (code, lines) = verify_json(&dir, &[&find(".png")]);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert_eq!(lines[0]["claims"]["exp"], EXP);
+    assert_eq!(lines[0]["dates"]["valid_through"], "2031-11-24");
+}
+
+/// `keygen --time-zone` takes an IANA zone and refuses one that is not.
+#[test]
+fn keygen_time_zone_is_checked_and_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let keygen_in = |dir: &Path, zone: &str| {
+        sello()
+            .env("SELLO_PASSPHRASE", PASS)
+            .args(["keygen", "--dir"])
+            .arg(dir)
+            .args([
+                "--id",
+                "mx.tijuana",
+                "--name",
+                "Centro Tijuana",
+                "--time-zone",
+                zone,
+            ])
+            .output()
+            .unwrap()
+    };
+    let bad = tmp.path().join("bad");
+    let out = keygen_in(&bad, "America/Atlantis");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("America/Atlantis"));
+    assert!(!bad.join("issuer.json").exists());
+    let dir = tmp.path().join("tj");
+    assert!(keygen_in(&dir, "america/tijuana").status.success());
+    let jwks: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("jwks.json")).unwrap()).unwrap();
+    assert_eq!(jwks["time_zone"], "America/Tijuana");
+}

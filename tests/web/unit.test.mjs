@@ -124,6 +124,28 @@ test('key sets: what is accepted', async () => {
   assert.equal(rfc.issuers.get('mx.t').keys[0].kid, 'kPrK_qmxVWY');
 });
 
+test('key sets: the time_zone member (FORMAT.md §5.1)', async () => {
+  for (const [given, kept] of [['America/Mexico_City', 'America/Mexico_City'], ['America/Tijuana', 'America/Tijuana'],
+    ['UTC', 'UTC'], ['utc', 'UTC'], ['Etc/GMT+6', 'Etc/GMT+6'], ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires']]) {
+    const store = await loads(set(jwk(), `"time_zone":"${given}",`));
+    assert.equal(store.issuers.get('mx.t').issuer.time_zone, kept, given);
+  }
+  // Absent or null: UTC, and no member in the issuer (as the Rust verifier's JSON).
+  for (const top of ['', '"time_zone":null,']) {
+    assert.equal(Object.hasOwn((await loads(set(jwk(), top))).issuers.get('mx.t').issuer, 'time_zone'), false);
+  }
+  for (const name of ['', 'US/Eastern', 'EST', 'PST', 'Mexico/General', 'America/', 'America//Mexico_City', 'America/Mexico City',
+    '+05:00', 'America/México', 'SystemV/EST5', '../../etc/passwd', `America/${'A'.repeat(58)}`]) {
+    await refusedSet(set(jwk(), `"time_zone":${JSON.stringify(name)},`), /time_zone must be an IANA name/);
+  }
+  for (const name of ['America/Atlantis', 'Europe/Mordor', 'Etc/Unknown']) {
+    await refusedSet(set(jwk(), `"time_zone":"${name}",`), /is not a time zone of the IANA database/);
+  }
+  await refusedSet(set(jwk(), '"time_zone":5,'));
+  // Two key sets of one issuer that differ only in the zone conflict.
+  await assert.rejects(loadKeySets([set(jwk(), '"time_zone":"America/Tijuana",'), set(jwk())]), /appears twice/);
+});
+
 test('key sets: what is refused', async () => {
   for (const m of ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']) await refusedSet(set(jwk(`,"${m}":null`)), /private/);
   await refusedSet(set(`{"d":null,"kty":5}`), /private/);

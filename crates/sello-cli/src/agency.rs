@@ -3,6 +3,7 @@
 use crate::{Failure, IssueArgs, key_failure, new_passphrase, passphrase, when};
 use clap::{Args, Subcommand, ValueEnum};
 use sello_core::Lang;
+use sello_core::zone::Zone;
 use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::ledger::{Entry, Ledger};
@@ -139,6 +140,7 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
     let out_dir = args.out.clone().unwrap_or_default();
     let dir = IssuerDir::open(&args.dir)?;
     let bytes = read_capped(&roster_path, roster::MAX_ROSTER_BYTES)?;
+    let zone = Zone::of(dir.info());
     let defaults = RowDefaults {
         code: args.code.clone(),
         title: args.title.clone(),
@@ -147,9 +149,10 @@ pub fn issue_batch(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         expires: args
             .expires
             .as_deref()
-            .map(|e| when::parse(e, 1))
+            .map(|e| when::parse_expiry(e, &zone))
             .transpose()
-            .map_err(Failure::usage)?,
+            .map_err(|e| Failure::usage(crate::text::bad_date(lang, &e)))?,
+        zone,
     };
     let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
     let pass = passphrase(lang)?;
@@ -271,15 +274,15 @@ pub enum LedgerCommand {
     },
 }
 
-fn entry_line(e: &Entry, lang: Lang) -> String {
+fn entry_line(e: &Entry, lang: Lang, zone: &Zone) -> String {
     let state = match e.revoked_at {
-        Some(at) => format!("{} {}", lang.pick("REVOCADO", "REVOKED"), when::date(at)),
+        Some(at) => format!("{} {}", lang.pick("REVOCADO", "REVOKED"), zone.date(at)),
         None => lang.pick("vigente", "in force").to_owned(),
     };
     format!(
         "{:<16} {}  {:<10} {:<40} {}",
         e.serial,
-        when::date(e.issued_at),
+        zone.date(e.issued_at),
         e.code,
         e.holder,
         state
@@ -290,7 +293,9 @@ fn entry_line(e: &Entry, lang: Lang) -> String {
 pub fn ledger(cmd: LedgerCommand, lang: Lang) -> Result<u8, Failure> {
     match cmd {
         LedgerCommand::List { dir, offset, limit } => {
-            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
+            let issuer = IssuerDir::open(&dir)?;
+            let zone = Zone::of(issuer.info());
+            let ledger = open_ledger(&issuer)?;
             println!(
                 "{:<16} {:<10}  {:<10} {:<40} {}",
                 lang.pick("Folio", "Serial"),
@@ -300,7 +305,7 @@ pub fn ledger(cmd: LedgerCommand, lang: Lang) -> Result<u8, Failure> {
                 lang.pick("Estado", "State")
             );
             for e in ledger.list(offset, limit)? {
-                println!("{}", entry_line(&e, lang));
+                println!("{}", entry_line(&e, lang, &zone));
             }
             eprintln!("{}: {}", lang.pick("Total", "Total"), ledger.count()?);
             Ok(0)
@@ -345,9 +350,10 @@ pub struct RevokeArgs {
 
 /// Revokes a certificate in the ledger.
 pub fn revoke(args: RevokeArgs, lang: Lang) -> Result<u8, Failure> {
-    let mut ledger = open_ledger(&IssuerDir::open(&args.dir)?)?;
+    let issuer = IssuerDir::open(&args.dir)?;
+    let mut ledger = open_ledger(&issuer)?;
     let e = ledger.revoke(&args.serial, &args.reason, sello_issuer::now())?;
-    println!("{}", entry_line(&e, lang));
+    println!("{}", entry_line(&e, lang, &Zone::of(issuer.info())));
     eprintln!(
         "{}",
         lang.pick(
@@ -405,7 +411,7 @@ pub fn status(cmd: StatusCommand, lang: Lang) -> Result<u8, Failure> {
         list.revoked_count(),
         lang.pick("revocados", "revoked"),
         lang.pick("vigente hasta", "fresh until"),
-        when::datetime(exp)
+        Zone::of(issuer_dir.info()).local(exp)
     );
     Ok(0)
 }
@@ -430,9 +436,20 @@ pub enum KeysCommand {
         dir: PathBuf,
         /// The key id
         kid: String,
-        /// Compromise time (RFC 3339, YYYY-MM-DD or Unix seconds); 0 rejects everything it signed
+        /// Compromise time (RFC 3339, YYYY-MM-DD for the start of that day in the issuer's time
+        /// zone, or Unix seconds); 0 rejects everything it signed
         #[arg(long)]
         at: String,
+    },
+    /// Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its
+    /// certificates are days there. Then publish jwks.json
+    SetTimeZone {
+        /// Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        /// The time zone, AREA/LOCATION (or UTC)
+        #[arg(value_name = "AREA/LOCATION")]
+        zone: String,
     },
     /// Print (or write) the public key set to hand to verifiers
     Publish {
@@ -497,17 +514,29 @@ pub fn keys(cmd: KeysCommand, lang: Lang) -> Result<u8, Failure> {
         }
         KeysCommand::Revoke { dir, kid, at } => {
             let mut issuer = IssuerDir::open(&dir)?;
-            let at = when::parse(&at, 0).map_err(Failure::usage)?;
+            let zone = Zone::of(issuer.info());
+            let at = when::parse_instant(&at, &zone)
+                .map_err(|e| Failure::usage(crate::text::bad_date(lang, &e)))?;
             issuer.revoke_key(&kid, at)?;
             println!(
                 "{} {kid} ({} {}). {}",
                 lang.pick("Llave revocada", "Key revoked"),
                 lang.pick("desde", "from"),
-                when::datetime(at),
+                zone.local(at),
                 lang.pick(
                     "Publique el nuevo jwks.json; si era la llave activa, rote las llaves.",
                     "Publish the new jwks.json; if it was the active key, rotate keys."
                 )
+            );
+            Ok(0)
+        }
+        KeysCommand::SetTimeZone { dir, zone } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let zone = issuer.set_time_zone(&zone)?;
+            println!(
+                "{}: {zone}. {}",
+                crate::text::time_zone_label(lang),
+                crate::text::time_zone_set(lang)
             );
             Ok(0)
         }

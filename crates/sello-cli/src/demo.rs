@@ -122,6 +122,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         id: "mx.cecati149.demo".into(),
         name: "CECATI 149 (demostración)".into(),
         verify_url: Some("http://localhost:8080/".into()),
+        time_zone: Some("America/Mexico_City".into()),
     };
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
     let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)

@@ -91,6 +91,15 @@ struct KeygenArgs {
     /// Verification page; QR codes will carry URL#TOKEN
     #[arg(long)]
     url: Option<String>,
+    /// The issuer's time zone (IANA name): the dates of its certificates (--expires, what
+    /// verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone`
+    /// changes it
+    #[arg(
+        long,
+        value_name = "AREA/LOCATION",
+        default_value = "America/Mexico_City"
+    )]
+    time_zone: String,
 }
 
 #[derive(Args)]
@@ -119,7 +128,8 @@ struct IssueArgs {
     /// Serial ("folio"); generated when not given
     #[arg(long)]
     serial: Option<String>,
-    /// Valid through this date (YYYY-MM-DD), or until an RFC 3339 time
+    /// Valid through this date (YYYY-MM-DD: to the end of that day in the issuer's time zone),
+    /// or until an RFC 3339 time
     #[arg(long)]
     expires: Option<String>,
     /// Extra field KEY=VALUE (repeatable)
@@ -178,7 +188,7 @@ struct VerifyArgs {
     /// One JSON object per line instead of the human report
     #[arg(long)]
     json: bool,
-    /// Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
+    /// Verify as of this time (RFC 3339, YYYY-MM-DD at 00:00 UTC, or Unix seconds) instead of now
     #[arg(long)]
     at: Option<String>,
     /// Images read at once (default: one per core)
@@ -342,6 +352,7 @@ fn keygen(args: KeygenArgs, lang: Lang) -> Result<u8, Failure> {
         id: args.id,
         name: args.name,
         verify_url: args.url,
+        time_zone: Some(args.time_zone),
     };
     let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure(lang))?;
     println!(
@@ -351,6 +362,9 @@ fn keygen(args: KeygenArgs, lang: Lang) -> Result<u8, Failure> {
         dir.info().id
     );
     println!("kid: {}", dir.active_kid());
+    if let Some(zone) = &dir.info().time_zone {
+        println!("{}: {zone}", text::time_zone_label(lang));
+    }
     println!(
         "{}: {}",
         text::private_key_note(lang),
@@ -420,12 +434,13 @@ fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
         attrs: parse_attrs(&args.attrs, lang)?,
     });
     request.serial = args.serial;
+    let zone = sello_core::zone::Zone::of(dir.info());
     request.expires = args
         .expires
         .as_deref()
-        .map(|e| when::parse(e, 1))
+        .map(|e| when::parse_expiry(e, &zone))
         .transpose()
-        .map_err(Failure::usage)?;
+        .map_err(|e| Failure::usage(text::bad_date(lang, &e)))?;
     let pass = passphrase(lang)?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
@@ -444,6 +459,7 @@ fn issue(args: IssueArgs, lang: Lang) -> Result<u8, Failure> {
             "qr_text": issued.qr_text,
             "qr_file": args.qr,
             "claims": issued.claims,
+            "dates": sello_core::zone::ShownDates::of(&issued.claims, &zone),
         });
         println!("{out}");
     } else {
@@ -481,7 +497,8 @@ fn verify(args: VerifyArgs, lang: Lang) -> Result<u8, Failure> {
         verifier.load_status(path)?;
     }
     let at = match &args.at {
-        Some(t) => when::parse(t, 0).map_err(Failure::usage)?,
+        Some(t) => when::parse_instant(t, &sello_core::zone::Zone::utc())
+            .map_err(|e| Failure::usage(text::bad_date(lang, &e)))?,
         None => sello_issuer::now(),
     };
     let workers = args.jobs.map_or_else(

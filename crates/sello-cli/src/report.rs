@@ -3,8 +3,8 @@
 
 use crate::text;
 use sello_core::untrusted::{self, Escaped};
+use sello_core::zone::Zone;
 use sello_core::{Lang, Verdict};
-use sello_issuer::dates as when;
 use sello_verifier::Verification;
 use sello_verifier::pipeline::Outcome;
 
@@ -66,12 +66,15 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, lang: Lang) -> St
             line(l.unit, &Escaped(unit));
         }
         line(l.serial, &Escaped(&c.jti));
-        line(l.issued, &when::date(c.iat));
+        // In the zone of the issuer that signed them (FORMAT.md §3.9), as on paper and on
+        // the page: the issue date, and valid through the date of exp − 1.
+        let zone = v.issuer.as_ref().map(Zone::of).unwrap_or_default();
+        line(l.issued, &zone.date(c.iat));
         if let Some(nbf) = c.nbf {
-            line(l.valid_from, &when::datetime(nbf));
+            line(l.valid_from, &zone.local(nbf));
         }
         if let Some(exp) = c.exp {
-            line(l.expires, &when::datetime(exp));
+            line(l.expires, &zone.valid_through(exp));
         }
         attrs = Some(&cert.attrs).filter(|a| !a.is_empty());
     }

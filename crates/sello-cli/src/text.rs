@@ -16,6 +16,7 @@ pub struct Labels {
     pub attributes: &'static str,
     pub serial: &'static str,
     pub issued: &'static str,
+    /// Before the last day of validity (FORMAT.md §3.9).
     pub expires: &'static str,
     pub valid_from: &'static str,
     pub key: &'static str,
@@ -39,7 +40,7 @@ pub fn labels(lang: Lang) -> Labels {
             attributes: "Otros datos del certificado (firmados por el emisor):",
             serial: "Folio",
             issued: "Emitido",
-            expires: "Vence",
+            expires: "Vigente hasta",
             valid_from: "Vigente desde",
             key: "Llave",
             reason: "Motivo",
@@ -59,7 +60,7 @@ pub fn labels(lang: Lang) -> Labels {
             attributes: "Other certificate data (signed by the issuer):",
             serial: "Serial",
             issued: "Issued",
-            expires: "Expires",
+            expires: "Valid through",
             valid_from: "Valid from",
             key: "Key",
             reason: "Reason",
@@ -144,6 +145,36 @@ pub fn qr_extension(lang: Lang) -> &'static str {
     lang.pick(
         "--qr debe terminar en .png o .svg",
         "--qr must end in .png or .svg",
+    )
+}
+
+pub fn time_zone_label(lang: Lang) -> &'static str {
+    lang.pick("Zona horaria", "Time zone")
+}
+
+/// A time that could not be read (`--expires`, `--at`), with an example of one that can.
+pub fn bad_date(lang: Lang, error: &sello_issuer::dates::DateError) -> String {
+    use sello_issuer::dates::DateError;
+    let given = error.text();
+    match (lang, error) {
+        (Lang::Es, DateError::NoSuchDay(_)) => {
+            format!("«{given}» no es un día del calendario (desde 1970; por ejemplo 2031-11-24)")
+        }
+        (Lang::Es, DateError::OutOfRange(_)) => format!(
+            "«{given}» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-29 (por ejemplo 2031-11-24)"
+        ),
+        (Lang::Es, _) => format!(
+            "«{given}» no es una fecha: use AAAA-MM-DD (por ejemplo 2031-11-24), una hora RFC 3339 con su desfase (por ejemplo 2031-11-24T18:00:00-06:00) o segundos Unix"
+        ),
+        (Lang::En, _) => error.to_string(),
+    }
+}
+
+/// After `sello keys set-time-zone`.
+pub fn time_zone_set(lang: Lang) -> &'static str {
+    lang.pick(
+        "Publique el nuevo jwks.json. Las fechas de los certificados ya emitidos se muestran ahora en esta zona.",
+        "Publish the new jwks.json. The dates of certificates already issued are now shown in this zone.",
     )
 }
 

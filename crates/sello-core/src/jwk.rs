@@ -40,6 +40,11 @@ pub struct IssuerInfo {
     pub name: String,
     /// The verification page; QR codes carry `<verify_url>#<token>` when set.
     pub verify_url: Option<String>,
+    /// The issuer's time zone, an IANA name in the tz database's spelling (FORMAT.md §5.1):
+    /// the zone in which its certificates' dates are meant and shown (FORMAT.md §3.9). `None`:
+    /// UTC. Checked when a key set is read; see [`crate::zone::Zone::of`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 /// One public key of an issuer, with the window in which it may sign.
@@ -125,6 +130,9 @@ pub enum KeySetError {
     /// The verification URL is invalid.
     #[error("{}", tr("key-set-issuer", &[("problem", .0.to_string().into())]))]
     VerifyUrl(UrlProblem),
+    /// The time zone is not a zone Sello knows (FORMAT.md §5.1).
+    #[error("{}", tr("key-set-issuer", &[("problem", .0.to_string().into())]))]
+    TimeZone(crate::zone::ZoneProblem),
     /// More keys than [`MAX_KEYS`], or none.
     #[error("{}", tr("key-set-key-count", &[("max", MAX_KEYS.into()), ("count", (*.0).into())]))]
     KeyCount(usize),
@@ -238,6 +246,8 @@ struct KeySetDoc {
     issuer_name: String,
     #[serde(default)]
     verify_url: Option<String>,
+    #[serde(default)]
+    time_zone: Option<String>,
     keys: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -272,6 +282,12 @@ impl KeySet {
         if let Some(url) = &doc.verify_url {
             check_verify_url(url).map_err(KeySetError::VerifyUrl)?;
         }
+        let time_zone = doc
+            .time_zone
+            .as_deref()
+            .map(crate::zone::check_time_zone)
+            .transpose()
+            .map_err(KeySetError::TimeZone)?;
         if doc.keys.is_empty() || doc.keys.len() > MAX_KEYS {
             return Err(KeySetError::KeyCount(doc.keys.len()));
         }
@@ -288,6 +304,7 @@ impl KeySet {
                 id: doc.issuer,
                 name: doc.issuer_name,
                 verify_url: doc.verify_url,
+                time_zone,
             },
             keys,
         })
@@ -301,12 +318,15 @@ impl KeySet {
             issuer_name: &'a str,
             #[serde(skip_serializing_if = "Option::is_none")]
             verify_url: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            time_zone: Option<&'a str>,
             keys: Vec<Jwk>,
         }
         let doc = Out {
             issuer: &self.issuer.id,
             issuer_name: &self.issuer.name,
             verify_url: self.issuer.verify_url.as_deref(),
+            time_zone: self.issuer.time_zone.as_deref(),
             keys: self.keys.iter().map(PublicKey::to_jwk).collect(),
         };
         let mut out = serde_json::to_string_pretty(&doc).expect("key sets always serialise");
@@ -582,5 +602,59 @@ mod tests {
             b64::encode(&y)
         ));
         assert!(KeySet::from_json(json.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn the_time_zone_member() {
+        let key = format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{RFC8037_X}"}}"#);
+        let with = |zone: &str| {
+            format!(
+                r#"{{"issuer":"mx.test","issuer_name":"Prueba","time_zone":{zone},"keys":[{key}]}}"#
+            )
+        };
+        // Known zones, in the tz database's spelling; written back and read alike.
+        for (given, kept) in [
+            (r#""America/Mexico_City""#, Some("America/Mexico_City")),
+            (r#""america/tijuana""#, Some("America/Tijuana")),
+            (r#""UTC""#, Some("UTC")),
+            ("null", None),
+        ] {
+            let set = KeySet::from_json(with(given).as_bytes()).unwrap();
+            assert_eq!(set.issuer.time_zone.as_deref(), kept, "{given}");
+            assert_eq!(KeySet::from_json(set.to_json().as_bytes()).unwrap(), set);
+            assert_eq!(set.to_json().contains("time_zone"), kept.is_some());
+        }
+        assert_eq!(
+            KeySet::from_json(doc(&key).as_bytes())
+                .unwrap()
+                .issuer
+                .time_zone,
+            None
+        );
+        // Unknown or malformed zones are refused, never shown in some other zone.
+        for (bad, unknown) in [
+            (r#""America/Atlantis""#, true),
+            (r#""Etc/Unknown""#, true),
+            (r#""US/Eastern""#, false),
+            (r#""EST""#, false),
+            (r#""-06:00""#, false),
+            (r#""""#, false),
+        ] {
+            let err = KeySet::from_json(with(bad).as_bytes()).unwrap_err();
+            assert!(
+                matches!(
+                    (&err, unknown),
+                    (
+                        KeySetError::TimeZone(crate::zone::ZoneProblem::Unknown(_)),
+                        true
+                    ) | (
+                        KeySetError::TimeZone(crate::zone::ZoneProblem::Shape(_)),
+                        false
+                    )
+                ),
+                "{bad}: {err:?}"
+            );
+        }
+        assert!(KeySet::from_json(with("5").as_bytes()).is_err());
     }
 }

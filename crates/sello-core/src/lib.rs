@@ -33,6 +33,7 @@ pub mod reason;
 pub mod status;
 pub mod token;
 pub mod untrusted;
+pub mod zone;
 
 /// Seconds since the Unix epoch, from the system clock: the one clock of the workspace (issuing,
 /// verifying, the web service), so that tests and callers that pass their own time replace one

@@ -360,6 +360,7 @@ mod tests {
                 id: "mx.prueba".into(),
                 name: "Prueba".into(),
                 verify_url: None,
+                time_zone: None,
             },
             Box::new(LocalSigner::new(SigningKey::from_bytes(&[2; 32]))),
         )

@@ -218,6 +218,7 @@ pub(crate) mod tests {
                 id: "mx.prueba".into(),
                 name: "Prueba".into(),
                 verify_url: url.map(str::to_owned),
+                time_zone: None,
             },
             Box::new(LocalSigner::new(SigningKey::from_bytes(&[1; 32]))),
         )

@@ -72,6 +72,9 @@ pub enum KeyStoreError {
     /// The passphrase is too weak to encrypt a new key ([`crate::passphrase`]).
     #[error("{}", tr("keystore-weak-passphrase", &[("why", .0.to_string().into())]))]
     WeakPassphrase(Weakness),
+    /// The time zone is not one Sello knows (FORMAT §5.1).
+    #[error(transparent)]
+    TimeZone(#[from] sello_core::zone::ZoneProblem),
     /// Decryption failed: a wrong passphrase or a damaged key file.
     #[error("{}", tr("keystore-unlock", &[("path", path_of(.0).into())]))]
     Unlock(PathBuf),
@@ -119,6 +122,8 @@ struct RecordDoc {
     name: String,
     #[serde(default)]
     verify_url: Option<String>,
+    #[serde(default)]
+    time_zone: Option<String>,
     active_kid: String,
     #[serde(default)]
     keys: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
@@ -131,6 +136,8 @@ struct RecordOut<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     verify_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone: Option<&'a str>,
     active_kid: &'a str,
     keys: serde_json::Value,
 }
@@ -159,7 +166,7 @@ impl IssuerDir {
     /// stolen key cannot backdate them before the folder existed (FORMAT §12).
     pub fn create_with_key(
         path: &Path,
-        info: IssuerInfo,
+        mut info: IssuerInfo,
         signer: &LocalSigner,
         passphrase: &str,
     ) -> Result<IssuerDir, KeyStoreError> {
@@ -176,6 +183,12 @@ impl IssuerDir {
         if let Some(url) = &info.verify_url {
             check_verify_url(url).map_err(|e| invalid(e.to_string()))?;
         }
+        // The tz database's spelling, as verifiers will read it.
+        info.time_zone = info
+            .time_zone
+            .as_deref()
+            .map(sello_core::zone::check_time_zone)
+            .transpose()?;
         if path.join("issuer.json").exists() {
             return Err(KeyStoreError::Exists(path.to_owned()));
         }
@@ -228,6 +241,9 @@ impl IssuerDir {
                 });
                 if let Some(url) = doc.verify_url {
                     set["verify_url"] = url.into();
+                }
+                if let Some(zone) = doc.time_zone {
+                    set["time_zone"] = zone.into();
                 }
                 let key_set = KeySet::from_json(set.to_string().as_bytes())
                     .map_err(|e| invalid(&record_path, e.to_string()))?;
@@ -435,6 +451,19 @@ impl IssuerDir {
         self.commit(key_set, active, hook)
     }
 
+    /// Sets the issuer's time zone (an IANA name, FORMAT §5.1), in which the dates of its
+    /// certificates are meant and shown (FORMAT §3.9); returns it as the tz database spells it.
+    /// It changes how every certificate already issued is shown too: an `exp` that was the
+    /// start of a day in the old zone is, in general, an hour of the day in the new one.
+    pub fn set_time_zone(&mut self, name: &str) -> Result<String, KeyStoreError> {
+        let name = sello_core::zone::check_time_zone(name)?;
+        let mut key_set = self.key_set.clone();
+        key_set.issuer.time_zone = Some(name.clone());
+        let active = self.active_kid.clone();
+        self.commit(key_set, active, &mut |_| Ok(()))?;
+        Ok(name)
+    }
+
     /// Makes a key-set change: checks the key set as a verifier would, replaces the record
     /// (`issuer.json`, one rename: the change is made), then `jwks.json` from it.
     fn commit(
@@ -464,6 +493,7 @@ impl IssuerDir {
             id: &key_set.issuer.id,
             name: &key_set.issuer.name,
             verify_url: key_set.issuer.verify_url.as_deref(),
+            time_zone: key_set.issuer.time_zone.as_deref(),
             active_kid: &active_kid,
             keys,
         };
@@ -536,6 +566,7 @@ mod tests {
             id: "mx.prueba".into(),
             name: "Centro de prueba".into(),
             verify_url: Some("https://verifica.example.mx/v".into()),
+            time_zone: None,
         }
     }
 

@@ -13,7 +13,7 @@
 //! use sello_issuer::{Issuer, IssueRequest, LocalSigner};
 //! use sello_core::{Achievement, Certificate, Holder, IssuerInfo};
 //!
-//! let info = IssuerInfo { id: "mx.ejemplo".into(), name: "Ejemplo".into(), verify_url: None };
+//! let info = IssuerInfo { id: "mx.ejemplo".into(), name: "Ejemplo".into(), verify_url: None, time_zone: None };
 //! let issuer = Issuer::new(info, Box::new(LocalSigner::generate()?));
 //! let certificate = Certificate {
 //!     holder: Holder { name: "Ana Pérez".into(), id: None },

@@ -12,7 +12,7 @@
 //! | `level` | [`nivel`] | level |
 //! | `unit` | [`unidad`] | issuing unit |
 //! | `serial` | [`folio`] | serial; generated when empty |
-//! | `expires` | [`vence`, `vigencia`] | valid through this date (`YYYY-MM-DD`) or until an RFC 3339 time |
+//! | `expires` | [`vence`, `vigencia`] | valid through this date (`YYYY-MM-DD`, in the issuer's time zone: [`RowDefaults::zone`]), or until an RFC 3339 time |
 //! | `attr.KEY` | [`x.KEY`] | an extra field `KEY` (a–z, 0–9, `_ . -`) |
 //!
 //! Empty cells count as absent. Each row is validated on its own: a bad row is reported with
@@ -65,6 +65,9 @@ pub struct RowDefaults {
     pub unit: Option<String>,
     /// Expiry (seconds since the epoch).
     pub expires: Option<i64>,
+    /// The issuer's time zone, in which an `expires` date is meant (FORMAT §3.9). UTC by
+    /// default; `sello issue --batch` gives the issuer folder's.
+    pub zone: sello_core::zone::Zone,
 }
 
 /// A valid roster row, ready to issue.
@@ -155,7 +158,9 @@ fn build(cells: Cells, defaults: &RowDefaults) -> Result<IssueRequest, String> {
         .or_else(|| defaults.title.clone())
         .ok_or("title (título) is empty and no --title was given")?;
     let expires = match get(Field::Expires) {
-        Some(text) => Some(crate::dates::parse(&text, 1)?),
+        Some(text) => {
+            Some(crate::dates::parse_expiry(&text, &defaults.zone).map_err(|e| e.to_string())?)
+        }
         None => defaults.expires,
     };
     let certificate = Certificate {
@@ -472,6 +477,27 @@ mod tests {
                 "{ending}: {errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_expires_date_is_valid_through_that_day_in_the_issuers_zone() {
+        let csv = "nombre,vence\nAna,2031-11-24\nLuis,2031-11-24T12:00:00Z\nEva,2031-02-30\n";
+        let cdmx = sello_core::zone::Zone::named("America/Mexico_City").unwrap();
+        let mut in_cdmx = defaults();
+        in_cdmx.zone = cdmx.clone();
+        let (rows, errors) = parse(csv.as_bytes(), RosterFormat::Csv, &in_cdmx).unwrap();
+        // 2031-11-25T00:00:00-06:00; an RFC 3339 time is that instant, whatever the zone.
+        assert_eq!(rows[0].request.expires, Some(1_953_352_800));
+        assert_eq!(cdmx.valid_through(1_953_352_800).to_string(), "2031-11-24");
+        assert_eq!(rows[1].request.expires, Some(1_953_331_200 - 12 * 3600));
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.contains("not a day of the calendar"),
+            "{errors:?}"
+        );
+        // The same roster for an issuer in UTC (the default): midnight UTC.
+        let (rows, _) = parse(csv.as_bytes(), RosterFormat::Csv, &defaults()).unwrap();
+        assert_eq!(rows[0].request.expires, Some(1_953_331_200));
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         id: "mx.cecati149".into(),
         name: "CECATI 149".into(),
         verify_url: Some("https://verifica.cecati149.example.mx/v".into()),
+        time_zone: None,
     };
     let issuer = Issuer::new(info.clone(), Box::new(LocalSigner::generate()?));
     let (holder, title) = if long {

@@ -77,14 +77,20 @@ fn is_attr_key(key: &str) -> bool {
 }
 
 impl CertificateFields {
-    /// The fields of a certificate: names as in the claims, dates (UTC) in Spanish, the serial,
+    /// The fields of a certificate: names as in the claims, dates in Spanish in the issuer's
+    /// time zone (FORMAT.md §3.9, [`sello_core::zone`]), the serial,
     /// the issuer's display name, `place` from the attribute `lugar` when present, and a
     /// `verify` line pointing at the issuer's verification page when it has one.
     ///
-    /// `expires_on` is the last day of validity: a token whose `exp` is
-    /// `2031-11-25T00:00:00Z` prints `24 de noviembre de 2031`.
+    /// `expires_on` is the last day of validity, the date of `exp − 1` there: for an issuer in
+    /// America/Mexico_City, a token whose `exp` is `2031-11-25T00:00:00-06:00` prints
+    /// `24 de noviembre de 2031`.
     pub fn from_claims(claims: &Claims, issuer: &IssuerInfo) -> CertificateFields {
         let cert = &claims.cert;
+        let zone = sello_core::zone::Zone::of(issuer);
+        let date_es = |d: sello_core::zone::Date| {
+            crate::text::date(u32::from(d.day), u32::from(d.month), i64::from(d.year))
+        };
         CertificateFields {
             holder: cert.holder.name.clone(),
             holder_id: cert.holder.id.clone().unwrap_or_default(),
@@ -93,8 +99,11 @@ impl CertificateFields {
             level: cert.achievement.level.clone().unwrap_or_default(),
             unit: cert.unit.clone().unwrap_or_default(),
             issuer: issuer.name.clone(),
-            issued_on: date_es(claims.iat),
-            expires_on: claims.exp.map(|exp| date_es(exp - 1)).unwrap_or_default(),
+            issued_on: date_es(zone.date(claims.iat)),
+            expires_on: claims
+                .exp
+                .map(|exp| date_es(zone.valid_through(exp)))
+                .unwrap_or_default(),
             serial: claims.jti.clone(),
             place: cert.attrs.get("lugar").cloned().unwrap_or_default(),
             verify: issuer

@@ -493,6 +493,7 @@ fn fields_from_claims() {
         id: "mx.cecati149".into(),
         name: "CECATI 149".into(),
         verify_url: Some("https://verifica.cecati149.example.mx/v".into()),
+        time_zone: None,
     };
     let f = CertificateFields::from_claims(&claims, &issuer);
     assert_eq!(f.issued_on, "24 de noviembre de 2026");
@@ -504,6 +505,24 @@ fn fields_from_claims() {
     assert_eq!(f.place, "Ciudad de México");
     assert_eq!(f.verify, "o en https://verifica.cecati149.example.mx/v");
     assert_eq!(f.serial, "7KQ2-M9XW-3HPA");
+
+    // In the issuer's time zone (FORMAT.md §3.9): 2026-11-24T00:00Z is 18:00 on the 23rd in
+    // Mexico City; exp at the start of 2031-11-25 there is valid through the 24th.
+    let in_cdmx = IssuerInfo {
+        time_zone: Some("America/Mexico_City".into()),
+        ..issuer
+    };
+    let cdmx = sello_core::zone::Zone::of(&in_cdmx);
+    let claims = Claims {
+        exp: Some(
+            cdmx.start_of_day_after("2031-11-24".parse().unwrap())
+                .unwrap(),
+        ),
+        ..claims
+    };
+    let f = CertificateFields::from_claims(&claims, &in_cdmx);
+    assert_eq!(f.issued_on, "23 de noviembre de 2026");
+    assert_eq!(f.expires_on, "24 de noviembre de 2031");
 }
 
 /// Regression (cargo fuzz, target `template`): an attribute name starting with a multi-byte

@@ -28,6 +28,7 @@ fn main() {
         id: "mx.cecati149".into(),
         name: "CECATI 149".into(),
         verify_url: Some("https://verifica.cecati149.example.mx/v".into()),
+        time_zone: None,
     };
     let key_set = KeySet {
         issuer: info.clone(),

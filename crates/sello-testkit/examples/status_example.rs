@@ -122,6 +122,7 @@ fn main() {
                 id: "mx.cecati149".into(),
                 name: "CECATI 149".into(),
                 verify_url: Some("https://verifica.cecati149.example.mx/v".into()),
+                time_zone: None,
             },
             keys: vec![PublicKey::new(public)],
         };

@@ -15,6 +15,7 @@ pub fn info(id: &str) -> IssuerInfo {
         id: id.into(),
         name: format!("Emisor de prueba {id}"),
         verify_url: Some("https://verifica.example.mx/v".into()),
+        time_zone: None,
     }
 }
 

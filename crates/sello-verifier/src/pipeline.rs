@@ -44,6 +44,7 @@ impl Outcome {
             body: match &self.result {
                 Ok(v) => Body::Verified {
                     message: v.message(lang),
+                    dates: dates(v),
                     verification: v,
                 },
                 Err(e) => Body::Failed {
@@ -58,8 +59,11 @@ impl Outcome {
 
 /// The one JSON form of a verification result: the [`Verification`]'s members (`verdict`,
 /// `reason`, `detail`, `issuer`, `kid`, `claims`), the `input` (or the `index` in a batch),
-/// `qr` for a code of a several-code image, and `message` for a person; or, when an input gave
-/// no verification, `"verdict": null`, an `error` code and its `message`.
+/// `qr` for a code of a several-code image, `message` for a person, and, with the claims, their
+/// `dates` as a person is shown them in the issuer's time zone
+/// ([`sello_core::zone::ShownDates`]: `issued`, `valid_from`, `valid_through` or
+/// `valid_until`); or, when an input gave no verification, `"verdict": null`, an `error` code
+/// and its `message`.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,6 +85,7 @@ impl<'a> Report<'a> {
             qr: None,
             body: Body::Verified {
                 message: verification.message(lang),
+                dates: dates(verification),
                 verification,
             },
         }
@@ -112,12 +117,25 @@ enum Body<'a> {
         #[serde(flatten)]
         verification: &'a Verification,
         message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        dates: Option<sello_core::zone::ShownDates>,
     },
     Failed {
         verdict: (),
         error: &'static str,
         message: String,
     },
+}
+
+/// The claims' dates as shown (FORMAT.md §3.9), in the zone of the issuer that signed them.
+fn dates(v: &Verification) -> Option<sello_core::zone::ShownDates> {
+    let claims = v.claims.as_ref()?;
+    let zone = v
+        .issuer
+        .as_ref()
+        .map(sello_core::zone::Zone::of)
+        .unwrap_or_default();
+    Some(sello_core::zone::ShownDates::of(claims, &zone))
 }
 
 /// Expands folders into the files to verify in them ([`input::folder_files`]); other

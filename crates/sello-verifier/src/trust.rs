@@ -243,6 +243,7 @@ mod tests {
                 id: id.into(),
                 name: format!("Emisor {id}"),
                 verify_url: None,
+                time_zone: None,
             },
             keys: vec![PublicKey::new(
                 SigningKey::from_bytes(&[seed; 32]).verifying_key(),

@@ -341,6 +341,7 @@ mod tests {
                     id: "mx.a".into(),
                     name: "A".into(),
                     verify_url: None,
+                    time_zone: None,
                 },
                 keys: vec![key],
             })

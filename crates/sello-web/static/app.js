@@ -293,6 +293,32 @@ async function show(results, where, file) {
 
 // ---- rendering ------------------------------------------------------------------------------
 
+// The dates of a certificate, in its issuer's time zone (FORMAT.md §3.9; the key set's
+// time_zone, UTC without one): the calendar date of iat, and "valid through" the date of exp − 1.
+function zoneOf(result) {
+  const zone = result.issuer && result.issuer.time_zone;
+  if (typeof zone !== 'string') return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+function formatDate(seconds, zone) {
+  if (typeof seconds !== 'number') return '';
+  const options = { dateStyle: 'long', timeZone: zone };
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-MX' : 'en-GB', options).format(new Date(seconds * 1000));
+}
+
+function formatInstant(seconds, zone) {
+  if (typeof seconds !== 'number') return '';
+  const options = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23', timeZone: zone, timeZoneName: 'shortOffset' };
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-MX' : 'en-GB', options).format(new Date(seconds * 1000));
+}
+
 function formatTime(seconds, withTime) {
   if (typeof seconds !== 'number') return '';
   const date = new Date(seconds * 1000);
@@ -435,9 +461,10 @@ function card(result, view, index, count) {
     if (what.length) field(fields, t.achievement, what);
     field(fields, t.unit, cert.u);
     field(fields, t.serial, claims.jti);
-    field(fields, t.issued, own(formatTime(claims.iat, false)));
-    if (claims.nbf !== undefined) field(fields, t.validFrom, own(formatTime(claims.nbf, true)));
-    if (claims.exp !== undefined) field(fields, t.expires, own(formatTime(claims.exp, true)));
+    const zone = zoneOf(result);
+    field(fields, t.issued, own(formatDate(claims.iat, zone)));
+    if (claims.nbf !== undefined) field(fields, t.validFrom, own(formatInstant(claims.nbf, zone)));
+    if (typeof claims.exp === 'number') field(fields, t.expires, own(formatDate(claims.exp - 1, zone)));
   }
   const { name, id } = issuerOf(result);
   if (name && id) field(fields, t.issuer, [untrusted(name), own(' ('), untrusted(id), own(')')]);

@@ -47,7 +47,7 @@
  *                                            errors loadKeySets and addStatusList throw, worded
  *                                            by the same catalogue as the Rust reference's.
  *
- * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url },
+ * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url, time_zone },
  * keys: [{ kid, x, nbf, exp, revoked_at }] }) and `statusLists` (issuer id -> the accepted
  * lists, oldest first: [{ bits, size, iat, exp, kid }]).
  *
@@ -55,7 +55,7 @@
  *   verdict  'valid' | 'invalid' | 'indeterminate'
  *   reason   a reason code (§7), or null exactly when valid
  *   detail   a technical English detail for logs, or null when valid
- *   issuer   { id, name, verify_url } of the key set (verify_url null when absent),
+ *   issuer   { id, name, verify_url, time_zone } of the key set (verify_url null when absent; time_zone only when given),
  *   kid      the signing key's id,
  *   claims   the claims as the Rust `Claims` serialises them (absent optional members left out),
  *            these three only once the signature has verified (§6.5), null otherwise.
@@ -850,7 +850,7 @@ export async function supportsEd25519() {
 /**
  * @typedef {{ kid: string, x: Uint8Array, nbf: number|undefined, exp: number|undefined,
  *   revoked_at: number|undefined }} PublicKey
- * @typedef {{ issuer: { id: string, name: string, verify_url: string|null }, keys: PublicKey[] }} KeySet
+ * @typedef {{ issuer: { id: string, name: string, verify_url: string|null, time_zone?: string }, keys: PublicKey[] }} KeySet
  * @typedef {{ bits: Uint8Array, size: number, iat: number, exp: number, kid: string }} StatusList
  */
 
@@ -877,7 +877,8 @@ function sameKeySet(a, b) {
   const same = (k, l) => k.kid === l.kid && k.x.every((v, i) => v === l.x[i]) && k.nbf === l.nbf &&
     k.exp === l.exp && k.revoked_at === l.revoked_at;
   return a.issuer.id === b.issuer.id && a.issuer.name === b.issuer.name &&
-    a.issuer.verify_url === b.issuer.verify_url && a.keys.length === b.keys.length &&
+    a.issuer.verify_url === b.issuer.verify_url && a.issuer.time_zone === b.issuer.time_zone &&
+    a.keys.length === b.keys.length &&
     a.keys.every((k, i) => same(k, b.keys[i]));
 }
 
@@ -889,6 +890,35 @@ function verifyUrlProblem(url) {
     return "verify_url must be at most 200 printable ASCII characters, without '#'";
   }
   return null;
+}
+
+/** The first parts of the IANA names a key set may give as time_zone (§5.1); `UTC` too. */
+const ZONE_AREAS = ['africa', 'america', 'antarctica', 'arctic', 'asia', 'atlantic', 'australia', 'etc',
+  'europe', 'indian', 'pacific'];
+const MAX_TIME_ZONE_BYTES = 64;
+
+/**
+ * Checks a key set's time_zone (§5.1) and returns it as the browser's tz database spells it, or
+ * throws with the reason: of the form Area/Location (or UTC), and a zone the engine knows.
+ */
+function checkTimeZone(name) {
+  const shape = name.length >= 1 && name.length <= MAX_TIME_ZONE_BYTES && /^[A-Za-z0-9/_+-]+$/.test(name) &&
+    (name.toLowerCase() === 'utc' || (() => {
+      const slash = name.indexOf('/');
+      if (slash < 0 || !ZONE_AREAS.includes(name.slice(0, slash).toLowerCase())) return false;
+      const rest = name.slice(slash + 1);
+      return rest !== '' && rest.split('/').every((part) => /^[A-Za-z]/.test(part));
+    })());
+  if (!shape) {
+    throw new Error(`the key set's issuer is invalid: time_zone must be an IANA name of the form Area/Location (for example America/Mexico_City) or UTC, of at most ${MAX_TIME_ZONE_BYTES} ASCII characters; not ${quote(name)}`);
+  }
+  try {
+    if (name.toLowerCase() === 'etc/unknown') throw new RangeError('unknown');
+    new Intl.DateTimeFormat('en', { timeZone: name });
+  } catch {
+    throw new Error(`the key set's issuer is invalid: time_zone ${quote(name)} is not a time zone of the IANA database Sello knows (for example: America/Mexico_City, America/Tijuana, America/Cancun)`);
+  }
+  return name.toLowerCase() === 'utc' ? 'UTC' : name;
 }
 
 /** The key id: the first 8 bytes of the RFC 7638 SHA-256 thumbprint, base64url (§5.3). */
@@ -952,6 +982,7 @@ async function parseKeySet(bytes) {
       issuer: member(v, 'issuer', str),
       issuer_name: member(v, 'issuer_name', str),
       verify_url: member(v, 'verify_url', str, true) ?? null,
+      time_zone: member(v, 'time_zone', str, true) ?? null,
       keys: member(v, 'keys', (keys, name) => {
         if (!Array.isArray(keys)) throw new ShapeError(`${name}: invalid type: ${typeName(keys)}, expected an array`);
         return keys.map((k) => object(k, 'a key'));
@@ -968,6 +999,7 @@ async function parseKeySet(bytes) {
   if (nameProblem) throw new Error(say('key-set-issuer', { problem: say('key-set-issuer-name', { problem: nameProblem }) }));
   const urlProblem = doc.verify_url === null ? null : verifyUrlProblem(doc.verify_url);
   if (urlProblem) throw new Error(say('key-set-issuer', { problem: urlProblem }));
+  const timeZone = doc.time_zone === null ? null : checkTimeZone(doc.time_zone);
   if (doc.keys.length < 1 || doc.keys.length > MAX_KEYS) {
     throw new Error(say('key-set-key-count', { max: MAX_KEYS, count: doc.keys.length }));
   }
@@ -982,7 +1014,9 @@ async function parseKeySet(bytes) {
     if (keys.some((other) => other.kid === key.kid)) throw new Error(say('key-set-duplicate-kid', { kid: truncate(key.kid) }));
     keys.push(key);
   }
-  return { issuer: { id: doc.issuer, name: doc.issuer_name, verify_url: doc.verify_url }, keys };
+  const issuer = { id: doc.issuer, name: doc.issuer_name, verify_url: doc.verify_url };
+  if (timeZone !== null) issuer.time_zone = timeZone;
+  return { issuer, keys };
 }
 
 /** The bytes of a document given as a string, bytes, or a parsed object. */
