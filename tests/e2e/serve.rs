@@ -205,7 +205,7 @@ fn a_published_revocation_reaches_a_running_server() {
     let (_, body) = http(server.addr, "GET", "/status/mx.cecati149.jwt", None);
     assert_eq!(body, published);
     let log = server.log();
-    assert_eq!(log.matches("reload failed").count(), 1, "{log}");
+    assert_eq!(log.matches("la recarga falló").count(), 1, "{log}");
     assert!(!log.contains("Rosa Elena"), "no name in the log: {log}");
 }
 

@@ -337,6 +337,9 @@ export const CATALOG = Object.freeze({
     "log-cap-lowered": "connection cap lowered to fit the open-file limit",
     "log-cap-reached": "connection cap reached: closing the longest-idle connection; new connections wait",
     "log-confusable-issuers": "two trusted issuers a person could take for one another; check that both are legitimate",
+    "log-connection-ended": "connection ended",
+    "log-decode-stopped": "image decoding stopped: its request was over",
+    "log-idle-closed-at-cap": "idle connection closed at the connection cap",
     "log-listening": "listening",
     "log-no-file-limit": "could not read or raise the open-file limit",
     "log-no-page-path": [
@@ -345,9 +348,11 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "log-quiet-closed": "connection without traffic closed",
     "log-reload-failed": "reload failed; the previous state stays in use",
     "log-reloaded": "reloaded",
     "log-reloader-stopped": "the reloader stopped",
+    "log-same-documents": "files changed, documents the same",
     "log-shutting-down": "shutting down",
     "log-sighup": "SIGHUP: reloading",
     "log-status-expired": "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published",
@@ -379,7 +384,7 @@ export const CATALOG = Object.freeze({
     "page-error-not_a_certificate": "This is not a Sello certificate: the text or QR code holds no signed certificate. Scan the QR code printed on the certificate, or paste the whole link.",
     "page-error-timeout": "Verification took too long; please try again.",
     "page-error-too_large": "The image is too large (20 MiB at most).",
-    "page-expires": "Expires",
+    "page-expires": "Valid through",
     "page-file": "File",
     "page-here": "Verified on this device: the certificate was not sent to any server.",
     "page-holder": "Holder",
@@ -695,7 +700,25 @@ export const CATALOG = Object.freeze({
     "verdict-indeterminate": "CERTIFICATE COULD NOT BE CONFIRMED",
     "verdict-invalid": "INVALID CERTIFICATE",
     "verdict-valid": "VALID CERTIFICATE",
-    "verification-valid": "Authentic signature from a trusted issuer; the certificate is in force."
+    "verification-valid": "Authentic signature from a trusted issuer; the certificate is in force.",
+    "zone-shape": [
+      "time_zone must be an IANA name of the form Area/Location (for example America/Mexico_City) or UTC, of at most ",
+      {
+        "var": "max"
+      },
+      " ASCII characters; not \"",
+      {
+        "var": "name"
+      },
+      "\""
+    ],
+    "zone-unknown": [
+      "time_zone \"",
+      {
+        "var": "name"
+      },
+      "\" is not a time zone of the IANA database Sello knows (for example: America/Mexico_City, America/Tijuana, America/Cancun)"
+    ]
   },
   "es": {
     "api-bad-image": "El archivo no es una imagen PNG o JPEG legible.",
@@ -1029,6 +1052,9 @@ export const CATALOG = Object.freeze({
     "log-cap-lowered": "tope de conexiones bajado para caber en el límite de archivos abiertos",
     "log-cap-reached": "tope de conexiones alcanzado: se cierra la conexión inactiva más antigua; las nuevas esperan",
     "log-confusable-issuers": "dos emisores de confianza que una persona podría confundir; compruebe que ambos son legítimos",
+    "log-connection-ended": "conexión terminada",
+    "log-decode-stopped": "decodificación de imagen detenida: su solicitud terminó",
+    "log-idle-closed-at-cap": "conexión inactiva cerrada al alcanzar el tope de conexiones",
     "log-listening": "escuchando",
     "log-no-file-limit": "no se pudo leer ni subir el límite de archivos abiertos",
     "log-no-page-path": [
@@ -1037,9 +1063,11 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "log-quiet-closed": "conexión sin tráfico cerrada",
     "log-reload-failed": "la recarga falló; sigue en uso el estado anterior",
     "log-reloaded": "recargado",
     "log-reloader-stopped": "el recargador se detuvo",
+    "log-same-documents": "archivos cambiados, documentos iguales",
     "log-shutting-down": "cerrando",
     "log-sighup": "SIGHUP: recargando",
     "log-status-expired": "lista de estado vencida: los certificados de este emisor con entrada de estado quedan indeterminados hasta que se publique una lista más nueva",
@@ -1072,7 +1100,7 @@ export const CATALOG = Object.freeze({
     "page-error-not_a_certificate": "Esto no es un certificado Sello: el texto o el código QR no contiene un certificado firmado. Escanee el código QR impreso en el certificado, o pegue el enlace completo.",
     "page-error-timeout": "La verificación tardó demasiado; intente de nuevo.",
     "page-error-too_large": "La imagen es demasiado grande (máximo 20 MiB).",
-    "page-expires": "Vence",
+    "page-expires": "Vigente hasta",
     "page-file": "Archivo",
     "page-here": "Verificado en este dispositivo: el certificado no se envió a ningún servidor.",
     "page-holder": "Titular",
@@ -1388,6 +1416,24 @@ export const CATALOG = Object.freeze({
     "verdict-indeterminate": "NO SE PUDO CONFIRMAR EL CERTIFICADO",
     "verdict-invalid": "CERTIFICADO NO VÁLIDO",
     "verdict-valid": "CERTIFICADO VÁLIDO",
-    "verification-valid": "Firma auténtica de un emisor de confianza; certificado vigente."
+    "verification-valid": "Firma auténtica de un emisor de confianza; certificado vigente.",
+    "zone-shape": [
+      "time_zone debe ser un nombre IANA de la forma Área/Lugar (por ejemplo America/Mexico_City) o UTC, de a lo más ",
+      {
+        "var": "max"
+      },
+      " caracteres ASCII; no «",
+      {
+        "var": "name"
+      },
+      "»"
+    ],
+    "zone-unknown": [
+      "time_zone «",
+      {
+        "var": "name"
+      },
+      "» no es una zona horaria de la base de datos IANA que conoce Sello (por ejemplo: America/Mexico_City, America/Tijuana, America/Cancun)"
+    ]
   }
 });

@@ -1301,7 +1301,7 @@ async fn a_reload_swaps_in_new_status_lists_and_keeps_the_old_state_on_bad_files
     assert_eq!(reloader.check(), Reload::Same);
     assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(log.contains("older than the one in use"), "{log}");
+    assert!(log.contains("más antigua que la que está en uso"), "{log}");
 
     // The key set changes (a second key): what is published changes with it.
     let mut both = key_set(ISSUER, 1);
