@@ -171,7 +171,8 @@ fn a_batch_with_a_template_too_small_for_the_qr_code_issues_nothing() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    // A template that cannot be used is data refused (EX_DATAERR).
+    assert_eq!(out.status.code(), Some(65), "{err}");
     assert!(err.contains("mm"), "{err}");
     assert!(ledger_export(&dir).is_empty());
 }
@@ -365,13 +366,13 @@ fn revoked_certificate_is_reported_revoked() {
         .arg(&dir)
         .args(["A-1", "--reason", "x"])
         .assert()
-        .code(2);
+        .code(65);
     sello()
         .args(["revoke", "--dir"])
         .arg(&dir)
         .args(["NOPE", "--reason", "x"])
         .assert()
-        .code(2);
+        .code(65);
     publish_status(&dir);
     let ta = tmp.path().join("a.txt");
     let tb = tmp.path().join("b.txt");
@@ -406,7 +407,7 @@ fn revoked_certificate_is_reported_revoked() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(65));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already issued"));
 }
 

@@ -315,7 +315,7 @@ fn keygen_as(dir: &Path, id: &str) {
 }
 
 #[test]
-fn usage_errors_exit_2() {
+fn usage_and_key_errors_exit_2_and_77() {
     let tmp = tempfile::tempdir().unwrap();
     // No trusted keys.
     let out = sello().args(["verify", "abc.def.ghi"]).output().unwrap();
@@ -328,7 +328,11 @@ fn usage_errors_exit_2() {
         .args(["--id", "mx.x", "--name", "X"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        out.status.code(),
+        Some(77),
+        "no passphrase: the key cannot be used"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("SELLO_PASSPHRASE"));
     // A wrong passphrase: a clear error that does not echo it, in the person's language (the
     // words are sello-issuer's catalogue's; Spanish printed English before).
@@ -349,7 +353,7 @@ fn usage_errors_exit_2() {
             .args(["--holder", "X", "--code", "EC0105", "--title", "T"])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(out.status.code(), Some(77));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains(says) && !err.contains(not) && !err.contains("equivocada"),

@@ -26,21 +26,20 @@ fn batch_cmd(dir: &Path, roster: &Path, out: &Path) -> std::process::Command {
     cmd
 }
 
-/// "Emitidos: N; ya emitidos antes: M; …" from a batch's standard error.
+/// "N emitidos, M ya emitidos antes, K con error (…)" from a batch's standard error.
 fn counts(stderr: &str) -> (usize, usize) {
-    let number = |label: &str| -> usize {
-        let at = stderr
-            .find(label)
-            .unwrap_or_else(|| panic!("{label} in {stderr}"))
-            + label.len();
-        stderr[at..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .unwrap()
+    let line = stderr
+        .lines()
+        .find(|l| l.contains(" ya emitido"))
+        .unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let mut parts = line.split(", ");
+    let mut number = |what: &str| -> usize {
+        let part = parts.next().unwrap_or_default();
+        assert!(part.contains(what), "{what} in {line}");
+        part.split(' ').next().unwrap().parse().unwrap()
     };
-    (number("Emitidos: "), number("ya emitidos antes: "))
+    let issued = number("emitido");
+    (issued, number("ya emitido"))
 }
 
 fn key_set(dir: &Path) -> Value {
@@ -363,12 +362,12 @@ fn weak_passphrases_are_refused_with_an_explanation_in_spanish_and_english() {
     ] {
         let out = keygen_with(pass, "es");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{pass:?}: {err}");
+        assert_eq!(out.status.code(), Some(77), "{pass:?}: {err}");
         assert!(err.contains("demasiado débil") && err.contains(es), "{err}");
         assert!(err.contains("cuatro o cinco palabras al azar"), "{err}");
         let out = keygen_with(pass, "en");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(out.status.code(), Some(77));
         assert!(err.contains("too weak") && err.contains(en), "{err}");
         assert!(!dir.exists(), "nothing is created with a weak passphrase");
     }
@@ -385,7 +384,7 @@ fn weak_passphrases_are_refused_with_an_explanation_in_spanish_and_english() {
             .unwrap()
     };
     let out = rotate("password1");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(77));
     assert!(String::from_utf8_lossy(&out.stderr).contains("demasiado débil"));
     assert_eq!(key_set(&dir)["keys"].as_array().unwrap().len(), 1);
     let new_pass = "otra frase larga para la llave nueva";

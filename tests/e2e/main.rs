@@ -8,10 +8,13 @@ mod bad_input;
 mod cli;
 mod decoding;
 mod display;
+mod exit_status;
 mod external;
 mod inputs;
 mod integrity;
+mod languages;
 mod serve;
+mod snapshots;
 mod vectors;
 
 use serde_json::Value;

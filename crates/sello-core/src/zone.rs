@@ -353,7 +353,7 @@ impl LocalTime {
             abs / 3600,
             abs / 60 % 60
         );
-        if abs % 60 != 0 {
+        if !abs.is_multiple_of(60) {
             out.push_str(&format!(":{:02}", abs % 60));
         }
         out
@@ -367,7 +367,7 @@ fn offset_text(offset: i32) -> String {
     let sign = if offset < 0 { '-' } else { '+' };
     let abs = offset.unsigned_abs();
     let mut out = format!("UTC{sign}{:02}:{:02}", abs / 3600, abs / 60 % 60);
-    if abs % 60 != 0 {
+    if !abs.is_multiple_of(60) {
         out.push_str(&format!(":{:02}", abs % 60));
     }
     out

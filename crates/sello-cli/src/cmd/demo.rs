@@ -6,9 +6,12 @@
 //! decoder and verifies it against the issuer's published key set, tampers with one
 //! certificate and shows it rejected, and prints a summary table.
 
-use crate::{Failure, key_failure, load_verifier, passphrase, write_qr};
+use crate::failure::Failure;
+use crate::i18n::path_of;
+use crate::shared::{key_failure, load_verifier, passphrase, write_qr};
 use sello_core::ed25519_dalek::SigningKey;
-use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Lang, Verdict, b64};
+use sello_core::i18n::language;
+use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Verdict, b64};
 use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
 use sello_verifier::Verification;
@@ -46,18 +49,11 @@ fn roster() -> Vec<Row> {
         .collect()
 }
 
-fn prepare_out(out: &Path, lang: Lang) -> Result<(), Failure> {
+fn prepare_out(out: &Path) -> Result<(), Failure> {
     if out.exists() {
         let empty = fs::read_dir(out)?.next().is_none();
         if !empty && !out.join(MARKER).exists() {
-            return Err(Failure::usage(format!(
-                "{}: {}",
-                out.display(),
-                lang.pick(
-                    "la carpeta existe y no es de una demostración anterior; elija otra con --out",
-                    "the folder exists and is not from an earlier demo; choose another with --out",
-                )
-            )));
+            return Err(Failure::usage(tr!("demo-not-a-demo", path = path_of(out))));
         }
         fs::remove_dir_all(out)?;
     }
@@ -106,12 +102,12 @@ fn verify_pngs(
         .collect()
 }
 
-pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
+pub fn run(out: &Path) -> Result<u8, Failure> {
     let started = std::time::Instant::now();
-    prepare_out(out, lang)?;
+    prepare_out(out)?;
     let issuer_dir = out.join("issuer");
     let pass = match std::env::var("SELLO_PASSPHRASE") {
-        Ok(_) => passphrase(lang)?,
+        Ok(_) => passphrase()?,
         Err(_) => zeroize::Zeroizing::new(format!(
             "demo-{}-{}",
             sello_issuer::new_serial()?,
@@ -125,21 +121,20 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         time_zone: Some("America/Mexico_City".into()),
     };
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
-    let dir = IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass)
-        .map_err(key_failure(lang))?;
+    let dir =
+        IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass).map_err(key_failure)?;
     drop(demo_key);
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = crate::agency::open_ledger(&dir)?;
+    let mut ledger = crate::shared::open_ledger(&dir)?;
     println!(
-        "{} {} ({}), kid {}",
-        lang.pick(
-            "1. Emisor de demostración creado:",
-            "1. Demo issuer created:"
-        ),
-        dir.info().name,
-        dir.info().id,
-        dir.active_kid()
+        "{}",
+        tr!(
+            "demo-created",
+            name = dir.info().name.as_str(),
+            id = dir.info().id.as_str(),
+            kid = dir.active_kid()
+        )
     );
 
     let now = sello_issuer::now();
@@ -165,7 +160,7 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
         request.expires = Some(expires);
         let cert = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
         let png = out.join("qr").join(format!("{}.png", cert.claims.jti));
-        write_qr(&png, &cert.qr_text, lang)?;
+        write_qr(&png, &cert.qr_text)?;
         tokens.push_str(&cert.token);
         tokens.push('\n');
         issued.push((cert, png, row.department.clone()));
@@ -173,18 +168,14 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     write_atomic(&out.join("tokens.txt"), tokens.as_bytes(), PRIVATE)?;
     let sizes: Vec<usize> = issued.iter().map(|(c, _, _)| c.token.len()).collect();
     println!(
-        "{} {} {} ({}: {}–{} bytes, {} {})",
-        lang.pick("2. Emitidos", "2. Issued"),
-        issued.len(),
-        lang.pick(
-            "certificados EC0105 con su QR en PNG",
-            "EC0105 certificates with PNG QR codes"
-        ),
-        lang.pick("tamaño del token", "token size"),
-        sizes.iter().min().unwrap_or(&0),
-        sizes.iter().max().unwrap_or(&0),
-        lang.pick("promedio", "mean"),
-        sizes.iter().sum::<usize>() / sizes.len().max(1),
+        "{}",
+        tr!(
+            "demo-issued",
+            n = issued.len(),
+            min = *sizes.iter().min().unwrap_or(&0),
+            max = *sizes.iter().max().unwrap_or(&0),
+            mean = sizes.iter().sum::<usize>() / sizes.len().max(1)
+        )
     );
 
     // Publish the status list (nothing revoked yet), then verify from the PNGs, trusting only
@@ -192,25 +183,18 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     let status = issuer.sign_status_list(&ledger.status_list()?, now, now + 30 * 86_400)?;
     let status_path = issuer_dir.join("status.jwt");
     write_atomic(&status_path, status.as_bytes(), PUBLIC)?;
-    let mut verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60, lang)?;
+    let mut verifier = load_verifier(&[issuer_dir.join("jwks.json")], 60)?;
     verifier.load_status(&status_path)?;
     let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();
     let results = verify_pngs(&verifier, &files, now);
-    let l = crate::text::labels(lang);
-    println!(
-        "3. {}\n",
-        lang.pick(
-            "Verificación de cada certificado desde su PNG:",
-            "Verifying every certificate from its PNG:"
-        )
-    );
+    println!("{}\n", tr!("demo-verifying"));
     println!(
         "  {:>2}  {:<14}  {:<36}  {:<32}  {}",
         "#",
-        l.serial,
-        l.holder,
-        lang.pick("Departamento", "Department"),
-        lang.pick("Veredicto", "Verdict")
+        tr!("label-serial"),
+        tr!("label-holder"),
+        tr!("demo-department"),
+        tr!("demo-verdict")
     );
     let mut verified = 0;
     for (i, ((cert, _, dep), result)) in issued.iter().zip(&results).enumerate() {
@@ -219,8 +203,12 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
             .is_ok_and(|v| v.verdict == Verdict::Valid && v.claims.as_ref() == Some(&cert.claims));
         verified += usize::from(ok);
         let verdict = match result {
-            _ if ok => lang.pick("✔ válido", "✔ valid").to_owned(),
-            Ok(v) => format!("✘ {}", v.reason.map_or("claims differ", |r| r.code())),
+            _ if ok => tr!("demo-valid"),
+            Ok(v) => format!(
+                "✘ {}",
+                v.reason
+                    .map_or_else(|| tr!("demo-claims-differ"), |r| r.code().to_owned())
+            ),
             Err(code) => format!("✘ {code}"),
         };
         println!(
@@ -239,55 +227,45 @@ pub fn run(out: &Path, lang: Lang) -> Result<u8, Failure> {
     let forged_png = out
         .join("qr")
         .join(format!("ALTERADO-{}.png", first.claims.jti));
-    write_qr(
-        &forged_png,
-        &format!("http://localhost:8080/#{forged}"),
-        lang,
-    )?;
+    write_qr(&forged_png, &format!("http://localhost:8080/#{forged}"))?;
     let forged_result = verify_pngs(&verifier, std::slice::from_ref(&forged_png), now)
         .pop()
         .and_then(Result::ok)
-        .ok_or_else(|| Failure::usage(format!("{}: no QR code", forged_png.display())))?;
+        .ok_or_else(|| Failure::Internal(tr!("demo-no-qr", path = path_of(&forged_png))))?;
     let rejected = forged_result.verdict == Verdict::Invalid;
     println!(
-        "\n4. {} {} → {} ({})",
-        lang.pick("Certificado alterado", "Tampered certificate"),
-        forged_png.display(),
-        forged_result.verdict.headline(lang),
-        forged_result.reason.map_or("-", |r| r.code()),
+        "\n{}",
+        tr!(
+            "demo-tampered",
+            path = path_of(&forged_png),
+            verdict = forged_result.verdict.headline(language()),
+            code = forged_result.reason.map_or("-", |r| r.code())
+        )
     );
     if let Some(reason) = forged_result.reason {
-        println!("   {}", reason.message(lang));
+        println!("   {}", reason.message(language()));
     }
 
     let total = issued.len();
     println!(
-        "\n{}: {verified} {} {total} {}; {}. {} {:.1} s. {}: {}",
-        lang.pick("Resumen", "Summary"),
-        lang.pick("de", "of"),
-        lang.pick(
-            "certificados verificados desde su PNG",
-            "certificates verified from their PNG"
-        ),
-        if rejected {
-            lang.pick("el alterado fue rechazado", "the tampered one was rejected")
-        } else {
-            lang.pick(
-                "¡el alterado NO fue rechazado!",
-                "the tampered one was NOT rejected!",
-            )
-        },
-        lang.pick("Tiempo total", "Total time"),
-        started.elapsed().as_secs_f64(),
-        lang.pick("Resultados en", "Output in"),
-        out.display(),
+        "\n{}",
+        tr!(
+            "demo-summary",
+            verified = verified,
+            total = total,
+            rejected = if rejected { "yes" } else { "no" },
+            secs = format!("{:.1}", started.elapsed().as_secs_f64()),
+            path = path_of(out)
+        )
     );
     println!(
-        "{}: sello verify --keys {} --status {} {}",
-        lang.pick("Pruebe usted", "Try it yourself"),
-        issuer_dir.join("jwks.json").display(),
-        status_path.display(),
-        files[0].display()
+        "{}",
+        tr!(
+            "demo-try",
+            keys = path_of(&issuer_dir.join("jwks.json")),
+            status = path_of(&status_path),
+            file = path_of(&files[0])
+        )
     );
     Ok(if verified == total && rejected { 0 } else { 1 })
 }

@@ -1,0 +1,341 @@
+# sello-cli: every word the sello command shows, in English.
+
+## General
+
+error-prefix = error
+warning-prefix = warning
+io-stdout = standard output: { $error }
+
+## Command line (clap): headings, usage, errors
+
+cli-usage = Usage
+cli-options = Options
+cli-arguments = Arguments
+cli-commands = Commands
+cli-options-tag = [OPTIONS]
+cli-command-name = COMMAND
+cli-default = default: { $value }
+cli-possible = possible values: { $values }
+cli-env = env: { $var }
+cli-more = For more information, try '{ $help }'.
+cli-did-you-mean = tip: did you mean '{ $suggestion }'?
+cli-did-you-mean-any = tip: did you mean one of { $suggestions }?
+cli-trailing = tip: to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-unknown-argument = unexpected argument '{ $arg }'
+cli-unknown-command = unknown command '{ $command }'
+cli-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-invalid-value-why = invalid value '{ $value }' for '{ $arg }': { $why }
+cli-possible-values = possible values: { $values }
+cli-missing = the following required arguments were not given: { $args }
+cli-missing-command = '{ $command }' needs a command, one of: { $commands }
+cli-conflict = '{ $arg }' cannot be used with '{ $other }'
+cli-conflict-self = '{ $arg }' cannot be used more than once
+cli-no-equals = '{ $arg }' needs an equals sign and a value ('{ $arg }=VALUE')
+cli-too-many-values = unexpected value '{ $value }' for '{ $arg }'
+cli-too-few-values = '{ $arg }' needs more values
+cli-wrong-number = '{ $arg }' needs { $expected } values, not { $actual }
+cli-not-utf8 = an argument is not valid UTF-8
+cli-other = the command line could not be read ({ $kind })
+cli-range = must be from { $min } to { $max }
+cli-not-number = not a whole number
+cli-not-address = not an address with a port, such as 127.0.0.1:8080
+
+## Help: what each command does
+
+about-sello = Sello: signed certificates in QR codes
+about-keygen = Create an issuer folder: identity, encrypted signing key, public key set (jwks.json)
+about-issue = Issue one certificate (print its token, write its QR code), or a roster with --batch
+about-verify = Verify tokens, URLs, QR images (PNG, JPEG, SVG) or standard input (-)
+about-scan = Print the text of every QR code found in images
+about-demo = Run the end-to-end demonstration on an embedded roster of 39 staff
+about-ledger = Inspect the issuer's ledger of issued certificates
+about-ledger-list = List issued certificates
+about-ledger-show = Show one certificate by serial
+about-ledger-export = Export the whole ledger as JSON Lines (one certificate per line) on standard output
+about-revoke = Revoke a certificate issued in error (then publish the status list)
+about-status = Publish the issuer's signed status list (revocations)
+about-status-publish = Sign the status list from the ledger and write ISSUER_DIR/status.jwt
+about-keys = Rotate, revoke and publish the issuer's keys
+about-keys-rotate = Start signing with a new key; the old key's window closes now, both stay published
+about-keys-revoke = Mark a key compromised from a time: tokens it signed at or after it are rejected
+about-keys-publish = Print (or write) the public key set to hand to verifiers
+about-serve = Serve the verification page, the verification API, key sets and status lists
+about-site = Export the verification page with key sets and status lists as a static site
+about-site-export = Write a static copy of the verification page, key sets and status lists to a folder
+
+## Help: each argument and option
+
+help-help = Print help
+help-version = Print version
+help-lang = Language of messages: es or en (default: from LC_ALL/LC_MESSAGES/LANG; Spanish otherwise)
+help-dir = Issuer folder
+help-keys = Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
+help-status = Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable). Certificates with a status entry and no fresh list of their issuer are indeterminate.
+help-leeway = Clock leeway in seconds
+help-json = Print the result as JSON
+help-keygen-dir = Issuer folder to create
+help-keygen-id = Issuer id, matched against the `iss` claim (e.g. mx.cecati149)
+help-keygen-name = Display name (e.g. "CECATI 149")
+help-keygen-url = Verification page; QR codes will carry URL#TOKEN
+help-issue-dir = Issuer folder (from `sello keygen`)
+help-issue-holder = Holder's full name (one certificate; or use --batch)
+help-issue-holder_id = Holder's national id (e.g. CURP)
+help-issue-code = Standard code (e.g. EC0105); with --batch, the default for rows without one
+help-issue-title = Standard title; with --batch, the default for rows without one
+help-issue-level = Level
+help-issue-unit = Issuing unit (e.g. "CECATI 149")
+help-issue-serial = Serial ("folio"); generated when not given
+help-issue-expires = Valid through this date (YYYY-MM-DD: to the end of that day in the issuer's time zone), or until an RFC 3339 time
+help-issue-attrs = Extra field KEY=VALUE (repeatable)
+help-issue-qr = Write the QR code to FILE.png or FILE.svg
+help-issue-certificate = Write the printable certificate to FILE.pdf or FILE.svg (see --paper)
+help-issue-batch = Issue a whole roster (CSV, or JSON Lines for .jsonl): see `docs/ISSUING.md`
+help-issue-out = With --batch: folder for the QR codes, printable certificates and summary.csv
+help-issue-formats = With --batch: what to write for each certificate (png, svg: the QR code; pdf, cert-svg: the printable certificate)
+help-issue-paper = Paper size of the printable certificate
+help-issue-template = With --batch: your own SVG template for the printable certificate
+help-verify-json = One JSON object per line instead of the human report
+help-verify-at = Verify as of this time (RFC 3339, YYYY-MM-DD at 00:00 UTC, or Unix seconds) instead of now
+help-verify-jobs = Images read at once (default: one per core)
+help-verify-one_by_one = Accepted for scripts written for earlier versions
+help-verify-inputs = Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg, .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read: give the QR code's PNG that `sello issue --batch` writes next to it
+help-scan-json = One JSON object per code ({"{"}"input", "text"{"}"}) with the exact text; the default output shows control and invisible format characters escaped as \u{"{"}…{"}"}
+help-scan-images = Image files (PNG, JPEG, SVG), or - for standard input
+help-demo-out = Output folder (re-created if it holds an earlier demo)
+help-ledger-list-offset = Skip this many
+help-ledger-list-limit = Show at most this many
+help-ledger-show-serial = The serial ("folio")
+help-revoke-serial = The serial ("folio") to revoke
+help-revoke-reason = Why (kept in the ledger, never published)
+help-status-publish-out = Also write it here
+help-status-publish-valid_days = Days until verifiers stop trusting this list (publish again before then)
+help-keys-rotate-new_passphrase = Encrypt the new key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked twice) instead of the current one
+help-keys-revoke-kid = The key id
+help-keys-revoke-at = Compromise time (RFC 3339, YYYY-MM-DD for the start of that day in the issuer's time zone, or Unix seconds); 0 rejects everything it signed
+help-keys-publish-out = Write it here instead of standard output
+help-serve-addr = Address to listen on (port 0: any free port, printed at start)
+help-serve-reload_every = Seconds between two looks at the key-set and status-list files; changed files are loaded while serving (SIGHUP: at once)
+help-serve-max_connections = Most connections open at once (lowered to fit the open-file limit)
+help-serve-header_timeout = Seconds a connection has to send a complete request head (new or kept alive)
+help-serve-idle_timeout = Seconds a connection may go without a byte read or written while no request is being handled (idle, or its client not reading)
+help-site-export-out = Folder to write (replaced as a whole; only an empty folder or an earlier export)
+
+## Help: the names of values
+
+value-lang = LANG
+value-dir = DIR
+value-keys = JWKS_FILE_OR_DIR
+value-status = JWT_FILE_OR_DIR
+value-leeway = SECS
+value-out = DIR
+value-keygen-id = ID
+value-keygen-name = NAME
+value-keygen-url = URL
+value-issue-holder = NAME
+value-issue-holder_id = ID
+value-issue-code = CODE
+value-issue-title = TITLE
+value-issue-level = LEVEL
+value-issue-unit = UNIT
+value-issue-serial = SERIAL
+value-issue-expires = DATE
+value-issue-attrs = KEY=VALUE
+value-issue-qr = FILE
+value-issue-certificate = FILE
+value-issue-batch = ROSTER
+value-issue-out = OUT_DIR
+value-issue-formats = FORMATS
+value-issue-paper = PAPER
+value-issue-template = TEMPLATE.svg
+value-verify-at = TIME
+value-verify-jobs = N
+value-verify-inputs = INPUT
+value-scan-images = IMAGE
+value-ledger-list-offset = N
+value-ledger-list-limit = N
+value-ledger-show-serial = SERIAL
+value-revoke-serial = SERIAL
+value-revoke-reason = REASON
+value-status-publish-out = FILE
+value-status-publish-valid_days = DAYS
+value-keys-revoke-kid = KID
+value-keys-revoke-at = TIME
+value-keys-publish-out = FILE
+value-serve-addr = ADDRESS
+value-serve-reload_every = SECS
+value-serve-max_connections = N
+value-serve-header_timeout = SECS
+value-serve-idle_timeout = SECS
+
+## Passphrases
+
+passphrase-prompt = Private key passphrase:{" "}
+passphrase-prompt-new = New passphrase for the private key:{" "}
+passphrase-again = Repeat the passphrase:{" "}
+passphrase-mismatch = the passphrases do not match
+passphrase-missing = no passphrase: set SELLO_PASSPHRASE or run in a terminal
+rotate-new-passphrase-hint = To encrypt the new key under another passphrase, use --new-passphrase (or SELLO_NEW_PASSPHRASE).
+weak-passphrase = the passphrase is too weak for a new key: { $why } A good one: four or five random words that do not make a known phrase.
+weak-blank = it is empty or only white space.
+weak-too-short = it has fewer than { $min } characters.
+weak-guessable = it is easy to guess (strength { $score } of 4; at least { $min } is needed).
+pw-straight-rows = Straight rows of keys are easy to guess.
+pw-short-keyboard-patterns = Short keyboard patterns are easy to guess.
+pw-repeats-aaa = Repeats like "aaa" are easy to guess.
+pw-repeats-abcabc = Repeats like "abcabcabc" are only slightly harder to guess than "abc".
+pw-top10 = This is a top-10 common password.
+pw-top100 = This is a top-100 common password.
+pw-common = This is a very common password.
+pw-similar-common = This is similar to a commonly used password.
+pw-sequences = Sequences like abc or 6543 are easy to guess.
+pw-recent-years = Recent years are easy to guess.
+pw-word-by-itself = A word by itself is easy to guess.
+pw-dates = Dates are often easy to guess.
+pw-names-by-themselves = Names and surnames by themselves are easy to guess.
+pw-common-names = Common names and surnames are easy to guess.
+pw-use-a-few-words = Use a few words, avoid common phrases.
+pw-no-need-for-symbols = No need for symbols, digits, or uppercase letters.
+pw-add-a-word = Add another word or two. Uncommon words are better.
+pw-capitalization = Capitalization doesn't help very much.
+pw-all-uppercase = All-uppercase is almost as easy to guess as all-lowercase.
+pw-reversed-words = Reversed words aren't much harder to guess.
+pw-substitutions = Predictable substitutions like '@' instead of 'a' don't help very much.
+pw-longer-keyboard-pattern = Use a longer keyboard pattern with more turns.
+pw-avoid-repeats = Avoid repeated words and characters.
+pw-avoid-sequences = Avoid sequences.
+pw-avoid-recent-years = Avoid recent years.
+pw-avoid-your-years = Avoid years that are associated with you.
+pw-avoid-your-dates = Avoid dates and years that are associated with you.
+
+## keygen and issue
+
+keygen-done = Issuer created: { $name } ({ $id })
+keygen-kid = Key id (kid): { $kid }
+keygen-private-key = Encrypted private key (mode 0600): { $path }
+keygen-publish = Publish this key set to verifiers: { $path }
+issue-serial = Serial: { $serial }
+issue-qr-content = QR content: { $text }
+issue-qr-written = QR code written to { $path }
+bad-attr = --attr expects KEY=VALUE: { $attr }
+qr-extension = --qr must end in .png or .svg
+certificate-extension = --certificate must end in .pdf or .svg
+no-keys = no trusted issuer given: use --keys JWKS_FILE_OR_FOLDER (or SELLO_KEYS)
+confusable-ids = warning: the trusted issuers { $first } and { $second } have ids a person could confuse; check that both are legitimate
+confusable-names = warning: the trusted issuers { $first } and { $second } have names a person could confuse; check that both are legitimate
+
+## issue --batch
+
+batch-unit = { $n ->
+    [one] certificate
+   *[other] certificates
+}
+batch-progress-rate = { $rate }/s
+batch-progress-left = { $eta } left
+batch-row-failed = { $roster }: line { $line }: { $why }
+batch-summary = { $issued ->
+    [one] 1 issued
+   *[other] { $issued } issued
+}, { $already ->
+    [one] 1 already issued before
+   *[other] { $already } already issued before
+}, { $failed ->
+    [one] 1 failed
+   *[other] { $failed } failed
+} ({ $secs } s). Summary: { $path }
+
+## verify and scan
+
+report-qr = { $input } [QR { $n }]
+report-qr-error = { $error } [QR { $n }]
+verify-summary = { $valid ->
+    [one] 1 valid
+   *[other] { $valid } valid
+}, { $invalid ->
+    [one] 1 invalid
+   *[other] { $invalid } invalid
+}, { $indeterminate ->
+    [one] 1 unconfirmed
+   *[other] { $indeterminate } unconfirmed
+}{ $unread ->
+    [0] {""}
+    [one] , 1 not read
+   *[other] , { $unread } not read
+}
+verify-progress-unit = inputs
+scan-no-qr = { $input }: no QR code found
+label-holder = Holder
+label-holder-id = Holder id
+label-achievement = Standard
+label-title = Title
+label-level = Level
+label-unit = Unit
+label-issuer = Issuer
+label-issuer-id = Issuer id
+label-attributes = Other certificate data (signed by the issuer):
+label-serial = Serial
+label-issued = Issued
+label-expires = Valid through
+label-valid-from = Valid from
+label-key = Key
+label-reason = Reason
+label-result = Result
+label-detail = Detail
+label-input = Input
+
+## ledger, revoke, status, keys
+
+ledger-serial = Serial
+ledger-issued = Issued
+ledger-code = Standard
+ledger-holder = Holder
+ledger-state = State
+ledger-revoked = REVOKED { $date }
+ledger-in-force = in force
+ledger-total = Total: { $n }
+ledger-not-found = not in the ledger: { $serial }
+revoke-done = Revoked in the ledger. Publish the status list: sello status publish --dir …
+status-published = Status list: { $path } ({ $entries ->
+    [one] 1 entry
+   *[other] { $entries } entries
+}, { $revoked ->
+    [one] 1 revoked
+   *[other] { $revoked } revoked
+}; fresh until { $until })
+keys-rotated = Key rotated: { $old } → { $new }. Publish the new jwks.json (sello keys publish).
+keys-revoked = Key revoked { $kid } (from { $at }). Publish the new jwks.json; if it was the active key, rotate keys.
+
+## serve and site
+
+serve-listening = Verification service at { $url } (Ctrl-C to stop)
+site-written = Site written: { $path } (upload it as it is to any static host)
+
+## demo
+
+demo-not-a-demo = { $path }: the folder exists and is not from an earlier demo; choose another with --out
+demo-created = 1. Demo issuer created: { $name } ({ $id }), kid { $kid }
+demo-issued = 2. Issued { $n } EC0105 certificates with PNG QR codes (token size: { $min }–{ $max } bytes, mean { $mean })
+demo-verifying = 3. Verifying every certificate from its PNG:
+demo-department = Department
+demo-verdict = Verdict
+demo-valid = ✔ valid
+demo-claims-differ = claims differ
+demo-no-qr = { $path }: no QR code
+demo-tampered = 4. Tampered certificate { $path } → { $verdict } ({ $code })
+demo-summary = Summary: { $verified } of { $total } certificates verified from their PNG; { $rejected ->
+    [yes] the tampered one was rejected
+   *[no] the tampered one was NOT rejected!
+}. Total time { $secs } s. Output in { $path }
+demo-try = Try it yourself: sello verify --keys { $keys } --status { $status } { $file }
+
+## Time zones and dates
+
+about-keys-set-time-zone = Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its certificates are days there. Then publish jwks.json
+help-keygen-time_zone = The issuer's time zone (IANA name): the dates of its certificates (--expires, what verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone` changes it
+help-keys-set-time-zone-zone = The time zone, AREA/LOCATION (or UTC)
+value-keygen-time_zone = AREA/LOCATION
+value-keys-set-time-zone-zone = AREA/LOCATION
+keygen-time-zone = Time zone: { $zone }
+keys-time-zone-set = Time zone: { $zone }. Publish the new jwks.json. The dates of certificates already issued are now shown in this zone.
+date-no-such-day = "{ $given }" is not a calendar day (from 1970; for example 2031-11-24)
+date-out-of-range = "{ $given }" is out of range: dates go from 1970-01-01 to 9999-12-29 (for example 2031-11-24)
+date-bad = "{ $given }" is not a date: use YYYY-MM-DD (for example 2031-11-24), an RFC 3339 time with its offset (for example 2031-11-24T18:00:00-06:00) or Unix seconds

@@ -1,0 +1,341 @@
+# sello-cli: todas las palabras que muestra la orden sello, en español.
+
+## General
+
+error-prefix = error
+warning-prefix = aviso
+io-stdout = salida estándar: { $error }
+
+## Línea de órdenes (clap): encabezados, uso, errores
+
+cli-usage = Uso
+cli-options = Opciones
+cli-arguments = Argumentos
+cli-commands = Órdenes
+cli-options-tag = [OPCIONES]
+cli-command-name = ORDEN
+cli-default = predeterminado: { $value }
+cli-possible = valores posibles: { $values }
+cli-env = variable de entorno: { $var }
+cli-more = Para más información, pruebe «{ $help }».
+cli-did-you-mean = sugerencia: ¿quiso decir «{ $suggestion }»?
+cli-did-you-mean-any = sugerencia: ¿quiso decir una de { $suggestions }?
+cli-trailing = sugerencia: para pasar «{ $arg }» como valor, use «-- { $arg }»
+cli-unknown-argument = argumento inesperado «{ $arg }»
+cli-unknown-command = orden desconocida «{ $command }»
+cli-invalid-value = valor no válido «{ $value }» para «{ $arg }»
+cli-invalid-value-why = valor no válido «{ $value }» para «{ $arg }»: { $why }
+cli-possible-values = valores posibles: { $values }
+cli-missing = faltan estos argumentos obligatorios: { $args }
+cli-missing-command = «{ $command }» necesita una orden, una de: { $commands }
+cli-conflict = «{ $arg }» no se puede usar junto con «{ $other }»
+cli-conflict-self = «{ $arg }» no se puede usar más de una vez
+cli-no-equals = «{ $arg }» necesita un signo igual y un valor («{ $arg }=VALOR»)
+cli-too-many-values = valor inesperado «{ $value }» para «{ $arg }»
+cli-too-few-values = «{ $arg }» necesita más valores
+cli-wrong-number = «{ $arg }» necesita { $expected } valores, no { $actual }
+cli-not-utf8 = un argumento no es UTF-8 válido
+cli-other = no se pudo leer la línea de órdenes ({ $kind })
+cli-range = debe estar entre { $min } y { $max }
+cli-not-number = no es un número entero
+cli-not-address = no es una dirección con puerto, como 127.0.0.1:8080
+
+## Ayuda: qué hace cada orden
+
+about-sello = Sello: certificados firmados en códigos QR
+about-keygen = Crea la carpeta de un emisor: identidad, llave de firma cifrada, conjunto de llaves públicas (jwks.json)
+about-issue = Emite un certificado (imprime su token, escribe su código QR), o una lista con --batch
+about-verify = Verifica tokens, enlaces, imágenes de QR (PNG, JPEG, SVG) o la entrada estándar (-)
+about-scan = Imprime el texto de cada código QR que haya en las imágenes
+about-demo = Ejecuta la demostración completa sobre una lista incluida de 39 personas
+about-ledger = Consulta el registro de certificados emitidos del emisor
+about-ledger-list = Lista los certificados emitidos
+about-ledger-show = Muestra un certificado por su folio
+about-ledger-export = Exporta todo el registro como JSON Lines (un certificado por línea) a la salida estándar
+about-revoke = Revoca un certificado emitido por error (luego publique la lista de estado)
+about-status = Publica la lista de estado firmada del emisor (revocaciones)
+about-status-publish = Firma la lista de estado a partir del registro y escribe CARPETA_DEL_EMISOR/status.jwt
+about-keys = Rota, revoca y publica las llaves del emisor
+about-keys-rotate = Empieza a firmar con una llave nueva; la ventana de la anterior se cierra ahora y ambas siguen publicadas
+about-keys-revoke = Marca una llave como comprometida desde un momento: se rechazan los tokens que firmó desde entonces
+about-keys-publish = Imprime (o escribe) el conjunto de llaves públicas para quienes verifican
+about-serve = Sirve la página de verificación, la API de verificación, los conjuntos de llaves y las listas de estado
+about-site = Exporta la página de verificación con conjuntos de llaves y listas de estado como sitio estático
+about-site-export = Escribe en una carpeta una copia estática de la página de verificación, los conjuntos de llaves y las listas de estado
+
+## Ayuda: cada argumento y opción
+
+help-help = Muestra la ayuda
+help-version = Muestra la versión
+help-lang = Idioma de los mensajes: es o en (predeterminado: según LC_ALL/LC_MESSAGES/LANG; si no, español)
+help-dir = Carpeta del emisor
+help-keys = Conjunto de llaves de confianza: un archivo JWKS o una carpeta de ellos (se puede repetir; también SELLO_KEYS)
+help-status = Lista de estado (un archivo .jwt de `sello status publish`) o una carpeta de ellas (se puede repetir). Los certificados con entrada de estado y sin una lista vigente de su emisor quedan sin confirmar.
+help-leeway = Tolerancia del reloj, en segundos
+help-json = Imprime el resultado como JSON
+help-keygen-dir = Carpeta del emisor que se crea
+help-keygen-id = Id del emisor, que se compara con el dato `iss` (p. ej. mx.cecati149)
+help-keygen-name = Nombre visible (p. ej. "CECATI 149")
+help-keygen-url = Página de verificación; los códigos QR llevarán URL#TOKEN
+help-issue-dir = Carpeta del emisor (de `sello keygen`)
+help-issue-holder = Nombre completo del titular (un certificado; o use --batch)
+help-issue-holder_id = Identificación nacional del titular (p. ej. CURP)
+help-issue-code = Clave del estándar (p. ej. EC0105); con --batch, la predeterminada para las filas que no la tengan
+help-issue-title = Título del estándar; con --batch, el predeterminado para las filas que no lo tengan
+help-issue-level = Nivel
+help-issue-unit = Unidad emisora (p. ej. "CECATI 149")
+help-issue-serial = Folio; se genera si no se indica
+help-issue-expires = Vigente hasta esta fecha (AAAA-MM-DD: hasta el final de ese día en la zona horaria del emisor), o hasta una hora RFC 3339
+help-issue-attrs = Dato adicional CLAVE=VALOR (se puede repetir)
+help-issue-qr = Escribe el código QR en ARCHIVO.png o ARCHIVO.svg
+help-issue-certificate = Escribe el certificado imprimible en ARCHIVO.pdf o ARCHIVO.svg (vea --paper)
+help-issue-batch = Emite una lista completa (CSV, o JSON Lines si es .jsonl): vea `docs/ISSUING.md`
+help-issue-out = Con --batch: carpeta para los códigos QR, los certificados imprimibles y summary.csv
+help-issue-formats = Con --batch: qué escribir por cada certificado (png, svg: el código QR; pdf, cert-svg: el certificado imprimible)
+help-issue-paper = Tamaño de papel del certificado imprimible
+help-issue-template = Con --batch: su propia plantilla SVG para el certificado imprimible
+help-verify-json = Un objeto JSON por línea en lugar del informe para personas
+help-verify-at = Verifica en este momento (RFC 3339, AAAA-MM-DD a las 00:00 UTC, o segundos Unix) en lugar de ahora
+help-verify-jobs = Imágenes que se leen a la vez (predeterminado: una por núcleo)
+help-verify-one_by_one = Se acepta para guiones escritos para versiones anteriores
+help-verify-inputs = Tokens, enlaces, archivos de imagen (PNG, JPEG, SVG), carpetas (sus archivos .png, .jpg, .jpeg, .svg, .jwt y .txt, subcarpetas incluidas), o - para la entrada estándar. Los PDF no se leen: indique el PNG del código QR que `sello issue --batch` escribe junto a cada uno
+help-scan-json = Un objeto JSON por código ({"{"}"input", "text"{"}"}) con el texto exacto; la salida predeterminada muestra los caracteres de control y de formato invisibles escapados como \u{"{"}…{"}"}
+help-scan-images = Archivos de imagen (PNG, JPEG, SVG), o - para la entrada estándar
+help-demo-out = Carpeta de salida (se vuelve a crear si tiene una demostración anterior)
+help-ledger-list-offset = Omite esta cantidad
+help-ledger-list-limit = Muestra como máximo esta cantidad
+help-ledger-show-serial = El folio
+help-revoke-serial = El folio que se revoca
+help-revoke-reason = Por qué (se guarda en el registro, nunca se publica)
+help-status-publish-out = También la escribe aquí
+help-status-publish-valid_days = Días hasta que quienes verifican dejan de confiar en esta lista (publíquela de nuevo antes)
+help-keys-rotate-new_passphrase = Cifra la llave nueva con una frase de contraseña nueva (de SELLO_NEW_PASSPHRASE, o preguntada dos veces) en lugar de la actual
+help-keys-revoke-kid = El id de la llave
+help-keys-revoke-at = Momento del compromiso (RFC 3339, AAAA-MM-DD para el inicio de ese día en la zona horaria del emisor, o segundos Unix); 0 rechaza todo lo que firmó
+help-keys-publish-out = La escribe aquí en lugar de la salida estándar
+help-serve-addr = Dirección en la que escucha (puerto 0: cualquier puerto libre, que se imprime al empezar)
+help-serve-reload_every = Segundos entre dos revisiones de los archivos de llaves y de listas de estado; los que cambian se cargan sin dejar de servir (SIGHUP: en el acto)
+help-serve-max_connections = Máximo de conexiones abiertas a la vez (se reduce para caber en el límite de archivos abiertos)
+help-serve-header_timeout = Segundos que tiene una conexión para enviar la cabecera completa de una petición (nueva o mantenida)
+help-serve-idle_timeout = Segundos que una conexión puede pasar sin leer ni escribir un byte mientras no se atiende ninguna petición (inactiva, o su cliente no lee)
+help-site-export-out = Carpeta que se escribe (se reemplaza entera; solo una carpeta vacía o una exportación anterior)
+
+## Ayuda: los nombres de los valores
+
+value-lang = IDIOMA
+value-dir = CARPETA
+value-keys = JWKS_O_CARPETA
+value-status = JWT_O_CARPETA
+value-leeway = SEG
+value-out = CARPETA
+value-keygen-id = ID
+value-keygen-name = NOMBRE
+value-keygen-url = URL
+value-issue-holder = NOMBRE
+value-issue-holder_id = ID
+value-issue-code = CLAVE
+value-issue-title = TÍTULO
+value-issue-level = NIVEL
+value-issue-unit = UNIDAD
+value-issue-serial = FOLIO
+value-issue-expires = FECHA
+value-issue-attrs = CLAVE=VALOR
+value-issue-qr = ARCHIVO
+value-issue-certificate = ARCHIVO
+value-issue-batch = LISTA
+value-issue-out = CARPETA_DE_SALIDA
+value-issue-formats = FORMATOS
+value-issue-paper = PAPEL
+value-issue-template = PLANTILLA.svg
+value-verify-at = MOMENTO
+value-verify-jobs = N
+value-verify-inputs = ENTRADA
+value-scan-images = IMAGEN
+value-ledger-list-offset = N
+value-ledger-list-limit = N
+value-ledger-show-serial = FOLIO
+value-revoke-serial = FOLIO
+value-revoke-reason = MOTIVO
+value-status-publish-out = ARCHIVO
+value-status-publish-valid_days = DÍAS
+value-keys-revoke-kid = KID
+value-keys-revoke-at = MOMENTO
+value-keys-publish-out = ARCHIVO
+value-serve-addr = DIRECCIÓN
+value-serve-reload_every = SEG
+value-serve-max_connections = N
+value-serve-header_timeout = SEG
+value-serve-idle_timeout = SEG
+
+## Frases de contraseña
+
+passphrase-prompt = Frase de contraseña de la llave privada:{" "}
+passphrase-prompt-new = Nueva frase de contraseña para la llave privada:{" "}
+passphrase-again = Repita la frase de contraseña:{" "}
+passphrase-mismatch = las frases de contraseña no coinciden
+passphrase-missing = no hay frase de contraseña: defina SELLO_PASSPHRASE o ejecute en una terminal
+rotate-new-passphrase-hint = Para cifrar la nueva llave con otra frase, use --new-passphrase (o SELLO_NEW_PASSPHRASE).
+weak-passphrase = la frase de contraseña es demasiado débil para una llave nueva: { $why } Una buena frase: cuatro o cinco palabras al azar que no formen una frase conocida.
+weak-blank = está vacía o solo tiene espacios.
+weak-too-short = tiene menos de { $min } caracteres.
+weak-guessable = es fácil de adivinar (fuerza { $score } de 4; se necesita al menos { $min }).
+pw-straight-rows = Las filas seguidas del teclado son fáciles de adivinar.
+pw-short-keyboard-patterns = Los patrones cortos del teclado son fáciles de adivinar.
+pw-repeats-aaa = Las repeticiones como «aaa» son fáciles de adivinar.
+pw-repeats-abcabc = Las repeticiones como «abcabcabc» son apenas más difíciles de adivinar que «abc».
+pw-top10 = Es una de las 10 contraseñas más comunes.
+pw-top100 = Es una de las 100 contraseñas más comunes.
+pw-common = Es una contraseña muy común.
+pw-similar-common = Se parece a una contraseña muy usada.
+pw-sequences = Las secuencias como «abc» o «6543» son fáciles de adivinar.
+pw-recent-years = Los años recientes son fáciles de adivinar.
+pw-word-by-itself = Una palabra sola es fácil de adivinar.
+pw-dates = Las fechas suelen ser fáciles de adivinar.
+pw-names-by-themselves = Los nombres y apellidos solos son fáciles de adivinar.
+pw-common-names = Los nombres y apellidos comunes son fáciles de adivinar.
+pw-use-a-few-words = Use varias palabras y evite frases conocidas.
+pw-no-need-for-symbols = No hacen falta símbolos, números ni mayúsculas.
+pw-add-a-word = Agregue una o dos palabras más; mejor si son poco comunes.
+pw-capitalization = Las mayúsculas no ayudan mucho.
+pw-all-uppercase = Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.
+pw-reversed-words = Las palabras al revés no son mucho más difíciles de adivinar.
+pw-substitutions = Las sustituciones previsibles, como «@» por «a», no ayudan mucho.
+pw-longer-keyboard-pattern = Use un patrón de teclado más largo y con más giros.
+pw-avoid-repeats = Evite palabras y caracteres repetidos.
+pw-avoid-sequences = Evite las secuencias.
+pw-avoid-recent-years = Evite los años recientes.
+pw-avoid-your-years = Evite años relacionados con usted.
+pw-avoid-your-dates = Evite fechas y años relacionados con usted.
+
+## keygen e issue
+
+keygen-done = Emisor creado: { $name } ({ $id })
+keygen-kid = Id de la llave (kid): { $kid }
+keygen-private-key = Llave privada cifrada (modo 0600): { $path }
+keygen-publish = Publique este conjunto de llaves para quienes verifiquen: { $path }
+issue-serial = Folio: { $serial }
+issue-qr-content = Contenido del QR: { $text }
+issue-qr-written = Código QR escrito en { $path }
+bad-attr = --attr espera CLAVE=VALOR: { $attr }
+qr-extension = --qr debe terminar en .png o .svg
+certificate-extension = --certificate debe terminar en .pdf o .svg
+no-keys = no se indicó ningún emisor de confianza: use --keys ARCHIVO_JWKS_O_CARPETA (o SELLO_KEYS)
+confusable-ids = aviso: los emisores de confianza { $first } y { $second } tienen ids que se pueden confundir; compruebe que ambos sean legítimos
+confusable-names = aviso: los emisores de confianza { $first } y { $second } tienen nombres que se pueden confundir; compruebe que ambos sean legítimos
+
+## issue --batch
+
+batch-unit = { $n ->
+    [one] certificado
+   *[other] certificados
+}
+batch-progress-rate = { $rate }/s
+batch-progress-left = faltan { $eta }
+batch-row-failed = { $roster }: línea { $line }: { $why }
+batch-summary = { $issued ->
+    [one] 1 emitido
+   *[other] { $issued } emitidos
+}, { $already ->
+    [one] 1 ya emitido antes
+   *[other] { $already } ya emitidos antes
+}, { $failed ->
+    [one] 1 con error
+   *[other] { $failed } con error
+} ({ $secs } s). Resumen: { $path }
+
+## verify y scan
+
+report-qr = { $input } [QR { $n }]
+report-qr-error = { $error } [QR { $n }]
+verify-summary = { $valid ->
+    [one] 1 válido
+   *[other] { $valid } válidos
+}, { $invalid ->
+    [one] 1 no válido
+   *[other] { $invalid } no válidos
+}, { $indeterminate ->
+    [one] 1 sin confirmar
+   *[other] { $indeterminate } sin confirmar
+}{ $unread ->
+    [0] {""}
+    [one] , 1 sin leer
+   *[other] , { $unread } sin leer
+}
+verify-progress-unit = entradas
+scan-no-qr = { $input }: no se encontró ningún código QR
+label-holder = Titular
+label-holder-id = Identificación
+label-achievement = Estándar
+label-title = Título
+label-level = Nivel
+label-unit = Unidad
+label-issuer = Emisor
+label-issuer-id = Id del emisor
+label-attributes = Otros datos del certificado (firmados por el emisor):
+label-serial = Folio
+label-issued = Emitido
+label-expires = Vigente hasta
+label-valid-from = Vigente desde
+label-key = Llave
+label-reason = Motivo
+label-result = Resultado
+label-detail = Detalle
+label-input = Entrada
+
+## ledger, revoke, status, keys
+
+ledger-serial = Folio
+ledger-issued = Emitido
+ledger-code = Estándar
+ledger-holder = Titular
+ledger-state = Estado
+ledger-revoked = REVOCADO { $date }
+ledger-in-force = vigente
+ledger-total = Total: { $n }
+ledger-not-found = no está en el registro: { $serial }
+revoke-done = Revocado en el registro. Publique la lista de estado: sello status publish --dir …
+status-published = Lista de estado: { $path } ({ $entries ->
+    [one] 1 entrada
+   *[other] { $entries } entradas
+}, { $revoked ->
+    [one] 1 revocado
+   *[other] { $revoked } revocados
+}; vigente hasta { $until })
+keys-rotated = Llave rotada: { $old } → { $new }. Publique el nuevo jwks.json (sello keys publish).
+keys-revoked = Llave revocada { $kid } (desde { $at }). Publique el nuevo jwks.json; si era la llave activa, rote las llaves.
+
+## serve y site
+
+serve-listening = Servicio de verificación en { $url } (Ctrl-C para detener)
+site-written = Sitio escrito: { $path } (súbalo tal cual a cualquier hospedaje estático)
+
+## demo
+
+demo-not-a-demo = { $path }: la carpeta existe y no es de una demostración anterior; elija otra con --out
+demo-created = 1. Emisor de demostración creado: { $name } ({ $id }), kid { $kid }
+demo-issued = 2. Emitidos { $n } certificados EC0105 con su QR en PNG (tamaño del token: { $min }–{ $max } bytes, promedio { $mean })
+demo-verifying = 3. Verificación de cada certificado desde su PNG:
+demo-department = Departamento
+demo-verdict = Veredicto
+demo-valid = ✔ válido
+demo-claims-differ = los datos difieren
+demo-no-qr = { $path }: sin código QR
+demo-tampered = 4. Certificado alterado { $path } → { $verdict } ({ $code })
+demo-summary = Resumen: { $verified } de { $total } certificados verificados desde su PNG; { $rejected ->
+    [yes] el alterado fue rechazado
+   *[no] ¡el alterado NO fue rechazado!
+}. Tiempo total { $secs } s. Resultados en { $path }
+demo-try = Pruebe usted: sello verify --keys { $keys } --status { $status } { $file }
+
+## Time zones and dates
+
+about-keys-set-time-zone = Define la zona horaria del emisor (nombre IANA, p. ej. America/Mexico_City): las fechas de sus certificados son días de esa zona. Luego publique jwks.json
+help-keygen-time_zone = La zona horaria del emisor (nombre IANA): las fechas de sus certificados (--expires, lo que muestran quienes verifican) son días de esa zona. Se publica en jwks.json; `sello keys set-time-zone` la cambia
+help-keys-set-time-zone-zone = La zona horaria, ÁREA/LUGAR (o UTC)
+value-keygen-time_zone = ÁREA/LUGAR
+value-keys-set-time-zone-zone = ÁREA/LUGAR
+keygen-time-zone = Zona horaria: { $zone }
+keys-time-zone-set = Zona horaria: { $zone }. Publique el nuevo jwks.json. Las fechas de los certificados ya emitidos se muestran ahora en esta zona.
+date-no-such-day = «{ $given }» no es un día del calendario (desde 1970; por ejemplo 2031-11-24)
+date-out-of-range = «{ $given }» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-29 (por ejemplo 2031-11-24)
+date-bad = «{ $given }» no es una fecha: use AAAA-MM-DD (por ejemplo 2031-11-24), una hora RFC 3339 con su desfase (por ejemplo 2031-11-24T18:00:00-06:00) o segundos Unix

@@ -1,0 +1,365 @@
+//! The command line's shape: every command, argument and option (`clap` derive). Their help
+//! texts are not here but in the catalogues (`about-<command>`, `help-<command>-<argument>`,
+//! `value-<command>-<argument>`; `usage.rs` puts them in and a test checks that none is
+//! missing), so the comments below are for whoever reads the code.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "sello", version, max_term_width = 100)]
+pub struct Cli {
+    // Language of messages: es or en (default: from LC_ALL/LC_MESSAGES/LANG; Spanish otherwise)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Es,
+    En,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    // Create an issuer folder: identity, encrypted signing key, public key set (jwks.json)
+    Keygen(KeygenArgs),
+    // Issue one certificate (print its token, write its QR code), or a roster with --batch
+    Issue(Box<IssueArgs>),
+    // Verify tokens, URLs, QR images (PNG, JPEG, SVG) or standard input (-)
+    Verify(VerifyArgs),
+    // Print the text of every QR code found in images
+    Scan(ScanArgs),
+    // Run the end-to-end demonstration on an embedded roster of 39 staff
+    Demo(DemoArgs),
+    // Inspect the issuer's ledger of issued certificates
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+    // Revoke a certificate issued in error (then publish the status list)
+    Revoke(RevokeArgs),
+    // Publish the issuer's signed status list (revocations)
+    #[command(subcommand)]
+    Status(StatusCommand),
+    // Rotate, revoke and publish the issuer's keys
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    // Serve the verification page, the verification API, key sets and status lists
+    Serve(ServeArgs),
+    // Export the verification page with key sets and status lists as a static site
+    #[command(subcommand)]
+    Site(SiteCommand),
+}
+
+#[derive(Args)]
+pub struct KeygenArgs {
+    // Issuer folder to create
+    #[arg(long)]
+    pub dir: PathBuf,
+    // Issuer id, matched against the `iss` claim (e.g. mx.cecati149)
+    #[arg(long)]
+    pub id: String,
+    // Display name (e.g. "CECATI 149")
+    #[arg(long)]
+    pub name: String,
+    // Verification page; QR codes will carry URL#TOKEN
+    #[arg(long)]
+    pub url: Option<String>,
+    // The issuer's time zone (IANA name): the dates of its certificates (--expires, what
+    // verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone`
+    // changes it
+    #[arg(long, default_value = "America/Mexico_City")]
+    pub time_zone: String,
+}
+
+#[derive(Args)]
+pub struct IssueArgs {
+    // Issuer folder (from `sello keygen`)
+    #[arg(long)]
+    pub dir: PathBuf,
+    // Holder's full name (one certificate; or use --batch)
+    #[arg(long, required_unless_present = "batch")]
+    pub holder: Option<String>,
+    // Holder's national id (e.g. CURP)
+    #[arg(long)]
+    pub holder_id: Option<String>,
+    // Standard code (e.g. EC0105); with --batch, the default for rows without one
+    #[arg(long, required_unless_present = "batch")]
+    pub code: Option<String>,
+    // Standard title; with --batch, the default for rows without one
+    #[arg(long, required_unless_present = "batch")]
+    pub title: Option<String>,
+    // Level
+    #[arg(long)]
+    pub level: Option<String>,
+    // Issuing unit (e.g. "CECATI 149")
+    #[arg(long)]
+    pub unit: Option<String>,
+    // Serial ("folio"); generated when not given
+    #[arg(long)]
+    pub serial: Option<String>,
+    // Valid through this date (YYYY-MM-DD), or until an RFC 3339 time
+    #[arg(long)]
+    pub expires: Option<String>,
+    // Extra field KEY=VALUE (repeatable)
+    #[arg(long = "attr", value_name = "KEY=VALUE")]
+    pub attrs: Vec<String>,
+    // Write the QR code to FILE.png or FILE.svg
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
+    pub qr: Option<PathBuf>,
+    // Write the printable certificate to FILE.pdf or FILE.svg (see --paper)
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
+    pub certificate: Option<PathBuf>,
+    // Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+    // Issue a whole roster (CSV, or JSON Lines for .jsonl): see `docs/ISSUING.md`
+    #[arg(long, value_name = "ROSTER", requires = "out", conflicts_with_all = ["holder", "holder_id", "serial", "attrs"])]
+    pub batch: Option<PathBuf>,
+    // With --batch: folder for the QR codes, printable certificates and summary.csv
+    #[arg(long, value_name = "OUT_DIR")]
+    pub out: Option<PathBuf>,
+    // With --batch: what to write for each certificate
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Png, Output::Svg, Output::Pdf])]
+    pub formats: Vec<Output>,
+    // Paper size of the printable certificate
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+    // With --batch: your own SVG template for the printable certificate
+    #[arg(long, value_name = "TEMPLATE.svg")]
+    pub template: Option<PathBuf>,
+}
+
+// Where the trusted key sets and the status lists come from (`verify`, `serve`, `site export`).
+#[derive(Args)]
+pub struct TrustArgs {
+    // Trusted key set: a JWKS file or a folder of them (repeatable; also SELLO_KEYS)
+    #[arg(
+        long = "keys",
+        value_name = "JWKS_FILE_OR_DIR",
+        env = "SELLO_KEYS",
+        value_delimiter = ':'
+    )]
+    pub keys: Vec<PathBuf>,
+    // Status list (a .jwt file from `sello status publish`) or a folder of them (repeatable).
+    // Certificates with a status entry and no fresh list of their issuer are indeterminate.
+    #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
+    pub status: Vec<PathBuf>,
+    // Clock leeway in seconds
+    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
+    pub leeway: i64,
+}
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    // One JSON object per line instead of the human report
+    #[arg(long)]
+    pub json: bool,
+    // Verify as of this time (RFC 3339, YYYY-MM-DD or Unix seconds) instead of now
+    #[arg(long)]
+    pub at: Option<String>,
+    // Images read at once (default: one per core)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+    // Accepted for scripts written for earlier versions: every signature is now checked on
+    // its own with the strict Ed25519 check, whatever the number of inputs
+    #[arg(long, hide = true)]
+    pub one_by_one: bool,
+    // Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
+    // .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
+    // give the QR code's PNG that `sello issue --batch` writes next to it
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+}
+
+#[derive(Args)]
+pub struct ScanArgs {
+    // One JSON object per code ({"input", "text"}) with the exact text; the default output
+    // shows control and invisible format characters escaped as \u{…}
+    #[arg(long)]
+    pub json: bool,
+    // Image files (PNG, JPEG, SVG), or - for standard input
+    #[arg(required = true, value_name = "IMAGE")]
+    pub images: Vec<String>,
+}
+
+#[derive(Args)]
+pub struct DemoArgs {
+    // Output folder (re-created if it holds an earlier demo)
+    #[arg(long, default_value = "sello-demo")]
+    pub out: PathBuf,
+}
+
+// An output file kind for batch issuing.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+pub enum Output {
+    // QR code, 1-bit PNG.
+    Png,
+    // QR code, SVG.
+    Svg,
+    // Printable certificate, PDF.
+    Pdf,
+    // Printable certificate, SVG (`<serial>-certificado.svg`).
+    CertSvg,
+}
+
+// Paper size of printable certificates.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+pub enum Paper {
+    // ISO A4.
+    A4,
+    // US Letter (common in Mexico).
+    Letter,
+}
+
+// `sello ledger …`.
+#[derive(Subcommand)]
+pub enum LedgerCommand {
+    // List issued certificates
+    List {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Skip this many
+        #[arg(long, default_value_t = 0)]
+        offset: u64,
+        // Show at most this many
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+    },
+    // Show one certificate by serial
+    Show {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The serial ("folio")
+        serial: String,
+    },
+    // Export the whole ledger as JSON Lines (one certificate per line) on standard output
+    Export {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+    },
+}
+
+// `sello revoke`.
+#[derive(Args)]
+pub struct RevokeArgs {
+    // Issuer folder
+    #[arg(long)]
+    pub dir: PathBuf,
+    // The serial ("folio") to revoke
+    pub serial: String,
+    // Why (kept in the ledger, never published)
+    #[arg(long)]
+    pub reason: String,
+}
+
+// `sello status …`.
+#[derive(Subcommand)]
+pub enum StatusCommand {
+    // Sign the status list from the ledger and write ISSUER_DIR/status.jwt
+    Publish {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Also write it here
+        #[arg(long)]
+        out: Option<PathBuf>,
+        // Days until verifiers stop trusting this list (publish again before then)
+        #[arg(long, default_value_t = 7)]
+        valid_days: u32,
+    },
+}
+
+// `sello keys …`.
+#[derive(Subcommand)]
+pub enum KeysCommand {
+    // Start signing with a new key; the old key's window closes now, both stay published
+    Rotate {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Encrypt the new key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked
+        // twice) instead of the current one
+        #[arg(long)]
+        new_passphrase: bool,
+    },
+    // Mark a key compromised from a time: tokens it signed at or after it are rejected
+    Revoke {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The key id
+        kid: String,
+        // Compromise time (RFC 3339, YYYY-MM-DD for the start of that day in the issuer's time
+        // zone, or Unix seconds); 0 rejects everything it signed
+        #[arg(long)]
+        at: String,
+    },
+    // Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its
+    // certificates are days there. Then publish jwks.json
+    SetTimeZone {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The time zone, AREA/LOCATION (or UTC)
+        zone: String,
+    },
+    // Print (or write) the public key set to hand to verifiers
+    Publish {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Write it here instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub sources: TrustArgs,
+    // Address to listen on (port 0: any free port, printed at start)
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    // Seconds between two looks at the key-set and status-list files; changed files are
+    // loaded while serving (SIGHUP: at once)
+    #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_RELOAD_EVERY.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub reload_every: u64,
+    // Most connections open at once (lowered to fit the open-file limit)
+    #[arg(long, value_name = "N", default_value_t = sello_web::DEFAULT_MAX_CONNECTIONS as u32,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
+    // Seconds a connection has to send a complete request head (new or kept alive)
+    #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_HEADER_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    // Seconds a connection may go without a byte read or written while no request is being
+    // handled (idle, or its client not reading)
+    #[arg(long, value_name = "SECS", default_value_t = sello_web::DEFAULT_IDLE_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub idle_timeout: u64,
+}
+
+#[derive(Subcommand)]
+pub enum SiteCommand {
+    // Write a static copy of the verification page, key sets and status lists to a folder
+    Export(ExportArgs),
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub sources: TrustArgs,
+    // Folder to write (replaced as a whole; only an empty folder or an earlier export)
+    #[arg(long)]
+    pub out: PathBuf,
+}

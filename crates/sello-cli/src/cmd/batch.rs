@@ -1,0 +1,203 @@
+//! `sello issue --batch ROSTER --out DIR`: a whole roster, recorded in the ledger.
+
+use crate::cli::{IssueArgs, Output};
+use crate::failure::Failure;
+use crate::i18n::path_of;
+use crate::shared::{bad_date, open_ledger, paper_size, passphrase, read_capped};
+use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
+use sello_issuer::dates as when;
+use sello_issuer::qr::{Correction, QrMatrix};
+use sello_issuer::roster::{self, RosterFormat, RowDefaults};
+use sello_issuer::{Issued, IssuerDir};
+use std::io::IsTerminal as _;
+
+struct CliRender {
+    formats: Vec<Output>,
+    issuer: sello_core::IssuerInfo,
+    printer: sello_print::Printer,
+}
+
+impl Render for CliRender {
+    fn render(&self, issued: &Issued) -> Result<Vec<OutputFile>, String> {
+        let serial = &issued.claims.jti;
+        let qr =
+            QrMatrix::encode(&issued.qr_text, Correction::Medium).map_err(|e| e.to_string())?;
+        let mut files = Vec::new();
+        for f in &self.formats {
+            match f {
+                Output::Png => files.push((
+                    format!("{serial}.png"),
+                    qr.to_png(4).map_err(|e| e.to_string())?,
+                )),
+                Output::Svg => files.push((format!("{serial}.svg"), qr.to_svg(40.0).into_bytes())),
+                Output::Pdf => {
+                    let fields =
+                        sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
+                    let pdf = self
+                        .printer
+                        .pdf(&fields, &issued.qr_text)
+                        .map_err(|e| e.to_string())?;
+                    files.push((format!("{serial}.pdf"), pdf));
+                }
+                Output::CertSvg => {
+                    let fields =
+                        sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
+                    let svg = self
+                        .printer
+                        .svg(&fields, &issued.qr_text)
+                        .map_err(|e| e.to_string())?;
+                    files.push((format!("{serial}-certificado.svg"), svg.into_bytes()));
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    fn file_names(&self, serial: &str) -> Vec<String> {
+        self.formats
+            .iter()
+            .map(|f| match f {
+                Output::Png => format!("{serial}.png"),
+                Output::Svg => format!("{serial}.svg"),
+                Output::Pdf => format!("{serial}.pdf"),
+                Output::CertSvg => format!("{serial}-certificado.svg"),
+            })
+            .collect()
+    }
+}
+
+/// `sello issue --batch ROSTER --out DIR`.
+pub fn run(args: IssueArgs) -> Result<u8, Failure> {
+    let roster_path = args.batch.clone().unwrap_or_default();
+    let out_dir = args.out.clone().unwrap_or_default();
+    let dir = IssuerDir::open(&args.dir)?;
+    let bytes = read_capped(&roster_path, roster::MAX_ROSTER_BYTES)?;
+    let zone = sello_core::zone::Zone::of(dir.info());
+    let defaults = RowDefaults {
+        code: args.code.clone(),
+        title: args.title.clone(),
+        level: args.level.clone(),
+        unit: args.unit.clone(),
+        expires: args
+            .expires
+            .as_deref()
+            .map(|e| when::parse_expiry(e, &zone))
+            .transpose()
+            .map_err(|e| bad_date(&e))?,
+        zone,
+    };
+    let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
+    let pass = passphrase()?;
+    let issuer = dir.issuer(&pass)?;
+    drop(pass);
+    let mut ledger = open_ledger(&dir)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(rows.len() as u64);
+        bar.set_style(progress_style(rows.len()));
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let template = match &args.template {
+        Some(path) => {
+            let text = read_capped(path, sello_print::MAX_TEMPLATE_BYTES)?;
+            sello_print::Template::parse(&String::from_utf8_lossy(&text))
+                .map_err(|e| Failure::Data(format!("{}: {e}", path_of(path))))?
+        }
+        None => sello_print::Template::default_es(),
+    };
+    let paper = paper_size(args.paper);
+    let renderer = CliRender {
+        formats: args.formats.clone(),
+        issuer: dir.info().clone(),
+        printer: sello_print::Printer::new(&template, paper)
+            .map_err(|e| Failure::Data(e.to_string()))?,
+    };
+    let options = BatchOptions {
+        out_dir: out_dir.clone(),
+        chunk_size: 256,
+        issued_at: None,
+    };
+    let started = std::time::Instant::now();
+    let summary = run_batch(
+        &issuer,
+        &mut ledger,
+        &rows,
+        &rejected,
+        &renderer,
+        &options,
+        &|n| bar.inc(n),
+    )?;
+    bar.finish_and_clear();
+    let count = |f: fn(&Outcome) -> bool| summary.iter().filter(|r| f(&r.outcome)).count();
+    let issued = count(|o| *o == Outcome::Issued);
+    let already = count(|o| *o == Outcome::AlreadyIssued);
+    let failed = count(|o| matches!(o, Outcome::Failed(_)));
+    for r in &summary {
+        if let Outcome::Failed(why) = &r.outcome {
+            eprintln!(
+                "{}",
+                tr!(
+                    "batch-row-failed",
+                    roster = path_of(&roster_path),
+                    line = r.line,
+                    why = why.as_str()
+                )
+            );
+        }
+    }
+    eprintln!(
+        "{}",
+        tr!(
+            "batch-summary",
+            issued = issued,
+            already = already,
+            failed = failed,
+            secs = format!("{:.1}", started.elapsed().as_secs_f64()),
+            path = path_of(&out_dir.join("summary.csv"))
+        )
+    );
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// The progress bar's template, with its unit: "████░░ 120/400 certificados · 35/s · faltan 8s".
+fn progress_template(lang: sello_core::Lang, rows: usize) -> String {
+    use crate::i18n::CATALOG;
+    let unit = sello_core::t!(CATALOG, lang, "batch-unit", n = rows);
+    let rate = sello_core::t!(CATALOG, lang, "batch-progress-rate", rate = "{rate}");
+    let left = sello_core::t!(CATALOG, lang, "batch-progress-left", eta = "{eta}");
+    format!("{{spinner}} {{bar:40}} {{pos}}/{{len}} {unit} · {rate} · {left}")
+}
+
+fn progress_style(rows: usize) -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template(&progress_template(sello_core::i18n::language(), rows))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            },
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use sello_core::Lang;
+
+    #[test]
+    fn the_progress_bar_names_its_unit_in_each_language() {
+        let es = super::progress_template(Lang::Es, 400);
+        let en = super::progress_template(Lang::En, 1);
+        assert!(
+            es.contains("{pos}/{len} certificados · {rate}/s · faltan {eta}"),
+            "{es}"
+        );
+        assert!(
+            en.contains("{pos}/{len} certificate · {rate}/s · {eta} left"),
+            "{en}"
+        );
+        for t in [es, en] {
+            assert!(indicatif::ProgressStyle::with_template(&t).is_ok(), "{t}");
+        }
+    }
+}

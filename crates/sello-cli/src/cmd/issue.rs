@@ -1,0 +1,94 @@
+//! `sello issue`: one certificate (its token, QR code and printable certificate); a roster
+//! with `--batch` is `cmd::batch`.
+
+use crate::cli::IssueArgs;
+use crate::failure::Failure;
+use crate::i18n::{escaped, path_of};
+use crate::shared::{bad_date, open_ledger, passphrase, write_certificate, write_qr};
+use sello_core::{Achievement, Certificate, Holder};
+use sello_issuer::dates as when;
+use sello_issuer::{IssueRequest, IssuerDir};
+use std::collections::BTreeMap;
+
+fn parse_attrs(attrs: &[String]) -> Result<BTreeMap<String, String>, Failure> {
+    attrs
+        .iter()
+        .map(|a| {
+            a.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                .ok_or_else(|| Failure::usage(tr!("bad-attr", attr = escaped(a))))
+        })
+        .collect()
+}
+
+pub fn run(args: IssueArgs) -> Result<u8, Failure> {
+    if args.batch.is_some() {
+        return super::batch::run(args);
+    }
+    if let Some(path) = &args.qr {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !ext.eq_ignore_ascii_case("png") && !ext.eq_ignore_ascii_case("svg") {
+            return Err(Failure::usage(tr!("qr-extension")));
+        }
+    }
+    let dir = IssuerDir::open(&args.dir)?;
+    let mut request = IssueRequest::new(Certificate {
+        holder: Holder {
+            name: args.holder.unwrap_or_default(),
+            id: args.holder_id,
+        },
+        achievement: Achievement {
+            code: args.code.unwrap_or_default(),
+            title: args.title.unwrap_or_default(),
+            level: args.level,
+        },
+        unit: args.unit,
+        attrs: parse_attrs(&args.attrs)?,
+    });
+    request.serial = args.serial;
+    let zone = sello_core::zone::Zone::of(dir.info());
+    request.expires = args
+        .expires
+        .as_deref()
+        .map(|e| when::parse_expiry(e, &zone))
+        .transpose()
+        .map_err(|e| bad_date(&e))?;
+    let pass = passphrase()?;
+    let issuer = dir.issuer(&pass)?;
+    drop(pass);
+    let mut ledger = open_ledger(&dir)?;
+    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
+    if let Some(path) = &args.qr {
+        write_qr(path, &issued.qr_text)?;
+    }
+    if let Some(path) = &args.certificate {
+        write_certificate(path, &issued, dir.info(), args.paper)?;
+    }
+    if args.json {
+        let out = serde_json::json!({
+            "serial": issued.claims.jti,
+            "token": issued.token,
+            "qr_text": issued.qr_text,
+            "qr_file": args.qr,
+            "claims": issued.claims,
+            "dates": sello_core::zone::ShownDates::of(&issued.claims, &zone),
+        });
+        println!("{out}");
+    } else {
+        println!("{}", issued.token);
+        eprintln!(
+            "{}",
+            tr!("issue-serial", serial = escaped(&issued.claims.jti))
+        );
+        if issued.qr_text != issued.token {
+            eprintln!(
+                "{}",
+                tr!("issue-qr-content", text = escaped(&issued.qr_text))
+            );
+        }
+        if let Some(path) = &args.qr {
+            eprintln!("{}", tr!("issue-qr-written", path = path_of(path)));
+        }
+    }
+    Ok(0)
+}

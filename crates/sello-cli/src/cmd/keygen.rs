@@ -1,0 +1,44 @@
+//! `sello keygen`: a new issuer folder.
+
+use crate::cli::KeygenArgs;
+use crate::failure::Failure;
+use crate::i18n::{escaped, path_of};
+use crate::shared::{key_failure, new_passphrase};
+use sello_core::IssuerInfo;
+use sello_issuer::IssuerDir;
+
+pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
+    let pass = new_passphrase("SELLO_PASSPHRASE", &[&args.id, &args.name])?;
+    let info = IssuerInfo {
+        id: args.id,
+        name: args.name,
+        verify_url: args.url,
+        time_zone: Some(args.time_zone),
+    };
+    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
+    println!(
+        "{}",
+        tr!(
+            "keygen-done",
+            name = escaped(&dir.info().name),
+            id = escaped(&dir.info().id)
+        )
+    );
+    println!("{}", tr!("keygen-kid", kid = escaped(dir.active_kid())));
+    if let Some(zone) = &dir.info().time_zone {
+        println!("{}", tr!("keygen-time-zone", zone = escaped(zone)));
+    }
+    let key_file = args
+        .dir
+        .join("private")
+        .join(format!("{}.p8", dir.active_kid()));
+    println!("{}", tr!("keygen-private-key", path = path_of(&key_file)));
+    println!(
+        "{}",
+        tr!(
+            "keygen-publish",
+            path = path_of(&args.dir.join("jwks.json"))
+        )
+    );
+    Ok(0)
+}

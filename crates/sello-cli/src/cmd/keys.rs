@@ -1,0 +1,86 @@
+//! `sello keys`: rotate, revoke and publish the issuer's keys.
+
+use crate::cli::KeysCommand;
+use crate::failure::Failure;
+use crate::i18n::escaped;
+use crate::shared::{key_failure, new_passphrase, passphrase};
+use sello_issuer::IssuerDir;
+use sello_issuer::dates as when;
+use sello_issuer::files::{PUBLIC, write_atomic};
+
+/// Runs a keys subcommand.
+pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
+    match cmd {
+        KeysCommand::Rotate {
+            dir,
+            new_passphrase: ask_new,
+        } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let old = issuer.active_kid().to_owned();
+            let pass = passphrase()?;
+            // Fail early, before asking for a new passphrase, when this one does not unlock.
+            issuer.unlock(&pass)?;
+            let new_pass = if ask_new {
+                let info = issuer.info();
+                Some(new_passphrase(
+                    "SELLO_NEW_PASSPHRASE",
+                    &[&info.id, &info.name],
+                )?)
+            } else {
+                None
+            };
+            let new = issuer
+                .rotate(
+                    &pass,
+                    new_pass.as_deref().map_or(pass.as_str(), String::as_str),
+                    sello_issuer::now(),
+                )
+                .map_err(|e| {
+                    let weak = matches!(e, sello_issuer::KeyStoreError::WeakPassphrase(_));
+                    let failure = key_failure(e);
+                    if weak && !ask_new {
+                        failure.with_note(&tr!("rotate-new-passphrase-hint"))
+                    } else {
+                        failure
+                    }
+                })?;
+            drop(pass);
+            println!(
+                "{}",
+                tr!("keys-rotated", old = escaped(&old), new = escaped(&new))
+            );
+            Ok(0)
+        }
+        KeysCommand::Revoke { dir, kid, at } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let zone = sello_core::zone::Zone::of(issuer.info());
+            let at = when::parse_instant(&at, &zone).map_err(|e| crate::shared::bad_date(&e))?;
+            issuer.revoke_key(&kid, at)?;
+            println!(
+                "{}",
+                tr!(
+                    "keys-revoked",
+                    kid = escaped(&kid),
+                    at = zone.local(at).to_string()
+                )
+            );
+            Ok(0)
+        }
+        KeysCommand::SetTimeZone { dir, zone } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let zone = issuer.set_time_zone(&zone)?;
+            println!("{}", tr!("keys-time-zone-set", zone = escaped(&zone)));
+            Ok(0)
+        }
+        KeysCommand::Publish { dir, out } => {
+            let issuer = IssuerDir::open(&dir)?;
+            let json = issuer.key_set().to_json();
+            match out {
+                Some(path) => write_atomic(&path, json.as_bytes(), PUBLIC)
+                    .map_err(|e| Failure::io(&path, &e))?,
+                None => println!("{}", json.trim_end()),
+            }
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! `sello verify`: tokens, links, images and folders against trusted key sets.
+
+use crate::cli::VerifyArgs;
+use crate::failure::Failure;
+use crate::shared::load_verifier;
+use sello_core::Verdict;
+use sello_issuer::dates as when;
+use sello_verifier::pipeline::Outcome;
+
+/// Inputs read, decoded and verified together: enough for batches to pay, few enough that
+/// results appear as they come.
+const VERIFY_CHUNK: usize = 256;
+
+/// How many outcomes of each kind, for the summary line and the exit status.
+#[derive(Default)]
+struct Counts {
+    valid: usize,
+    invalid: usize,
+    indeterminate: usize,
+    unread: usize,
+}
+
+impl Counts {
+    fn add(&mut self, outcome: &Outcome) {
+        match &outcome.result {
+            Ok(v) => match v.verdict {
+                Verdict::Valid => self.valid += 1,
+                Verdict::Invalid => self.invalid += 1,
+                Verdict::Indeterminate => self.indeterminate += 1,
+            },
+            Err(_) => self.unread += 1,
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.valid + self.invalid + self.indeterminate + self.unread
+    }
+
+    /// "39 válidos, 1 no válido, 0 sin confirmar" (and how many could not be read, if any).
+    fn line(&self) -> String {
+        tr!(
+            "verify-summary",
+            valid = self.valid,
+            invalid = self.invalid,
+            indeterminate = self.indeterminate,
+            unread = self.unread
+        )
+    }
+}
+
+pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
+    let mut verifier = load_verifier(&args.trust.keys, args.trust.leeway)?;
+    for path in &args.trust.status {
+        verifier.load_status(path)?;
+    }
+    let at = match &args.at {
+        Some(t) => when::parse_instant(t, &sello_core::zone::Zone::utc())
+            .map_err(|e| crate::shared::bad_date(&e))?,
+        None => sello_issuer::now(),
+    };
+    let workers = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(2, |n| n.get()),
+        usize::from,
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build()?;
+    let (inputs, failed) = sello_verifier::pipeline::expand(&args.inputs);
+    let mut tally = sello_verifier::pipeline::Tally::default();
+    let mut counts = Counts::default();
+    for outcome in &failed {
+        tally.add(outcome);
+        counts.add(outcome);
+        crate::report::print(outcome, args.json);
+    }
+    for chunk in inputs.chunks(VERIFY_CHUNK) {
+        // Reading and decoding images is the slow part: on all workers, results in order.
+        for outcome in
+            pool.install(|| sello_verifier::pipeline::verify_inputs(&verifier, chunk, at))
+        {
+            tally.add(&outcome);
+            counts.add(&outcome);
+            crate::report::print(&outcome, args.json);
+        }
+    }
+    // Over several inputs, the count at the end, on standard error (standard output stays one
+    // report, or one JSON object, per input).
+    if counts.total() > 1 {
+        eprintln!("{}", counts.line());
+    }
+    Ok(tally.status())
+}
