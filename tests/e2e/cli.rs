@@ -334,22 +334,32 @@ fn usage_and_key_errors_exit_2_and_77() {
         "no passphrase: the key cannot be used"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("SELLO_PASSPHRASE"));
-    // A wrong passphrase: a clear error that does not echo it.
+    // A wrong passphrase: a clear error that does not echo it, in the person's language (the
+    // words are sello-issuer's catalogue's; Spanish printed English before).
     let dir = tmp.path().join("issuer");
     keygen(&dir);
-    let out = sello()
-        .env("SELLO_PASSPHRASE", "la frase equivocada")
-        .args(["issue", "--dir"])
-        .arg(&dir)
-        .args(["--holder", "X", "--code", "EC0105", "--title", "T"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(77));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("wrong passphrase") && !err.contains("equivocada"),
-        "{err}"
-    );
+    for (lang, says, not) in [
+        (
+            "es",
+            "frase de contraseña incorrecta o archivo de llave dañado",
+            "wrong passphrase",
+        ),
+        ("en", "wrong passphrase or damaged key file", "incorrecta"),
+    ] {
+        let out = sello()
+            .env("SELLO_PASSPHRASE", "la frase equivocada")
+            .args(["--lang", lang, "issue", "--dir"])
+            .arg(&dir)
+            .args(["--holder", "X", "--code", "EC0105", "--title", "T"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(77));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(says) && !err.contains(not) && !err.contains("equivocada"),
+            "{lang}: {err}"
+        );
+    }
     // Unknown subcommand.
     sello().arg("nada").assert().code(2);
 }

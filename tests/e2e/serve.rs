@@ -36,6 +36,7 @@ impl Server {
             .arg(&script)
             .arg(&bin)
             .args(args)
+            // The log is in the process language, Spanish here.
             .env("LANG", "es_MX.UTF-8")
             .env("SELLO_LOG", filter)
             .env_remove("SELLO_KEYS")
@@ -171,7 +172,7 @@ fn a_published_revocation_reaches_a_running_server() {
     );
     assert_eq!(verify(server.addr, &second)["verdict"], "valid");
     assert!(
-        server.log().contains("status list in use"),
+        server.log().contains("lista de estado en uso"),
         "{}",
         server.log()
     );
@@ -192,19 +193,19 @@ fn a_published_revocation_reaches_a_running_server() {
         published.trim_ascii_end()
     );
     assert_eq!(keys_doc["status_list_info"][0]["issuer"], "mx.cecati149");
-    assert!(server.log().contains("reloaded"), "{}", server.log());
+    assert!(server.log().contains("recargado"), "{}", server.log());
 
     // A broken list written in place: the previous state keeps answering, and it is logged.
     std::fs::write(&status_file, &published[..published.len() / 2]).unwrap();
     wait_for("the failed reload being logged", || {
-        server.log().contains("reload failed")
+        server.log().contains("la recarga falló")
     });
     assert_eq!(verify(server.addr, &second)["reason"], "revoked");
     assert_eq!(verify(server.addr, &first)["verdict"], "valid");
     let (_, body) = http(server.addr, "GET", "/status/mx.cecati149.jwt", None);
     assert_eq!(body, published);
     let log = server.log();
-    assert_eq!(log.matches("reload failed").count(), 1, "{log}");
+    assert_eq!(log.matches("la recarga falló").count(), 1, "{log}");
     assert!(!log.contains("Rosa Elena"), "no name in the log: {log}");
 }
 
@@ -298,7 +299,7 @@ fn idle_and_half_sent_connections_do_not_silence_the_server() {
     assert_eq!((code, body.as_slice()), (200, &b"ok\n"[..]));
     assert_eq!(verify(server.addr, &token)["verdict"], "valid");
     assert!(
-        server.log().contains("connection cap reached"),
+        server.log().contains("tope de conexiones alcanzado"),
         "{}",
         server.log()
     );
@@ -433,7 +434,7 @@ fn a_client_that_hangs_up_stops_its_image_decode() {
     std::thread::sleep(Duration::from_millis(300));
     drop(stream);
     wait_for("the decode stopping", || {
-        server.log().contains("image decoding stopped")
+        server.log().contains("decodificación de imagen detenida")
     });
     // Stopped by the hang-up, not by the 10 s time limit (which answers 503 and logs it).
     let log = server.log();

@@ -8,7 +8,8 @@
 //! their public keys as a JWK Set ([`KeySet`]), with a signing window per key. The normative
 //! specification is `docs/FORMAT.md`.
 //!
-//! This crate does **no I/O**, holds no private keys and checks no signatures: it encodes,
+//! This crate does **no I/O** (it opens no file; [`read_capped`] reads a reader it is given),
+//! holds no private keys and checks no signatures: it encodes,
 //! parses and validates. Signing lives in `sello-issuer`, verification in `sello-verifier`.
 //! Every parser here has a size cap, rejects duplicate JSON members and returns a typed error.
 //!
@@ -35,8 +36,36 @@ pub mod token;
 pub mod untrusted;
 pub mod zone;
 
+/// Seconds since the Unix epoch, from the system clock: the one clock of the workspace (issuing,
+/// verifying, the web service), so that tests and callers that pass their own time replace one
+/// thing. A clock before 1970 reads 0.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Reads all of `reader`, but no more than `max` bytes: a longer input is refused with an
+/// [`std::io::ErrorKind::FileTooLarge`] error (worded by [`i18n::io_error`]) after reading
+/// `max + 1` bytes, so a file, a pipe or an upload never costs more memory than its cap. The one
+/// capped read of the workspace; this crate opens nothing itself (callers pass the reader).
+pub fn read_capped(reader: impl std::io::Read, max: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    reader
+        .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {max} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
 pub use certificate::{Achievement, Certificate, Claims, Holder, StatusRef};
 pub use ed25519_dalek;
 pub use jwk::{IssuerInfo, KeySet, KeySetError, PublicKey};
 pub use reason::{Lang, Reason, Verdict};
-pub use token::{Header, TokenError, UnverifiedToken};
+pub use token::{Header, MAX_QR_BYTES, TokenError, UnverifiedToken};

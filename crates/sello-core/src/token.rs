@@ -10,6 +10,11 @@ use ed25519_dalek::Signature;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Most bytes a version-40 QR code holds in byte mode at error-correction level M, Sello's
+/// default: the longest QR content (`verify_url#token`, or the token) an issuer may print
+/// (FORMAT.md §3.8).
+pub const MAX_QR_BYTES: usize = 2331;
+
 /// Largest token accepted, in bytes. A QR code at error-correction level M holds at most 2,331
 /// bytes (2,953 at level L), so this cap only stops abuse; issuers are limited by the QR code.
 pub const MAX_TOKEN_LEN: usize = 4096;

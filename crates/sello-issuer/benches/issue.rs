@@ -3,8 +3,8 @@
 //! `cargo bench -p sello-issuer --bench issue`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::{IssueRequest, Signer};
+use sello_print::{Correction, QrMatrix};
 use std::hint::black_box;
 
 fn request() -> IssueRequest {

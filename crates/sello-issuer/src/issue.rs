@@ -5,7 +5,6 @@ use sello_core::certificate::{ClaimError, check_serial};
 use sello_core::jwk::IssuerInfo;
 use sello_core::token::{self, Header};
 use sello_core::{Certificate, Claims, StatusRef};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Why a certificate could not be issued.
 #[derive(Debug, thiserror::Error)]
@@ -98,13 +97,6 @@ impl std::fmt::Debug for Issuer {
     }
 }
 
-/// Seconds since the Unix epoch, now.
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 /// A new serial: 60 random bits as 12 Crockford base-32 characters in groups of four,
 /// e.g. `7KQ2-M9XW-3HPA`. Short enough to read aloud, too many to guess.
 pub fn new_serial() -> Result<String, IssueError> {
@@ -183,7 +175,7 @@ impl Issuer {
         let claims = Claims {
             iss: self.info.id.clone(),
             jti: serial,
-            iat: request.issued_at.unwrap_or_else(now),
+            iat: request.issued_at.unwrap_or_else(sello_core::now),
             nbf: request.not_before,
             exp: request.expires,
             cert: request.certificate.clone(),
@@ -202,7 +194,7 @@ impl Issuer {
             Some(url) => format!("{url}#{token}"),
             None => token.clone(),
         };
-        if qr_text.len() > crate::qr::MAX_BYTES_LEVEL_M {
+        if qr_text.len() > sello_core::MAX_QR_BYTES {
             return Err(IssueError::TooLong(qr_text.len()));
         }
         Ok(Issued {

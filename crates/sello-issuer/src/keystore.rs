@@ -29,10 +29,12 @@
 //! error message of this module contains key material or the passphrase.
 
 use crate::files::{PUBLIC, WriteStep, sync_parent, write_atomic_with};
+use crate::i18n::{path_of, tr};
 use crate::passphrase::{self, Weakness};
 use crate::signer::{LocalSigner, Signer as _};
 use ed25519_dalek::SigningKey;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey};
+use sello_core::i18n::io_error;
 use sello_core::jwk::{IssuerInfo, KeySet, PublicKey, check_verify_url};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -46,7 +48,7 @@ const MAX_FILE_BYTES: u64 = 256 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum KeyStoreError {
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{}", tr("keystore-io", &[("path", path_of(.path).into()), ("error", io_error(.source).into())]))]
     Io {
         /// The file.
         path: PathBuf,
@@ -54,13 +56,13 @@ pub enum KeyStoreError {
         source: std::io::Error,
     },
     /// The folder already holds an issuer.
-    #[error("{0} already holds an issuer; refusing to overwrite it")]
+    #[error("{}", tr("keystore-exists", &[("path", path_of(.0).into())]))]
     Exists(PathBuf),
     /// A file is too large to be what it claims.
-    #[error("{0} is larger than {MAX_FILE_BYTES} bytes")]
+    #[error("{}", tr("keystore-too-large", &[("path", path_of(.0).into()), ("max", MAX_FILE_BYTES.into())]))]
     TooLarge(PathBuf),
     /// Metadata or key set that does not parse.
-    #[error("{path}: {detail}")]
+    #[error("{}", tr("keystore-invalid", &[("path", path_of(.path).into()), ("detail", .detail.as_str().into())]))]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -68,16 +70,16 @@ pub enum KeyStoreError {
         detail: String,
     },
     /// The passphrase is too weak to encrypt a new key ([`crate::passphrase`]).
-    #[error("the passphrase is too weak for a new key: {0}")]
+    #[error("{}", tr("keystore-weak-passphrase", &[("why", .0.to_string().into())]))]
     WeakPassphrase(Weakness),
     /// The time zone is not one Sello knows (FORMAT §5.1).
     #[error(transparent)]
     TimeZone(#[from] sello_core::zone::ZoneProblem),
     /// Decryption failed: a wrong passphrase or a damaged key file.
-    #[error("{0}: wrong passphrase or damaged key file")]
+    #[error("{}", tr("keystore-unlock", &[("path", path_of(.0).into())]))]
     Unlock(PathBuf),
     /// Randomness or encryption failed.
-    #[error("could not protect the private key: {0}")]
+    #[error("{}", tr("keystore-crypto", &[("error", .0.as_str().into())]))]
     Crypto(String),
 }
 
@@ -90,11 +92,11 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> KeyStoreError + '_ {
 
 /// Reads a file of at most `MAX_FILE_BYTES`.
 fn read_capped(path: &Path) -> Result<Vec<u8>, KeyStoreError> {
-    let meta = fs::metadata(path).map_err(io_err(path))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(KeyStoreError::TooLarge(path.to_owned()));
-    }
-    fs::read(path).map_err(io_err(path))
+    let file = fs::File::open(path).map_err(io_err(path))?;
+    sello_core::read_capped(file, MAX_FILE_BYTES as usize).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => KeyStoreError::TooLarge(path.to_owned()),
+        _ => io_err(path)(e),
+    })
 }
 
 /// The points of a key-set change at which tests stop it, as a crash would.

@@ -2,14 +2,15 @@
 //!
 //! Everything an issuing agency runs: an issuer folder with its Ed25519 key encrypted at rest
 //! ([`IssuerDir`]), a [`Signer`] trait so an HSM or KMS can hold the key instead, issuing a
-//! certificate into a signed token ([`Issuer`]), and rendering the QR code as PNG or SVG
-//! ([`qr::QrMatrix`]).
+//! certificate into a signed token ([`Issuer`]) whose QR content fits a QR code
+//! ([`sello_core::MAX_QR_BYTES`]), rosters, batches and the ledger. Drawing the QR code and the
+//! printable certificate is `sello-print`'s.
 //!
 //! What it does not do: verify (see `sello-verifier`), or choose where a passphrase comes from
 //! (the caller passes it in).
 //!
 //! ```
-//! use sello_issuer::{Issuer, IssueRequest, LocalSigner, qr::{QrMatrix, Correction}};
+//! use sello_issuer::{Issuer, IssueRequest, LocalSigner};
 //! use sello_core::{Achievement, Certificate, Holder, IssuerInfo};
 //!
 //! let info = IssuerInfo { id: "mx.ejemplo".into(), name: "Ejemplo".into(), verify_url: None, time_zone: None };
@@ -21,8 +22,7 @@
 //!     attrs: Default::default(),
 //! };
 //! let issued = issuer.issue(&IssueRequest::new(certificate))?;
-//! let png = QrMatrix::encode(&issued.qr_text, Correction::Medium)?.to_png(4)?;
-//! assert!(png.starts_with(b"\x89PNG"));
+//! assert!(issued.qr_text.len() <= sello_core::MAX_QR_BYTES);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -42,11 +42,14 @@ pub mod ledger_pg;
 mod ledger_suite;
 pub mod migrate;
 pub mod passphrase;
+#[doc(hidden)]
 pub mod qr;
 pub mod reissue;
 pub mod roster;
 pub mod signer;
 
-pub use issue::{IssueError, IssueRequest, Issued, Issuer, new_serial, now};
+pub use issue::{IssueError, IssueRequest, Issued, Issuer, new_serial};
 pub use keystore::{IssuerDir, KeyStoreError};
+/// The clock, [`sello_core::now`] (named here too for the callers that issue).
+pub use sello_core::now;
 pub use signer::{LocalSigner, SignError, Signer};

@@ -8,9 +8,10 @@
 //! than 10^8 guesses). The issuer's own id and name count as known words.
 //!
 //! The result is typed ([`Weakness`], with zxcvbn's warning and suggestions as enums), so that
-//! an interface can explain it in the person's language; the `sello` command does so in
-//! Spanish and English.
+//! an interface can choose what to show; its `Display` explains it in the language in use
+//! (Spanish or English, from this crate's catalogue), zxcvbn's findings included.
 
+use crate::i18n::tr;
 pub use zxcvbn::feedback::{Suggestion, Warning};
 
 /// Fewest characters in a passphrase for a new key.
@@ -37,27 +38,103 @@ pub enum Weakness {
 }
 
 impl std::fmt::Display for Weakness {
+    /// Why, in the language in use, with zxcvbn's findings and a word of advice.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Weakness::Blank => f.write_str("it is empty or only white space"),
-            Weakness::TooShort => write!(f, "it has fewer than {MIN_CHARS} characters"),
+            Weakness::Blank => f.write_str(&tr("passphrase-blank", &[]))?,
+            Weakness::TooShort => {
+                f.write_str(&tr("passphrase-too-short", &[("min", MIN_CHARS.into())]))?
+            }
             Weakness::Guessable {
                 score,
                 warning,
                 suggestions,
             } => {
-                write!(
-                    f,
-                    "it is easy to guess (strength {score} of 4, at least {MIN_SCORE} needed)"
-                )?;
+                let args = [("score", (*score).into()), ("min", MIN_SCORE.into())];
+                f.write_str(&tr("passphrase-guessable", &args))?;
                 if let Some(w) = warning {
-                    write!(f, ". {w}")?;
+                    write!(f, " {}", tr(warning_id(*w), &[]))?;
                 }
                 for s in suggestions {
-                    write!(f, " {s}")?;
+                    write!(f, " {}", tr(suggestion_id(*s), &[]))?;
                 }
-                Ok(())
             }
+        }
+        write!(f, " {}", tr("passphrase-advice", &[]))
+    }
+}
+
+fn warning_id(warning: Warning) -> &'static str {
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => {
+            "passphrase-warning-straight-rows-of-keys-are-easy-to-guess"
+        }
+        Warning::ShortKeyboardPatternsAreEasyToGuess => {
+            "passphrase-warning-short-keyboard-patterns-are-easy-to-guess"
+        }
+        Warning::RepeatsLikeAaaAreEasyToGuess => {
+            "passphrase-warning-repeats-like-aaa-are-easy-to-guess"
+        }
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            "passphrase-warning-repeats-like-abc-abc-are-only-slightly-harder-to-guess"
+        }
+        Warning::ThisIsATop10Password => "passphrase-warning-this-is-top-10-password",
+        Warning::ThisIsATop100Password => "passphrase-warning-this-is-top-100-password",
+        Warning::ThisIsACommonPassword => "passphrase-warning-this-is-a-common-password",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => {
+            "passphrase-warning-this-is-similar-to-a-commonly-used-password"
+        }
+        Warning::SequencesLikeAbcAreEasyToGuess => {
+            "passphrase-warning-sequences-like-abc-are-easy-to-guess"
+        }
+        Warning::RecentYearsAreEasyToGuess => "passphrase-warning-recent-years-are-easy-to-guess",
+        Warning::AWordByItselfIsEasyToGuess => {
+            "passphrase-warning-a-word-by-itself-is-easy-to-guess"
+        }
+        Warning::DatesAreOftenEasyToGuess => "passphrase-warning-dates-are-often-easy-to-guess",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => {
+            "passphrase-warning-names-and-surnames-by-themselves-are-easy-to-guess"
+        }
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => {
+            "passphrase-warning-common-names-and-surnames-are-easy-to-guess"
+        }
+    }
+}
+
+fn suggestion_id(suggestion: Suggestion) -> &'static str {
+    match suggestion {
+        Suggestion::UseAFewWordsAvoidCommonPhrases => {
+            "passphrase-suggestion-use-a-few-words-avoid-common-phrases"
+        }
+        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => {
+            "passphrase-suggestion-no-need-for-symbols-digits-or-uppercase-letters"
+        }
+        Suggestion::AddAnotherWordOrTwo => "passphrase-suggestion-add-another-word-or-two",
+        Suggestion::CapitalizationDoesntHelpVeryMuch => {
+            "passphrase-suggestion-capitalization-doesnt-help-very-much"
+        }
+        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => {
+            "passphrase-suggestion-all-uppercase-is-almost-as-easy-to-guess-as-all-lowercase"
+        }
+        Suggestion::ReversedWordsArentMuchHarderToGuess => {
+            "passphrase-suggestion-reversed-words-arent-much-harder-to-guess"
+        }
+        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => {
+            "passphrase-suggestion-predictable-substitutions-dont-help-very-much"
+        }
+        Suggestion::UseALongerKeyboardPatternWithMoreTurns => {
+            "passphrase-suggestion-use-a-longer-keyboard-pattern-with-more-turns"
+        }
+        Suggestion::AvoidRepeatedWordsAndCharacters => {
+            "passphrase-suggestion-avoid-repeated-words-and-characters"
+        }
+        Suggestion::AvoidSequences => "passphrase-suggestion-avoid-sequences",
+        Suggestion::AvoidRecentYears => "passphrase-suggestion-avoid-recent-years",
+        Suggestion::AvoidYearsThatAreAssociatedWithYou => {
+            "passphrase-suggestion-avoid-years-that-are-associated-with-you"
+        }
+        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => {
+            "passphrase-suggestion-avoid-dates-and-years-that-are-associated-with-you"
         }
     }
 }
@@ -124,7 +201,14 @@ mod tests {
         let known = ["mx.cecati149", "CECATI 149"];
         assert!(check("mx.cecati149", &known).is_err());
         assert!(check("CECATI 149", &known).is_err());
-        assert!(Weakness::TooShort.to_string().contains("8 characters"));
+        // In the language in use (Spanish: these tests never set another), zxcvbn's findings too.
+        assert!(Weakness::TooShort.to_string().contains("8 caracteres"));
+        let guessable = check("12345678", &[]).unwrap_err().to_string();
+        assert!(
+            guessable.contains("Es una de las 10 contraseñas más comunes."),
+            "{guessable}"
+        );
+        assert!(!guessable.contains("password"), "{guessable}");
     }
 
     #[test]

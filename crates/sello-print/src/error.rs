@@ -1,11 +1,15 @@
-//! Typed errors: what is wrong with a template, and why a certificate could not be rendered.
+//! Typed errors: what is wrong with a template, and why a certificate could not be rendered,
+//! shown in the language in use (`i18n/*.ftl`). A `&'static str` of what is wrong is the id of
+//! its words in the catalogue.
+
+use crate::i18n::{escaped, tr};
 
 /// Why a template was refused. Every check happens in [`crate::Template::parse`], once, so a
 /// template that parses renders any valid certificate.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TemplateError {
     /// The template is larger than [`crate::MAX_TEMPLATE_BYTES`].
-    #[error("the template has {size} bytes; at most {max} are accepted")]
+    #[error("{}", tr("template-too-large", &[("size", (*.size).into()), ("max", (*.max).into())]))]
     TooLarge {
         /// Size of the template, in bytes.
         size: usize,
@@ -13,46 +17,44 @@ pub enum TemplateError {
         max: usize,
     },
     /// The template is not well-formed XML (or declares a DTD, which is refused).
-    #[error("the template is not well-formed XML: {0}")]
+    #[error("{}", tr("template-xml", &[("error", escaped(.0).into())]))]
     Xml(String),
     /// The root element is not `<svg>` in the SVG namespace.
-    #[error("the template's root element must be <svg> in the SVG namespace")]
+    #[error("{}", tr("template-not-svg", &[]))]
     NotSvg,
     /// The root `<svg>` has no usable `viewBox` (four numbers, positive width and height).
-    #[error("the template's root <svg> needs a viewBox with a positive width and height")]
+    #[error("{}", tr("template-bad-view-box", &[]))]
     BadViewBox,
     /// The template has more elements, or nests them deeper, than accepted.
-    #[error("the template is too complex: {0}")]
+    #[error("{}", tr("template-too-complex", &[("why", tr(.0, &[]).into())]))]
     TooComplex(&'static str),
     /// No `<rect id="sello-qr">`.
-    #[error(
-        "the template has no QR slot: add <rect id=\"sello-qr\" x=\"…\" y=\"…\" width=\"…\" height=\"…\"/>"
-    )]
+    #[error("{}", tr("template-missing-qr-slot", &[]))]
     MissingQrSlot,
     /// The QR slot is not a `<rect>` with numeric, positive `x`, `y`, `width`, `height`.
-    #[error("the QR slot is not usable: {0}")]
+    #[error("{}", tr("template-bad-qr-slot", &[("why", tr(.0, &[]).into())]))]
     BadQrSlot(&'static str),
     /// An element Sello never renders: `<script>`, `<foreignObject>`, `<image>`, ….
-    #[error("the template may not contain <{0}> elements")]
+    #[error("{}", tr("template-forbidden-element", &[("name", escaped(.0).into())]))]
     ForbiddenElement(String),
     /// An event-handler attribute such as `onload`.
-    #[error("the template may not contain event attributes such as {0}")]
+    #[error("{}", tr("template-forbidden-attribute", &[("name", escaped(.0).into())]))]
     ForbiddenAttribute(String),
     /// A reference to anything outside the template (a file, a URL, `@import`).
-    #[error("the template refers to something outside itself: {0}")]
+    #[error("{}", tr("template-external-reference", &[("what", escaped(.0).into())]))]
     ExternalReference(String),
     /// A `<use>` that points at an element containing another `<use>` (refused to keep the
     /// drawing linear in the template's size).
-    #[error("a <use> may not point at an element that contains <use>: #{0}")]
+    #[error("{}", tr("template-nested-use", &[("id", escaped(.0).into())]))]
     NestedUse(String),
     /// `{{name}}` where `name` is not a placeholder.
-    #[error("unknown placeholder {{{{{0}}}}}")]
+    #[error("{}", tr("template-unknown-placeholder", &[("name", escaped(.0).into())]))]
     UnknownPlaceholder(String),
     /// A placeholder where values cannot be escaped safely (CSS, `style`, `href`, `id`, CDATA).
-    #[error("placeholders are not allowed in {0}")]
+    #[error("{}", tr("template-placeholder-not-allowed", &[("where", tr(.0, &[]).into())]))]
     PlaceholderNotAllowed(&'static str),
     /// A `data-sello-…` attribute with a bad value or on the wrong element.
-    #[error("bad {attribute}: {problem}")]
+    #[error("{}", tr("template-bad-layout-attribute", &[("attribute", (*.attribute).into()), ("problem", tr(.problem, &[]).into())]))]
     BadLayoutAttribute {
         /// The attribute.
         attribute: &'static str,
@@ -68,7 +70,7 @@ pub enum PrintError {
     #[error(transparent)]
     Template(#[from] TemplateError),
     /// A field is too long or contains characters that cannot be printed.
-    #[error("field {field}: {problem}")]
+    #[error("{}", tr("print-field", &[("field", escaped(.field).into()), ("problem", tr(.problem, &[]).into())]))]
     Field {
         /// The field's placeholder name (`holder`, `attr.dep`, …).
         field: String,
@@ -77,9 +79,9 @@ pub enum PrintError {
     },
     /// The QR text does not fit in a QR code.
     #[error(transparent)]
-    Qr(#[from] sello_issuer::qr::QrError),
+    Qr(#[from] crate::qr::QrError),
     /// The QR code would print smaller than [`crate::MIN_QR_MM`].
-    #[error("the QR code would print {mm:.1} mm wide; at least {min} mm are needed")]
+    #[error("{}", tr("print-qr-too-small", &[("mm", format!("{:.1}", .mm).into()), ("min", .min.to_string().into())]))]
     QrTooSmall {
         /// Printed width including the quiet zone, in millimetres.
         mm: f32,
@@ -87,9 +89,9 @@ pub enum PrintError {
         min: f32,
     },
     /// The filled template could not be laid out as SVG.
-    #[error("the filled template could not be read as SVG: {0}")]
+    #[error("{}", tr("print-svg", &[("error", escaped(.0).into())]))]
     Svg(String),
     /// The PDF conversion failed.
-    #[error("the PDF conversion failed: {0}")]
+    #[error("{}", tr("print-pdf", &[("error", escaped(.0).into())]))]
     Pdf(String),
 }

@@ -186,10 +186,10 @@ impl CertificateFields {
         };
         let text = |field: &str, value: &str, max: usize| {
             if value.chars().count() > max {
-                return Err(bad(field, "is too long"));
+                return Err(bad(field, "field-too-long"));
             }
             if value.chars().any(char::is_control) {
-                return Err(bad(field, "must not contain control characters"));
+                return Err(bad(field, "field-control"));
             }
             Ok(())
         };
@@ -197,14 +197,11 @@ impl CertificateFields {
             text(name, self.value(name).unwrap_or_default(), max)?;
         }
         if self.attrs.len() > MAX_ATTRS {
-            return Err(bad("attrs", "has too many entries"));
+            return Err(bad("attrs", "field-too-many"));
         }
         for (key, value) in &self.attrs {
             if !is_attr_key(key) {
-                return Err(bad(
-                    &format!("attr.{key}"),
-                    "keys must be 1 to 40 characters of a–z, 0–9, '_', '.', '-'",
-                ));
+                return Err(bad(&format!("attr.{key}"), "field-attr-key"));
             }
             text(&format!("attr.{key}"), value, MAX_ATTR_VALUE)?;
         }

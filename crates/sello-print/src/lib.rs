@@ -121,19 +121,23 @@ mod error;
 mod fields;
 mod fit;
 mod fonts;
+mod i18n;
 mod layout;
+mod output;
 mod pdf;
 mod printer;
+mod qr;
 mod template;
 mod text;
 
 pub use error::{PrintError, TemplateError};
 pub use fields::{CertificateFields, MAX_ATTRIBUTES_LINE, date_es};
 pub use fonts::FONT_FAMILY;
+pub use output::{Output, OutputError, Outputs, QR_PNG_SCALE, QR_SVG_MM};
 pub use printer::Printer;
+pub use qr::{Correction, QUIET_ZONE, QrError, QrMatrix};
 pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};
 
-use sello_issuer::qr::{Correction, QUIET_ZONE, QrMatrix};
 use template::{Layout, Page, QR_PATH_ID};
 
 /// Narrowest printed QR code accepted, quiet zone included, in millimetres.

@@ -85,7 +85,7 @@ impl EmbeddedFont {
         alloc: &mut Ref,
     ) -> Result<(), PrintError> {
         let ttf: &rustybuzz::ttf_parser::Face = &self.face.shaper;
-        let bad = || PrintError::Pdf("the embedded font could not be subset".to_string());
+        let bad = || PrintError::Pdf(crate::i18n::tr("print-font-subset", &[]));
         let (cid_ref, descriptor_ref, cmap_ref, data_ref) =
             (alloc.bump(), alloc.bump(), alloc.bump(), alloc.bump());
         let cff = ttf
@@ -276,7 +276,7 @@ fn draw_span(
     fonts: &Fonts,
     opacities: &[f32],
 ) -> Result<(), PrintError> {
-    let missing = || PrintError::Pdf("a glyph is missing from the embedded font".to_string());
+    let missing = || PrintError::Pdf(crate::i18n::tr("print-glyph-missing", &[]));
     content.save_state();
     match style.fill {
         Some(([r, g, b], opacity)) => {
@@ -373,10 +373,10 @@ pub(crate) fn matrix(t: Transform) -> [f32; 6] {
 pub(crate) fn draw_qr(
     content: &mut Content,
     to_page: Transform,
-    qr: &sello_issuer::qr::QrMatrix,
+    qr: &crate::qr::QrMatrix,
     [x, y, w, h]: [f64; 4],
 ) {
-    use sello_issuer::qr::QUIET_ZONE;
+    use crate::qr::QUIET_ZONE;
     let side = w.min(h);
     let (x0, y0) = (x + (w - side) / 2.0, y + (h - side) / 2.0);
     let n = qr.width();

@@ -24,13 +24,13 @@ use crate::fit::{self, FitStyle};
 use crate::fonts;
 use crate::layout::{self, Chunk, Glyph, SpanStyle};
 use crate::pdf::{self, EmbeddedFont, Fonts, Shared};
+use crate::qr::{Correction, QUIET_ZONE, QrMatrix};
 use crate::template::{
     Edit, EditKind, Layout, NOT_DRAWN, Page, QR_PATH_ID, QR_SLOT_ID, SVG_NS, Template, Values,
     line_dy, marker_index,
 };
 use crate::{PaperSize, check_qr_size, parse};
 use pdf_writer::{Chunk as PdfChunk, Content, Finish, Ref};
-use sello_issuer::qr::{Correction, QUIET_ZONE, QrMatrix};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

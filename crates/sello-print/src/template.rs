@@ -203,16 +203,12 @@ impl Template {
         let (qr_node, rect) = parser.qr.ok_or(TemplateError::MissingQrSlot)?;
         for ancestor in qr_node.ancestors().filter(Node::is_element) {
             if NOT_DRAWN.contains(&ancestor.tag_name().name()) {
-                return Err(TemplateError::BadQrSlot(
-                    "it is inside an element that is not drawn",
-                ));
+                return Err(TemplateError::BadQrSlot("qr-slot-hidden"));
             }
             if ancestor.has_attribute("data-sello-if")
                 || ancestor.has_attribute("data-sello-unless")
             {
-                return Err(TemplateError::BadQrSlot(
-                    "it is inside a conditional element",
-                ));
+                return Err(TemplateError::BadQrSlot("qr-slot-conditional"));
             }
         }
         parser.edits.push(Edit {
@@ -309,7 +305,7 @@ impl Template {
     pub(crate) fn fill(
         &self,
         fields: &CertificateFields,
-        qr: &sello_issuer::qr::QrMatrix,
+        qr: &crate::qr::QrMatrix,
         page: Page,
         layouts: &[Option<Layout>],
     ) -> String {
@@ -320,7 +316,7 @@ impl Template {
     pub(crate) fn fill_with(
         &self,
         values: Values,
-        qr: Option<&sello_issuer::qr::QrMatrix>,
+        qr: Option<&crate::qr::QrMatrix>,
         page: Page,
         layouts: &[Option<Layout>],
     ) -> String {
@@ -436,11 +432,11 @@ pub(crate) fn line_dy(font_size: f32, i: usize, n: usize) -> f32 {
 /// The QR code in the slot: a white square (the quiet zone) and one path of dark modules.
 fn qr_drawing(
     out: &mut String,
-    qr: &sello_issuer::qr::QrMatrix,
+    qr: &crate::qr::QrMatrix,
     [x, y, w, h]: [f64; 4],
     transform: &Option<String>,
 ) {
-    use sello_issuer::qr::QUIET_ZONE;
+    use crate::qr::QUIET_ZONE;
     let side = w.min(h);
     let (x0, y0) = (x + (w - side) / 2.0, y + (h - side) / 2.0);
     let n = qr.width();
@@ -519,32 +515,24 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
             }
         }
         if *expanded > MAX_NODES {
-            return Err(TemplateError::TooComplex(
-                "too many elements (counting <use> copies)",
-            ));
+            return Err(TemplateError::TooComplex("complex-elements"));
         }
         if node.attribute("id") == Some(QR_SLOT_ID) {
             if self.qr.is_some() {
-                return Err(TemplateError::BadQrSlot(
-                    "more than one element has id=\"sello-qr\"",
-                ));
+                return Err(TemplateError::BadQrSlot("qr-slot-twice"));
             }
             if name != "rect" {
-                return Err(TemplateError::BadQrSlot("it must be a <rect>"));
+                return Err(TemplateError::BadQrSlot("qr-slot-not-rect"));
             }
             let number = |a: &str| node.attribute(a).and_then(|v| v.trim().parse::<f64>().ok());
             let rect = match (number("x"), number("y"), number("width"), number("height")) {
                 (Some(x), Some(y), Some(w), Some(h)) => [x, y, w, h],
                 _ => {
-                    return Err(TemplateError::BadQrSlot(
-                        "x, y, width and height must be plain numbers",
-                    ));
+                    return Err(TemplateError::BadQrSlot("qr-slot-numbers"));
                 }
             };
             if !rect.iter().all(|v| v.is_finite()) || rect[2] <= 0.0 || rect[3] <= 0.0 {
-                return Err(TemplateError::BadQrSlot(
-                    "width and height must be positive",
-                ));
+                return Err(TemplateError::BadQrSlot("qr-slot-size"));
             }
             self.qr = Some((node, rect));
         }
@@ -557,7 +545,7 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
                         } else {
                             "data-sello-if"
                         },
-                        problem: "must name a placeholder, such as level or attr.dep",
+                        problem: "layout-placeholder",
                     });
                 }
                 self.edits.push(Edit {
@@ -591,9 +579,7 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
         let guarded = matches!(name, "style" | "href" | "id") || name.starts_with("data-sello");
         let found = placeholders(self.source, raw)?;
         if !found.is_empty() && guarded {
-            return Err(TemplateError::PlaceholderNotAllowed(
-                "the style, href, id and data-sello-… attributes",
-            ));
+            return Err(TemplateError::PlaceholderNotAllowed("where-attributes"));
         }
         self.edits.extend(found);
         Ok(())
@@ -617,10 +603,10 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
             return Ok(());
         }
         if parent == "style" {
-            return Err(TemplateError::PlaceholderNotAllowed("<style>"));
+            return Err(TemplateError::PlaceholderNotAllowed("where-style"));
         }
         if self.source[raw].contains("<![CDATA[") {
-            return Err(TemplateError::PlaceholderNotAllowed("CDATA sections"));
+            return Err(TemplateError::PlaceholderNotAllowed("where-cdata"));
         }
         self.edits.extend(found);
         Ok(())
@@ -629,16 +615,13 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
     fn fit(&mut self, node: Node<'a, 'input>) -> Result<(), TemplateError> {
         let bad = |attribute, problem| TemplateError::BadLayoutAttribute { attribute, problem };
         if node.tag_name().name() != "text" {
-            return Err(bad(
-                "data-sello-width",
-                "only <text> elements can be fitted",
-            ));
+            return Err(bad("data-sello-width", "layout-only-text"));
         }
         let width = node
             .attribute("data-sello-width")
             .and_then(|v| v.trim().parse::<f32>().ok())
             .filter(|w| w.is_finite() && *w > 0.0)
-            .ok_or(bad("data-sello-width", "must be a positive number"))?;
+            .ok_or(bad("data-sello-width", "layout-positive-width"))?;
         let lines = match node.attribute("data-sello-lines") {
             None => 1,
             Some(v) => v
@@ -646,7 +629,7 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
                 .parse::<u8>()
                 .ok()
                 .filter(|n| (1..=MAX_LINES).contains(n))
-                .ok_or(bad("data-sello-lines", "must be 1, 2, 3 or 4"))?,
+                .ok_or(bad("data-sello-lines", "layout-lines"))?,
         };
         let x = match node.attribute("x") {
             None => 0.0,
@@ -655,16 +638,13 @@ impl<'a, 'input: 'a> Parser<'a, 'input> {
                 .parse::<f32>()
                 .ok()
                 .filter(|x| x.is_finite())
-                .ok_or(bad(
-                    "data-sello-width",
-                    "the <text> needs a single numeric x",
-                ))?,
+                .ok_or(bad("data-sello-width", "layout-single-x"))?,
         };
         if node.children().any(|c| c.is_element()) {
-            return Err(bad("data-sello-width", "the <text> may contain only text"));
+            return Err(bad("data-sello-width", "layout-only-text-inside"));
         }
         let (Some(first), Some(last)) = (node.first_child(), node.last_child()) else {
-            return Err(bad("data-sello-width", "the <text> is empty"));
+            return Err(bad("data-sello-width", "layout-empty"));
         };
         let index = self.fits.len();
         let own_id = node.attribute("id").map(str::to_string);
@@ -772,7 +752,7 @@ fn check_depth(root: Node) -> Result<(), TemplateError> {
     let mut stack = vec![(root, 1usize)];
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
-            return Err(TemplateError::TooComplex("elements are nested too deeply"));
+            return Err(TemplateError::TooComplex("complex-depth"));
         }
         stack.extend(
             node.children()

@@ -11,8 +11,8 @@ use ed25519_dalek::{Signer as _, SigningKey};
 use sello_core::jwk::{self, IssuerInfo, KeySet, PublicKey};
 use sello_core::token::{self, Header};
 use sello_core::{Claims, b64};
-use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::{IssueRequest, Issuer, LocalSigner};
+use sello_print::{Correction, QrMatrix};
 
 /// RFC 8037 appendix A.1: the private key `d` and public key `x`.
 const D: &str = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A";

@@ -2,7 +2,7 @@
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{GrayImage, ImageEncoder, Luma, imageops};
-use sello_issuer::qr::{Correction, QrMatrix};
+use sello_print::{Correction, QrMatrix};
 
 /// Renders `text` as a QR code, `px` pixels per module (fractional allowed), quiet zone 4.
 pub fn render(text: &str, px: f32) -> GrayImage {

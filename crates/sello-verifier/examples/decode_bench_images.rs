@@ -20,7 +20,7 @@
 //!   the code at 8–11 px/module.
 
 use image::{GrayImage, ImageEncoder, RgbImage};
-use sello_issuer::qr::{Correction, QrMatrix};
+use sello_print::{Correction, QrMatrix};
 use sello_testkit::photo;
 use std::path::{Path, PathBuf};
 

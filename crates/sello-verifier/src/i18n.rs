@@ -11,6 +11,11 @@ pub(crate) static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     )
 });
 
+/// This crate's catalogue, for crates that publish it (the page's `messages.js`).
+pub fn catalog() -> &'static Catalog {
+    &CATALOG
+}
+
 /// The message `id` in the language in use.
 pub(crate) fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     CATALOG.format(language(), id, args)

@@ -109,21 +109,16 @@ impl InputError {
 }
 
 fn read_capped(reader: impl Read, what: &str) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_IMAGE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| InputError::Io {
-            what: what.to_owned(),
-            source,
-        })?;
-    if bytes.len() > MAX_IMAGE_BYTES {
-        return Err(InputError::TooLarge {
+    sello_core::read_capped(reader, MAX_IMAGE_BYTES).map_err(|source| match source.kind() {
+        std::io::ErrorKind::FileTooLarge => InputError::TooLarge {
             what: what.to_owned(),
             max: MAX_IMAGE_BYTES,
-        });
-    }
-    Ok(bytes)
+        },
+        _ => InputError::Io {
+            what: what.to_owned(),
+            source,
+        },
+    })
 }
 
 /// True for a PDF file: `%PDF-` in its first 1,024 bytes, as PDF readers accept it.

@@ -32,6 +32,7 @@ pub mod trust;
 pub mod verify;
 
 pub use federation::{AcceptedBundle, FederationError};
+pub use i18n::catalog;
 pub use input::{InputError, Source};
 pub use scan::ImageError;
 pub use svg::SvgError;

@@ -233,20 +233,9 @@ fn read_dir_sorted(path: &Path) -> Result<Vec<PathBuf>, TrustError> {
     Ok(entries)
 }
 
-/// Reads at most `max` bytes of a file; a larger file is an `InvalidData` error.
+/// Reads a file of at most `max` bytes; a larger one is a `FileTooLarge` error.
 pub(crate) fn read_limited(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    fs::File::open(path)?
-        .take(max as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() > max {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("larger than {max} bytes"),
-        ));
-    }
-    Ok(bytes)
+    sello_core::read_capped(fs::File::open(path)?, max)
 }
 
 /// Reads a key-set file of at most `max` bytes.

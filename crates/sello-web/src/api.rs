@@ -1,7 +1,8 @@
 //! `POST /api/verify`: a token, a URL or a photo in; the verdicts of `sello verify --json` out.
 
 use crate::Shared;
-use crate::text::ApiError;
+use crate::error::ApiError;
+use crate::i18n::tr;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest as _, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -280,7 +281,7 @@ async fn verify_image(
         let scanned = scan::scan_within(&bytes, &budget);
         if matches!(scanned, Err(ImageError::Stopped)) {
             stopped.fetch_add(1, Ordering::Relaxed);
-            tracing::debug!("image decoding stopped: its request was over");
+            tracing::debug!("{}", tr("log-decode-stopped", &[]));
         }
         scanned
     })

@@ -90,7 +90,10 @@
 
 mod api;
 pub use api::{MAX_BATCH_BYTES, MAX_BATCH_TOKENS};
+pub use error::ApiError;
 mod decoders;
+mod error;
+mod i18n;
 mod messages;
 mod paths;
 mod reload;
@@ -98,7 +101,6 @@ mod server;
 pub use messages::messages_js;
 mod site;
 mod state;
-pub mod text;
 
 pub use reload::{DEFAULT_RELOAD_EVERY, LoadError, Reload, Reloader, Sources};
 pub use server::{
@@ -106,8 +108,9 @@ pub use server::{
     fit_to_descriptors, serve_router,
 };
 pub use site::{EXPORT_MARKER, ExportError, export_site};
-pub use state::{AppState, DEFAULT_TIMEOUT, Live, system_now};
+pub use state::{AppState, DEFAULT_TIMEOUT, Live};
 
+use crate::i18n::tr;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, header};
@@ -120,7 +123,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 use std::time::{Duration, Instant};
-use text::ApiError;
 
 /// `Content-Security-Policy` of every response: scripts and styles from the service only, no
 /// inline script, no framing, and no string ever parsed as HTML (Trusted Types).
@@ -317,9 +319,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!(addr = %listener.local_addr()?, "listening");
+    tracing::info!(addr = %listener.local_addr()?, "{}", tr("log-listening", &[]));
     serve_router(listener, router(state), ServerConfig::default(), shutdown).await?;
-    tracing::info!("stopped");
+    tracing::info!("{}", tr("log-stopped", &[]));
     Ok(())
 }
 
@@ -343,7 +345,7 @@ pub async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down");
+    tracing::info!("{}", tr("log-shutting-down", &[]));
 }
 
 /// What `sello serve` runs: the service on `listener` (already bound) with the state of
@@ -363,13 +365,18 @@ pub fn run(
         .build()?
         .block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener)?;
-            tracing::info!(addr = %listener.local_addr()?, "listening");
+            tracing::info!(addr = %listener.local_addr()?, "{}", tr("log-listening", &[]));
             let router = live_router(reloader.live());
             tokio::spawn(reloader.run(reload_every));
             serve_router(listener, router, config, shutdown_signal()).await?;
-            tracing::info!("stopped");
+            tracing::info!("{}", tr("log-stopped", &[]));
             Ok(())
         })
+}
+
+/// What `sello serve` prints when it starts listening on `addr`, in the language in use.
+pub fn banner(addr: SocketAddr) -> String {
+    i18n::tr("banner", &[("url", format!("http://{addr}/").into())])
 }
 
 /// Logs to standard error, filtered by `SELLO_LOG` (e.g. `debug`, default `info`). Does

@@ -11,7 +11,8 @@
 //! is newer than the one read from the files is kept (as when both are given at start,
 //! FORMAT.md §5.8.5).
 
-use crate::state::{AppState, DEFAULT_TIMEOUT, Live, system_now};
+use crate::i18n::tr;
+use crate::state::{AppState, DEFAULT_TIMEOUT, Live};
 use sello_verifier::verify::StatusLoadError;
 use sello_verifier::{TrustError, TrustStore, Verifier};
 use std::collections::BTreeSet;
@@ -56,7 +57,7 @@ impl Sources {
             keys,
             status,
             leeway: sello_verifier::verify::DEFAULT_LEEWAY,
-            clock: system_now,
+            clock: sello_core::now,
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -93,7 +94,7 @@ impl Sources {
                 first = %pair.first,
                 second = %pair.second,
                 what = ?pair.what,
-                "two trusted issuers a person could take for one another; check that both are legitimate"
+                "{}", tr("log-confusable-issuers", &[])
             );
         }
         let mut state = AppState::new(Verifier::new(trust).with_leeway(self.leeway))
@@ -236,7 +237,7 @@ impl Reloader {
         for issuer in expired.difference(&self.expired) {
             tracing::warn!(
                 issuer = %issuer,
-                "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published"
+                "{}", tr("log-status-expired", &[])
             );
         }
         self.expired = expired;
@@ -250,7 +251,7 @@ impl Reloader {
         let mut next = match self.sources.load() {
             Ok(state) => state,
             Err(e) => {
-                tracing::warn!(error = %e, "reload failed; the previous state stays in use");
+                tracing::warn!(error = %e, "{}", tr("log-reload-failed", &[]));
                 return Reload::Failed;
             }
         };
@@ -264,20 +265,21 @@ impl Reloader {
             if newer_in_use && next.add_status_list(token).is_ok() {
                 tracing::warn!(
                     issuer = %iss,
-                    "the status list read is older than the one in use; keeping the newer"
+                    "{}", tr("log-status-older", &[])
                 );
             }
         }
         let published = next.published();
         if published == current.published {
-            tracing::debug!("files changed, documents the same");
+            tracing::debug!("{}", tr("log-same-documents", &[]));
             self.live.install(next, published);
             return Reload::Same;
         }
         tracing::info!(
             issuers = next.verifier().trust().key_sets().count(),
             status_lists = next.status_list_times().len(),
-            "reloaded"
+            "{}",
+            tr("log-reloaded", &[])
         );
         log_status_ages(&next);
         self.expired = expired_lists(&next);
@@ -314,7 +316,7 @@ impl Reloader {
                 false
             };
             if forced {
-                tracing::info!("SIGHUP: reloading");
+                tracing::info!("{}", tr("log-sighup", &[]));
             }
             self = match tokio::task::spawn_blocking(move || {
                 let _ = if forced { self.reload() } else { self.check() };
@@ -324,7 +326,7 @@ impl Reloader {
             {
                 Ok(reloader) => reloader,
                 Err(_) => {
-                    tracing::error!("the reloader stopped");
+                    tracing::error!("{}", tr("log-reloader-stopped", &[]));
                     return;
                 }
             };
@@ -351,13 +353,13 @@ pub(crate) fn log_status_ages(state: &AppState) {
         if now >= exp {
             tracing::warn!(
                 issuer = %issuer, iat, exp, age_s,
-                "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published"
+                "{}", tr("log-status-expired", &[])
             );
         } else {
             tracing::info!(
                 issuer = %issuer, iat, exp, age_s,
                 expires_in_s = exp - now,
-                "status list in use"
+                "{}", tr("log-status-in-use", &[])
             );
         }
     }

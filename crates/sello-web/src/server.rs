@@ -15,6 +15,7 @@
 //!   new connection waits in the listen queue until one closes. One log line says the cap was
 //!   reached (at most one a minute, with the number of times since the last line).
 
+use crate::i18n::tr;
 use axum::Router;
 use axum::body::{Body, HttpBody};
 use axum::http::Request;
@@ -78,7 +79,7 @@ pub fn fit_to_descriptors(wanted: usize) -> usize {
         let soft = match rlimit::increase_nofile_limit(u64::MAX) {
             Ok(soft) => soft,
             Err(e) => {
-                tracing::warn!(error = %e, "could not read or raise the open-file limit");
+                tracing::warn!(error = %e, "{}", tr("log-no-file-limit", &[]));
                 return wanted.max(1);
             }
         };
@@ -89,13 +90,15 @@ pub fn fit_to_descriptors(wanted: usize) -> usize {
             tracing::warn!(
                 open_file_limit = soft,
                 max_connections = cap,
-                "connection cap lowered to fit the open-file limit"
+                "{}",
+                tr("log-cap-lowered", &[])
             );
         } else {
             tracing::info!(
                 open_file_limit = soft,
                 max_connections = cap,
-                "connection cap"
+                "{}",
+                tr("log-cap", &[])
             );
         }
         cap
@@ -363,7 +366,7 @@ pub async fn serve_router(
                 Err(e) => {
                     // Out of file descriptors, most likely: wait for some to close.
                     if let Some(suppressed) = accept_log.ready() {
-                        tracing::error!(error = %e, suppressed, "accepting a connection failed");
+                        tracing::error!(error = %e, suppressed, "{}", tr("log-accept-failed", &[]));
                     }
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
@@ -379,7 +382,8 @@ pub async fn serve_router(
                         max_connections = max,
                         open = registry.len(),
                         suppressed,
-                        "connection cap reached: closing the longest-idle connection; new connections wait"
+                        "{}",
+                        tr("log-cap-reached", &[])
                     );
                 }
                 loop {
@@ -485,7 +489,7 @@ async fn serve_connection(
         tokio::select! {
             result = connection.as_mut() => {
                 if let Err(e) = result {
-                    tracing::debug!(error = %e, "connection ended");
+                    tracing::debug!(error = %e, "{}", tr("log-connection-ended", &[]));
                 }
                 return;
             }
@@ -497,13 +501,13 @@ async fn serve_connection(
             }
             () = conn.evict.notified() => {
                 if conn.idle() {
-                    tracing::debug!("idle connection closed at the connection cap");
+                    tracing::debug!("{}", tr("log-idle-closed-at-cap", &[]));
                     return;
                 }
             }
             () = tokio::time::sleep_until(idle_deadline) => {
                 if !conn.handling() && conn.idle_since() + config.idle_timeout <= Instant::now() {
-                    tracing::debug!("connection without traffic closed");
+                    tracing::debug!("{}", tr("log-quiet-closed", &[]));
                     return;
                 }
             }

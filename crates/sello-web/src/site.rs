@@ -2,8 +2,8 @@
 
 use crate::Shared;
 use crate::api::{error_response, query_lang};
+use crate::error::ApiError;
 use crate::state::{AppState, Published, safe_file_stem};
-use crate::text::ApiError;
 use axum::extract::{Path as UrlPath, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

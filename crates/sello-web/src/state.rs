@@ -1,5 +1,6 @@
 //! What the service knows: the verifier, and the documents it publishes.
 
+use crate::i18n::tr;
 use sello_verifier::Verifier;
 use sello_verifier::verify::StatusLoadError;
 use std::collections::BTreeMap;
@@ -23,19 +24,12 @@ pub struct AppState {
     pub(crate) timeout: Duration,
 }
 
-/// Seconds since the Unix epoch, from the system clock.
-pub fn system_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 impl AppState {
     /// A state verifying with `verifier` at the system clock's time, publishing its key sets.
     pub fn new(verifier: Verifier) -> AppState {
         AppState {
             verifier,
-            clock: system_now,
+            clock: sello_core::now,
             timeout: DEFAULT_TIMEOUT,
         }
     }
@@ -67,10 +61,8 @@ impl AppState {
     /// Adds a status-list file, or every `*.jwt` file of a folder in sorted order (as
     /// `sello verify --status` reads them). Every file must be accepted. Returns the issuer ids.
     pub fn load_status(&mut self, path: &Path) -> Result<Vec<String>, StatusLoadError> {
-        sello_verifier::verify::read_status_files(path)?
-            .iter()
-            .map(|token| self.add_status_list(token))
-            .collect()
+        let loaded = self.verifier.load_status(path)?;
+        Ok(loaded.into_iter().map(|l| l.issuer).collect())
     }
 
     /// The status lists in use now (by the state's clock): (issuer, iat, exp), by issuer id.
@@ -145,7 +137,7 @@ impl AppState {
                 Ok(_) => {}
                 Err(problem) => tracing::warn!(
                     issuer = %key_set.issuer.id,
-                    "the page is not served at this issuer's verify_url path: {problem}"
+                    "{}", tr("log-no-page-path", &[("problem", problem.to_string().into())])
                 ),
             }
         }

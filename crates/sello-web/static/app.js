@@ -6,148 +6,27 @@
 // All paths are relative, so a static copy (`sello site export`) works from any folder.
 
 import {
-  supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES, attributeLabel,
+  supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES, formatMessage, attributeLabel,
 } from './sello-verify.js';
 import { detectCodes } from './qr-decode.js';
+import { CATALOG } from './messages.js';
 
-// Every string of the page, in one table. Verdict headlines and reason explanations come from
-// MESSAGES of sello-verify.js.
-const TEXT = {
-  es: {
-    pageTitle: 'Sello — Verificar un certificado',
-    title: 'Verificar un certificado',
-    inputsTitle: 'Lea el código QR del certificado',
-    intro: 'Escanee el código con la cámara, suba una foto o pegue su contenido.',
-    scan: 'Escanear con la cámara',
-    photo: 'Subir una foto del código',
-    stop: 'Detener la cámara',
-    pasteLabel: 'O pegue aquí el texto o el enlace del código QR',
-    verify: 'Verificar',
-    privacy: 'Sello comprueba la firma digital (Ed25519) del emisor. Cuando su navegador lo permite, la verificación se hace en este dispositivo y el certificado no se envía a ningún servidor.',
-    switchTo: 'English',
-    switchLang: 'en',
-    holder: 'Titular',
-    holderId: 'Identificación (CURP)',
-    achievement: 'Estándar',
-    level: 'nivel',
-    unit: 'Unidad',
-    issuer: 'Emisor',
-    serial: 'Folio',
-    issued: 'Emitido',
-    validFrom: 'Válido desde',
-    expires: 'Vigente hasta',
-    technical: 'Detalle técnico',
-    reasonCode: 'Código',
-    key: 'Llave',
-    detail: 'Detalle',
-    file: 'Archivo',
-    otherData: 'Otros datos del certificado',
-    otherDataNote: 'Campos que el emisor agregó, tal como los firmó. Sello no comprueba lo que dicen.',
-    verifiedBy: 'Verificado por:',
-    localFile: 'un archivo local, sin dirección',
-    originNote: 'Confíe en este resultado solo si esa es la dirección oficial del verificador del organismo certificador: cualquiera puede poner esta misma página en otra dirección, con sus propias llaves.',
-    trustData: 'Datos de confianza',
-    ago: (days) => (days < 1 ? 'hace menos de un día' : days < 2 ? 'hace 1 día' : `hace ${days} días`),
-    listFresh: (published, ago, until) => `Lista de estado del emisor: publicada el ${published} (${ago}), vigente hasta el ${until}.`,
-    listStale: (published, ago, until) => `Lista de estado del emisor VENCIDA el ${until} (publicada el ${published}, ${ago}): no se puede saber si el certificado fue revocado.`,
-    noList: 'Esta página no tiene ninguna lista de estado de este emisor.',
-    here: 'Verificado en este dispositivo: el certificado no se envió a ningún servidor.',
-    server: 'Verificado por el servicio de verificación.',
-    qrNumber: 'Código QR',
-    verifying: 'Verificando…',
-    looking: 'Apunte la cámara al código QR…',
-    cameraView: 'Vista de la cámara',
-    torch: 'Linterna',
-    hintGuide: 'Que el código ocupe un tercio del recuadro, sostenga el teléfono quieto y evite reflejos.',
-    hintCloser: 'Acérquese: el código se ve demasiado pequeño.',
-    hintSteady: 'Código a la vista: sostenga el teléfono quieto…',
-    stillScanning: 'La cámara sigue leyendo: apunte a otro código o deténgala.',
-    readerFailed: 'No se pudo cargar el lector de códigos QR de esta página. Pegue el enlace del código.',
-    empty: 'Pegue el texto o el enlace del código QR.',
-    noCamera: 'Este navegador no puede usar la cámara. Suba una foto del código.',
-    cameraDenied: 'No se pudo abrir la cámara (¿se negó el permiso?). Suba una foto del código.',
-    noQr: 'No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.',
-    noServer: 'Este navegador no puede verificar por sí mismo y no hay servicio de verificación. Use un navegador actualizado.',
-    network: 'No se pudo consultar el servicio de verificación. Revise su conexión e intente de nuevo.',
-    statusRefused: 'Atención: no se aceptó una lista de estado publicada; los certificados de ese emisor saldrán como «no se pudo confirmar».',
-    keysFailed: 'No se pudieron cargar las llaves de los emisores.',
-    notCertificateTitle: 'NO ES UN CERTIFICADO SELLO',
-    error: {
-      not_a_certificate: 'Esto no es un certificado Sello: el texto o el código QR no contiene un certificado firmado. Escanee el código QR impreso en el certificado, o pegue el enlace completo.',
-      too_large: 'La imagen es demasiado grande (máximo 20 MiB).',
-      bad_image: 'El archivo no es una imagen PNG o JPEG legible.',
-      no_qr_code: 'No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.',
-      timeout: 'La verificación tardó demasiado; intente de nuevo.',
-    },
-  },
-  en: {
-    pageTitle: 'Sello — Verify a certificate',
-    title: 'Verify a certificate',
-    inputsTitle: 'Read the certificate\u2019s QR code',
-    intro: 'Scan the code with the camera, upload a photo or paste its content.',
-    scan: 'Scan with the camera',
-    photo: 'Upload a photo of the code',
-    stop: 'Stop the camera',
-    pasteLabel: 'Or paste the QR code\u2019s text or link here',
-    verify: 'Verify',
-    privacy: 'Sello checks the issuer\u2019s digital signature (Ed25519). When your browser can, verification happens on this device and the certificate is not sent to any server.',
-    switchTo: 'Español',
-    switchLang: 'es',
-    holder: 'Holder',
-    holderId: 'Id (CURP)',
-    achievement: 'Standard',
-    level: 'level',
-    unit: 'Unit',
-    issuer: 'Issuer',
-    serial: 'Serial (folio)',
-    issued: 'Issued',
-    validFrom: 'Valid from',
-    expires: 'Valid through',
-    technical: 'Technical detail',
-    reasonCode: 'Code',
-    key: 'Key',
-    detail: 'Detail',
-    file: 'File',
-    otherData: 'Other certificate data',
-    otherDataNote: 'Fields the issuer added, exactly as signed. Sello does not check what they say.',
-    verifiedBy: 'Verified by:',
-    localFile: 'a local file, with no address',
-    originNote: 'Trust this result only if that is the official address of the certification body\u2019s verifier: anyone can put this same page at another address, with their own keys.',
-    trustData: 'Trust data',
-    ago: (days) => (days < 1 ? 'less than a day ago' : days < 2 ? '1 day ago' : `${days} days ago`),
-    listFresh: (published, ago, until) => `Issuer\u2019s status list: published ${published} (${ago}), valid until ${until}.`,
-    listStale: (published, ago, until) => `Issuer\u2019s status list EXPIRED on ${until} (published ${published}, ${ago}): whether the certificate was revoked cannot be known.`,
-    noList: 'This page has no status list of this issuer.',
-    here: 'Verified on this device: the certificate was not sent to any server.',
-    server: 'Verified by the verification service.',
-    qrNumber: 'QR code',
-    verifying: 'Verifying…',
-    looking: 'Point the camera at the QR code…',
-    cameraView: 'Camera preview',
-    torch: 'Torch',
-    hintGuide: 'Let the code fill a third of the frame, hold the phone still and avoid glare.',
-    hintCloser: 'Move closer: the code looks too small.',
-    hintSteady: 'Code in view: hold the phone still…',
-    stillScanning: 'The camera keeps reading: point it at another code or stop it.',
-    readerFailed: 'This page\u2019s QR code reader could not be loaded. Paste the code\u2019s link instead.',
-    empty: 'Paste the QR code\u2019s text or link.',
-    noCamera: 'This browser cannot use the camera. Upload a photo of the code instead.',
-    cameraDenied: 'The camera could not be opened (was permission denied?). Upload a photo of the code instead.',
-    noQr: 'No QR code was found in the image. Try a sharper, closer photo.',
-    noServer: 'This browser cannot verify by itself and there is no verification service. Use an up-to-date browser.',
-    network: 'The verification service could not be reached. Check your connection and try again.',
-    statusRefused: 'Warning: a published status list was not accepted; certificates of that issuer will come out as "could not be confirmed".',
-    keysFailed: 'The issuers\u2019 keys could not be loaded.',
-    notCertificateTitle: 'NOT A SELLO CERTIFICATE',
-    error: {
-      not_a_certificate: 'This is not a Sello certificate: the text or QR code holds no signed certificate. Scan the QR code printed on the certificate, or paste the whole link.',
-      too_large: 'The image is too large (20 MiB at most).',
-      bad_image: 'The file is not a readable PNG or JPEG image.',
-      no_qr_code: 'No QR code was found in the image. Try a sharper, closer photo.',
-      timeout: 'Verification took too long; please try again.',
-    },
-  },
-};
+// Every string of the page comes from the catalogue (crates/sello-web/i18n/*.ftl, generated into
+// messages.js): the message `page-` and the key (`page-error-` and the code for the errors of
+// POST api/verify). Verdict headlines and reason explanations come from MESSAGES of
+// sello-verify.js.
+function pageText(lang) {
+  const out = { error: {} };
+  for (const id of Object.keys(CATALOG[lang])) {
+    if (id.startsWith('page-error-')) out.error[id.slice('page-error-'.length)] = formatMessage(lang, id);
+    else if (id.startsWith('page-')) out[id.slice('page-'.length)] = formatMessage(lang, id);
+  }
+  out.ago = (days) => formatMessage(lang, 'page-ago', { days });
+  out.listFresh = (published, ago, until) => formatMessage(lang, 'page-listFresh', { published, ago, until });
+  out.listStale = (published, ago, until) => formatMessage(lang, 'page-listStale', { published, ago, until });
+  return Object.freeze(out);
+}
+const TEXT = { es: pageText('es'), en: pageText('en') };
 
 const $ = (id) => document.getElementById(id);
 const resultBox = $('result');

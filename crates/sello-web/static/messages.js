@@ -1,10 +1,33 @@
-// Generated from crates/sello-core/i18n/*.ftl by sello_web::messages_js: do not edit.
-// Rewrite with SELLO_WRITE_MESSAGES=1 cargo test -p sello-web messages.
+// Generated from the i18n/*.ftl of sello-core, sello-verifier and sello-web by
+// sello_web::messages_js: do not edit.
+// Rewrite with SELLO_WRITE_MESSAGES=1 cargo test -p sello-web --lib messages.
 //
 // CATALOG[lang][id] is a pattern: a string, or an array of strings, {"var": name} and
 // {"select": name, "variants": {key: pattern}, "default": key} (sello-verify.js formats it).
 export const CATALOG = Object.freeze({
   "en": {
+    "api-bad-image": "The file is not a readable PNG or JPEG image.",
+    "api-bad-json": "The body is not JSON of the form {\"token\": \"…\"}.",
+    "api-bad-multipart": "The multipart form is malformed.",
+    "api-batch-size": "Send 1 to 1000 certificates: {\"tokens\": [\"…\", …]} (up to 1 MiB).",
+    "api-empty-input": "No certificate was received.",
+    "api-no-image": "The form has no image field with a photo.",
+    "api-no-qr-code": "No QR code was found in the image. Try a sharper, closer photo.",
+    "api-not-a-certificate": "This is not a Sello certificate: the text holds no signed certificate. Send the QR code's whole text or link.",
+    "api-not-found": "No such page.",
+    "api-several-issuers": "This service trusts several issuers: each one's key set is at /.well-known/jwks/<issuer>.json.",
+    "api-timeout": "Verification took too long; please try again.",
+    "api-too-large": "The upload is too large (text: 64 KiB; image: 20 MiB).",
+    "api-unreadable": "The upload could not be read.",
+    "api-unrecognised-input": "The text is not UTF-8.",
+    "api-unsupported-media-type": "Send application/json {\"token\": …}, text/plain, a PNG/JPEG image or multipart/form-data with an image field.",
+    "banner": [
+      "Verification service at ",
+      {
+        "var": "url"
+      },
+      " (Ctrl-C to stop)"
+    ],
     "bundle-chain": "the trust bundle's root chain is not consecutive versions of its federation ending at its root",
     "bundle-duplicate-issuer": [
       "the trust bundle lists the issuer «",
@@ -108,6 +131,275 @@ export const CATALOG = Object.freeze({
     ],
     "entry-status-issuer": "its status list belongs to another issuer",
     "entry-suspended": "the suspension needs a time from 1970 to the year 9999 and a reason of 1 to 200 visible characters",
+    "fed-bad-signature": "the trust bundle's signature does not verify: it was altered or forged",
+    "fed-bundle": [
+      {
+        "var": "error"
+      }
+    ],
+    "fed-equivocation": [
+      "refused: another trust bundle with the same seq ",
+      {
+        "var": "seq"
+      },
+      " was already accepted; the federation signed two different bundles with one number (report it)"
+    ],
+    "fed-federation-mismatch": [
+      "the trust bundle is of federation «",
+      {
+        "var": "bundle"
+      },
+      "», not of the pinned root's «",
+      {
+        "var": "pinned"
+      },
+      "»"
+    ],
+    "fed-from-future": [
+      "the trust bundle is dated in the future (iat ",
+      {
+        "var": "iat"
+      },
+      "); check the clock"
+    ],
+    "fed-pinned-not-signed": [
+      "the pinned root document (version ",
+      {
+        "var": "version"
+      },
+      ") is not signed by a threshold of its own root keys"
+    ],
+    "fed-rollback": [
+      "refused: this trust bundle (seq ",
+      {
+        "var": "seq"
+      },
+      ") is older than one already accepted (seq ",
+      {
+        "var": "stored"
+      },
+      "); get the current one"
+    ],
+    "fed-root": [
+      "the root document: ",
+      {
+        "var": "error"
+      }
+    ],
+    "fed-root-conflict": [
+      "the trust bundle carries a root document of version ",
+      {
+        "var": "version"
+      },
+      " different from the trusted one"
+    ],
+    "fed-root-gap": [
+      "the trust bundle's root chain jumps from version ",
+      {
+        "var": "have"
+      },
+      " to ",
+      {
+        "var": "next"
+      }
+    ],
+    "fed-root-not-authorised": [
+      "root version ",
+      {
+        "var": "version"
+      },
+      " is not signed by a threshold of the previous root's keys"
+    ],
+    "fed-root-not-self-signed": [
+      "root version ",
+      {
+        "var": "version"
+      },
+      " is not signed by a threshold of its own root keys"
+    ],
+    "fed-root-rollback": [
+      "refused: this trust bundle is signed under root version ",
+      {
+        "var": "root"
+      },
+      ", older than version ",
+      {
+        "var": "stored"
+      },
+      " already accepted"
+    ],
+    "fed-root-version": [
+      "the trust bundle is signed under root version ",
+      {
+        "var": "bundle"
+      },
+      ", but the chain reaches version ",
+      {
+        "var": "reached"
+      }
+    ],
+    "fed-signed-by-root-key": "the trust bundle is signed by a root key; only registry keys sign trust bundles",
+    "fed-state-corrupt": [
+      "the federation state file ",
+      {
+        "var": "path"
+      },
+      " is not one Sello writes"
+    ],
+    "fed-state-io": [
+      "the federation state ",
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "fed-status": [
+      "the status list of «",
+      {
+        "var": "issuer"
+      },
+      "» in the trust bundle: ",
+      {
+        "var": "error"
+      }
+    ],
+    "fed-too-old": [
+      "the trust bundle (iat ",
+      {
+        "var": "iat"
+      },
+      ") is older than the maximum age of ",
+      {
+        "var": "max"
+      },
+      " seconds"
+    ],
+    "fed-unknown-signer": [
+      "the trust bundle is signed by «",
+      {
+        "var": "kid"
+      },
+      "», which is not a registry key of the root"
+    ],
+    "image-decode": "the image could not be decoded (it is damaged or truncated)",
+    "image-dimensions": [
+      "the image is ",
+      {
+        "var": "width"
+      },
+      "×",
+      {
+        "var": "height"
+      },
+      " pixels; the limit is ",
+      {
+        "var": "side"
+      },
+      " per side and ",
+      {
+        "var": "pixels"
+      },
+      " in all"
+    ],
+    "image-not-image": "not a PNG or JPEG image",
+    "image-stopped": "reading the image was stopped before it finished",
+    "image-too-large": [
+      "the image is ",
+      {
+        "var": "len"
+      },
+      " bytes; the limit is ",
+      {
+        "var": "max"
+      }
+    ],
+    "input-image": [
+      {
+        "var": "what"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "input-io": [
+      {
+        "var": "what"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "input-no-qr": [
+      {
+        "var": "what"
+      },
+      ": no QR code found in the image"
+    ],
+    "input-not-certificate": [
+      {
+        "var": "what"
+      },
+      ": not a Sello certificate (a certificate is a token of three parts separated by '.', or a link that ends in #token)"
+    ],
+    "input-not-found": [
+      {
+        "var": "what"
+      },
+      ": no such file, and not a certificate or a link"
+    ],
+    "input-not-svg": [
+      {
+        "var": "what"
+      },
+      ": named .svg, but not an SVG document"
+    ],
+    "input-pdf": [
+      {
+        "var": "what"
+      },
+      ": a PDF is not read; send instead the QR code's PNG that `sello issue --batch` writes next to each PDF (<serial>.png), or a photo or scan of the printed certificate"
+    ],
+    "input-svg": [
+      {
+        "var": "what"
+      },
+      ": ",
+      {
+        "var": "error"
+      },
+      "; send instead the QR code's PNG (`sello issue --qr FILE.png`), or a photo or scan of the printed certificate"
+    ],
+    "input-too-large": [
+      {
+        "var": "what"
+      },
+      ": over the ",
+      {
+        "var": "max"
+      },
+      "-byte limit"
+    ],
+    "input-too-many-files": [
+      {
+        "var": "what"
+      },
+      ": more than ",
+      {
+        "var": "max"
+      },
+      " files to verify"
+    ],
+    "input-unrecognised": [
+      {
+        "var": "what"
+      },
+      ": neither a PNG, JPEG or SVG image nor text"
+    ],
     "io-invalid-data": "the data are not valid",
     "io-is-a-directory": "is a folder",
     "io-not-a-directory": "is not a folder",
@@ -344,6 +636,140 @@ export const CATALOG = Object.freeze({
       },
       " (at most 60 characters)"
     ],
+    "log-accept-failed": "accepting a connection failed",
+    "log-cap": "connection cap",
+    "log-cap-lowered": "connection cap lowered to fit the open-file limit",
+    "log-cap-reached": "connection cap reached: closing the longest-idle connection; new connections wait",
+    "log-confusable-issuers": "two trusted issuers a person could take for one another; check that both are legitimate",
+    "log-connection-ended": "connection ended",
+    "log-decode-stopped": "image decoding stopped: its request was over",
+    "log-idle-closed-at-cap": "idle connection closed at the connection cap",
+    "log-listening": "listening",
+    "log-no-file-limit": "could not read or raise the open-file limit",
+    "log-no-page-path": [
+      "the page is not served at this issuer's verify_url path: ",
+      {
+        "var": "problem"
+      }
+    ],
+    "log-quiet-closed": "connection without traffic closed",
+    "log-reload-failed": "reload failed; the previous state stays in use",
+    "log-reloaded": "reloaded",
+    "log-reloader-stopped": "the reloader stopped",
+    "log-same-documents": "files changed, documents the same",
+    "log-shutting-down": "shutting down",
+    "log-sighup": "SIGHUP: reloading",
+    "log-status-expired": "status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published",
+    "log-status-in-use": "status list in use",
+    "log-status-older": "the status list read is older than the one in use; keeping the newer",
+    "log-stopped": "stopped",
+    "page-achievement": "Standard",
+    "page-ago": [
+      {
+        "default": "other",
+        "select": "days",
+        "variants": {
+          "0": "less than a day ago",
+          "1": "1 day ago",
+          "other": [
+            {
+              "var": "days"
+            },
+            " days ago"
+          ]
+        }
+      }
+    ],
+    "page-cameraDenied": "The camera could not be opened (was permission denied?). Upload a photo of the code instead.",
+    "page-cameraView": "Camera preview",
+    "page-detail": "Detail",
+    "page-empty": "Paste the QR code’s text or link.",
+    "page-error-bad_image": "The file is not a readable PNG or JPEG image.",
+    "page-error-no_qr_code": "No QR code was found in the image. Try a sharper, closer photo.",
+    "page-error-not_a_certificate": "This is not a Sello certificate: the text or QR code holds no signed certificate. Scan the QR code printed on the certificate, or paste the whole link.",
+    "page-error-timeout": "Verification took too long; please try again.",
+    "page-error-too_large": "The image is too large (20 MiB at most).",
+    "page-expires": "Valid through",
+    "page-file": "File",
+    "page-here": "Verified on this device: the certificate was not sent to any server.",
+    "page-hintCloser": "Move closer: the code looks too small.",
+    "page-hintGuide": "Let the code fill a third of the frame, hold the phone still and avoid glare.",
+    "page-hintSteady": "Code in view: hold the phone still…",
+    "page-holder": "Holder",
+    "page-holderId": "Id (CURP)",
+    "page-inputsTitle": "Read the certificate’s QR code",
+    "page-intro": "Scan the code with the camera, upload a photo or paste its content.",
+    "page-issued": "Issued",
+    "page-issuer": "Issuer",
+    "page-key": "Key",
+    "page-keysFailed": "The issuers’ keys could not be loaded.",
+    "page-level": "level",
+    "page-listFresh": [
+      "Issuer’s status list: published ",
+      {
+        "var": "published"
+      },
+      " (",
+      {
+        "var": "ago"
+      },
+      "), valid until ",
+      {
+        "var": "until"
+      },
+      "."
+    ],
+    "page-listStale": [
+      "Issuer’s status list EXPIRED on ",
+      {
+        "var": "until"
+      },
+      " (published ",
+      {
+        "var": "published"
+      },
+      ", ",
+      {
+        "var": "ago"
+      },
+      "): whether the certificate was revoked cannot be known."
+    ],
+    "page-localFile": "a local file, with no address",
+    "page-looking": "Point the camera at the QR code…",
+    "page-network": "The verification service could not be reached. Check your connection and try again.",
+    "page-noCamera": "This browser cannot use the camera. Upload a photo of the code instead.",
+    "page-noDecoder": "This browser cannot read QR codes without the verification service. Paste the code’s link or use an up-to-date browser.",
+    "page-noList": "This page has no status list of this issuer.",
+    "page-noQr": "No QR code was found in the image. Try a sharper, closer photo.",
+    "page-noServer": "This browser cannot verify by itself and there is no verification service. Use an up-to-date browser.",
+    "page-notCertificateTitle": "NOT A SELLO CERTIFICATE",
+    "page-originNote": "Trust this result only if that is the official address of the certification body’s verifier: anyone can put this same page at another address, with their own keys.",
+    "page-otherData": "Other certificate data",
+    "page-otherDataNote": "Fields the issuer added, exactly as signed. Sello does not check what they say.",
+    "page-pageTitle": "Sello — Verify a certificate",
+    "page-pasteLabel": "Or paste the QR code’s text or link here",
+    "page-photo": "Upload a photo of the code",
+    "page-privacy": "Sello checks the issuer’s digital signature (Ed25519). When your browser can, verification happens on this device and the certificate is not sent to any server.",
+    "page-qrNumber": "QR code",
+    "page-readerFailed": "This page’s QR code reader could not be loaded. Paste the code’s link instead.",
+    "page-reasonCode": "Code",
+    "page-scan": "Scan with the camera",
+    "page-serial": "Serial (folio)",
+    "page-server": "Verified by the verification service.",
+    "page-statusRefused": "Warning: a published status list was not accepted; certificates of that issuer will come out as \"could not be confirmed\".",
+    "page-stillScanning": "The camera keeps reading: point it at another code or stop it.",
+    "page-stop": "Stop the camera",
+    "page-switchLang": "es",
+    "page-switchTo": "Español",
+    "page-technical": "Technical detail",
+    "page-title": "Verify a certificate",
+    "page-torch": "Torch",
+    "page-trustData": "Trust data",
+    "page-unit": "Unit",
+    "page-validFrom": "Valid from",
+    "page-verifiedBy": "Verified by:",
+    "page-verify": "Verify",
+    "page-verifying": "Verifying…",
     "part-header": "the header",
     "part-payload": "the payload",
     "part-signature": "the signature",
@@ -490,6 +916,15 @@ export const CATALOG = Object.freeze({
       }
     ],
     "status-gzip": "the gzip data is damaged",
+    "status-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
     "status-length": [
       {
         "var": "got"
@@ -501,6 +936,13 @@ export const CATALOG = Object.freeze({
       " entries"
     ],
     "status-not-base64": "not base64url",
+    "status-signature": [
+      "status list of issuer \"",
+      {
+        "var": "issuer"
+      },
+      "\": the signature does not verify with a key valid at its iat"
+    ],
     "status-size": [
       "a status list has a multiple of 8 entries from ",
       {
@@ -522,6 +964,29 @@ export const CATALOG = Object.freeze({
       }
     ],
     "status-trailing": "data after the gzip stream",
+    "status-unknown-issuer": [
+      "status list of issuer \"",
+      {
+        "var": "issuer"
+      },
+      "\", which is not trusted"
+    ],
+    "svg-doctype": "the SVG has a document type declaration, which is not read",
+    "svg-not-svg": "not an SVG document (its root element is not <svg> in the SVG namespace)",
+    "svg-render": "the SVG could not be drawn",
+    "svg-too-complex": "the SVG is too complex to draw",
+    "svg-too-large": [
+      "the SVG is ",
+      {
+        "var": "len"
+      },
+      " bytes; the limit is ",
+      {
+        "var": "max"
+      }
+    ],
+    "svg-unsupported": "the SVG uses filters, masks or patterns, which are not drawn",
+    "svg-xml": "the SVG is not well-formed XML",
     "token-algorithm": [
       "alg \"",
       {
@@ -599,6 +1064,94 @@ export const CATALOG = Object.freeze({
       },
       "\" is not the expected type (certificates are \"sello+jwt\", status lists \"sello-status+jwt\")"
     ],
+    "trust-chain": [
+      {
+        "var": "issuer"
+      },
+      ", accredited by ",
+      {
+        "var": "federation"
+      },
+      " since ",
+      {
+        "var": "since"
+      },
+      " (according to the trust bundle of ",
+      {
+        "var": "as_of"
+      },
+      ")"
+    ],
+    "trust-chain-stale": "The trust bundle is past its freshness date: get a newer one.",
+    "trust-chain-standard": [
+      {
+        "var": "issuer"
+      },
+      ", accredited by ",
+      {
+        "var": "federation"
+      },
+      " for ",
+      {
+        "var": "standard"
+      },
+      " since ",
+      {
+        "var": "since"
+      },
+      " (according to the trust bundle of ",
+      {
+        "var": "as_of"
+      },
+      ")"
+    ],
+    "trust-conflict": [
+      "issuer \"",
+      {
+        "var": "issuer"
+      },
+      "\" appears twice with different key sets"
+    ],
+    "trust-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "trust-key-set": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "trust-no-key-set": [
+      {
+        "var": "path"
+      },
+      ": no key set (*.json) found"
+    ],
+    "trust-too-many-entries": [
+      {
+        "var": "path"
+      },
+      ": too many entries in the folder"
+    ],
+    "trust-too-many-files": [
+      {
+        "var": "path"
+      },
+      ": more than ",
+      {
+        "var": "max"
+      },
+      " key-set files"
+    ],
     "url-scheme": "verify_url must start with https:// (http:// only for localhost)",
     "url-shape": "verify_url must be at most 200 printable ASCII characters, without '#'",
     "verdict-indeterminate": "CERTIFICATE COULD NOT BE CONFIRMED",
@@ -625,6 +1178,28 @@ export const CATALOG = Object.freeze({
     ]
   },
   "es": {
+    "api-bad-image": "El archivo no es una imagen PNG o JPEG legible.",
+    "api-bad-json": "El cuerpo no es JSON de la forma {\"token\": \"…\"}.",
+    "api-bad-multipart": "El formulario multipart está dañado.",
+    "api-batch-size": "Envíe de 1 a 1000 certificados: {\"tokens\": [\"…\", …]} (hasta 1 MiB).",
+    "api-empty-input": "No se recibió ningún certificado.",
+    "api-no-image": "El formulario no trae un campo image con una foto.",
+    "api-no-qr-code": "No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.",
+    "api-not-a-certificate": "Esto no es un certificado Sello: el texto no contiene un certificado firmado. Envíe el texto o el enlace completo del código QR.",
+    "api-not-found": "No existe esta página.",
+    "api-several-issuers": "Este servicio confía en varios emisores: el conjunto de llaves de cada uno está en /.well-known/jwks/<emisor>.json.",
+    "api-timeout": "La verificación tardó demasiado; intente de nuevo.",
+    "api-too-large": "El envío es demasiado grande (texto: 64 KiB; imagen: 20 MiB).",
+    "api-unreadable": "No se pudo leer el envío.",
+    "api-unrecognised-input": "El texto no está en UTF-8.",
+    "api-unsupported-media-type": "Envíe application/json {\"token\": …}, text/plain, una imagen PNG/JPEG o multipart/form-data con un campo image.",
+    "banner": [
+      "Servicio de verificación en ",
+      {
+        "var": "url"
+      },
+      " (Ctrl-C para detener)"
+    ],
     "bundle-chain": "la cadena raíz del paquete de confianza no son versiones consecutivas de su federación que terminen en su raíz",
     "bundle-duplicate-issuer": [
       "el paquete de confianza lista dos veces al emisor «",
@@ -728,6 +1303,275 @@ export const CATALOG = Object.freeze({
     ],
     "entry-status-issuer": "su lista de estado es de otro emisor",
     "entry-suspended": "la suspensión necesita una fecha entre 1970 y el año 9999 y un motivo de 1 a 200 caracteres visibles",
+    "fed-bad-signature": "la firma del paquete de confianza no corresponde: fue alterado o falsificado",
+    "fed-bundle": [
+      {
+        "var": "error"
+      }
+    ],
+    "fed-equivocation": [
+      "rechazado: ya se aceptó otro paquete de confianza con el mismo seq ",
+      {
+        "var": "seq"
+      },
+      "; la federación firmó dos paquetes distintos con un mismo número (repórtelo)"
+    ],
+    "fed-federation-mismatch": [
+      "el paquete de confianza es de la federación «",
+      {
+        "var": "bundle"
+      },
+      "», no de la de la raíz fijada «",
+      {
+        "var": "pinned"
+      },
+      "»"
+    ],
+    "fed-from-future": [
+      "el paquete de confianza tiene fecha futura (iat ",
+      {
+        "var": "iat"
+      },
+      "); revise el reloj"
+    ],
+    "fed-pinned-not-signed": [
+      "el documento raíz fijado (versión ",
+      {
+        "var": "version"
+      },
+      ") no está firmado por un umbral de sus propias llaves raíz"
+    ],
+    "fed-rollback": [
+      "rechazado: este paquete de confianza (seq ",
+      {
+        "var": "seq"
+      },
+      ") es más antiguo que uno ya aceptado (seq ",
+      {
+        "var": "stored"
+      },
+      "); consiga el actual"
+    ],
+    "fed-root": [
+      "el documento raíz: ",
+      {
+        "var": "error"
+      }
+    ],
+    "fed-root-conflict": [
+      "el paquete de confianza trae un documento raíz de versión ",
+      {
+        "var": "version"
+      },
+      " distinto del de confianza"
+    ],
+    "fed-root-gap": [
+      "la cadena raíz del paquete de confianza salta de la versión ",
+      {
+        "var": "have"
+      },
+      " a la ",
+      {
+        "var": "next"
+      }
+    ],
+    "fed-root-not-authorised": [
+      "la versión ",
+      {
+        "var": "version"
+      },
+      " de la raíz no está firmada por un umbral de las llaves de la raíz anterior"
+    ],
+    "fed-root-not-self-signed": [
+      "la versión ",
+      {
+        "var": "version"
+      },
+      " de la raíz no está firmada por un umbral de sus propias llaves raíz"
+    ],
+    "fed-root-rollback": [
+      "rechazado: este paquete de confianza está firmado bajo la versión ",
+      {
+        "var": "root"
+      },
+      " de la raíz, más antigua que la versión ",
+      {
+        "var": "stored"
+      },
+      " ya aceptada"
+    ],
+    "fed-root-version": [
+      "el paquete de confianza está firmado bajo la versión ",
+      {
+        "var": "bundle"
+      },
+      " de la raíz, pero la cadena llega a la versión ",
+      {
+        "var": "reached"
+      }
+    ],
+    "fed-signed-by-root-key": "el paquete de confianza está firmado con una llave raíz; solo las llaves del registro firman paquetes de confianza",
+    "fed-state-corrupt": [
+      "el archivo de estado de la federación ",
+      {
+        "var": "path"
+      },
+      " no es uno que Sello escriba"
+    ],
+    "fed-state-io": [
+      "el estado de la federación ",
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "fed-status": [
+      "la lista de estado de «",
+      {
+        "var": "issuer"
+      },
+      "» en el paquete de confianza: ",
+      {
+        "var": "error"
+      }
+    ],
+    "fed-too-old": [
+      "el paquete de confianza (iat ",
+      {
+        "var": "iat"
+      },
+      ") es más antiguo que la edad máxima de ",
+      {
+        "var": "max"
+      },
+      " segundos"
+    ],
+    "fed-unknown-signer": [
+      "el paquete de confianza está firmado con «",
+      {
+        "var": "kid"
+      },
+      "», que no es una llave del registro de la raíz"
+    ],
+    "image-decode": "no se pudo decodificar la imagen (está dañada o incompleta)",
+    "image-dimensions": [
+      "la imagen mide ",
+      {
+        "var": "width"
+      },
+      "×",
+      {
+        "var": "height"
+      },
+      " píxeles; el límite es ",
+      {
+        "var": "side"
+      },
+      " por lado y ",
+      {
+        "var": "pixels"
+      },
+      " en total"
+    ],
+    "image-not-image": "no es una imagen PNG ni JPEG",
+    "image-stopped": "la lectura de la imagen se detuvo antes de terminar",
+    "image-too-large": [
+      "la imagen tiene ",
+      {
+        "var": "len"
+      },
+      " bytes; el límite es ",
+      {
+        "var": "max"
+      }
+    ],
+    "input-image": [
+      {
+        "var": "what"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "input-io": [
+      {
+        "var": "what"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "input-no-qr": [
+      {
+        "var": "what"
+      },
+      ": no se encontró ningún código QR en la imagen"
+    ],
+    "input-not-certificate": [
+      {
+        "var": "what"
+      },
+      ": no es un certificado Sello (un certificado es un token de tres partes separadas por «.», o un enlace que termina en #token)"
+    ],
+    "input-not-found": [
+      {
+        "var": "what"
+      },
+      ": no existe ese archivo, y no es un certificado ni un enlace"
+    ],
+    "input-not-svg": [
+      {
+        "var": "what"
+      },
+      ": se llama .svg pero no es un documento SVG"
+    ],
+    "input-pdf": [
+      {
+        "var": "what"
+      },
+      ": los PDF no se leen; envíe en su lugar el PNG del código QR que `sello issue --batch` escribe junto a cada PDF (<folio>.png), o una foto o un escaneo del certificado impreso"
+    ],
+    "input-svg": [
+      {
+        "var": "what"
+      },
+      ": ",
+      {
+        "var": "error"
+      },
+      "; envíe en su lugar el PNG del código QR (`sello issue --qr ARCHIVO.png`), o una foto o un escaneo del certificado impreso"
+    ],
+    "input-too-large": [
+      {
+        "var": "what"
+      },
+      ": pasa del límite de ",
+      {
+        "var": "max"
+      },
+      " bytes"
+    ],
+    "input-too-many-files": [
+      {
+        "var": "what"
+      },
+      ": más de ",
+      {
+        "var": "max"
+      },
+      " archivos que verificar"
+    ],
+    "input-unrecognised": [
+      {
+        "var": "what"
+      },
+      ": no es una imagen PNG, JPEG ni SVG, ni texto"
+    ],
     "io-invalid-data": "los datos no son válidos",
     "io-is-a-directory": "es una carpeta",
     "io-not-a-directory": "no es una carpeta",
@@ -964,6 +1808,141 @@ export const CATALOG = Object.freeze({
       },
       " (a lo más 60 caracteres)"
     ],
+    "log-accept-failed": "falló la aceptación de una conexión",
+    "log-cap": "tope de conexiones",
+    "log-cap-lowered": "tope de conexiones bajado para caber en el límite de archivos abiertos",
+    "log-cap-reached": "tope de conexiones alcanzado: se cierra la conexión inactiva más antigua; las nuevas esperan",
+    "log-confusable-issuers": "dos emisores de confianza que una persona podría confundir; compruebe que ambos son legítimos",
+    "log-connection-ended": "conexión terminada",
+    "log-decode-stopped": "decodificación de imagen detenida: su solicitud terminó",
+    "log-idle-closed-at-cap": "conexión inactiva cerrada al alcanzar el tope de conexiones",
+    "log-listening": "escuchando",
+    "log-no-file-limit": "no se pudo leer ni subir el límite de archivos abiertos",
+    "log-no-page-path": [
+      "la página no se sirve en la ruta de verify_url de este emisor: ",
+      {
+        "var": "problem"
+      }
+    ],
+    "log-quiet-closed": "conexión sin tráfico cerrada",
+    "log-reload-failed": "la recarga falló; sigue en uso el estado anterior",
+    "log-reloaded": "recargado",
+    "log-reloader-stopped": "el recargador se detuvo",
+    "log-same-documents": "archivos cambiados, documentos iguales",
+    "log-shutting-down": "cerrando",
+    "log-sighup": "SIGHUP: recargando",
+    "log-status-expired": "lista de estado vencida: los certificados de este emisor con entrada de estado quedan indeterminados hasta que se publique una lista más nueva",
+    "log-status-in-use": "lista de estado en uso",
+    "log-status-older": "la lista de estado leída es más antigua que la que está en uso; se conserva la más nueva",
+    "log-stopped": "detenido",
+    "page-achievement": "Estándar",
+    "page-ago": [
+      {
+        "default": "other",
+        "select": "days",
+        "variants": {
+          "0": "hace menos de un día",
+          "1": "hace 1 día",
+          "other": [
+            "hace ",
+            {
+              "var": "days"
+            },
+            " días"
+          ]
+        }
+      }
+    ],
+    "page-cameraDenied": "No se pudo abrir la cámara (¿se negó el permiso?). Suba una foto del código.",
+    "page-cameraView": "Vista de la cámara",
+    "page-detail": "Detalle",
+    "page-empty": "Pegue el texto o el enlace del código QR.",
+    "page-error-bad_image": "El archivo no es una imagen PNG o JPEG legible.",
+    "page-error-no_qr_code": "No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.",
+    "page-error-not_a_certificate": "Esto no es un certificado Sello: el texto o el código QR no contiene un certificado firmado. Escanee el código QR impreso en el certificado, o pegue el enlace completo.",
+    "page-error-timeout": "La verificación tardó demasiado; intente de nuevo.",
+    "page-error-too_large": "La imagen es demasiado grande (máximo 20 MiB).",
+    "page-expires": "Vigente hasta",
+    "page-file": "Archivo",
+    "page-here": "Verificado en este dispositivo: el certificado no se envió a ningún servidor.",
+    "page-hintCloser": "Acérquese: el código se ve demasiado pequeño.",
+    "page-hintGuide": "Que el código ocupe un tercio del recuadro, sostenga el teléfono quieto y evite reflejos.",
+    "page-hintSteady": "Código a la vista: sostenga el teléfono quieto…",
+    "page-holder": "Titular",
+    "page-holderId": "Identificación (CURP)",
+    "page-inputsTitle": "Lea el código QR del certificado",
+    "page-intro": "Escanee el código con la cámara, suba una foto o pegue su contenido.",
+    "page-issued": "Emitido",
+    "page-issuer": "Emisor",
+    "page-key": "Llave",
+    "page-keysFailed": "No se pudieron cargar las llaves de los emisores.",
+    "page-level": "nivel",
+    "page-listFresh": [
+      "Lista de estado del emisor: publicada el ",
+      {
+        "var": "published"
+      },
+      " (",
+      {
+        "var": "ago"
+      },
+      "), vigente hasta el ",
+      {
+        "var": "until"
+      },
+      "."
+    ],
+    "page-listStale": [
+      "Lista de estado del emisor VENCIDA el ",
+      {
+        "var": "until"
+      },
+      " (publicada el ",
+      {
+        "var": "published"
+      },
+      ", ",
+      {
+        "var": "ago"
+      },
+      "): no se puede saber si el certificado fue revocado."
+    ],
+    "page-localFile": "un archivo local, sin dirección",
+    "page-looking": "Apunte la cámara al código QR…",
+    "page-network": "No se pudo consultar el servicio de verificación. Revise su conexión e intente de nuevo.",
+    "page-noCamera": "Este navegador no puede usar la cámara. Suba una foto del código.",
+    "page-noDecoder": "Este navegador no puede leer códigos QR sin el servicio de verificación. Pegue el enlace del código o use un navegador actualizado.",
+    "page-noList": "Esta página no tiene ninguna lista de estado de este emisor.",
+    "page-noQr": "No se encontró ningún código QR en la imagen. Intente con una foto más nítida y cercana.",
+    "page-noServer": "Este navegador no puede verificar por sí mismo y no hay servicio de verificación. Use un navegador actualizado.",
+    "page-notCertificateTitle": "NO ES UN CERTIFICADO SELLO",
+    "page-originNote": "Confíe en este resultado solo si esa es la dirección oficial del verificador del organismo certificador: cualquiera puede poner esta misma página en otra dirección, con sus propias llaves.",
+    "page-otherData": "Otros datos del certificado",
+    "page-otherDataNote": "Campos que el emisor agregó, tal como los firmó. Sello no comprueba lo que dicen.",
+    "page-pageTitle": "Sello — Verificar un certificado",
+    "page-pasteLabel": "O pegue aquí el texto o el enlace del código QR",
+    "page-photo": "Subir una foto del código",
+    "page-privacy": "Sello comprueba la firma digital (Ed25519) del emisor. Cuando su navegador lo permite, la verificación se hace en este dispositivo y el certificado no se envía a ningún servidor.",
+    "page-qrNumber": "Código QR",
+    "page-readerFailed": "No se pudo cargar el lector de códigos QR de esta página. Pegue el enlace del código.",
+    "page-reasonCode": "Código",
+    "page-scan": "Escanear con la cámara",
+    "page-serial": "Folio",
+    "page-server": "Verificado por el servicio de verificación.",
+    "page-statusRefused": "Atención: no se aceptó una lista de estado publicada; los certificados de ese emisor saldrán como «no se pudo confirmar».",
+    "page-stillScanning": "La cámara sigue leyendo: apunte a otro código o deténgala.",
+    "page-stop": "Detener la cámara",
+    "page-switchLang": "en",
+    "page-switchTo": "English",
+    "page-technical": "Detalle técnico",
+    "page-title": "Verificar un certificado",
+    "page-torch": "Linterna",
+    "page-trustData": "Datos de confianza",
+    "page-unit": "Unidad",
+    "page-validFrom": "Válido desde",
+    "page-verifiedBy": "Verificado por:",
+    "page-verify": "Verificar",
+    "page-verifying": "Verificando…",
     "part-header": "la cabecera",
     "part-payload": "el contenido",
     "part-signature": "la firma",
@@ -1110,6 +2089,15 @@ export const CATALOG = Object.freeze({
       }
     ],
     "status-gzip": "los datos gzip están dañados",
+    "status-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
     "status-length": [
       {
         "var": "got"
@@ -1121,6 +2109,13 @@ export const CATALOG = Object.freeze({
       " entradas"
     ],
     "status-not-base64": "no es base64url",
+    "status-signature": [
+      "lista de estado del emisor «",
+      {
+        "var": "issuer"
+      },
+      "»: la firma no corresponde a ninguna llave válida en su fecha (iat)"
+    ],
     "status-size": [
       "una lista de estado tiene un múltiplo de 8 entradas, de ",
       {
@@ -1142,6 +2137,29 @@ export const CATALOG = Object.freeze({
       }
     ],
     "status-trailing": "hay datos después del flujo gzip",
+    "status-unknown-issuer": [
+      "lista de estado del emisor «",
+      {
+        "var": "issuer"
+      },
+      "», que no es de confianza"
+    ],
+    "svg-doctype": "el SVG tiene una declaración de tipo de documento, que no se lee",
+    "svg-not-svg": "no es un documento SVG (su elemento raíz no es <svg> del espacio de nombres SVG)",
+    "svg-render": "el SVG no se pudo dibujar",
+    "svg-too-complex": "el SVG es demasiado complejo para dibujarlo",
+    "svg-too-large": [
+      "el SVG tiene ",
+      {
+        "var": "len"
+      },
+      " bytes; el límite es ",
+      {
+        "var": "max"
+      }
+    ],
+    "svg-unsupported": "el SVG usa filtros, máscaras o patrones, que no se dibujan",
+    "svg-xml": "el SVG no es XML bien formado",
     "token-algorithm": [
       "el algoritmo «",
       {
@@ -1218,6 +2236,94 @@ export const CATALOG = Object.freeze({
         "var": "typ"
       },
       "» no es el esperado (certificados: «sello+jwt»; listas de estado: «sello-status+jwt»)"
+    ],
+    "trust-chain": [
+      {
+        "var": "issuer"
+      },
+      ", acreditado por ",
+      {
+        "var": "federation"
+      },
+      " desde ",
+      {
+        "var": "since"
+      },
+      " (según el paquete de confianza del ",
+      {
+        "var": "as_of"
+      },
+      ")"
+    ],
+    "trust-chain-stale": "El paquete de confianza ya pasó su fecha de frescura: consiga uno más reciente.",
+    "trust-chain-standard": [
+      {
+        "var": "issuer"
+      },
+      ", acreditado por ",
+      {
+        "var": "federation"
+      },
+      " para ",
+      {
+        "var": "standard"
+      },
+      " desde ",
+      {
+        "var": "since"
+      },
+      " (según el paquete de confianza del ",
+      {
+        "var": "as_of"
+      },
+      ")"
+    ],
+    "trust-conflict": [
+      "el emisor «",
+      {
+        "var": "issuer"
+      },
+      "» aparece dos veces con conjuntos de llaves distintos"
+    ],
+    "trust-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "trust-key-set": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "trust-no-key-set": [
+      {
+        "var": "path"
+      },
+      ": no se encontró ningún conjunto de llaves (*.json)"
+    ],
+    "trust-too-many-entries": [
+      {
+        "var": "path"
+      },
+      ": demasiadas entradas en la carpeta"
+    ],
+    "trust-too-many-files": [
+      {
+        "var": "path"
+      },
+      ": más de ",
+      {
+        "var": "max"
+      },
+      " archivos de conjuntos de llaves"
     ],
     "url-scheme": "verify_url debe empezar con https:// (http:// solo para localhost)",
     "url-shape": "verify_url debe tener a lo más 200 caracteres ASCII imprimibles, sin «#»",

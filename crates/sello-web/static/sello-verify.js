@@ -48,6 +48,9 @@
  *                                            and `headline` { valid, invalid, indeterminate },
  *                                            from the generated catalogue (messages.js).
  *   formatMessage(lang, id, args) -> string  any message of that catalogue.
+ *   setLanguage(lang)                        the language ('es' or 'en', default 'en') of the
+ *                                            errors loadKeySets and addStatusList throw, worded
+ *                                            by the same catalogue as the Rust reference's.
  *
  * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url, time_zone },
  * keys: [{ kid, x, nbf, exp, revoked_at }], attribute_labels: { key: { lang: label } } }) and `statusLists` (issuer id -> the accepted
@@ -129,6 +132,18 @@ export function formatMessage(lang, id, args = {}) {
   };
   return render(pattern);
 }
+
+// The errors of loadKeySets and addStatusList are the reference's messages (the same ids of
+// messages.js as sello-core and sello-verifier), in the language set with setLanguage: English
+// until then, as the technical details of a Verification.
+let errorLang = 'en';
+
+/** Sets the language ('es' or 'en') of the errors loadKeySets and addStatusList throw. */
+export function setLanguage(lang) {
+  errorLang = lang === 'es' ? 'es' : 'en';
+}
+
+const say = (id, args) => formatMessage(errorLang, id, args);
 
 const REASON_CODES = ['malformed_token', 'unsupported_header', 'invalid_claims', 'unknown_issuer',
   'unknown_key', 'bad_signature', 'expired', 'not_yet_valid', 'key_not_valid_at_issuance',
@@ -746,12 +761,17 @@ function littleEndian(bytes) {
 }
 
 /** RFC 8032 §5.1.3: the point (x, y) the 32 bytes encode, or null when they encode no point or
- * are not its canonical encoding (y ≥ p, or the sign bit set with x = 0). */
-function decodePoint(bytes) {
+ * are not its canonical encoding (y ≥ p, or the sign bit set with x = 0). With `canonical`
+ * false, y is taken modulo p and a negative zero allowed: null only when no point has that y
+ * (how the reference tells a key that is not a point from one that is not canonical). */
+function decodePoint(bytes, canonical = true) {
   let y = littleEndian(bytes);
   const sign = y >> 255n;
   y &= (1n << 255n) - 1n;
-  if (y >= P) return null;
+  if (y >= P) {
+    if (canonical) return null;
+    y -= P;
+  }
   const y2 = (y * y) % P;
   const u = mod(y2 - 1n);
   const v = mod(D * y2 + 1n);
@@ -760,7 +780,7 @@ function decodePoint(bytes) {
   const vx2 = (v * x * x) % P;
   if (vx2 === mod(-u)) x = (x * SQRT_M1) % P;
   else if (vx2 !== u) return null;
-  if (x === 0n && sign === 1n) return null;
+  if (x === 0n && sign === 1n && canonical) return null;
   if ((x & 1n) !== sign) x = P - x;
   return { x, y };
 }
@@ -858,7 +878,7 @@ class TrustStore {
     set.keys.sort((a, b) => (a.kid < b.kid ? -1 : a.kid > b.kid ? 1 : 0));
     const old = this.issuers.get(set.issuer.id);
     if (old === undefined) this.issuers.set(set.issuer.id, set);
-    else if (!sameKeySet(old, set)) throw new Error(`issuer ${quote(set.issuer.id)} appears twice with different key sets`);
+    else if (!sameKeySet(old, set)) throw new Error(say('trust-conflict', { issuer: truncate(set.issuer.id) }));
   }
 }
 
@@ -982,7 +1002,7 @@ async function deriveKid(x) {
 
 async function parseJwk(k) {
   const priv = PRIVATE_MEMBERS.find((m) => Object.hasOwn(k, m));
-  if (priv !== undefined) throw new Error(`contains a private key (member ${quote(priv)}); publish only public keys`);
+  if (priv !== undefined) throw new Error(say('key-private', { member: truncate(priv) }));
   let jwk;
   try {
     jwk = {
@@ -1001,28 +1021,28 @@ async function parseJwk(k) {
       revoked_at: member(k, 'revoked_at', i64, true),
     };
   } catch (e) {
-    throw new Error(`not a valid JWK: ${e.message}`);
+    throw new Error(say('key-not-jwk', { error: e.message }));
   }
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') {
-    throw new Error(`must be kty OKP with crv Ed25519, not ${truncate(jwk.kty)}/${truncate(jwk.crv)}`);
+    throw new Error(say('key-type', { kty: truncate(jwk.kty), crv: truncate(jwk.crv) }));
   }
-  if (jwk.alg !== undefined && !ACCEPTED_ALGS.includes(jwk.alg)) throw new Error('alg must be EdDSA or Ed25519');
-  if (jwk.key_ops !== undefined && !jwk.key_ops.includes('verify')) throw new Error('key_ops does not allow verify');
-  if (jwk.use !== undefined && jwk.use !== 'sig') throw new Error('use must be sig');
+  if (jwk.alg !== undefined && !ACCEPTED_ALGS.includes(jwk.alg)) throw new Error(say('key-alg'));
+  if (jwk.key_ops !== undefined && !jwk.key_ops.includes('verify')) throw new Error(say('key-ops'));
+  if (jwk.use !== undefined && jwk.use !== 'sig') throw new Error(say('key-use'));
   const x = b64decode(jwk.x);
-  if (x === null || x.length !== 32) throw new Error('x must be 32 bytes of unpadded base64url');
+  if (x === null || x.length !== 32) throw new Error(say('key-x-length'));
   const point = decodePoint(x);
-  if (point === null) throw new Error('x is not a valid Ed25519 point in its canonical encoding');
-  if (isSmallOrder(point)) throw new Error('x is a small-order point, which would accept forged signatures');
+  if (point === null) throw new Error(say(decodePoint(x, false) === null ? 'key-x-point' : 'key-x-canonical'));
+  if (isSmallOrder(point)) throw new Error(say('key-x-small-order'));
   const kid = await deriveKid(x);
   if (jwk.kid !== undefined && jwk.kid !== kid) {
-    throw new Error(`kid ${quote(jwk.kid)} is not the key's thumbprint id ${JSON.stringify(kid)}`);
+    throw new Error(say('key-kid-mismatch', { given: truncate(jwk.kid), kid }));
   }
   for (const name of ['nbf', 'exp', 'revoked_at']) {
     const t = jwk[name];
-    if (t !== undefined && !(t >= 0 && t <= MAX_TIME)) throw new Error(`${name} must be between 0 and ${MAX_TIME}`);
+    if (t !== undefined && !(t >= 0 && t <= MAX_TIME)) throw new Error(say('key-time-range', { name, max: MAX_TIME }));
   }
-  if (jwk.nbf !== undefined && jwk.exp !== undefined && jwk.exp <= jwk.nbf) throw new Error('exp must be after nbf');
+  if (jwk.nbf !== undefined && jwk.exp !== undefined && jwk.exp <= jwk.nbf) throw new Error(say('key-window'));
   return { kid, x, nbf: jwk.nbf, exp: jwk.exp, revoked_at: jwk.revoked_at };
 }
 
@@ -1044,18 +1064,18 @@ async function parseKeySet(bytes) {
     };
   } catch (e) {
     if (!(e instanceof JsonError || e instanceof ShapeError)) throw e;
-    throw new Error(`the key set is not valid JSON of the expected shape: ${e.message}`);
+    throw new Error(say('key-set-json', { error: e.message }));
   }
   if (!isIssuerId(doc.issuer)) {
-    throw new Error("the key set's issuer is invalid: issuer must be 1 to 128 printable ASCII characters without spaces");
+    throw new Error(say('key-set-issuer', { problem: say('key-set-issuer-id', { problem: say('problem-issuer-id') }) }));
   }
   const nameProblem = textProblem(doc.issuer_name, 200);
-  if (nameProblem) throw new Error(`the key set's issuer is invalid: issuer_name ${nameProblem}`);
+  if (nameProblem) throw new Error(say('key-set-issuer', { problem: say('key-set-issuer-name', { problem: nameProblem }) }));
   const urlProblem = doc.verify_url === null ? null : verifyUrlProblem(doc.verify_url);
-  if (urlProblem) throw new Error(`the key set's issuer is invalid: ${urlProblem}`);
+  if (urlProblem) throw new Error(say('key-set-issuer', { problem: urlProblem }));
   const timeZone = doc.time_zone === null ? null : checkTimeZone(doc.time_zone);
   if (doc.keys.length < 1 || doc.keys.length > MAX_KEYS) {
-    throw new Error(`a key set holds 1 to ${MAX_KEYS} keys; this one holds ${doc.keys.length}`);
+    throw new Error(say('key-set-key-count', { max: MAX_KEYS, count: doc.keys.length }));
   }
   const keys = [];
   for (const [index, k] of doc.keys.entries()) {
@@ -1063,9 +1083,9 @@ async function parseKeySet(bytes) {
     try {
       key = await parseJwk(k);
     } catch (e) {
-      throw new Error(`key ${index}: ${e.message}`);
+      throw new Error(say('key-set-key', { index, problem: e.message }));
     }
-    if (keys.some((other) => other.kid === key.kid)) throw new Error(`two keys share the kid ${JSON.stringify(key.kid)}`);
+    if (keys.some((other) => other.kid === key.kid)) throw new Error(say('key-set-duplicate-kid', { kid: truncate(key.kid) }));
     keys.push(key);
   }
   const labelProblem = labelsProblem(doc.attribute_labels);
@@ -1341,33 +1361,33 @@ export async function addStatusList(trustStore, token) {
   try {
     jws = decodeJws(trimWhiteSpace(token), MAX_STATUS_TOKEN_LEN, STATUS_TYP, shapeStatusClaims);
   } catch (e) {
-    if (e instanceof TokenError) throw new Error(`status list token: ${e.message}`);
+    if (e instanceof TokenError) throw new Error(say('status-token', { error: e.message }));
     throw e;
   }
   const c = jws.payload;
-  if (!isIssuerId(c.iss)) throw new Error('invalid status list claim: iss: must be 1 to 128 printable ASCII characters without spaces');
+  if (!isIssuerId(c.iss)) throw new Error(say('status-claims', { problem: say('claim-error', { field: 'iss', problem: say('problem-issuer-id') }) }));
   if (!(c.iat >= 0 && c.iat <= MAX_TIME && c.exp >= 0 && c.exp <= MAX_TIME && c.exp > c.iat)) {
-    throw new Error('invalid status list claim: iat and exp must be between 1970 and 9999, exp after iat');
+    throw new Error(say('status-claims', { problem: say('problem-status-times') }));
   }
   if (c.size < MIN_ENTRIES || c.size > MAX_ENTRIES || c.size % 8n !== 0n) {
-    throw new Error(`a status list has a multiple of 8 entries from ${MIN_ENTRIES} to ${MAX_ENTRIES}; this one declares ${c.size}`);
+    throw new Error(say('status-size', { min: MIN_ENTRIES, max: MAX_ENTRIES, size: c.size }));
   }
   const size = Number(c.size);
   const gz = b64decode(c.lst);
-  if (gz === null) throw new Error('the list is not gzip in base64url of the declared size: not base64url');
+  if (gz === null) throw new Error(say('status-encoding', { problem: say('status-not-base64') }));
   let bits;
   try {
     bits = gunzip(gz, size / 8);
   } catch (e) {
     if (!(e instanceof GzipError)) throw e;
-    throw new Error(`the list is not gzip in base64url of the declared size: ${e.message}`);
+    throw new Error(say('status-encoding', { problem: e.message }));
   }
   const set = trustStore.issuers.get(c.iss);
-  if (set === undefined) throw new Error(`status list of issuer ${quote(c.iss)}, which is not trusted`);
+  if (set === undefined) throw new Error(say('status-unknown-issuer', { issuer: truncate(c.iss) }));
   const key = set.keys.find((k) => k.kid === jws.header.kid);
   if (!key || !maySignAt(key, c.iat) || revokedFor(key, c.iat) ||
     !(await checkSignature(key, jws.signingInput, jws.signature))) {
-    throw new Error(`status list of issuer ${quote(c.iss)}: the signature does not verify with a key valid at its iat`);
+    throw new Error(say('status-signature', { issuer: truncate(c.iss) }));
   }
   // Every accepted list is kept (oldest first; the first of equal iat; at most 16 per issuer):
   // which one is in use depends on the verification time (statusListInUse).

@@ -8,7 +8,7 @@ use axum::http::{Request, Response, StatusCode};
 use sello_core::status::StatusList;
 use sello_core::{KeySet, StatusRef};
 use sello_issuer::IssueRequest;
-use sello_issuer::qr::{Correction, QrMatrix};
+use sello_print::{Correction, QrMatrix};
 use sello_testkit::keys;
 use sello_verifier::{TrustStore, Verifier};
 use sello_web::AppState;
@@ -1316,10 +1316,14 @@ async fn a_reload_swaps_in_new_status_lists_and_keeps_the_old_state_on_bad_files
     assert_eq!(reloader.check(), Reload::Failed);
     assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(
-        log.contains("reload failed; the previous state stays in use"),
-        "{log}"
-    );
+    // The log is in one language, the process's (Spanish unless set): its message and the
+    // error it carries (English messages carried Spanish errors before).
+    let line = log
+        .lines()
+        .find(|l| l.contains("la recarga falló; sigue en uso el estado anterior"))
+        .unwrap_or_else(|| panic!("{log}"));
+    assert!(line.contains("error="), "{line}");
+    assert!(!log.contains("reload failed"), "{log}");
     assert!(!log.contains("María"), "{log}");
 
     // Fixed: reloaded. An older list put back does not undo the revocation.
@@ -1328,7 +1332,7 @@ async fn a_reload_swaps_in_new_status_lists_and_keeps_the_old_state_on_bad_files
     assert_eq!(reloader.check(), Reload::Same);
     assert_eq!(verdict(app.clone(), seven.clone()).await, "invalid");
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(log.contains("older than the one in use"), "{log}");
+    assert!(log.contains("más antigua que la que está en uso"), "{log}");
 
     // The key set changes (a second key): what is published changes with it.
     let mut both = key_set(ISSUER, 1);
@@ -1354,7 +1358,7 @@ async fn a_status_list_expiring_while_serving_is_logged_once() {
     let expired_lines = || {
         String::from_utf8(captured.0.lock().unwrap().clone())
             .unwrap()
-            .matches("status list expired")
+            .matches("lista de estado vencida")
             .count()
     };
     let tmp = tempfile::tempdir().unwrap();

@@ -3,7 +3,7 @@
 
 use super::*;
 use base64::Engine as _;
-use sello_issuer::qr::{Correction, QrMatrix};
+use sello_print::{Correction, QrMatrix};
 
 const URL: &str = "https://verifica.example.mx/v#eyJhbGciOiJFZERTQSJ9.eyJ4IjoxfQ.c2lnbmF0dXJl";
 

@@ -1,0 +1,121 @@
+# sello-web: what the service says, in English.
+
+## API errors (ApiError; the id is api- and the error's code)
+
+api-too-large = The upload is too large (text: 64 KiB; image: 20 MiB).
+api-unsupported-media-type = Send application/json {"{"}"token": …{"}"}, text/plain, a PNG/JPEG image or multipart/form-data with an image field.
+api-bad-json = The body is not JSON of the form {"{"}"token": "…"{"}"}.
+api-empty-input = No certificate was received.
+api-unrecognised-input = The text is not UTF-8.
+api-bad-multipart = The multipart form is malformed.
+api-no-image = The form has no image field with a photo.
+api-bad-image = The file is not a readable PNG or JPEG image.
+api-no-qr-code = No QR code was found in the image. Try a sharper, closer photo.
+api-timeout = Verification took too long; please try again.
+api-unreadable = The upload could not be read.
+api-not-found = No such page.
+api-several-issuers = This service trusts several issuers: each one's key set is at /.well-known/jwks/<issuer>.json.
+api-batch-size = Send 1 to 1000 certificates: {"{"}"tokens": ["…", …]{"}"} (up to 1 MiB).
+api-not-a-certificate = This is not a Sello certificate: the text holds no signed certificate. Send the QR code's whole text or link.
+
+## The service's log (messages; the fields' names stay as they are, for machines)
+
+log-confusable-issuers = two trusted issuers a person could take for one another; check that both are legitimate
+log-status-expired = status list expired: this issuer's certificates with a status entry are indeterminate until a newer list is published
+log-reload-failed = reload failed; the previous state stays in use
+log-status-older = the status list read is older than the one in use; keeping the newer
+log-reloaded = reloaded
+log-sighup = SIGHUP: reloading
+log-reloader-stopped = the reloader stopped
+log-status-in-use = status list in use
+log-no-file-limit = could not read or raise the open-file limit
+log-cap-lowered = connection cap lowered to fit the open-file limit
+log-cap = connection cap
+log-accept-failed = accepting a connection failed
+log-cap-reached = connection cap reached: closing the longest-idle connection; new connections wait
+log-listening = listening
+log-stopped = stopped
+log-shutting-down = shutting down
+log-decode-stopped = image decoding stopped: its request was over
+log-same-documents = files changed, documents the same
+log-connection-ended = connection ended
+log-idle-closed-at-cap = idle connection closed at the connection cap
+log-quiet-closed = connection without traffic closed
+log-no-page-path = the page is not served at this issuer's verify_url path: { $problem }
+
+## What `sello serve` says when it starts
+
+banner = Verification service at { $url } (Ctrl-C to stop)
+
+## The page (static/app.js reads it from messages.js: page- and the page's key)
+
+page-pageTitle = Sello — Verify a certificate
+page-title = Verify a certificate
+page-inputsTitle = Read the certificate’s QR code
+page-intro = Scan the code with the camera, upload a photo or paste its content.
+page-scan = Scan with the camera
+page-photo = Upload a photo of the code
+page-stop = Stop the camera
+page-pasteLabel = Or paste the QR code’s text or link here
+page-verify = Verify
+page-privacy = Sello checks the issuer’s digital signature (Ed25519). When your browser can, verification happens on this device and the certificate is not sent to any server.
+page-switchTo = Español
+page-switchLang = es
+page-holder = Holder
+page-holderId = Id (CURP)
+page-achievement = Standard
+page-level = level
+page-unit = Unit
+page-issuer = Issuer
+page-serial = Serial (folio)
+page-issued = Issued
+page-validFrom = Valid from
+page-expires = Valid through
+page-technical = Technical detail
+page-reasonCode = Code
+page-key = Key
+page-detail = Detail
+page-file = File
+page-otherData = Other certificate data
+page-otherDataNote = Fields the issuer added, exactly as signed. Sello does not check what they say.
+page-verifiedBy = Verified by:
+page-localFile = a local file, with no address
+page-originNote = Trust this result only if that is the official address of the certification body’s verifier: anyone can put this same page at another address, with their own keys.
+page-trustData = Trust data
+page-noList = This page has no status list of this issuer.
+page-here = Verified on this device: the certificate was not sent to any server.
+page-server = Verified by the verification service.
+page-qrNumber = QR code
+page-verifying = Verifying…
+page-looking = Point the camera at the QR code…
+page-empty = Paste the QR code’s text or link.
+page-noCamera = This browser cannot use the camera. Upload a photo of the code instead.
+page-cameraDenied = The camera could not be opened (was permission denied?). Upload a photo of the code instead.
+page-noQr = No QR code was found in the image. Try a sharper, closer photo.
+page-noServer = This browser cannot verify by itself and there is no verification service. Use an up-to-date browser.
+page-noDecoder = This browser cannot read QR codes without the verification service. Paste the code’s link or use an up-to-date browser.
+page-network = The verification service could not be reached. Check your connection and try again.
+page-statusRefused = Warning: a published status list was not accepted; certificates of that issuer will come out as "could not be confirmed".
+page-keysFailed = The issuers’ keys could not be loaded.
+page-notCertificateTitle = NOT A SELLO CERTIFICATE
+page-error-not_a_certificate = This is not a Sello certificate: the text or QR code holds no signed certificate. Scan the QR code printed on the certificate, or paste the whole link.
+page-error-too_large = The image is too large (20 MiB at most).
+page-error-bad_image = The file is not a readable PNG or JPEG image.
+page-error-no_qr_code = No QR code was found in the image. Try a sharper, closer photo.
+page-error-timeout = Verification took too long; please try again.
+page-ago = { $days ->
+    [0] less than a day ago
+    [1] 1 day ago
+   *[other] { $days } days ago
+}
+page-listFresh = Issuer’s status list: published { $published } ({ $ago }), valid until { $until }.
+page-listStale = Issuer’s status list EXPIRED on { $until } (published { $published }, { $ago }): whether the certificate was revoked cannot be known.
+
+## The page: camera, on-device reader, attributes
+page-cameraView = Camera preview
+page-torch = Torch
+page-hintGuide = Let the code fill a third of the frame, hold the phone still and avoid glare.
+page-hintCloser = Move closer: the code looks too small.
+page-hintSteady = Code in view: hold the phone still…
+page-stillScanning = The camera keeps reading: point it at another code or stop it.
+page-readerFailed = This page’s QR code reader could not be loaded. Paste the code’s link instead.
