@@ -7,8 +7,8 @@ roster-too-large = the roster is too large (limits: { $bytes } bytes, { $rows } 
 roster-utf16 = the file is UTF-16 (Excel's "Unicode Text"); in Excel use File → Save As → "CSV UTF-8 (Comma delimited)" and try again
 roster-not-utf8 = line { $line }: the file is not UTF-8; that line, read as Windows-1252 (Excel's plain "CSV"), says "{ $text }". In Excel use File → Save As → "CSV UTF-8 (Comma delimited)" and try again (Sello does not convert it: a wrongly converted name would be signed)
 roster-header = line 1: the header cannot be read: { $error }
-roster-no-holder = line 1: no column is called holder (nor nombre or titular); the header says: { $columns }
-roster-no-holder-semicolon = line 1: no column is called holder (nor nombre or titular); the header says: { $columns }. If the separator is ";" put holder in a column of its own
+roster-no-holder = line 1: no column is called "holder" (nor "nombre" or "titular"); the header says: { $columns }
+roster-no-holder-semicolon = line 1: no column is called "holder" (nor "nombre" or "titular"); the header says: { $columns }. If the separator is ";" put "holder" in a column of its own
 roster-unknown-columns = line 1: { $count ->
     [one] column { $names } is not one of Sello's
    *[other] columns { $names } are not Sello's

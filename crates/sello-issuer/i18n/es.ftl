@@ -7,8 +7,8 @@ roster-too-large = la lista es demasiado grande (límites: { $bytes } bytes, { $
 roster-utf16 = el archivo está en UTF-16 (el «Texto Unicode» de Excel); en Excel use Archivo → Guardar como → «CSV UTF-8 (delimitado por comas)» y vuelva a intentarlo
 roster-not-utf8 = línea { $line }: el archivo no está en UTF-8; esa línea, leída como Windows-1252 (el «CSV» simple de Excel), dice «{ $text }». En Excel use Archivo → Guardar como → «CSV UTF-8 (delimitado por comas)» y vuelva a intentarlo (Sello no lo convierte: un nombre mal convertido quedaría firmado)
 roster-header = línea 1: el encabezado no se puede leer: { $error }
-roster-no-holder = línea 1: ninguna columna se llama nombre (ni holder o titular); el encabezado dice: { $columns }
-roster-no-holder-semicolon = línea 1: ninguna columna se llama nombre (ni holder o titular); el encabezado dice: { $columns }. Si el separador es «;» ponga nombre en una columna propia
+roster-no-holder = línea 1: ninguna columna se llama «nombre» (ni «holder» o «titular»); el encabezado dice: { $columns }
+roster-no-holder-semicolon = línea 1: ninguna columna se llama «nombre» (ni «holder» o «titular»); el encabezado dice: { $columns }. Si el separador es «;» ponga «nombre» en una columna propia
 roster-unknown-columns = línea 1: { $count ->
     [one] la columna { $names } no es de Sello
    *[other] las columnas { $names } no son de Sello
