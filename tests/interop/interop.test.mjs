@@ -112,7 +112,8 @@ describe('Sello → jose', () => {
   });
 
   test('published JWKS: Sello shape, kid is the truncated RFC 7638 thumbprint', async () => {
-    assert.deepEqual(Object.keys(jwks).sort(), ['issuer', 'issuer_name', 'keys', 'verify_url']);
+    assert.deepEqual(Object.keys(jwks).sort(), ['issuer', 'issuer_name', 'keys', 'time_zone', 'verify_url']);
+    assert.equal(jwks.time_zone, 'America/Mexico_City');
     const [key] = jwks.keys;
     // nbf: the key's signing window opens when `sello keygen` created it (FORMAT §5.6).
     assert.deepEqual(Object.keys(key).sort(), ['alg', 'crv', 'kid', 'kty', 'nbf', 'use', 'x']);

@@ -36,7 +36,9 @@ def expected_claims(issued: dict) -> dict:
 
 def test_published_jwks_shape_and_kid(sello_jwks):
     assert sello_jwks["issuer"] == ISSUER_ID
-    assert set(sello_jwks) == {"issuer", "issuer_name", "verify_url", "keys"}
+    assert set(sello_jwks) == {"issuer", "issuer_name", "verify_url", "time_zone", "keys"}
+    # keygen's default zone (FORMAT §3.9): dates are shown in it.
+    assert sello_jwks["time_zone"] == "America/Mexico_City"
     [key] = sello_jwks["keys"]
     # nbf: the key's signing window opens when `sello keygen` created it (FORMAT §5.6).
     assert set(key) == {"kty", "crv", "x", "kid", "alg", "use", "nbf"}
