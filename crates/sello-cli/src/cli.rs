@@ -295,7 +295,8 @@ pub enum KeysCommand {
         // Issuer folder
         #[arg(long)]
         dir: PathBuf,
-        // The key id
+        // The key id (a kid may begin with '-': base64url)
+        #[arg(allow_hyphen_values = true)]
         kid: String,
         // Compromise time (RFC 3339, YYYY-MM-DD for the start of that day in the issuer's time
         // zone, or Unix seconds); 0 rejects everything it signed
@@ -362,4 +363,25 @@ pub struct ExportArgs {
     // Folder to write (replaced as a whole; only an empty folder or an earlier export)
     #[arg(long)]
     pub out: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kid_beginning_with_a_hyphen_is_a_kid_not_a_flag() {
+        // One kid in 64 begins with '-' (base64url); it was read as an unknown flag.
+        let cli = Cli::try_parse_from([
+            "sello",
+            "keys",
+            "revoke",
+            "--dir",
+            "d",
+            "-Hx0_9aBcDe",
+            "--at",
+            "0",
+        ]);
+        assert!(cli.is_ok(), "{:?}", cli.err().map(|e| e.kind()));
+    }
 }
