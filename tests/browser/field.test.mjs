@@ -443,12 +443,15 @@ test('the keyboard alone reaches every control, and each says what it is', async
   await page.focus('#camera-start');
   await page.keyboard.press('Enter');
   await page.locator('#camera').waitFor();
+  // Focus moves to the stop button once the camera has started (asynchronously).
+  await page.waitForFunction(() => document.activeElement?.id === 'camera-stop', null, { timeout: 30000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement.id), 'camera-stop');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'torch');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await page.locator('#camera').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.activeElement?.id === 'camera-start', null, { timeout: 30000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement.id), 'camera-start');
   await context.close();
 });
