@@ -287,6 +287,27 @@ pub fn open_store(address: &str) -> Result<Box<dyn LedgerStore>, LedgerError> {
     Ok(Box::new(Ledger::open(Path::new(address))?))
 }
 
+/// Checks a ledger address without connecting: a PostgreSQL URL must parse and hold no
+/// password ([`LedgerError::PasswordInUrl`]), and needs this Sello built with PostgreSQL.
+pub fn check_address(address: &str) -> Result<(), LedgerError> {
+    if !is_postgres_url(address) {
+        return Ok(());
+    }
+    #[cfg(feature = "postgres")]
+    {
+        let (address, _) = crate::ledger_pg::split_tls(address);
+        let config: postgres::Config = address
+            .parse()
+            .map_err(|e: postgres::Error| LedgerError::Address(e.to_string()))?;
+        if config.get_password().is_some() {
+            return Err(LedgerError::PasswordInUrl);
+        }
+        Ok(())
+    }
+    #[cfg(not(feature = "postgres"))]
+    Err(LedgerError::NoPostgres)
+}
+
 /// Whether a ledger address names a PostgreSQL database.
 pub fn is_postgres_url(address: &str) -> bool {
     let lower = address.get(..13).unwrap_or(address).to_ascii_lowercase();
