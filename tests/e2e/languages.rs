@@ -235,6 +235,47 @@ fn sweep(tmp: &Path, lang: &str) -> Vec<(String, String)> {
             d.clone(),
         ],
         vec!["demo".into(), "--out".into(), d.clone()],
+        // Several stations, one ledger: help and a mistake of each new command.
+        vec!["reissue".into(), "--help".into()],
+        vec!["ledger".into(), "migrate".into(), "--help".into()],
+        vec!["keys".into(), "set-ledger".into(), "--help".into()],
+        vec!["keys".into(), "add-station".into(), "--help".into()],
+        vec![
+            "reissue".into(),
+            "--dir".into(),
+            d.clone(),
+            "--out".into(),
+            out.clone(),
+        ],
+        vec![
+            "ledger".into(),
+            "migrate".into(),
+            "--from".into(),
+            m.clone() + ".sqlite",
+            "--to".into(),
+            "x.sqlite".into(),
+        ],
+        vec![
+            "ledger".into(),
+            "migrate".into(),
+            "--from".into(),
+            "a.sqlite".into(),
+            "--to".into(),
+            "a.sqlite".into(),
+        ],
+        vec![
+            "keys".into(),
+            "set-ledger".into(),
+            "--dir".into(),
+            m.clone(),
+            "x.sqlite".into(),
+        ],
+        vec![
+            "keys".into(),
+            "add-station".into(),
+            "--dir".into(),
+            d.clone(),
+        ],
     ];
     let mut results = Vec::new();
     for args in runs {

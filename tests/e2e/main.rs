@@ -15,6 +15,7 @@ mod integrity;
 mod languages;
 mod serve;
 mod snapshots;
+mod stations;
 mod vectors;
 
 use serde_json::Value;

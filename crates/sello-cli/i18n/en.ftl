@@ -339,3 +339,55 @@ keys-time-zone-set = Time zone: { $zone }. Publish the new jwks.json. The dates 
 date-no-such-day = "{ $given }" is not a calendar day (from 1970; for example 2031-11-24)
 date-out-of-range = "{ $given }" is out of range: dates go from 1970-01-01 to 9999-12-29 (for example 2031-11-24)
 date-bad = "{ $given }" is not a date: use YYYY-MM-DD (for example 2031-11-24), an RFC 3339 time with its offset (for example 2031-11-24T18:00:00-06:00) or Unix seconds
+
+## Several stations, one ledger: --ledger, ledger migrate, reissue, keys set-ledger, keys add-station
+
+about-reissue = Re-issue every certificate a compromised key signed, with the current key
+about-ledger-migrate = Copy a ledger into another (SQLite to PostgreSQL), then check the copy; run again to pick up what is new
+about-keys-set-ledger = Record in issuer.json which ledger the folder's commands use (a PostgreSQL URL without password, or a SQLite file)
+about-keys-add-station = Add a station: a new key of this issuer that signs beside the others, in a new issuer folder for the station's machine; then publish jwks.json
+help-ledger = The ledger: postgres://USER@HOST:PORT/DATABASE (no password in it: PGPASSWORD or ~/.pgpass) or a SQLite file; default: issuer.json's ledger, else the folder's ledger.sqlite
+value-ledger = URL_OR_FILE
+help-keygen-ledger = The ledger to record in issuer.json (a PostgreSQL URL without password); default: the folder's ledger.sqlite
+value-keygen-ledger = URL_OR_FILE
+help-reissue-dir = Issuer folder (its active key signs the new certificates)
+help-reissue-key_compromised = The compromised key's id: every certificate it signed that is not revoked is issued again, and then revoked
+value-reissue-key_compromised = KID
+help-reissue-out = Folder for the new certificates' files and summary.csv
+value-reissue-out = OUT_DIR
+help-reissue-formats = What to write for each certificate (png, svg: the QR code; pdf, cert-svg: the printable certificate)
+value-reissue-formats = FORMATS
+help-reissue-paper = Paper size of the printable certificate
+value-reissue-paper = PAPER
+help-ledger-migrate-from = The ledger to copy (a SQLite file or a PostgreSQL URL)
+value-ledger-migrate-from = URL_OR_FILE
+help-ledger-migrate-to = The ledger to copy into (a PostgreSQL URL without password, or a SQLite file)
+value-ledger-migrate-to = URL_OR_FILE
+help-keys-set-ledger-address = postgres://USER@HOST:PORT/DATABASE, or a SQLite file (relative to the folder)
+value-keys-set-ledger-address = URL_OR_FILE
+help-keys-add-station-out = The station's new issuer folder
+value-keys-add-station-out = DIR
+help-keys-add-station-new_passphrase = Encrypt the station's key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked twice) instead of the current one
+ledger-migrate-same = --from and --to are the same ledger
+ledger-migrate-incomplete = after copying, { $missing ->
+    [one] 1 certificate of the source is
+   *[other] { $missing } certificates of the source are
+} not in the target; nothing was lost from the source: run it again
+ledger-migrated = Ledger copied from { $from } to { $to }: { $source ->
+    [one] 1 certificate
+   *[other] { $source } certificates
+} in the source, { $copied } copied now, { $already } already there; { $target } in the target. Checked: every certificate of the source is in the target with the same token.
+keys-ledger-set = Ledger: { $address }
+keys-station-added = Station added: key { $kid } in { $path }. Publish this folder's jwks.json (sello keys publish) before the station issues.
+reissue-same-key = { $kid } is this folder's active key: rotate keys (sello keys rotate) or use a station's folder, then re-issue
+reissue-row-failed = certificate { $serial }: { $why }
+reissue-summary = Key { $kid }: { $issued ->
+    [one] 1 certificate re-issued
+   *[other] { $issued } certificates re-issued
+}, { $already } re-issued by an earlier run, { $revoked ->
+    [one] 1 old certificate revoked
+   *[other] { $revoked } old certificates revoked
+}, { $failed ->
+    [one] 1 failed
+   *[other] { $failed } failed
+}. Summary: { $path }. Publish the status list: sello status publish --dir …

@@ -339,3 +339,55 @@ keys-time-zone-set = Zona horaria: { $zone }. Publique el nuevo jwks.json. Las f
 date-no-such-day = «{ $given }» no es un día del calendario (desde 1970; por ejemplo 2031-11-24)
 date-out-of-range = «{ $given }» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-29 (por ejemplo 2031-11-24)
 date-bad = «{ $given }» no es una fecha: use AAAA-MM-DD (por ejemplo 2031-11-24), una hora RFC 3339 con su desfase (por ejemplo 2031-11-24T18:00:00-06:00) o segundos Unix
+
+## Varias estaciones, un registro: --ledger, ledger migrate, reissue, keys set-ledger, keys add-station
+
+about-reissue = Vuelve a emitir, con la llave actual, cada certificado que firmó una llave comprometida
+about-ledger-migrate = Copia un registro en otro (de SQLite a PostgreSQL) y comprueba la copia; ejecútelo otra vez para llevar lo nuevo
+about-keys-set-ledger = Anota en issuer.json qué registro usan las órdenes de la carpeta (un URL de PostgreSQL sin contraseña, o un archivo SQLite)
+about-keys-add-station = Agrega una estación: una llave nueva de este emisor que firma junto a las demás, en una carpeta de emisor nueva para el equipo de la estación; luego publique jwks.json
+help-ledger = El registro: postgres://USUARIO@SERVIDOR:PUERTO/BASE (sin contraseña: PGPASSWORD o ~/.pgpass) o un archivo SQLite; si no se da, el de issuer.json, y si no, ledger.sqlite de la carpeta
+value-ledger = URL_O_ARCHIVO
+help-keygen-ledger = El registro que se anota en issuer.json (un URL de PostgreSQL sin contraseña); si no se da, ledger.sqlite de la carpeta
+value-keygen-ledger = URL_O_ARCHIVO
+help-reissue-dir = Carpeta del emisor (su llave activa firma los certificados nuevos)
+help-reissue-key_compromised = El id de la llave comprometida: cada certificado no revocado que firmó se emite de nuevo, y luego se revoca
+value-reissue-key_compromised = KID
+help-reissue-out = Carpeta para los archivos de los certificados nuevos y summary.csv
+value-reissue-out = CARPETA_SALIDA
+help-reissue-formats = Qué escribir por cada certificado (png, svg: el código QR; pdf, cert-svg: el certificado imprimible)
+value-reissue-formats = FORMATOS
+help-reissue-paper = Tamaño de papel del certificado imprimible
+value-reissue-paper = PAPEL
+help-ledger-migrate-from = El registro que se copia (un archivo SQLite o un URL de PostgreSQL)
+value-ledger-migrate-from = URL_O_ARCHIVO
+help-ledger-migrate-to = El registro al que se copia (un URL de PostgreSQL sin contraseña, o un archivo SQLite)
+value-ledger-migrate-to = URL_O_ARCHIVO
+help-keys-set-ledger-address = postgres://USUARIO@SERVIDOR:PUERTO/BASE, o un archivo SQLite (relativo a la carpeta)
+value-keys-set-ledger-address = URL_O_ARCHIVO
+help-keys-add-station-out = La carpeta de emisor nueva de la estación
+value-keys-add-station-out = CARPETA
+help-keys-add-station-new_passphrase = Cifra la llave de la estación con una frase de contraseña nueva (de SELLO_NEW_PASSPHRASE, o preguntada dos veces) en lugar de la actual
+ledger-migrate-same = --from y --to son el mismo registro
+ledger-migrate-incomplete = tras copiar, { $missing ->
+    [one] 1 certificado del origen no está
+   *[other] { $missing } certificados del origen no están
+} en el destino; no se perdió nada del origen: ejecútelo otra vez
+ledger-migrated = Registro copiado de { $from } a { $to }: { $source ->
+    [one] 1 certificado
+   *[other] { $source } certificados
+} en el origen, { $copied } copiados ahora, { $already } ya estaban; { $target } en el destino. Comprobado: cada certificado del origen está en el destino con el mismo token.
+keys-ledger-set = Registro: { $address }
+keys-station-added = Estación agregada: llave { $kid } en { $path }. Publique el jwks.json de esta carpeta (sello keys publish) antes de que la estación emita.
+reissue-same-key = { $kid } es la llave activa de esta carpeta: rote las llaves (sello keys rotate) o use la carpeta de una estación, y luego vuelva a emitir
+reissue-row-failed = certificado { $serial }: { $why }
+reissue-summary = Llave { $kid }: { $issued ->
+    [one] 1 certificado emitido de nuevo
+   *[other] { $issued } certificados emitidos de nuevo
+}, { $already } emitidos de nuevo por una ejecución anterior, { $revoked ->
+    [one] 1 certificado anterior revocado
+   *[other] { $revoked } certificados anteriores revocados
+}, { $failed ->
+    [one] 1 con error
+   *[other] { $failed } con error
+}. Resumen: { $path }. Publique la lista de estado: sello status publish --dir …

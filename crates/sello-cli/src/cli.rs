@@ -51,6 +51,40 @@ pub enum Command {
     // Export the verification page with key sets and status lists as a static site
     #[command(subcommand)]
     Site(SiteCommand),
+    // Re-issue every certificate a compromised key signed, with the current key
+    Reissue(Box<ReissueArgs>),
+}
+
+// Which ledger a command opens: `--ledger`, else SELLO_LEDGER, else issuer.json's `ledger`,
+// else the issuer folder's ledger.sqlite.
+#[derive(Args, Clone, Default)]
+pub struct LedgerArg {
+    // The ledger: postgres://USER@HOST:PORT/DATABASE (no password in it: PGPASSWORD or
+    // ~/.pgpass) or a SQLite file
+    #[arg(long = "ledger", env = "SELLO_LEDGER")]
+    pub ledger: Option<String>,
+}
+
+// `sello reissue`.
+#[derive(Args)]
+pub struct ReissueArgs {
+    // Issuer folder (its active key signs the new certificates)
+    #[arg(long)]
+    pub dir: PathBuf,
+    // The compromised key's id: every unrevoked certificate it signed is re-issued
+    #[arg(long, allow_hyphen_values = true)]
+    pub key_compromised: String,
+    // Folder for the new certificates' files and summary.csv
+    #[arg(long)]
+    pub out: PathBuf,
+    // What to write for each certificate
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Png, Output::Svg, Output::Pdf])]
+    pub formats: Vec<Output>,
+    // Paper size of the printable certificate
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }
 
 #[derive(Args)]
@@ -72,6 +106,10 @@ pub struct KeygenArgs {
     // changes it
     #[arg(long, default_value = "America/Mexico_City")]
     pub time_zone: String,
+    // The ledger to record in issuer.json (a PostgreSQL URL without password); default: the
+    // folder's ledger.sqlite
+    #[arg(long)]
+    pub ledger: Option<String>,
 }
 
 #[derive(Args)]
@@ -130,6 +168,8 @@ pub struct IssueArgs {
     // With --batch: your own SVG template for the printable certificate
     #[arg(long, value_name = "TEMPLATE.svg")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }
 
 // Where the trusted key sets and the status lists come from (`verify`, `serve`, `site export`).
@@ -230,6 +270,8 @@ pub enum LedgerCommand {
         // Show at most this many
         #[arg(long, default_value_t = 50)]
         limit: u64,
+        #[command(flatten)]
+        ledger: LedgerArg,
     },
     // Show one certificate by serial
     Show {
@@ -238,12 +280,26 @@ pub enum LedgerCommand {
         dir: PathBuf,
         // The serial ("folio")
         serial: String,
+        #[command(flatten)]
+        ledger: LedgerArg,
     },
     // Export the whole ledger as JSON Lines (one certificate per line) on standard output
     Export {
         // Issuer folder
         #[arg(long)]
         dir: PathBuf,
+        #[command(flatten)]
+        ledger: LedgerArg,
+    },
+    // Copy a ledger into another (SQLite to PostgreSQL), then check the copy; run again to
+    // pick up what is new
+    Migrate {
+        // The ledger to copy (a SQLite file or a PostgreSQL URL)
+        #[arg(long)]
+        from: String,
+        // The ledger to copy into
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -258,6 +314,8 @@ pub struct RevokeArgs {
     // Why (kept in the ledger, never published)
     #[arg(long)]
     pub reason: String,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }
 
 // `sello status …`.
@@ -274,6 +332,8 @@ pub enum StatusCommand {
         // Days until verifiers stop trusting this list (publish again before then)
         #[arg(long, default_value_t = 7)]
         valid_days: u32,
+        #[command(flatten)]
+        ledger: LedgerArg,
     },
 }
 
@@ -311,6 +371,29 @@ pub enum KeysCommand {
         dir: PathBuf,
         // The time zone, AREA/LOCATION (or UTC)
         zone: String,
+    },
+    // Record in issuer.json which ledger the folder's commands use (a PostgreSQL URL
+    // without password, or a SQLite file)
+    SetLedger {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // postgres://USER@HOST:PORT/DATABASE, or a SQLite file (relative to the folder)
+        address: String,
+    },
+    // Add a station: a new key of this issuer that signs beside the others, in a new issuer
+    // folder for the station's machine; then publish jwks.json
+    AddStation {
+        // Issuer folder (its key set gains the station's key)
+        #[arg(long)]
+        dir: PathBuf,
+        // The station's new issuer folder
+        #[arg(long)]
+        out: PathBuf,
+        // Encrypt the station's key under a new passphrase (from SELLO_NEW_PASSPHRASE, or
+        // asked twice) instead of the current one
+        #[arg(long)]
+        new_passphrase: bool,
     },
     // Print (or write) the public key set to hand to verifiers
     Publish {

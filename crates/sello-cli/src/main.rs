@@ -70,6 +70,7 @@ fn main() -> ExitCode {
         Command::Keys(command) => cmd::keys::run(command),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Site(command) => cmd::site::run(command),
+        Command::Reissue(args) => cmd::reissue::run(*args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -90,7 +90,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = open_ledger(&dir)?;
+    let mut ledger = open_ledger(&dir, &args.ledger)?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(rows.len() as u64);
         bar.set_style(progress_style(rows.len()));
@@ -121,7 +121,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let started = std::time::Instant::now();
     let summary = run_batch(
         &issuer,
-        &mut ledger,
+        &mut *ledger,
         &rows,
         &rejected,
         &renderer,
@@ -178,6 +178,22 @@ fn progress_style(rows: usize) -> indicatif::ProgressStyle {
                 let _ = write!(w, "{:.0}", state.per_sec());
             },
         )
+}
+
+/// The renderer `issue --batch` uses, for other commands that write certificates the same way
+/// (`sello reissue`).
+pub(crate) fn renderer(
+    formats: Vec<Output>,
+    issuer: sello_core::IssuerInfo,
+    template: &sello_print::Template,
+    paper: sello_print::PaperSize,
+) -> Result<impl sello_issuer::batch::Render + use<>, Failure> {
+    Ok(CliRender {
+        formats,
+        issuer,
+        printer: sello_print::Printer::new(template, paper)
+            .map_err(|e| Failure::Data(e.to_string()))?,
+    })
 }
 
 #[cfg(test)]

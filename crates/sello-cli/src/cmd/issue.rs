@@ -56,8 +56,8 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = open_ledger(&dir)?;
-    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
+    let mut ledger = open_ledger(&dir, &args.ledger)?;
+    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut *ledger, &request)?;
     if let Some(path) = &args.qr {
         write_qr(path, &issued.qr_text)?;
     }

@@ -8,6 +8,10 @@ use sello_core::IssuerInfo;
 use sello_issuer::IssuerDir;
 
 pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
+    // A ledger address that would be refused later is refused before the key is made.
+    if let Some(address) = &args.ledger {
+        sello_issuer::ledger::check_address(address)?;
+    }
     let pass = new_passphrase("SELLO_PASSPHRASE", &[&args.id, &args.name])?;
     let info = IssuerInfo {
         id: args.id,
@@ -15,7 +19,11 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         verify_url: args.url,
         time_zone: Some(args.time_zone),
     };
-    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
+    let mut dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
+    if let Some(address) = &args.ledger {
+        dir.set_ledger(Some(address))?;
+        println!("{}", tr!("keys-ledger-set", address = escaped(address)));
+    }
     println!(
         "{}",
         tr!(

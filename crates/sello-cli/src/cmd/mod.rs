@@ -6,6 +6,7 @@ pub mod issue;
 pub mod keygen;
 pub mod keys;
 pub mod ledger;
+pub mod reissue;
 pub mod revoke;
 pub mod scan;
 pub mod serve;
