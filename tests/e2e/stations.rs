@@ -606,3 +606,133 @@ fn the_sello_command_reaches_a_postgres_ledger_over_tls_and_refuses_another_ca()
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("PGSSLROOTCERT"));
 }
+
+/// A connection to `url` as its user (the test server's superuser), password from
+/// `PGPASSWORD`.
+fn admin(url: &str) -> postgres::Client {
+    let mut config: postgres::Config = url.parse().unwrap();
+    if let Ok(p) = std::env::var("PGPASSWORD") {
+        config.password(p);
+    }
+    config.connect(postgres::NoTls).unwrap()
+}
+
+/// `url` with another user.
+fn as_user(url: &str, user: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let rest = rest.split_once('@').map_or(rest, |(_, r)| r);
+    format!("{scheme}://{user}@{rest}")
+}
+
+#[test]
+fn a_station_role_with_only_the_documented_grants_issues_revokes_and_publishes() {
+    let Some(url) = new_database() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("emisor");
+    keygen(&dir);
+    // The owner's first open creates the tables (docs/ISSUING.md, "Roles and grants").
+    run_ok(&["ledger", "list", "--dir", s(&dir), "--ledger", &url]);
+    let db = url.rsplit_once('/').unwrap().1;
+    let mut buf = [0u8; 4];
+    getrandom::fill(&mut buf).unwrap();
+    let tag = u32::from_le_bytes(buf);
+    let (station, auditor) = (format!("estacion_{tag}"), format!("auditoria_{tag}"));
+    admin(&url)
+        .batch_execute(&format!(
+            "CREATE ROLE {station} LOGIN PASSWORD 'clave-estacion';
+             GRANT CONNECT ON DATABASE {db} TO {station};
+             GRANT SELECT, INSERT, UPDATE ON certificates, meta TO {station};
+             GRANT SELECT ON schema_migrations TO {station};
+             CREATE ROLE {auditor} LOGIN PASSWORD 'clave-auditoria';
+             GRANT CONNECT ON DATABASE {db} TO {auditor};
+             GRANT SELECT ON certificates, meta, schema_migrations TO {auditor};"
+        ))
+        .unwrap();
+    let station_url = as_user(&url, &station);
+    let run_as = |password: &str, args: &[&str]| {
+        sello()
+            .env("SELLO_PASSPHRASE", PASS)
+            .env("PGPASSWORD", password)
+            .env("SELLO_LEDGER", &station_url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run_as(
+        "clave-estacion",
+        &[
+            "issue",
+            "--json",
+            "--dir",
+            s(&dir),
+            "--holder",
+            "Ana",
+            "--code",
+            "EC0105",
+            "--title",
+            "T",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let serial = json_lines(&out.stdout)[0]["serial"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for args in [
+        vec!["revoke", "--dir", s(&dir), &serial, "--reason", "error"],
+        vec!["status", "publish", "--dir", s(&dir)],
+    ] {
+        let out = run_as("clave-estacion", &args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The auditor reads everything and writes nothing.
+    let auditor_url = as_user(&url, &auditor);
+    let out = sello()
+        .env("PGPASSWORD", "clave-auditoria")
+        .args([
+            "ledger",
+            "export",
+            "--dir",
+            s(&dir),
+            "--ledger",
+            &auditor_url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    let out = sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .env("PGPASSWORD", "clave-auditoria")
+        .args([
+            "issue",
+            "--dir",
+            s(&dir),
+            "--holder",
+            "Eva",
+            "--code",
+            "EC0105",
+            "--title",
+            "T",
+        ])
+        .args(["--ledger", &auditor_url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(69));
+    // A wrong password: refused by the server, and not shown.
+    let out = run_as("equivocada", &["ledger", "list", "--dir", s(&dir)]);
+    assert_eq!(out.status.code(), Some(69));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("equivocada"));
+}

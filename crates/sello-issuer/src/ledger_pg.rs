@@ -99,19 +99,62 @@ impl Environment for ProcessEnv {
 }
 
 /// The connection settings for `url`: a `postgres://` URL (or libpq key=value string) with no
-/// password, completed from the environment like libpq (`PGHOST`, `PGPORT`, `PGUSER`,
-/// `PGDATABASE`; the local socket in `/var/run/postgresql` when no host is given) and the
-/// password from `PGPASSWORD` or the password file.
+/// password, completed like libpq from a service file (`service=NAME` or `PGSERVICE`: see
+/// [`service`]), then the environment (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`; the local
+/// socket in `/var/run/postgresql` when no host is given), and the password from the service
+/// file, `PGPASSWORD` or the password file.
 pub fn config(url: &str, env: &dyn Environment) -> Result<Config, LedgerError> {
-    // What libpq reads that the parser does not (`sslmode=verify-…`, `sslrootcert`) is taken
-    // out first: see [`tls`].
-    let (url, tls_settings) = split_tls(url);
+    Ok(connection(url, env)?.0)
+}
+
+/// [`config`] and the connection's [`Tls`] settings.
+pub fn connection(url: &str, env: &dyn Environment) -> Result<(Config, Tls), LedgerError> {
+    // What libpq reads that the parser does not (`sslmode=verify-…`, `sslrootcert`,
+    // `service`) is taken out first: see [`tls`] and [`service`].
+    let (url, mut tls_settings) = split_tls(url);
     // The parser's message never repeats the URL (which may hold a password).
     let mut config: Config = url
         .parse()
         .map_err(|e: postgres::Error| LedgerError::Address(e.to_string()))?;
     if config.get_password().is_some() {
         return Err(LedgerError::PasswordInUrl);
+    }
+    let named = tls_settings
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "service")
+        .map(|(_, v)| v.clone())
+        .or_else(|| env.var("PGSERVICE"));
+    let mut service_password = None;
+    if let Some(name) = named {
+        let (values, private) = service(&name, env)?;
+        for (k, v) in values {
+            match k.as_str() {
+                "host" if config.get_hosts().is_empty() => {
+                    if v.starts_with('/') {
+                        config.host_path(&v);
+                    } else {
+                        config.host(&v);
+                    }
+                }
+                "port" if config.get_ports().is_empty() => {
+                    config.port(v.parse().map_err(|_| {
+                        LedgerError::Address(format!("service {name:?}: port {v:?} is not a port"))
+                    })?);
+                }
+                "user" if config.get_user().is_none() => {
+                    config.user(&v);
+                }
+                "dbname" if config.get_dbname().is_none() => {
+                    config.dbname(&v);
+                }
+                // Read only from an owner-only file, like the password file.
+                "password" if private => service_password = Some(v),
+                // The URL's own settings win (they come after these).
+                "sslmode" | "sslrootcert" => tls_settings.insert(0, (k, v)),
+                _ => {}
+            }
+        }
     }
     if config.get_hosts().is_empty() {
         match env.var("PGHOST") {
@@ -145,12 +188,13 @@ pub fn config(url: &str, env: &dyn Environment) -> Result<Config, LedgerError> {
             .unwrap_or_else(|| config.get_user().unwrap_or_default().to_owned());
         config.dbname(&db);
     }
-    if let Some(password) = env.var("PGPASSWORD") {
+    if let Some(password) = service_password.or_else(|| env.var("PGPASSWORD")) {
         config.password(password);
     } else if let Some(password) = password_from_file(&config, env) {
         config.password(password);
     }
-    if matches!(tls(tls_settings, env)?, Tls::Verify { .. }) {
+    let tls = tls(tls_settings, env)?;
+    if matches!(tls, Tls::Verify { .. }) {
         // TLS or nothing (the certificate is checked by the connector).
         config.ssl_mode(postgres::config::SslMode::Require);
     }
@@ -160,7 +204,66 @@ pub fn config(url: &str, env: &dyn Environment) -> Result<Config, LedgerError> {
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(Duration::from_secs(10));
     }
-    Ok(config)
+    Ok((config, tls))
+}
+
+/// The settings of service `name` in the libpq service file (`PGSERVICEFILE`, else
+/// `~/.pg_service.conf`, else `PGSYSCONFDIR/pg_service.conf`, else Debian's
+/// `/etc/postgresql-common/pg_service.conf`): `[name]` sections of `key=value` lines, `#`
+/// comments. Returns them and whether the file is owner-only (a password in it is used only
+/// then).
+pub fn service(
+    name: &str,
+    env: &dyn Environment,
+) -> Result<(Vec<(String, String)>, bool), LedgerError> {
+    use std::path::PathBuf;
+    let candidates: Vec<PathBuf> = match env.var("PGSERVICEFILE") {
+        Some(file) => vec![file.into()],
+        None => env
+            .var("HOME")
+            .map(|h| PathBuf::from(h).join(".pg_service.conf"))
+            .into_iter()
+            .chain(Some(
+                PathBuf::from(
+                    env.var("PGSYSCONFDIR")
+                        .unwrap_or_else(|| "/etc/postgresql-common".into()),
+                )
+                .join("pg_service.conf"),
+            ))
+            .collect(),
+    };
+    for path in &candidates {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let mut values = Vec::new();
+        let mut inside = false;
+        let mut found = false;
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                inside = section.trim() == name;
+                found |= inside;
+            } else if inside && let Some((k, v)) = line.split_once('=') {
+                values.push((k.trim().to_owned(), v.trim().to_owned()));
+            }
+        }
+        if found {
+            #[cfg(unix)]
+            let private = {
+                use std::os::unix::fs::PermissionsExt as _;
+                std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 == 0)
+            };
+            #[cfg(not(unix))]
+            let private = true;
+            return Ok((values, private));
+        }
+    }
+    Err(LedgerError::Address(format!(
+        "no service {name:?} in the service file (PGSERVICEFILE, ~/.pg_service.conf)"
+    )))
 }
 
 /// How a ledger connection is made: in the clear, or over TLS checking the server's
@@ -195,6 +298,10 @@ pub(crate) fn split_tls(url: &str) -> (String, Vec<(String, String)>) {
         let value = percent_decode(v);
         match k {
             "sslrootcert" => {
+                found.push((k.to_owned(), value));
+                None
+            }
+            "service" => {
                 found.push((k.to_owned(), value));
                 None
             }
@@ -579,8 +686,8 @@ impl PgLedger {
     /// Connects to the ledger at `url` (see [`config`]: no password in the URL) and brings
     /// its schema up to date.
     pub fn connect(url: &str) -> Result<PgLedger, LedgerError> {
-        let tls = tls(split_tls(url).1, &ProcessEnv)?;
-        PgLedger::with_config_tls(&config(url, &ProcessEnv)?, &tls)
+        let (config, tls) = connection(url, &ProcessEnv)?;
+        PgLedger::with_config_tls(&config, &tls)
     }
 
     /// Connects with ready settings (without TLS) and brings the schema up to date.
@@ -1357,5 +1464,67 @@ mod tests {
         let with_name = |mode: &str| format!("{by_name}{sep}sslmode={mode}&sslrootcert={ca}");
         assert!(on_tls(&with_name("verify-full")).is_err());
         assert!(on_tls(&with_name("verify-ca")).unwrap());
+    }
+
+    #[test]
+    fn a_service_file_names_the_server_like_libpq() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pg_service.conf");
+        std::fs::write(
+            &file,
+            "# estaciones\n[otro]\nhost=mal.example\n\n[registro]\nhost=db.example\nport=5433\n\
+             user=estacion1\ndbname=sello\nsslmode=verify-full\nsslrootcert=/etc/ca.pem\n\
+             password=del-servicio\n",
+        )
+        .unwrap();
+        let path: &'static str = Box::leak(file.to_str().unwrap().to_owned().into_boxed_str());
+        let env = Vars(Box::leak(Box::new([("PGSERVICEFILE", path)])));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let (c, _) = connection("postgres:///?service=registro", &env).unwrap();
+            assert_eq!(
+                c.get_password(),
+                None,
+                "a readable service file gives no password"
+            );
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let (c, tls) = connection("postgres:///?service=registro", &env).unwrap();
+        assert_eq!(
+            c.get_hosts(),
+            &[postgres::config::Host::Tcp("db.example".into())]
+        );
+        assert_eq!(
+            (c.get_ports(), c.get_user()),
+            (&[5433][..], Some("estacion1"))
+        );
+        assert_eq!(c.get_dbname(), Some("sello"));
+        assert_eq!(c.get_password(), Some(&b"del-servicio"[..]));
+        assert_eq!(
+            tls,
+            Tls::Verify {
+                roots: "/etc/ca.pem".into(),
+                check_name: true
+            }
+        );
+        // The URL's settings win over the service's; PGSERVICE names it too.
+        let env2 = Vars(Box::leak(Box::new([
+            ("PGSERVICEFILE", path),
+            ("PGSERVICE", "registro"),
+        ])));
+        let (c, tls) = connection(
+            "postgres://otra@aqui.example/otra_base?sslmode=disable",
+            &env2,
+        )
+        .unwrap();
+        assert_eq!(
+            (c.get_user(), c.get_dbname()),
+            (Some("otra"), Some("otra_base"))
+        );
+        assert_eq!(tls, Tls::Plain);
+        let err = connection("postgres:///?service=nadie", &env).unwrap_err();
+        assert!(err.to_string().contains("nadie"), "{err}");
     }
 }
