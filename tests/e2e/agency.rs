@@ -94,7 +94,7 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
     );
     let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
     assert_eq!(summary.lines().count(), 33);
-    assert_eq!(summary.matches(",issued,").count(), 30);
+    assert_eq!(summary.matches(",emitido,").count(), 30);
     publish_status(&dir);
     let pngs: Vec<_> = std::fs::read_dir(&out_dir)
         .unwrap()
@@ -341,8 +341,8 @@ fn batch_killed_midway_resumes_without_duplicates() {
         .count();
     assert!(leftovers <= 2, "temporary files from the killed run");
     let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
-    assert_eq!(summary.matches(",already_issued,").count(), before);
-    assert_eq!(summary.matches(",issued,").count(), n - before);
+    assert_eq!(summary.matches(",ya_emitido,").count(), before);
+    assert_eq!(summary.matches(",emitido,").count(), n - before);
     // A third run changes nothing.
     batch(&dir, &list, &out_dir, "png,svg").assert().code(0);
     assert_eq!(ledger_export(&dir).len(), n);
@@ -408,7 +408,7 @@ fn revoked_certificate_is_reported_revoked() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(65));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("already issued"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("el folio \"B-2\" ya se emitió"));
 }
 
 #[test]

@@ -158,10 +158,15 @@ impl From<sello_issuer::roster::RosterError> for Failure {
     }
 }
 
-impl From<sello_issuer::qr::QrError> for Failure {
-    fn from(e: sello_issuer::qr::QrError) -> Failure {
+impl From<sello_print::PrintError> for Failure {
+    fn from(e: sello_print::PrintError) -> Failure {
+        use sello_print::{PrintError, QrError};
         match e {
-            sello_issuer::qr::QrError::TooLong(_) => Failure::Data(e.to_string()),
+            // What the certificate holds does not fit its QR code or its page: the data.
+            PrintError::Qr(QrError::TooLong(_))
+            | PrintError::Field { .. }
+            | PrintError::Template(_)
+            | PrintError::QrTooSmall { .. } => Failure::Data(e.to_string()),
             _ => Failure::Internal(e.to_string()),
         }
     }

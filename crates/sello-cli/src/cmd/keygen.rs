@@ -3,7 +3,7 @@
 use crate::cli::KeygenArgs;
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{key_failure, new_passphrase};
+use crate::shared::new_passphrase;
 use sello_core::IssuerInfo;
 use sello_issuer::IssuerDir;
 
@@ -15,7 +15,7 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         verify_url: args.url,
         time_zone: Some(args.time_zone),
     };
-    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
+    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(Failure::from)?;
     println!(
         "{}",
         tr!(
