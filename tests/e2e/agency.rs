@@ -602,3 +602,74 @@ fn keygen_time_zone_is_checked_and_published() {
         serde_json::from_slice(&std::fs::read(dir.join("jwks.json")).unwrap()).unwrap();
     assert_eq!(jwks["time_zone"], "America/Tijuana");
 }
+
+/// An issuer that declares attribute labels gets them everywhere a person reads: a roster column
+/// named "Departamento" fills `dep`, the printable certificate prints "Departamento: …", and
+/// `sello verify` lists it as "Departamento" (in English, "Department").
+#[test]
+fn declared_attribute_labels_are_read_from_rosters_printed_and_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cecati149");
+    keygen(&dir);
+    let record = dir.join("issuer.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
+    doc["attribute_labels"] =
+        serde_json::json!({"dep": {"es": "Departamento", "en": "Department"}});
+    std::fs::write(&record, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    let roster = tmp.path().join("grupo.csv");
+    std::fs::write(&roster, "nombre,Departamento\nAna Pérez,Registro Civil\n").unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .arg("--batch")
+        .arg(&roster)
+        .arg("--out")
+        .arg(&out_dir)
+        .args([
+            "--code",
+            "EC0105",
+            "--title",
+            "Atención",
+            "--formats",
+            "png,cert-svg",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .unwrap();
+    let svg = std::fs::read_to_string(png.with_file_name(format!(
+        "{}-certificado.svg",
+        png.file_stem().unwrap().to_str().unwrap()
+    )))
+    .unwrap();
+    assert!(
+        svg.contains("Departamento: Registro Civil"),
+        "the certificate prints the label"
+    );
+    for (lang, label) in [
+        ("es", "Departamento = Registro Civil"),
+        ("en", "Department = Registro Civil"),
+    ] {
+        let out = sello()
+            .args(["--lang", lang, "verify", "--keys"])
+            .arg(dir.join("jwks.json"))
+            .arg(&png)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(label), "{lang}: {stdout}");
+        assert!(!stdout.contains("dep ="), "{lang}: {stdout}");
+    }
+}

@@ -266,6 +266,52 @@ fn sweep(tmp: &Path, lang: &str) -> Vec<(String, String)> {
             ),
         ));
     }
+    // Verdicts that are not valid, with their details: a forged signature, an expired
+    // certificate, a status list that is not loaded, an issuer nobody trusts.
+    let token = crate::cli::issue(&dir, &["--expires", "2030-01-01"])["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let forged = format!("{}AAAA", &token[..token.len() - 4]);
+    let jwks = dir.join("jwks.json").to_str().unwrap().to_owned();
+    let status = dir.join("status.jwt").to_str().unwrap().to_owned();
+    let other = tmp.join(format!("otro-{lang}"));
+    keygen(&other);
+    let other_jwks = other.join("jwks.json").to_str().unwrap().to_owned();
+    for args in [
+        vec!["verify", "--keys", &jwks, "--status", &status, &forged],
+        vec![
+            "verify",
+            "--keys",
+            &jwks,
+            "--status",
+            &status,
+            "--at",
+            "2031-01-01",
+            &token,
+        ],
+        vec!["verify", "--keys", &jwks, &token],
+        vec!["verify", "--keys", &other_jwks, &token],
+    ] {
+        let o = sello().args(["--lang", lang]).args(&args).output().unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            text.contains(if lang == "es" { "Detalle" } else { "Detail" }),
+            "{text}"
+        );
+        // The certificate's own words (its title, its attributes) are the issuer's, in Spanish.
+        let text = [
+            "Atención al ciudadano en el sector público",
+            "Protección Civil",
+        ]
+        .iter()
+        .fold(text, |t, claim| t.replace(claim, ""));
+        results.push((args.join(" "), text));
+    }
     results
 }
 

@@ -275,7 +275,6 @@ keys-revoked = Key revoked { $kid } (from { $at }). Publish the new jwks.json; i
 
 ## serve and site
 
-serve-listening = Verification service at { $url } (Ctrl-C to stop)
 site-written = Site written: { $path } (upload it as it is to any static host)
 
 ## demo
@@ -299,6 +298,7 @@ demo-try = Try it yourself: sello verify --keys { $keys } --status { $status } {
 ## Time zones and dates
 
 about-keys-set-time-zone = Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its certificates are days there. Then publish jwks.json
+help-keygen-force = Create the folder even inside a git work tree that does not ignore it (the private key and the ledger could be committed)
 help-keygen-time_zone = The issuer's time zone (IANA name): the dates of its certificates (--expires, what verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone` changes it
 help-keys-set-time-zone-zone = The time zone, AREA/LOCATION (or UTC)
 value-keygen-time_zone = AREA/LOCATION

@@ -275,7 +275,6 @@ keys-revoked = Llave revocada { $kid } (desde { $at }). Publique el nuevo jwks.j
 
 ## serve y site
 
-serve-listening = Servicio de verificación en { $url } (Ctrl-C para detener)
 site-written = Sitio escrito: { $path } (súbalo tal cual a cualquier hospedaje estático)
 
 ## demo
@@ -299,6 +298,7 @@ demo-try = Pruebe usted: sello verify --keys { $keys } --status { $status } { $f
 ## Time zones and dates
 
 about-keys-set-time-zone = Define la zona horaria del emisor (nombre IANA, p. ej. America/Mexico_City): las fechas de sus certificados son días de esa zona. Luego publique jwks.json
+help-keygen-force = Crea la carpeta aunque esté dentro de un repositorio git que no la ignora (la llave privada y el registro podrían acabar en un commit)
 help-keygen-time_zone = La zona horaria del emisor (nombre IANA): las fechas de sus certificados (--expires, lo que muestran quienes verifican) son días de esa zona. Se publica en jwks.json; `sello keys set-time-zone` la cambia
 help-keys-set-time-zone-zone = La zona horaria, ÁREA/LUGAR (o UTC)
 value-keygen-time_zone = ÁREA/LUGAR

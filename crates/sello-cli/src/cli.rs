@@ -73,6 +73,9 @@ pub struct KeygenArgs {
     // changes it
     #[arg(long, default_value = "America/Mexico_City")]
     pub time_zone: String,
+    // Create the folder even inside a git work tree that does not ignore it
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args)]

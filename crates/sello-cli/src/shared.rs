@@ -78,18 +78,19 @@ pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
 
 /// Writes one output of a certificate to `path` (`sello issue --qr`, `--certificate`, the
 /// demo): its QR code of `qr_text`, or the printable certificate with the default template on
-/// `paper`.
+/// `paper`, its attributes under the labels the issuer declares (`key_set`).
 pub fn write_output(
     path: &Path,
     output: sello_print::Output,
     claims: &sello_core::Claims,
-    issuer: &sello_core::IssuerInfo,
+    key_set: &sello_core::KeySet,
     qr_text: &str,
     paper: sello_print::PaperSize,
 ) -> Result<(), Failure> {
     let outputs =
         sello_print::Outputs::new(&[output], &sello_print::Template::default_es(), paper)?;
-    let fields = sello_print::CertificateFields::from_claims(claims, issuer);
+    let fields = sello_print::CertificateFields::from_claims(claims, &key_set.issuer)
+        .with_attribute_labels(&key_set.attribute_labels);
     let files = outputs.render(&fields, qr_text)?;
     // The QR code carries the token (the holder's name and id), and so does the certificate:
     // owner-only, like the ledger.

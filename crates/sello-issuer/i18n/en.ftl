@@ -63,6 +63,7 @@ git-work-tree = { $dir } would be inside the git repository { $root }, where a "
 ## Issuer folders and keys at rest (keystore.rs)
 
 keystore-io = { $path }: { $error }
+keystore-not-an-issuer = { $path } is not an issuer folder (it has no issuer.json); create one with sello keygen --dir { $path }, or give the folder sello keygen created
 keystore-exists = { $path } already holds an issuer; refusing to overwrite it
 keystore-too-large = { $path } is larger than { $max } bytes
 keystore-invalid = { $path }: { $detail }

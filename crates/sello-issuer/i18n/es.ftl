@@ -63,6 +63,7 @@ git-work-tree = { $dir } quedaría dentro del repositorio git { $root }, y un «
 ## Carpetas de emisor y llaves guardadas (keystore.rs)
 
 keystore-io = { $path }: { $error }
+keystore-not-an-issuer = { $path } no es una carpeta de emisor (no tiene issuer.json); cree una con sello keygen --dir { $path }, o indique la carpeta que creó sello keygen
 keystore-exists = { $path } ya contiene un emisor; no se sobrescribe
 keystore-too-large = { $path } pesa más de { $max } bytes
 keystore-invalid = { $path }: { $detail }

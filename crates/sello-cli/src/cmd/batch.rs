@@ -14,11 +14,13 @@ use std::io::IsTerminal as _;
 struct CliRender {
     outputs: sello_print::Outputs,
     issuer: sello_core::IssuerInfo,
+    labels: sello_core::jwk::AttributeLabels,
 }
 
 impl Render for CliRender {
     fn render(&self, issued: &Issued) -> Result<Vec<OutputFile>, String> {
-        let fields = sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
+        let fields = sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer)
+            .with_attribute_labels(&self.labels);
         self.outputs
             .render(&fields, &issued.qr_text)
             .map_err(|e| e.to_string())
@@ -49,7 +51,14 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
             .map_err(|e| bad_date(&e))?,
         zone,
     };
-    let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
+    // A column may be named by a label the issuer declared ("Departamento" for `dep`).
+    let labels = roster::label_columns(&dir.key_set().attribute_labels);
+    let (rows, rejected) = roster::parse_with_labels(
+        &bytes,
+        RosterFormat::from_path(&roster_path),
+        &defaults,
+        &labels,
+    )?;
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
@@ -73,6 +82,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
         outputs: sello_print::Outputs::new(&args.formats, &template, args.paper)
             .map_err(|e| Failure::Data(e.to_string()))?,
         issuer: dir.info().clone(),
+        labels: dir.key_set().attribute_labels.clone(),
     };
     let options = BatchOptions {
         out_dir: out_dir.clone(),

@@ -165,7 +165,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
             &png,
             Output::Png,
             &cert.claims,
-            dir.info(),
+            dir.key_set(),
             &cert.qr_text,
             PaperSize::default(),
         )?;
@@ -239,7 +239,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
         &forged_png,
         Output::Png,
         &first.claims,
-        dir.info(),
+        dir.key_set(),
         &format!("http://localhost:8080/#{forged}"),
         PaperSize::default(),
     )?;

@@ -71,7 +71,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
             path,
             output,
             &issued.claims,
-            dir.info(),
+            dir.key_set(),
             &issued.qr_text,
             args.paper,
         )?;
