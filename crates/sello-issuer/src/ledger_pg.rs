@@ -261,9 +261,7 @@ pub fn service(
             return Ok((values, private));
         }
     }
-    Err(LedgerError::Address(format!(
-        "no service {name:?} in the service file (PGSERVICEFILE, ~/.pg_service.conf)"
-    )))
+    Err(LedgerError::NoService(name.to_owned()))
 }
 
 /// How a ledger connection is made: in the clear, or over TLS checking the server's
@@ -382,13 +380,7 @@ pub fn tls(settings: Vec<(String, String)>, env: &dyn Environment) -> Result<Tls
             let home = std::path::PathBuf::from(env.var("HOME")?);
             Some(home.join(".postgresql").join("root.crt")).filter(|p| p.is_file())
         })
-        .ok_or_else(|| {
-            LedgerError::Address(
-                "TLS (sslmode=require, verify-ca or verify-full) needs the CA certificate that \
-                 signed the server's: sslrootcert=FILE in the URL, or PGSSLROOTCERT"
-                    .into(),
-            )
-        })?;
+        .ok_or(LedgerError::TlsNoCa)?;
     Ok(Tls::Verify { roots, check_name })
 }
 
@@ -399,7 +391,10 @@ fn tls_client_config(tls: &Tls) -> Result<rustls::ClientConfig, LedgerError> {
     let Tls::Verify { roots, check_name } = tls else {
         return Err(LedgerError::Address("no TLS settings".into()));
     };
-    let bad = |detail: String| LedgerError::Address(format!("{}: {detail}", roots.display()));
+    let bad = |detail: String| LedgerError::TlsCa {
+        path: roots.clone(),
+        detail,
+    };
     let pem = std::fs::read(roots).map_err(|source| LedgerError::Io {
         path: roots.clone(),
         source,

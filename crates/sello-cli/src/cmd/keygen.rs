@@ -3,7 +3,7 @@
 use crate::cli::KeygenArgs;
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{key_failure, new_passphrase};
+use crate::shared::new_passphrase;
 use sello_core::IssuerInfo;
 use sello_issuer::IssuerDir;
 
@@ -12,6 +12,12 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
     if let Some(address) = &args.ledger {
         sello_issuer::ledger::check_address(address)?;
     }
+    // Before the passphrase is asked: a private key and a ledger of CURPs are one `git add -A`
+    // away from a public repository.
+    if !args.force {
+        sello_issuer::git::check_not_in_work_tree(&args.dir)
+            .map_err(|e| Failure::usage(e.to_string()))?;
+    }
     let pass = new_passphrase("SELLO_PASSPHRASE", &[&args.id, &args.name])?;
     let info = IssuerInfo {
         id: args.id,
@@ -19,7 +25,7 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         verify_url: args.url,
         time_zone: Some(args.time_zone),
     };
-    let mut dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
+    let mut dir = IssuerDir::create(&args.dir, info, &pass).map_err(Failure::from)?;
     if let Some(address) = &args.ledger {
         dir.set_ledger(Some(address))?;
         println!("{}", tr!("keys-ledger-set", address = escaped(address)));

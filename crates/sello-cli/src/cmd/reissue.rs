@@ -5,7 +5,7 @@
 use crate::cli::ReissueArgs;
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{open_ledger, paper_size, passphrase};
+use crate::shared::{open_ledger, passphrase};
 use sello_issuer::IssuerDir;
 use sello_issuer::batch::{BatchOptions, Outcome};
 
@@ -23,10 +23,10 @@ pub fn run(args: ReissueArgs) -> Result<u8, Failure> {
     drop(pass);
     let mut ledger = open_ledger(&dir, &args.ledger)?;
     let renderer = super::batch::renderer(
-        args.formats.clone(),
-        dir.info().clone(),
+        &args.formats,
+        dir.key_set(),
         &sello_print::Template::default_es(),
-        paper_size(args.paper),
+        args.paper,
     )?;
     let now = sello_issuer::now();
     let options = BatchOptions {
