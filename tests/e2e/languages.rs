@@ -437,14 +437,8 @@ fn summary_csv_speaks_the_language_of_the_run() {
         let dir = tmp.path().join(format!("issuer-{lang}"));
         keygen(&dir);
         let out_dir = tmp.path().join(format!("out-{lang}"));
-        let out = sello()
-            .env("SELLO_PASSPHRASE", PASS)
-            .args(["--lang", lang, "issue", "--dir"])
-            .arg(&dir)
-            .arg("--batch")
-            .arg(&roster)
-            .arg("--out")
-            .arg(&out_dir)
+        let out = crate::cli::batch(&dir, &roster, &out_dir)
+            .args(["--lang", lang])
             .args([
                 "--code",
                 "EC0105",
