@@ -2,7 +2,7 @@
 //! a batch's `<serial>.svg` and `<serial>-certificado.svg`, a printable certificate) verify
 //! like photos; a PDF is an input error that says what to send instead, never a verdict.
 
-use crate::cli::{PASS, issue, keygen, sello};
+use crate::cli::{issue, keygen, sello};
 use crate::json_lines;
 use std::path::Path;
 
