@@ -22,21 +22,14 @@ fn roster(path: &Path, n: usize, bad_lines: bool) {
 }
 
 fn batch(dir: &Path, roster: &Path, out: &Path, formats: &str) -> assert_cmd::Command {
-    let mut cmd = sello();
-    cmd.env("SELLO_PASSPHRASE", PASS)
-        .args(["issue", "--dir"])
-        .arg(dir)
-        .arg("--batch")
-        .arg(roster)
-        .arg("--out")
-        .arg(out)
-        .args([
-            "--code",
-            "EC0105",
-            "--title",
-            "Atención al ciudadano en el sector público",
-        ])
-        .args(["--unit", "CECATI 149", "--formats", formats]);
+    let mut cmd = crate::cli::batch(dir, roster, out);
+    cmd.args([
+        "--code",
+        "EC0105",
+        "--title",
+        "Atención al ciudadano en el sector público",
+    ])
+    .args(["--unit", "CECATI 149", "--formats", formats]);
     cmd
 }
 
@@ -423,12 +416,7 @@ fn rotation_keeps_old_certificates_and_compromise_rejects_them() {
         .to_owned();
     let before = crate::cli::issue(&dir, &[]);
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    sello()
-        .env("SELLO_PASSPHRASE", PASS)
-        .args(["keys", "rotate", "--dir"])
-        .arg(&dir)
-        .assert()
-        .success();
+    crate::cli::rotate(&dir);
     let after = crate::cli::issue(&dir, &[]);
     let published = tmp.path().join("published.json");
     sello()
@@ -620,14 +608,7 @@ fn declared_attribute_labels_are_read_from_rosters_printed_and_shown() {
     let roster = tmp.path().join("grupo.csv");
     std::fs::write(&roster, "nombre,Departamento\nAna Pérez,Registro Civil\n").unwrap();
     let out_dir = tmp.path().join("out");
-    let out = sello()
-        .env("SELLO_PASSPHRASE", PASS)
-        .args(["issue", "--dir"])
-        .arg(&dir)
-        .arg("--batch")
-        .arg(&roster)
-        .arg("--out")
-        .arg(&out_dir)
+    let out = crate::cli::batch(&dir, &roster, &out_dir)
         .args([
             "--code",
             "EC0105",

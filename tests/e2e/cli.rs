@@ -35,6 +35,30 @@ pub fn keygen(dir: &Path) {
         .success();
 }
 
+/// `sello keys rotate --dir DIR` with the test passphrase, which must succeed.
+pub fn rotate(dir: &Path) {
+    sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keys", "rotate", "--dir"])
+        .arg(dir)
+        .assert()
+        .success();
+}
+
+/// `sello issue --dir DIR --batch ROSTER --out OUT` with the test passphrase, for the caller to
+/// add its options and run.
+pub fn batch(dir: &Path, roster: &Path, out: &Path) -> Command {
+    let mut cmd = sello();
+    cmd.env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(dir)
+        .arg("--batch")
+        .arg(roster)
+        .arg("--out")
+        .arg(out);
+    cmd
+}
+
 /// Issues one certificate; returns the `--json` output.
 pub fn issue(dir: &Path, extra: &[&str]) -> Value {
     let out = sello()

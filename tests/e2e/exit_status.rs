@@ -107,14 +107,11 @@ fn a_roster_or_a_serial_the_ledger_refuses_is_65() {
     keygen(&dir);
     let roster = tmp.path().join("lista.csv");
     std::fs::write(&roster, "color,sabor\nrojo,fresa\n").unwrap();
-    let (code, err) = run(sello()
-        .env("SELLO_PASSPHRASE", PASS)
-        .args(["issue", "--dir"])
-        .arg(&dir)
-        .arg("--batch")
-        .arg(&roster)
-        .arg("--out")
-        .arg(tmp.path().join("out")));
+    let (code, err) = run(&mut crate::cli::batch(
+        &dir,
+        &roster,
+        &tmp.path().join("out"),
+    ));
     assert_eq!(code, Some(65), "a roster without a holder column: {err}");
     let (code, err) =
         run(sello()

@@ -2,7 +2,7 @@
 //! a batch's `<serial>.svg` and `<serial>-certificado.svg`, a printable certificate) verify
 //! like photos; a PDF is an input error that says what to send instead, never a verdict.
 
-use crate::cli::{PASS, issue, keygen, sello};
+use crate::cli::{issue, keygen, sello};
 use crate::json_lines;
 use std::path::Path;
 
@@ -127,14 +127,7 @@ fn a_batch_folder_verifies_completely_png_svg_and_certificate_svg() {
     )
     .unwrap();
     let out_dir = tmp.path().join("out");
-    sello()
-        .env("SELLO_PASSPHRASE", PASS)
-        .args(["issue", "--dir"])
-        .arg(&dir)
-        .arg("--batch")
-        .arg(&roster)
-        .arg("--out")
-        .arg(&out_dir)
+    crate::cli::batch(&dir, &roster, &out_dir)
         .args(["--code", "EC0105", "--title", "Atención al ciudadano"])
         .args(["--formats", "png,svg,pdf,cert-svg"])
         .assert()

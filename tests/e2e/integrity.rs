@@ -203,12 +203,7 @@ fn a_rotation_cut_short_by_an_earlier_version_is_completed_and_leaves_no_orphan_
     keygen(&dir);
     let first = key_set(&dir)["keys"][0]["kid"].as_str().unwrap().to_owned();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    sello()
-        .env("SELLO_PASSPHRASE", PASS)
-        .args(["keys", "rotate", "--dir"])
-        .arg(&dir)
-        .assert()
-        .success();
+    crate::cli::rotate(&dir);
     let second = key_set(&dir)["keys"][1]["kid"].as_str().unwrap().to_owned();
     // The earlier version's issuer.json: no keys, the old key active.
     std::fs::write(
@@ -241,12 +236,7 @@ fn a_rotation_cut_short_by_an_earlier_version_is_completed_and_leaves_no_orphan_
 
     // Rotating again: only the newest key may sign from now on.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    sello()
-        .env("SELLO_PASSPHRASE", PASS)
-        .args(["keys", "rotate", "--dir"])
-        .arg(&dir)
-        .assert()
-        .success();
+    crate::cli::rotate(&dir);
     let set = key_set(&dir);
     let keys = set["keys"].as_array().unwrap();
     assert_eq!(keys.len(), 3);

@@ -137,7 +137,31 @@ fn sweep(tmp: &Path, lang: &str) -> Vec<(String, String)> {
     let m = missing.to_str().unwrap().to_owned();
     let r = roster.to_str().unwrap().to_owned();
     let out = tmp.join(format!("out-{lang}")).to_str().unwrap().to_owned();
+    let full = tmp.join(format!("lleno-{lang}"));
+    std::fs::create_dir_all(&full).unwrap();
+    std::fs::write(full.join("notas.txt"), "mías").unwrap();
+    let full = full.to_str().unwrap().to_owned();
+    let jwks = format!("{d}/jwks.json");
     let runs: Vec<Vec<String>> = vec![
+        vec![
+            "site".into(),
+            "export".into(),
+            "--keys".into(),
+            jwks.clone(),
+            "--out".into(),
+            full,
+        ],
+        vec![
+            "keygen".into(),
+            "--dir".into(),
+            d.clone(),
+            "--id".into(),
+            "mx.x".into(),
+            "--name".into(),
+            "X".into(),
+            "--time-zone".into(),
+            "Mars/Olympus".into(),
+        ],
         vec!["--help".into()],
         vec!["verify".into(), "--help".into()],
         vec!["issue".into(), "--help".into()],
@@ -454,14 +478,8 @@ fn summary_csv_speaks_the_language_of_the_run() {
         let dir = tmp.path().join(format!("issuer-{lang}"));
         keygen(&dir);
         let out_dir = tmp.path().join(format!("out-{lang}"));
-        let out = sello()
-            .env("SELLO_PASSPHRASE", PASS)
-            .args(["--lang", lang, "issue", "--dir"])
-            .arg(&dir)
-            .arg("--batch")
-            .arg(&roster)
-            .arg("--out")
-            .arg(&out_dir)
+        let out = crate::cli::batch(&dir, &roster, &out_dir)
+            .args(["--lang", lang])
             .args([
                 "--code",
                 "EC0105",

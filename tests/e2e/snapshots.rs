@@ -41,44 +41,27 @@ fn run(lang: &str, args: &[&str], tmp: &Path) -> (String, String) {
     (redact(&out.stdout), redact(&out.stderr))
 }
 
-#[test]
-fn verify_valid_in_spanish() {
+/// `sello --lang LANG verify` of one vector case against the vectors' key sets, at the
+/// case's time: (standard output, standard error).
+fn verify_case(lang: &str, file: &str, name: &str) -> (String, String) {
     let tmp = tempfile::tempdir().unwrap();
     let keys = trust(tmp.path());
-    let (token, at) = case("valid.json", "full");
-    let (out, err) = run(
-        "es",
-        &[
-            "verify",
-            "--keys",
-            keys.to_str().unwrap(),
-            "--at",
-            &at.to_string(),
-            &token,
-        ],
-        tmp.path(),
-    );
+    let (token, at) = case(file, name);
+    let keys = keys.to_str().unwrap();
+    let args = ["verify", "--keys", keys, "--at", &at.to_string(), &token];
+    run(lang, &args, tmp.path())
+}
+
+#[test]
+fn verify_valid_in_spanish() {
+    let (out, err) = verify_case("es", "valid.json", "full");
     assert_eq!(err, "", "one input: no summary line");
     insta::assert_snapshot!("verify_valid_es", out);
 }
 
 #[test]
 fn verify_invalid_in_english() {
-    let tmp = tempfile::tempdir().unwrap();
-    let keys = trust(tmp.path());
-    let (token, at) = case("signature.json", "tampered_payload");
-    let (out, _) = run(
-        "en",
-        &[
-            "verify",
-            "--keys",
-            keys.to_str().unwrap(),
-            "--at",
-            &at.to_string(),
-            &token,
-        ],
-        tmp.path(),
-    );
+    let (out, _) = verify_case("en", "signature.json", "tampered_payload");
     insta::assert_snapshot!("verify_invalid_en", out);
 }
 

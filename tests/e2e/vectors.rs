@@ -29,19 +29,11 @@ pub fn vector_files() -> Vec<(String, Value)> {
 
 #[test]
 fn committed_vectors_are_current() {
-    let dir = crate::repo().join("tests/vectors");
-    let write = std::env::var_os("SELLO_WRITE_VECTORS").is_some();
-    for (name, text) in sello_testkit::vectors::build() {
-        let path = dir.join(&name);
-        if write {
-            fs::write(&path, &text).unwrap();
-        }
-        let committed = fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == text,
-            "{name} is stale: run SELLO_WRITE_VECTORS=1 cargo test --test e2e vectors"
-        );
-    }
+    sello_testkit::vectors::check_committed(
+        &crate::repo().join("tests/vectors"),
+        sello_testkit::vectors::build(),
+        "cargo test --test e2e vectors",
+    );
 }
 
 #[test]

@@ -1993,6 +1993,25 @@ fn status_lists(file: &str) -> Vec<String> {
     }
 }
 
+/// Checks that the vector files `built` (name, text) are committed as built under `dir`; with
+/// `SELLO_WRITE_VECTORS` set, writes them first. Panics naming a stale file and `regenerate`,
+/// the command that rewrites them.
+pub fn check_committed(dir: &std::path::Path, built: Vec<(String, String)>, regenerate: &str) {
+    let write = std::env::var_os("SELLO_WRITE_VECTORS").is_some();
+    for (name, text) in built {
+        let path = dir.join(&name);
+        if write {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{name} is stale: run SELLO_WRITE_VECTORS=1 {regenerate}"
+        );
+    }
+}
+
 /// The vector files: `(file name, JSON text)`.
 pub fn build() -> Vec<(String, String)> {
     let key_sets: Vec<Value> = key_sets()

@@ -24,19 +24,11 @@ fn pinned(doc: &Value) -> RootDocument {
 
 #[test]
 fn committed_vectors_are_current() {
-    let write = std::env::var_os("SELLO_WRITE_VECTORS").is_some();
-    for (name, text) in sello_testkit::federation::build() {
-        let path = dir().join(&name);
-        if write {
-            fs::create_dir_all(dir()).unwrap();
-            fs::write(&path, &text).unwrap();
-        }
-        let committed = fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == text,
-            "{name} is stale: run SELLO_WRITE_VECTORS=1 cargo test -p sello-verifier --test federation_vectors"
-        );
-    }
+    sello_testkit::vectors::check_committed(
+        &dir(),
+        sello_testkit::federation::build(),
+        "cargo test -p sello-verifier --test federation_vectors",
+    );
 }
 
 #[test]
