@@ -359,4 +359,7 @@ reissue-summary = Key { $kid }: { $issued ->
 }, { $failed ->
     [one] 1 failed
    *[other] { $failed } failed
+}{ $expired ->
+    [0] {""}
+   *[other] , { $expired } already expired (left as they are)
 }. Summary: { $path }. Publish the status list: sello status publish --dir …

@@ -359,4 +359,7 @@ reissue-summary = Llave { $kid }: { $issued ->
 }, { $failed ->
     [one] 1 con error
    *[other] { $failed } con error
+}{ $expired ->
+    [0] {""}
+   *[other] , { $expired } ya vencidos (se dejan como están)
 }. Resumen: { $path }. Publique la lista de estado: sello status publish --dir …

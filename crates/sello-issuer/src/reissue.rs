@@ -152,6 +152,10 @@ pub struct ReissueReport {
     pub summary: Vec<SummaryRow>,
     /// Old serial and new serial of each certificate replaced (its old one now revoked).
     pub replaced: Vec<(String, String)>,
+    /// Serials of the compromised key's certificates already expired at `now`: left as they
+    /// are (verifiers reject them as expired; a replacement would have to expire before it
+    /// was issued).
+    pub expired: Vec<String>,
 }
 
 /// Re-issues every unrevoked certificate signed with `compromised` as a batch
@@ -174,7 +178,19 @@ pub fn reissue_batch(
     if kid == compromised {
         return Err(IssueError::KeyNotValid(kid).into());
     }
-    let (rows, olds) = reissue_rows(ledger, compromised)?;
+    let (all, all_olds) = reissue_rows(ledger, compromised)?;
+    let mut expired = Vec::new();
+    let mut rows = Vec::with_capacity(all.len());
+    let mut olds = Vec::with_capacity(all.len());
+    for (mut row, old) in all.into_iter().zip(all_olds) {
+        if row.request.expires.is_some_and(|exp| exp <= now) {
+            expired.push(old);
+        } else {
+            row.line = rows.len() as u64 + 1;
+            rows.push(row);
+            olds.push(old);
+        }
+    }
     let summary = run_batch(issuer, ledger, &rows, &[], renderer, options, progress)?;
     let mut replaced = Vec::new();
     for row in &summary {
@@ -190,7 +206,11 @@ pub fn reissue_batch(
         }
         replaced.push((old.clone(), new.clone()));
     }
-    Ok(ReissueReport { summary, replaced })
+    Ok(ReissueReport {
+        summary,
+        replaced,
+        expired,
+    })
 }
 
 #[cfg(test)]
@@ -324,6 +344,10 @@ mod tests {
         for name in ["Ana", "Luis"] {
             issue_recorded(&stolen, &mut l, &request(name)).unwrap();
         }
+        // One that expired before the compromise was found: left alone, not failed.
+        let mut old = request("Eva");
+        (old.issued_at, old.expires) = (Some(10), Some(50));
+        let gone = issue_recorded(&stolen, &mut l, &old).unwrap();
         let out = tempfile::tempdir().unwrap();
         let options = BatchOptions {
             out_dir: out.path().to_owned(),
@@ -344,7 +368,8 @@ mod tests {
         )
         .unwrap();
         assert!(failed.replaced.is_empty());
-        assert_eq!(l.count().unwrap(), 4);
+        assert_eq!(failed.expired, std::slice::from_ref(&gone.claims.jti));
+        assert_eq!(l.count().unwrap(), 5);
         let again = reissue_batch(
             &fresh,
             &mut l,
@@ -356,7 +381,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(again.replaced.len(), 2);
-        assert_eq!(l.count().unwrap(), 4, "nothing issued twice");
+        assert_eq!(l.count().unwrap(), 5, "nothing issued twice");
+        assert!(
+            l.get(&gone.claims.jti)
+                .unwrap()
+                .unwrap()
+                .revoked_at
+                .is_none()
+        );
         for (old, new) in &again.replaced {
             let old = l.get(old).unwrap().unwrap();
             assert!(old.revoked_at.is_some());

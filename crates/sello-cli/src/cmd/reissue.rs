@@ -66,6 +66,7 @@ pub fn run(args: ReissueArgs) -> Result<u8, Failure> {
             already = count(|o| *o == Outcome::AlreadyIssued),
             revoked = report.replaced.len(),
             failed = failed,
+            expired = report.expired.len(),
             path = path_of(&args.out.join("summary.csv"))
         )
     );
