@@ -152,7 +152,7 @@ pub struct TrustArgs {
     #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
     pub status: Vec<PathBuf>,
     // Clock leeway in seconds
-    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
+    #[arg(long, default_value_t = sello_verifier::DEFAULT_LEEWAY)]
     pub leeway: i64,
 }
 

@@ -1,12 +1,12 @@
 //! Printing verification results: a human report (Spanish or English) or JSON Lines (the one
-//! wire form of `sello_verifier::pipeline::Report`).
+//! wire form of `sello_verifier::Report`).
 
 use sello_core::KeySet;
 use sello_core::Verdict;
 use sello_core::i18n::language;
 use sello_core::untrusted::{self, Escaped};
 use sello_core::zone::Zone;
-use sello_verifier::pipeline::Outcome;
+use sello_verifier::Outcome;
 use sello_verifier::{TrustStore, Verification};
 
 /// Prints one outcome: a JSON line (`--json`), or the human report on standard output, or

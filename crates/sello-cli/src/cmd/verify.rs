@@ -5,7 +5,7 @@ use crate::failure::Failure;
 use crate::shared::load_verifier;
 use sello_core::Verdict;
 use sello_issuer::dates as when;
-use sello_verifier::pipeline::Outcome;
+use sello_verifier::Outcome;
 
 /// Inputs read, decoded and verified together: enough for batches to pay, few enough that
 /// results appear as they come.
@@ -65,8 +65,8 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(workers)
         .build()?;
-    let (inputs, failed) = sello_verifier::pipeline::expand(&args.inputs);
-    let mut tally = sello_verifier::pipeline::Tally::default();
+    let (inputs, failed) = sello_verifier::expand(&args.inputs);
+    let mut tally = sello_verifier::Tally::default();
     let mut counts = Counts::default();
     for outcome in &failed {
         tally.add(outcome);
@@ -75,9 +75,7 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
     }
     for chunk in inputs.chunks(VERIFY_CHUNK) {
         // Reading and decoding images is the slow part: on all workers, results in order.
-        for outcome in
-            pool.install(|| sello_verifier::pipeline::verify_inputs(&verifier, chunk, at))
-        {
+        for outcome in pool.install(|| sello_verifier::verify_inputs(&verifier, chunk, at)) {
             tally.add(&outcome);
             counts.add(&outcome);
             crate::report::print(&outcome, args.json, verifier.trust());
