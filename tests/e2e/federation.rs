@@ -256,6 +256,31 @@ fn a_certificate_verifies_through_the_bundle_alone_in_spanish_and_english() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no use --keys con ellos"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // …but key sets exported in SELLO_KEYS for other runs do not stand in the way.
+    let out = w
+        .sello()
+        .env("SELLO_KEYS", "cecati149/jwks.json")
+        .args([
+            "verify",
+            "--trust",
+            "conocer/root.json",
+            "--bundle",
+            "trust.jwt",
+        ])
+        .arg(token(&good))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The ratchet is kept in the state folder.
     let state = w.path("state/sello/federations");
     assert_eq!(std::fs::read_dir(&state).unwrap().count(), 1);

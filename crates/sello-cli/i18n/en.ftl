@@ -442,3 +442,4 @@ fed-combined = Root version { $version } checked with { $signatures } signatures
 fed-no-state-dir = there is nowhere to keep the federations' state: set XDG_STATE_HOME or HOME
 fed-bad-duration = "{ $given }" is not a duration: use a number with s, m, h or d (e.g. 36h or 7d)
 fed-bundle-stale = the trust bundle is of { $as_of } and was fresh until { $until }: get a newer one
+fed-trust-and-keys = --trust and --bundle already say which issuers to trust: do not use --keys with them

@@ -442,3 +442,4 @@ fed-combined = Raíz versión { $version } comprobada con { $signatures } firmas
 fed-no-state-dir = no se sabe dónde guardar el estado de las federaciones: defina XDG_STATE_HOME o HOME
 fed-bad-duration = «{ $given }» no es una duración: use un número con s, m, h o d (p. ej. 36h o 7d)
 fed-bundle-stale = el paquete de confianza es del { $as_of } y estuvo vigente hasta el { $until }: consiga uno más reciente
+fed-trust-and-keys = --trust y --bundle ya dicen en qué emisores confiar: no use --keys con ellos

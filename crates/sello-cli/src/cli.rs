@@ -178,8 +178,7 @@ pub struct VerifyArgs {
         long = "trust",
         id = "trust_root",
         value_name = "ROOT_JSON",
-        requires = "bundle",
-        conflicts_with = "keys"
+        requires = "bundle"
     )]
     pub trust_root: Option<PathBuf>,
     // The federation's trust bundle (trust.jwt from `sello federation publish`)

@@ -424,6 +424,19 @@ pub fn parse_duration(text: &str) -> Result<i64, Failure> {
         .ok_or_else(|| Failure::usage(tr!("fed-bad-duration", given = escaped(text))))
 }
 
+/// With `--trust`, the trust store is the bundle's: `--keys` given on the command line is
+/// refused, but key sets that only come from `SELLO_KEYS` (exported for other runs) are left
+/// aside.
+pub fn no_keys_with_a_bundle(keys: &[PathBuf]) -> Result<(), Failure> {
+    let from_env: Vec<PathBuf> = std::env::var_os("SELLO_KEYS")
+        .map(|v| v.to_string_lossy().split(':').map(PathBuf::from).collect())
+        .unwrap_or_default();
+    if keys.is_empty() || keys == from_env.as_slice() {
+        return Ok(());
+    }
+    Err(Failure::usage(tr!("fed-trust-and-keys")))
+}
+
 /// The verifier of `sello verify --trust ROOT --bundle BUNDLE`: the pinned root, the bundle
 /// accepted at `at` (FORMAT.md §5.9.5), then the ratchet advanced in the state folder.
 pub fn bundle_verifier(

@@ -56,13 +56,16 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
     };
     // Through a federation's trust bundle, or the key sets given.
     let mut verifier = match (&args.trust_root, &args.bundle) {
-        (Some(root), Some(bundle)) => crate::cmd::federation::bundle_verifier(
-            root,
-            bundle,
-            at,
-            args.trust.leeway,
-            args.max_bundle_age.as_deref(),
-        )?,
+        (Some(root), Some(bundle)) => {
+            crate::cmd::federation::no_keys_with_a_bundle(&args.trust.keys)?;
+            crate::cmd::federation::bundle_verifier(
+                root,
+                bundle,
+                at,
+                args.trust.leeway,
+                args.max_bundle_age.as_deref(),
+            )?
+        }
         _ => load_verifier(&args.trust.keys, args.trust.leeway)?,
     };
     for path in &args.trust.status {
