@@ -13,6 +13,7 @@
 //!   root-keys/holder-<i>/  one folder per root key: <kid>.p8 (encrypted under that holder's
 //!                          own passphrase) and <kid>.pub.json (its public JWK); mode 0700.
 //!                          Move each folder to its holder's offline machine and delete it here
+//!   registry.lock          locked (exclusively) while a `RegistryDir` is open
 //! ```
 //!
 //! Private keys are the issuer folder's format ([`crate::keystore`]: PKCS#8 PBES2, owner-only,
@@ -260,9 +261,12 @@ pub struct Init {
     pub threshold: usize,
 }
 
-/// A registry folder on disk.
+/// A registry folder on disk, held under an exclusive lock (`registry.lock`) from
+/// [`RegistryDir::open`] or [`RegistryDir::init`] until dropped: two publishers at once take
+/// turns, and the second reads the first one's sequence number instead of reusing it.
 #[derive(Debug, Clone)]
 pub struct RegistryDir {
+    _lock: std::sync::Arc<fs::File>,
     path: PathBuf,
     federation: String,
     name: String,
@@ -322,6 +326,19 @@ pub struct Rotation {
     pub remove_root_keys: Vec<String>,
     /// A new threshold (else the current one).
     pub threshold: Option<usize>,
+}
+
+/// Takes the registry folder's lock, waiting for whoever holds it.
+fn lock(path: &Path) -> Result<std::sync::Arc<fs::File>, RegistryError> {
+    let lock_path = path.join("registry.lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io_err(&lock_path))?;
+    file.lock().map_err(io_err(&lock_path))?;
+    Ok(std::sync::Arc::new(file))
 }
 
 fn key_pub_json(key: &PublicKey) -> String {
@@ -488,6 +505,10 @@ impl RegistryDir {
                 .map_err(|e| RegistryError::Refused(BundleError::VerifyUrl(e)))?;
         }
         fs::create_dir_all(path).map_err(io_err(path))?;
+        let lock = lock(path)?;
+        if path.join("registry.json").exists() {
+            return Err(RegistryError::Exists(path.to_owned()));
+        }
         let registry_dir = path.join("registry-key");
         private_dir(&registry_dir)?;
         write_private_key(
@@ -508,6 +529,7 @@ impl RegistryDir {
         }
         drop(roots);
         let mut dir = RegistryDir {
+            _lock: lock,
             path: path.to_owned(),
             federation: init.federation.clone(),
             name: init.name.clone(),
@@ -522,9 +544,14 @@ impl RegistryDir {
         Ok((dir, Created { holder_dirs, root }))
     }
 
-    /// Opens a registry folder (nothing secret is read).
+    /// Opens a registry folder (nothing secret is read), waiting for its lock.
     pub fn open(path: &Path) -> Result<RegistryDir, RegistryError> {
         let record_path = path.join("registry.json");
+        // Not a registry: say so before creating a lock file in it.
+        if !record_path.is_file() {
+            read_file(&record_path, MAX_RECORD_BYTES)?;
+        }
+        let lock = lock(path)?;
         let invalid = |detail: String| RegistryError::Invalid {
             path: record_path.clone(),
             detail,
@@ -568,6 +595,7 @@ impl RegistryDir {
             });
         }
         let dir = RegistryDir {
+            _lock: lock,
             path: path.to_owned(),
             federation: doc.federation,
             name: doc.name,
@@ -1076,6 +1104,7 @@ mod tests {
                 assert_eq!(mode(&key), 0o600);
             }
         }
+        drop(dir);
         let opened = RegistryDir::open(tmp.path()).unwrap();
         assert_eq!(opened.root(), &root);
         assert_eq!(opened.seq(), 0);
@@ -1184,8 +1213,10 @@ mod tests {
             Err(RegistryError::Reason(_))
         ));
         // The record survives a reopen.
-        let reopened = RegistryDir::open(tmp.path()).unwrap();
-        assert_eq!(reopened.issuers(), dir.issuers());
+        let issuers = dir.issuers().to_vec();
+        drop(dir);
+        let mut dir = RegistryDir::open(tmp.path()).unwrap();
+        assert_eq!(dir.issuers(), issuers);
 
         // A status list of the centre goes in verbatim; one of nobody is left out.
         let list = sello_core::status::StatusList::new(8).unwrap();
@@ -1238,7 +1269,9 @@ mod tests {
         // Each publication takes the next number, kept on disk before the bundle is out.
         let second = dir.publish(PASS[0], &[], T + 2 * DAY, 7).unwrap();
         assert_eq!(second.seq, 2);
-        assert_eq!(RegistryDir::open(tmp.path()).unwrap().seq(), 2);
+        drop(dir);
+        let mut dir = RegistryDir::open(tmp.path()).unwrap();
+        assert_eq!(dir.seq(), 2);
         assert!(matches!(
             dir.publish("otra frase equivocada", &[], T, 7),
             Err(RegistryError::Key(KeyStoreError::Unlock(_)))
@@ -1259,6 +1292,28 @@ mod tests {
             dir.publish(PASS[0], &[(PathBuf::from("f.jwt"), forged)], T, 7),
             Err(RegistryError::Status { .. })
         ));
+    }
+
+    #[test]
+    fn publishers_at_once_take_turns_and_never_share_a_number() {
+        let tmp = tempfile::tempdir().unwrap();
+        drop(init(tmp.path()));
+        let seqs: Vec<u64> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..4)
+                .map(|i| {
+                    let path = tmp.path();
+                    s.spawn(move || {
+                        let mut dir = RegistryDir::open(path).unwrap();
+                        dir.publish(PASS[0], &[], T + i, 7).unwrap().seq
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        let mut sorted = seqs.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![1, 2, 3, 4], "{seqs:?}");
+        assert_eq!(RegistryDir::open(tmp.path()).unwrap().seq(), 4);
     }
 
     #[test]
@@ -1370,6 +1425,7 @@ mod tests {
         let bundle = dir.publish(PASS[0], &[], T + 3 * DAY, 7).unwrap();
         let accepted = accept_bundle(&v1, &bundle.text, T + 3 * DAY, Policy::default()).unwrap();
         assert_eq!(accepted.root, v2);
+        drop(dir);
         assert_eq!(RegistryDir::open(tmp.path()).unwrap().root(), &v2);
     }
 }
