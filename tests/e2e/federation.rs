@@ -283,7 +283,13 @@ fn a_certificate_verifies_through_the_bundle_alone_in_spanish_and_english() {
     );
     // The ratchet is kept in the state folder.
     let state = w.path("state/sello/federations");
-    assert_eq!(std::fs::read_dir(&state).unwrap().count(), 1);
+    let record: Value = serde_json::from_slice(
+        &std::fs::read(state.join(format!("{}.json", sello_core::b64::encode(b"mx.conocer"))))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(record["seq"], 1);
+    assert_eq!(record["root"], 1);
 }
 
 #[test]
@@ -431,6 +437,27 @@ fn a_stale_bundle_still_decides_unless_a_maximum_age_is_set() {
     w.accredit("cecati149", "EC0105");
     let cert = token(&w.issue("cecati149", "EC0105"));
     w.publish("conocer", "trust.jwt", &["--valid-days", "1"]);
+    // A centre without a status list is named when publishing.
+    std::fs::remove_dir_all(w.path("status")).unwrap();
+    let out = w
+        .sello()
+        .args([
+            "federation",
+            "publish",
+            "--dir",
+            "conocer",
+            "--out",
+            "sin-estado.jwt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("aviso: no hay lista de estado de mx.cecati149 en --status"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let later = (bundle_iat(&w, "trust.jwt") + 3 * 86_400).to_string();
     // Three days later, past fresh_until: same verdict, said to be stale.
     let (status, out, err) = w.verify("conocer/root.json", "trust.jwt", &["--at", &later, &cert]);

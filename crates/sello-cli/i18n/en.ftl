@@ -443,3 +443,5 @@ fed-no-state-dir = there is nowhere to keep the federations' state: set XDG_STAT
 fed-bad-duration = "{ $given }" is not a duration: use a number with s, m, h or d (e.g. 36h or 7d)
 fed-bundle-stale = the trust bundle is of { $as_of } and was fresh until { $until }: get a newer one
 fed-trust-and-keys = --trust and --bundle already say which issuers to trust: do not use --keys with them
+fed-status-expired = the status list of { $issuer } has expired: its certificates with a status entry will be indeterminate until the centre publishes a new one
+fed-status-missing = no status list of { $issuer } in --status: its certificates with a status entry will be indeterminate

@@ -443,3 +443,5 @@ fed-no-state-dir = no se sabe dónde guardar el estado de las federaciones: defi
 fed-bad-duration = «{ $given }» no es una duración: use un número con s, m, h o d (p. ej. 36h o 7d)
 fed-bundle-stale = el paquete de confianza es del { $as_of } y estuvo vigente hasta el { $until }: consiga uno más reciente
 fed-trust-and-keys = --trust y --bundle ya dicen en qué emisores confiar: no use --keys con ellos
+fed-status-expired = la lista de estado de { $issuer } ya venció: sus certificados con entrada de estado quedarán sin confirmar hasta que el centro publique una nueva
+fed-status-missing = no hay lista de estado de { $issuer } en --status: sus certificados con entrada de estado quedarán sin confirmar

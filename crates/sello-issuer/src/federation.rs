@@ -315,6 +315,12 @@ pub struct Published {
     /// Status list files left out: of no accredited centre, or older than another of the
     /// same centre.
     pub ignored: Vec<PathBuf>,
+    /// Centres whose status list in the bundle has already expired (`exp` ≤ the bundle's
+    /// `iat`): verifiers find their certificates with a status entry indeterminate.
+    pub expired_status: Vec<String>,
+    /// Centres with no status list in the bundle: the same, unless verifiers get one
+    /// elsewhere.
+    pub without_status: Vec<String>,
 }
 
 /// A change of the root's keys for the next version.
@@ -782,7 +788,7 @@ impl RegistryDir {
                 .add(e.key_set.clone())
                 .expect("issuer ids are unique in the record");
         }
-        let mut newest: std::collections::BTreeMap<String, (i64, &Path, String)> =
+        let mut newest: std::collections::BTreeMap<String, (i64, &Path, String, i64)> =
             Default::default();
         let mut ignored = Vec::new();
         for (path, text) in status {
@@ -796,9 +802,9 @@ impl RegistryDir {
                         ignored.push(path.clone());
                         continue;
                     }
-                    if let Some((_, previous, _)) = newest.insert(
+                    if let Some((_, previous, ..)) = newest.insert(
                         list.issuer.clone(),
-                        (list.iat, path.as_path(), list.token.clone()),
+                        (list.iat, path.as_path(), list.token.clone(), list.exp),
                     ) {
                         ignored.push(previous.to_owned());
                     }
@@ -817,11 +823,19 @@ impl RegistryDir {
             return Err(RegistryError::SeqExhausted);
         }
         let mut issuers = self.issuers.clone();
-        let mut with_status = Vec::new();
+        let (mut with_status, mut expired_status, mut without_status) =
+            (Vec::new(), Vec::new(), Vec::new());
         for e in &mut issuers {
-            if let Some((_, _, token)) = newest.remove(&e.key_set.issuer.id) {
-                e.status = Some(token);
-                with_status.push(e.key_set.issuer.id.clone());
+            let id = e.key_set.issuer.id.clone();
+            match newest.remove(&id) {
+                Some((_, _, token, exp)) => {
+                    e.status = Some(token);
+                    if exp <= now {
+                        expired_status.push(id.clone());
+                    }
+                    with_status.push(id);
+                }
+                None => without_status.push(id),
             }
         }
         let fresh_until = now + i64::from(valid_days) * DAY;
@@ -853,6 +867,8 @@ impl RegistryDir {
             fresh_until,
             with_status,
             ignored,
+            expired_status,
+            without_status,
         })
     }
 
@@ -1245,6 +1261,8 @@ mod tests {
         assert_eq!(first.seq, 1);
         assert_eq!(first.with_status, vec!["mx.cecati149".to_owned()]);
         assert_eq!(first.ignored, vec![PathBuf::from("n.jwt")]);
+        assert_eq!(first.without_status, vec!["mx.otro".to_owned()]);
+        assert!(first.expired_status.is_empty());
         let accepted =
             accept_bundle(&created.root, &first.text, T + DAY, Policy::default()).unwrap();
         assert_eq!(accepted.claims.issuers.len(), 2);
@@ -1269,9 +1287,13 @@ mod tests {
         // Each publication takes the next number, kept on disk before the bundle is out.
         let second = dir.publish(PASS[0], &[], T + 2 * DAY, 7).unwrap();
         assert_eq!(second.seq, 2);
+        // A list past its exp still goes in, and is named.
+        let late = dir.publish(PASS[0], &lists[..1], T + 7 * DAY, 7).unwrap();
+        assert_eq!(late.expired_status, vec!["mx.cecati149".to_owned()]);
+        assert_eq!(late.seq, 3);
         drop(dir);
         let mut dir = RegistryDir::open(tmp.path()).unwrap();
-        assert_eq!(dir.seq(), 2);
+        assert_eq!(dir.seq(), 3);
         assert!(matches!(
             dir.publish("otra frase equivocada", &[], T, 7),
             Err(RegistryError::Key(KeyStoreError::Unlock(_)))
@@ -1280,7 +1302,7 @@ mod tests {
             dir.publish(PASS[0], &[], T, 0),
             Err(RegistryError::ValidDays)
         ));
-        assert_eq!(dir.seq(), 2);
+        assert_eq!(dir.seq(), 3);
         // A forged status list of an accredited centre stops the publication.
         let forged = format!("{}A", &status[..status.len() - 1]);
         let forged = if forged == status {

@@ -268,6 +268,20 @@ pub fn run(cmd: FederationCommand) -> Result<u8, Failure> {
                     tr!("fed-status-ignored", path = path_of(path))
                 );
             }
+            for issuer in &published.expired_status {
+                eprintln!(
+                    "sello: {}: {}",
+                    tr!("warning-prefix"),
+                    tr!("fed-status-expired", issuer = escaped(issuer))
+                );
+            }
+            for issuer in &published.without_status {
+                eprintln!(
+                    "sello: {}: {}",
+                    tr!("warning-prefix"),
+                    tr!("fed-status-missing", issuer = escaped(issuer))
+                );
+            }
             write_public(&out, &format!("{}\n", published.text))?;
             println!(
                 "{}",
