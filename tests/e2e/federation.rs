@@ -653,3 +653,40 @@ fn the_root_ceremony_needs_two_of_three_and_verifiers_walk_to_the_new_root() {
         .unwrap();
     assert_eq!(out.status.code(), Some(65));
 }
+
+#[test]
+fn a_centre_newer_than_the_bundle_is_indeterminate_not_forged() {
+    let w = World::new();
+    w.init();
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.accredit("cecati149", "EC0105");
+    w.publish("conocer", "trust.jwt", &[]);
+    let iat = bundle_iat(&w, "trust.jwt");
+    // A centre accredited after the bundle was signed, whose certificate is newer too.
+    w.centre("cecati150", "mx.cecati150", "CECATI 150");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while sello_issuer::now() <= iat {
+        assert!(std::time::Instant::now() < deadline);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let newer = token(&w.issue("cecati150", "EC0105"));
+    let (status, out, _) = w.verify("conocer/root.json", "trust.jwt", &[&newer]);
+    assert_eq!(status, 3, "{out}");
+    assert!(out.contains("(trust_bundle_older_than_token)"), "{out}");
+    // With the next bundle, which accredits it, it is valid.
+    w.accredit("cecati150", "EC0105");
+    w.publish("conocer", "trust-2.jwt", &[]);
+    let (status, out, _) = w.verify("conocer/root.json", "trust-2.jwt", &[&newer]);
+    assert_eq!(status, 0, "{out}");
+    // A root document that is not signed by a threshold of its own keys is refused.
+    let mut root: Value =
+        serde_json::from_slice(&std::fs::read(w.path("conocer/root.json")).unwrap()).unwrap();
+    root["signatures"].as_array_mut().unwrap().truncate(1);
+    std::fs::write(w.path("falsa.json"), root.to_string()).unwrap();
+    let (status, _, err) = w.verify("falsa.json", "trust-2.jwt", &[&newer]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("no está firmado por un umbral de sus propias llaves raíz"),
+        "{err}"
+    );
+}
