@@ -94,7 +94,7 @@ fn batch_reports_bad_rows_and_every_output_verifies() {
     );
     let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
     assert_eq!(summary.lines().count(), 33);
-    assert_eq!(summary.matches(",issued,").count(), 30);
+    assert_eq!(summary.matches(",emitido,").count(), 30);
     publish_status(&dir);
     let pngs: Vec<_> = std::fs::read_dir(&out_dir)
         .unwrap()
@@ -341,8 +341,8 @@ fn batch_killed_midway_resumes_without_duplicates() {
         .count();
     assert!(leftovers <= 2, "temporary files from the killed run");
     let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
-    assert_eq!(summary.matches(",already_issued,").count(), before);
-    assert_eq!(summary.matches(",issued,").count(), n - before);
+    assert_eq!(summary.matches(",ya_emitido,").count(), before);
+    assert_eq!(summary.matches(",emitido,").count(), n - before);
     // A third run changes nothing.
     batch(&dir, &list, &out_dir, "png,svg").assert().code(0);
     assert_eq!(ledger_export(&dir).len(), n);
@@ -408,7 +408,7 @@ fn revoked_certificate_is_reported_revoked() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(65));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("already issued"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("el folio \"B-2\" ya se emitió"));
 }
 
 #[test]
@@ -601,4 +601,75 @@ fn keygen_time_zone_is_checked_and_published() {
     let jwks: Value =
         serde_json::from_slice(&std::fs::read(dir.join("jwks.json")).unwrap()).unwrap();
     assert_eq!(jwks["time_zone"], "America/Tijuana");
+}
+
+/// An issuer that declares attribute labels gets them everywhere a person reads: a roster column
+/// named "Departamento" fills `dep`, the printable certificate prints "Departamento: …", and
+/// `sello verify` lists it as "Departamento" (in English, "Department").
+#[test]
+fn declared_attribute_labels_are_read_from_rosters_printed_and_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cecati149");
+    keygen(&dir);
+    let record = dir.join("issuer.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
+    doc["attribute_labels"] =
+        serde_json::json!({"dep": {"es": "Departamento", "en": "Department"}});
+    std::fs::write(&record, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    let roster = tmp.path().join("grupo.csv");
+    std::fs::write(&roster, "nombre,Departamento\nAna Pérez,Registro Civil\n").unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["issue", "--dir"])
+        .arg(&dir)
+        .arg("--batch")
+        .arg(&roster)
+        .arg("--out")
+        .arg(&out_dir)
+        .args([
+            "--code",
+            "EC0105",
+            "--title",
+            "Atención",
+            "--formats",
+            "png,cert-svg",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .unwrap();
+    let svg = std::fs::read_to_string(png.with_file_name(format!(
+        "{}-certificado.svg",
+        png.file_stem().unwrap().to_str().unwrap()
+    )))
+    .unwrap();
+    assert!(
+        svg.contains("Departamento: Registro Civil"),
+        "the certificate prints the label"
+    );
+    for (lang, label) in [
+        ("es", "Departamento = Registro Civil"),
+        ("en", "Department = Registro Civil"),
+    ] {
+        let out = sello()
+            .args(["--lang", lang, "verify", "--keys"])
+            .arg(dir.join("jwks.json"))
+            .arg(&png)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(label), "{lang}: {stdout}");
+        assert!(!stdout.contains("dep ="), "{lang}: {stdout}");
+    }
 }

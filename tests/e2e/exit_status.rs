@@ -40,14 +40,25 @@ fn a_damaged_ledger_database_is_69_not_a_usage_error() {
     assert_eq!(code, Some(69), "{err}");
 }
 
+/// A `--dir` that is not an issuer folder (a typo, or the folder above it) is the person's
+/// mistake, said with what to do, not the operating system's "No such file or directory".
+#[test]
+fn a_folder_that_is_not_an_issuer_is_a_usage_error_2_with_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in [tmp.path().join("cecati194"), tmp.path().to_owned()] {
+        let (code, err) = run(sello().args(["ledger", "list", "--dir"]).arg(&dir));
+        assert_eq!(code, Some(2), "{err}");
+        assert!(
+            err.contains("no es una carpeta de emisor") && err.contains("sello keygen --dir"),
+            "{err}"
+        );
+        assert!(!err.contains("os error"), "{err}");
+    }
+}
+
 #[test]
 fn a_file_that_cannot_be_read_or_written_is_74() {
     let tmp = tempfile::tempdir().unwrap();
-    // No issuer folder there.
-    let (code, err) = run(sello()
-        .args(["ledger", "list", "--dir"])
-        .arg(tmp.path().join("missing")));
-    assert_eq!(code, Some(74), "{err}");
     // A key set written into a folder that does not exist.
     let dir = tmp.path().join("issuer");
     keygen(&dir);
@@ -111,4 +122,32 @@ fn a_roster_or_a_serial_the_ledger_refuses_is_65() {
             .arg(&dir)
             .args(["NO-EXISTE", "--reason", "x"]));
     assert_eq!(code, Some(65), "{err}");
+}
+
+/// `sello keygen` inside a git work tree that does not ignore the folder refuses before asking
+/// for a passphrase, saying which line to add to `.gitignore`; `--force` creates it anyway.
+#[test]
+fn keygen_inside_a_git_work_tree_is_refused_unless_ignored_or_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    let keygen_in = |dir: &std::path::Path, extra: &[&str]| {
+        run(sello()
+            .env("SELLO_PASSPHRASE", PASS)
+            .args(["keygen", "--dir"])
+            .arg(dir)
+            .args(["--id", "mx.cecati149", "--name", "CECATI 149"])
+            .args(extra))
+    };
+    let dir = repo.join("cecati149");
+    let (code, err) = keygen_in(&dir, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("/cecati149/") && err.contains(".gitignore"),
+        "{err}"
+    );
+    assert!(!dir.exists(), "nothing is created");
+    let (code, err) = keygen_in(&dir, &["--force"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(dir.join("issuer.json").exists());
 }

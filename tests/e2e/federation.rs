@@ -341,6 +341,27 @@ fn a_suspended_centre_keeps_its_earlier_certificates_and_loses_later_ones() {
         out.contains("(issuer_suspended)") && out.contains("INVALID CERTIFICATE"),
         "{out}"
     );
+    // A folder that is not a registry says so, and how to make one.
+    let out = w
+        .sello()
+        .args([
+            "federation",
+            "suspend",
+            "--dir",
+            "cecati149",
+            "--issuer",
+            "mx.cecati149",
+        ])
+        .args(["--from", "2026-06-01", "--reason", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("no es una carpeta de registro de federación (no tiene registry.json)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Suspending a centre the registry does not know is refused.
     let out = w
         .sello()

@@ -175,37 +175,6 @@ passphrase-again = Repeat the passphrase:{" "}
 passphrase-mismatch = the passphrases do not match
 passphrase-missing = no passphrase: set SELLO_PASSPHRASE or run in a terminal
 rotate-new-passphrase-hint = To encrypt the new key under another passphrase, use --new-passphrase (or SELLO_NEW_PASSPHRASE).
-weak-passphrase = the passphrase is too weak for a new key: { $why } A good one: four or five random words that do not make a known phrase.
-weak-blank = it is empty or only white space.
-weak-too-short = it has fewer than { $min } characters.
-weak-guessable = it is easy to guess (strength { $score } of 4; at least { $min } is needed).
-pw-straight-rows = Straight rows of keys are easy to guess.
-pw-short-keyboard-patterns = Short keyboard patterns are easy to guess.
-pw-repeats-aaa = Repeats like "aaa" are easy to guess.
-pw-repeats-abcabc = Repeats like "abcabcabc" are only slightly harder to guess than "abc".
-pw-top10 = This is a top-10 common password.
-pw-top100 = This is a top-100 common password.
-pw-common = This is a very common password.
-pw-similar-common = This is similar to a commonly used password.
-pw-sequences = Sequences like abc or 6543 are easy to guess.
-pw-recent-years = Recent years are easy to guess.
-pw-word-by-itself = A word by itself is easy to guess.
-pw-dates = Dates are often easy to guess.
-pw-names-by-themselves = Names and surnames by themselves are easy to guess.
-pw-common-names = Common names and surnames are easy to guess.
-pw-use-a-few-words = Use a few words, avoid common phrases.
-pw-no-need-for-symbols = No need for symbols, digits, or uppercase letters.
-pw-add-a-word = Add another word or two. Uncommon words are better.
-pw-capitalization = Capitalization doesn't help very much.
-pw-all-uppercase = All-uppercase is almost as easy to guess as all-lowercase.
-pw-reversed-words = Reversed words aren't much harder to guess.
-pw-substitutions = Predictable substitutions like '@' instead of 'a' don't help very much.
-pw-longer-keyboard-pattern = Use a longer keyboard pattern with more turns.
-pw-avoid-repeats = Avoid repeated words and characters.
-pw-avoid-sequences = Avoid sequences.
-pw-avoid-recent-years = Avoid recent years.
-pw-avoid-your-years = Avoid years that are associated with you.
-pw-avoid-your-dates = Avoid dates and years that are associated with you.
 
 ## keygen and issue
 
@@ -306,7 +275,6 @@ keys-revoked = Key revoked { $kid } (from { $at }). Publish the new jwks.json; i
 
 ## serve and site
 
-serve-listening = Verification service at { $url } (Ctrl-C to stop)
 site-written = Site written: { $path } (upload it as it is to any static host)
 
 ## demo
@@ -330,6 +298,7 @@ demo-try = Try it yourself: sello verify --keys { $keys } --status { $status } {
 ## Time zones and dates
 
 about-keys-set-time-zone = Set the issuer's time zone (IANA name, e.g. America/Mexico_City): the dates of its certificates are days there. Then publish jwks.json
+help-keygen-force = Create the folder even inside a git work tree that does not ignore it (the private key and the ledger could be committed)
 help-keygen-time_zone = The issuer's time zone (IANA name): the dates of its certificates (--expires, what verifiers show) are days there. Published in jwks.json; `sello keys set-time-zone` changes it
 help-keys-set-time-zone-zone = The time zone, AREA/LOCATION (or UTC)
 value-keygen-time_zone = AREA/LOCATION

@@ -175,37 +175,6 @@ passphrase-again = Repita la frase de contraseña:{" "}
 passphrase-mismatch = las frases de contraseña no coinciden
 passphrase-missing = no hay frase de contraseña: defina SELLO_PASSPHRASE o ejecute en una terminal
 rotate-new-passphrase-hint = Para cifrar la nueva llave con otra frase, use --new-passphrase (o SELLO_NEW_PASSPHRASE).
-weak-passphrase = la frase de contraseña es demasiado débil para una llave nueva: { $why } Una buena frase: cuatro o cinco palabras al azar que no formen una frase conocida.
-weak-blank = está vacía o solo tiene espacios.
-weak-too-short = tiene menos de { $min } caracteres.
-weak-guessable = es fácil de adivinar (fuerza { $score } de 4; se necesita al menos { $min }).
-pw-straight-rows = Las filas seguidas del teclado son fáciles de adivinar.
-pw-short-keyboard-patterns = Los patrones cortos del teclado son fáciles de adivinar.
-pw-repeats-aaa = Las repeticiones como «aaa» son fáciles de adivinar.
-pw-repeats-abcabc = Las repeticiones como «abcabcabc» son apenas más difíciles de adivinar que «abc».
-pw-top10 = Es una de las 10 contraseñas más comunes.
-pw-top100 = Es una de las 100 contraseñas más comunes.
-pw-common = Es una contraseña muy común.
-pw-similar-common = Se parece a una contraseña muy usada.
-pw-sequences = Las secuencias como «abc» o «6543» son fáciles de adivinar.
-pw-recent-years = Los años recientes son fáciles de adivinar.
-pw-word-by-itself = Una palabra sola es fácil de adivinar.
-pw-dates = Las fechas suelen ser fáciles de adivinar.
-pw-names-by-themselves = Los nombres y apellidos solos son fáciles de adivinar.
-pw-common-names = Los nombres y apellidos comunes son fáciles de adivinar.
-pw-use-a-few-words = Use varias palabras y evite frases conocidas.
-pw-no-need-for-symbols = No hacen falta símbolos, números ni mayúsculas.
-pw-add-a-word = Agregue una o dos palabras más; mejor si son poco comunes.
-pw-capitalization = Las mayúsculas no ayudan mucho.
-pw-all-uppercase = Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.
-pw-reversed-words = Las palabras al revés no son mucho más difíciles de adivinar.
-pw-substitutions = Las sustituciones previsibles, como «@» por «a», no ayudan mucho.
-pw-longer-keyboard-pattern = Use un patrón de teclado más largo y con más giros.
-pw-avoid-repeats = Evite palabras y caracteres repetidos.
-pw-avoid-sequences = Evite las secuencias.
-pw-avoid-recent-years = Evite los años recientes.
-pw-avoid-your-years = Evite años relacionados con usted.
-pw-avoid-your-dates = Evite fechas y años relacionados con usted.
 
 ## keygen e issue
 
@@ -306,7 +275,6 @@ keys-revoked = Llave revocada { $kid } (desde { $at }). Publique el nuevo jwks.j
 
 ## serve y site
 
-serve-listening = Servicio de verificación en { $url } (Ctrl-C para detener)
 site-written = Sitio escrito: { $path } (súbalo tal cual a cualquier hospedaje estático)
 
 ## demo
@@ -330,6 +298,7 @@ demo-try = Pruebe usted: sello verify --keys { $keys } --status { $status } { $f
 ## Time zones and dates
 
 about-keys-set-time-zone = Define la zona horaria del emisor (nombre IANA, p. ej. America/Mexico_City): las fechas de sus certificados son días de esa zona. Luego publique jwks.json
+help-keygen-force = Crea la carpeta aunque esté dentro de un repositorio git que no la ignora (la llave privada y el registro podrían acabar en un commit)
 help-keygen-time_zone = La zona horaria del emisor (nombre IANA): las fechas de sus certificados (--expires, lo que muestran quienes verifican) son días de esa zona. Se publica en jwks.json; `sello keys set-time-zone` la cambia
 help-keys-set-time-zone-zone = La zona horaria, ÁREA/LUGAR (o UTC)
 value-keygen-time_zone = ÁREA/LUGAR

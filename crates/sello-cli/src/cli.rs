@@ -4,6 +4,7 @@
 //! missing), so the comments below are for whoever reads the code.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use sello_print::{Output, PaperSize};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -75,6 +76,9 @@ pub struct KeygenArgs {
     // changes it
     #[arg(long, default_value = "America/Mexico_City")]
     pub time_zone: String,
+    // Create the folder even inside a git work tree that does not ignore it
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args)]
@@ -125,11 +129,11 @@ pub struct IssueArgs {
     #[arg(long, value_name = "OUT_DIR")]
     pub out: Option<PathBuf>,
     // With --batch: what to write for each certificate
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Png, Output::Svg, Output::Pdf])]
+    #[arg(long, value_delimiter = ',', value_parser = output_parser(), default_values = ["png", "svg", "pdf"])]
     pub formats: Vec<Output>,
     // Paper size of the printable certificate
-    #[arg(long, value_enum, default_value_t = Paper::Letter)]
-    pub paper: Paper,
+    #[arg(long, value_parser = paper_parser(), default_value = "letter")]
+    pub paper: PaperSize,
     // With --batch: your own SVG template for the printable certificate
     #[arg(long, value_name = "TEMPLATE.svg")]
     pub template: Option<PathBuf>,
@@ -212,26 +216,18 @@ pub struct DemoArgs {
     pub out: PathBuf,
 }
 
-// An output file kind for batch issuing.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
-pub enum Output {
-    // QR code, 1-bit PNG.
-    Png,
-    // QR code, SVG.
-    Svg,
-    // Printable certificate, PDF.
-    Pdf,
-    // Printable certificate, SVG (`<serial>-certificado.svg`).
-    CertSvg,
+// `--formats`: the outputs of `sello-print`, by their names (png, svg, pdf, cert-svg).
+fn output_parser() -> impl clap::builder::TypedValueParser<Value = Output> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Output::ALL.map(Output::name))
+        .try_map(|name: String| name.parse::<Output>())
 }
 
-// Paper size of printable certificates.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
-pub enum Paper {
-    // ISO A4.
-    A4,
-    // US Letter (common in Mexico).
-    Letter,
+// `--paper`: the paper sizes of `sello-print`, by their names (a4, letter).
+fn paper_parser() -> impl clap::builder::TypedValueParser<Value = PaperSize> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(PaperSize::ALL.map(PaperSize::name))
+        .try_map(|name: String| PaperSize::from_name(&name).ok_or("not a paper size"))
 }
 
 // `sello ledger …`.

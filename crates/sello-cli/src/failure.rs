@@ -6,7 +6,7 @@
 //! |---|---|
 //! | 0 | done; `verify`: every input valid |
 //! | 1 | `verify`: some input invalid; `issue --batch`: some row failed; `demo`: a check failed |
-//! | 2 | usage error (arguments, options, an input `verify` or `scan` cannot read, trusted key sets or status lists that do not load) |
+//! | 2 | usage error (arguments, options, a `--dir` that is not an issuer folder, an input `verify` or `scan` cannot read, trusted key sets or status lists that do not load) |
 //! | 3 | `verify`: some input indeterminate and none invalid |
 //! | 65 | data refused: a roster or template that cannot be used, a certificate the ledger refuses (serial taken, not in the ledger, already revoked) |
 //! | 69 | the ledger (its database) cannot be opened, read or written |
@@ -101,7 +101,9 @@ impl From<KeyStoreError> for Failure {
         let message = e.to_string();
         match e {
             KeyStoreError::Io { path, source } => Failure::io(&path, &source),
-            KeyStoreError::Exists(_) | KeyStoreError::TimeZone(_) => Failure::Usage(message),
+            KeyStoreError::Exists(_)
+            | KeyStoreError::NotAnIssuer(_)
+            | KeyStoreError::TimeZone(_) => Failure::Usage(message),
             KeyStoreError::TooLarge(_)
             | KeyStoreError::Invalid { .. }
             | KeyStoreError::WeakPassphrase(_)
@@ -158,10 +160,15 @@ impl From<sello_issuer::roster::RosterError> for Failure {
     }
 }
 
-impl From<sello_issuer::qr::QrError> for Failure {
-    fn from(e: sello_issuer::qr::QrError) -> Failure {
+impl From<sello_print::PrintError> for Failure {
+    fn from(e: sello_print::PrintError) -> Failure {
+        use sello_print::{PrintError, QrError};
         match e {
-            sello_issuer::qr::QrError::TooLong(_) => Failure::Data(e.to_string()),
+            // What the certificate holds does not fit its QR code or its page: the data.
+            PrintError::Qr(QrError::TooLong(_))
+            | PrintError::Field { .. }
+            | PrintError::Template(_)
+            | PrintError::QrTooSmall { .. } => Failure::Data(e.to_string()),
             _ => Failure::Internal(e.to_string()),
         }
     }

@@ -1,23 +1,28 @@
 //! Printing verification results: a human report (Spanish or English) or JSON Lines (the one
 //! wire form of `sello_verifier::pipeline::Report`).
 
+use sello_core::KeySet;
 use sello_core::Verdict;
 use sello_core::i18n::language;
 use sello_core::untrusted::{self, Escaped};
 use sello_core::zone::Zone;
-use sello_verifier::Verification;
 use sello_verifier::pipeline::Outcome;
+use sello_verifier::{TrustStore, Verification};
 
 /// Prints one outcome: a JSON line (`--json`), or the human report on standard output, or
-/// for an input that gave no verification, one escaped line on standard error.
-pub fn print(outcome: &Outcome, as_json: bool) {
+/// for an input that gave no verification, one escaped line on standard error. `trust` holds
+/// the issuers' key sets, whose declared attribute labels the report shows.
+pub fn print(outcome: &Outcome, as_json: bool, trust: &TrustStore) {
     let lang = language();
     if as_json {
         println!("{}", outcome.report(lang).to_value());
         return;
     }
     match &outcome.result {
-        Ok(v) => println!("{}", human(&outcome.input, outcome.qr, v)),
+        Ok(v) => {
+            let key_set = v.issuer.as_ref().and_then(|i| trust.issuer(&i.id));
+            println!("{}", human(&outcome.input, outcome.qr, v, key_set))
+        }
         Err(e) => match outcome.qr {
             Some(i) => eprintln!(
                 "sello: {}: {}",
@@ -31,8 +36,9 @@ pub fn print(outcome: &Outcome, as_json: bool) {
 
 /// The human report for one verification: one value per line after its label, every value
 /// that did not come from Sello escaped ([`Escaped`]), and the certificate's own attributes in
-/// a section of their own, so that no signed text can pass for one of Sello's labels.
-pub fn human(input: &str, qr: Option<usize>, v: &Verification) -> String {
+/// a section of their own, so that no signed text can pass for one of Sello's labels; each
+/// under the label its issuer declares in `key_set` (FORMAT.md §5.1), else under its key.
+pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&KeySet>) -> String {
     let lang = language();
     let mark = match v.verdict {
         Verdict::Valid => "✔",
@@ -113,7 +119,10 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification) -> String {
     if let Some(attrs) = attrs {
         out.push_str(&format!("  {}\n", tr!("label-attributes")));
         for (key, value) in attrs {
-            out.push_str(&format!("    {} = {}\n", Escaped(key), Escaped(value)));
+            let name = key_set
+                .and_then(|set| set.attribute_label(key, lang))
+                .unwrap_or(key);
+            out.push_str(&format!("    {} = {}\n", Escaped(name), Escaped(value)));
         }
     }
     out

@@ -5,9 +5,7 @@ use crate::failure::Failure;
 use crate::i18n::escaped;
 use sello_issuer::files::{PRIVATE, write_atomic};
 use sello_issuer::ledger::Ledger;
-use sello_issuer::passphrase::{MIN_CHARS, MIN_SCORE, Suggestion, Warning, Weakness};
-use sello_issuer::qr::{Correction, QrMatrix};
-use sello_issuer::{Issued, IssuerDir, KeyStoreError};
+use sello_issuer::{IssuerDir, KeyStoreError};
 use sello_verifier::{TrustStore, Verifier};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
@@ -55,81 +53,12 @@ pub fn new_passphrase(var: &str, known: &[&str]) -> Result<Zeroizing<String>, Fa
         Some(p) => p,
         None => ask_passphrase(&tr!("passphrase-prompt-new"))?,
     };
-    sello_issuer::passphrase::check(&pass, known).map_err(|w| Failure::Key(weak_passphrase(&w)))?;
+    sello_issuer::passphrase::check(&pass, known)
+        .map_err(|w| Failure::from(KeyStoreError::WeakPassphrase(w)))?;
     if prompted && *ask_passphrase(&tr!("passphrase-again"))? != *pass {
         return Err(Failure::Key(tr!("passphrase-mismatch")));
     }
     Ok(pass)
-}
-
-/// An issuer-folder error for the person: a weak passphrase is explained in their language.
-pub fn key_failure(e: KeyStoreError) -> Failure {
-    match e {
-        KeyStoreError::WeakPassphrase(w) => Failure::Key(weak_passphrase(&w)),
-        other => other.into(),
-    }
-}
-
-/// Why a passphrase was refused for a new key, with zxcvbn's findings, for the person.
-pub fn weak_passphrase(weakness: &Weakness) -> String {
-    let why = match weakness {
-        Weakness::Blank => tr!("weak-blank"),
-        Weakness::TooShort => tr!("weak-too-short", min = MIN_CHARS),
-        Weakness::Guessable {
-            score,
-            warning,
-            suggestions,
-        } => {
-            let mut why = tr!("weak-guessable", score = *score, min = MIN_SCORE);
-            let ids = warning
-                .map(warning_id)
-                .into_iter()
-                .chain(suggestions.iter().map(|s| suggestion_id(*s)));
-            for id in ids {
-                why.push(' ');
-                why.push_str(&crate::i18n::tr(id, &[]));
-            }
-            why
-        }
-    };
-    tr!("weak-passphrase", why = why)
-}
-
-fn warning_id(warning: Warning) -> &'static str {
-    match warning {
-        Warning::StraightRowsOfKeysAreEasyToGuess => "pw-straight-rows",
-        Warning::ShortKeyboardPatternsAreEasyToGuess => "pw-short-keyboard-patterns",
-        Warning::RepeatsLikeAaaAreEasyToGuess => "pw-repeats-aaa",
-        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "pw-repeats-abcabc",
-        Warning::ThisIsATop10Password => "pw-top10",
-        Warning::ThisIsATop100Password => "pw-top100",
-        Warning::ThisIsACommonPassword => "pw-common",
-        Warning::ThisIsSimilarToACommonlyUsedPassword => "pw-similar-common",
-        Warning::SequencesLikeAbcAreEasyToGuess => "pw-sequences",
-        Warning::RecentYearsAreEasyToGuess => "pw-recent-years",
-        Warning::AWordByItselfIsEasyToGuess => "pw-word-by-itself",
-        Warning::DatesAreOftenEasyToGuess => "pw-dates",
-        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "pw-names-by-themselves",
-        Warning::CommonNamesAndSurnamesAreEasyToGuess => "pw-common-names",
-    }
-}
-
-fn suggestion_id(suggestion: Suggestion) -> &'static str {
-    match suggestion {
-        Suggestion::UseAFewWordsAvoidCommonPhrases => "pw-use-a-few-words",
-        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => "pw-no-need-for-symbols",
-        Suggestion::AddAnotherWordOrTwo => "pw-add-a-word",
-        Suggestion::CapitalizationDoesntHelpVeryMuch => "pw-capitalization",
-        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "pw-all-uppercase",
-        Suggestion::ReversedWordsArentMuchHarderToGuess => "pw-reversed-words",
-        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => "pw-substitutions",
-        Suggestion::UseALongerKeyboardPatternWithMoreTurns => "pw-longer-keyboard-pattern",
-        Suggestion::AvoidRepeatedWordsAndCharacters => "pw-avoid-repeats",
-        Suggestion::AvoidSequences => "pw-avoid-sequences",
-        Suggestion::AvoidRecentYears => "pw-avoid-recent-years",
-        Suggestion::AvoidYearsThatAreAssociatedWithYou => "pw-avoid-your-years",
-        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => "pw-avoid-your-dates",
-    }
 }
 
 /// A time that could not be read (`--expires`, `--at`), with an example of one that can.
@@ -148,59 +77,28 @@ pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
     Ok(Ledger::open(&dir.path().join("ledger.sqlite"))?)
 }
 
-/// Writes a QR code as PNG or SVG, chosen by the file's extension.
-pub fn write_qr(path: &Path, qr_text: &str) -> Result<(), Failure> {
-    let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
-    let bytes = match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-    {
-        Some(e) if e == "png" => qr.to_png(4)?,
-        Some(e) if e == "svg" => qr.to_svg(40.0).into_bytes(),
-        _ => return Err(Failure::usage(tr!("qr-extension"))),
-    };
-    // The QR code carries the token: the holder's name and id. Owner-only, like the ledger.
-    write_atomic(path, &bytes, PRIVATE).map_err(|e| Failure::io(path, &e))
-}
-
-/// The `sello-print` paper size of a `--paper` value.
-pub fn paper_size(paper: crate::cli::Paper) -> sello_print::PaperSize {
-    match paper {
-        crate::cli::Paper::A4 => sello_print::PaperSize::A4,
-        crate::cli::Paper::Letter => sello_print::PaperSize::Letter,
-    }
-}
-
-/// Renders a printable certificate to `path` (`.pdf` or `.svg`) with the default template.
-pub fn write_certificate(
+/// Writes one output of a certificate to `path` (`sello issue --qr`, `--certificate`, the
+/// demo): its QR code of `qr_text`, or the printable certificate with the default template on
+/// `paper`, its attributes under the labels the issuer declares (`key_set`).
+pub fn write_output(
     path: &Path,
-    issued: &Issued,
-    issuer: &sello_core::IssuerInfo,
-    paper: crate::cli::Paper,
+    output: sello_print::Output,
+    claims: &sello_core::Claims,
+    key_set: &sello_core::KeySet,
+    qr_text: &str,
+    paper: sello_print::PaperSize,
 ) -> Result<(), Failure> {
-    let fields = sello_print::CertificateFields::from_claims(&issued.claims, issuer);
-    let printer =
-        sello_print::Printer::new(&sello_print::Template::default_es(), paper_size(paper))
-            .map_err(|e| Failure::Internal(e.to_string()))?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let bytes = match ext.as_deref() {
-        Some("pdf") => printer
-            .pdf(&fields, &issued.qr_text)
-            .map_err(|e| Failure::Data(e.to_string()))?,
-        Some("svg") => printer
-            .svg(&fields, &issued.qr_text)
-            .map_err(|e| Failure::Data(e.to_string()))?
-            .into_bytes(),
-        _ => {
-            return Err(Failure::usage(tr!("certificate-extension")));
-        }
-    };
-    // Names and ids: owner-only, like the ledger.
-    write_atomic(path, &bytes, PRIVATE).map_err(|e| Failure::io(path, &e))
+    let outputs =
+        sello_print::Outputs::new(&[output], &sello_print::Template::default_es(), paper)?;
+    let fields = sello_print::CertificateFields::from_claims(claims, &key_set.issuer)
+        .with_attribute_labels(&key_set.attribute_labels);
+    let files = outputs.render(&fields, qr_text)?;
+    // The QR code carries the token (the holder's name and id), and so does the certificate:
+    // owner-only, like the ledger.
+    for (_, bytes) in files {
+        write_atomic(path, &bytes, PRIVATE).map_err(|e| Failure::io(path, &e))?;
+    }
+    Ok(())
 }
 
 /// Builds a verifier from `--keys` paths.
@@ -227,13 +125,10 @@ pub fn load_verifier(keys: &[PathBuf], leeway: i64) -> Result<Verifier, Failure>
     Ok(Verifier::new(trust).with_leeway(leeway))
 }
 
-/// Reads a file of at most `max` bytes (one more is read, so the parser sees it is too large).
+/// Reads a file for a parser that caps its input at `max` bytes: one byte more is read (through
+/// the one capped read, `sello_core::read_capped`), so that the parser refuses a larger file
+/// with its own words and limits.
 pub fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, Failure> {
-    use std::io::Read as _;
     let file = std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?;
-    let mut bytes = Vec::new();
-    file.take(max as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::io(path, &e))?;
-    Ok(bytes)
+    sello_core::read_capped(file, max.saturating_add(1)).map_err(|e| Failure::io(path, &e))
 }

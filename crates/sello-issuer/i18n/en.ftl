@@ -63,6 +63,7 @@ git-work-tree = { $dir } would be inside the git repository { $root }, where a "
 ## Issuer folders and keys at rest (keystore.rs)
 
 keystore-io = { $path }: { $error }
+keystore-not-an-issuer = { $path } is not an issuer folder (it has no issuer.json); create one with sello keygen --dir { $path }, or give the folder sello keygen created
 keystore-exists = { $path } already holds an issuer; refusing to overwrite it
 keystore-too-large = { $path } is larger than { $max } bytes
 keystore-invalid = { $path }: { $detail }
@@ -107,6 +108,7 @@ passphrase-suggestion-avoid-dates-and-years-that-are-associated-with-you = Avoid
 ## A federation's registry (federation.rs)
 
 registry-io = { $path }: { $error }
+registry-not-a-registry = { $path } is not a federation registry folder (it has no registry.json); make one with sello federation init --dir { $path }, or give the folder it made
 registry-exists = { $path } already holds a federation registry; refusing to overwrite it
 registry-invalid = { $path }: { $detail }
 registry-too-large = it is larger than { $max } bytes
@@ -133,3 +135,56 @@ registry-not-ed25519 = not an Ed25519 public key (a JWK with kty OKP and crv Ed2
 registry-kid-mismatch = its kid is not the key's
 registry-key-file-name = the key file must be named KID.p8 (as sello writes it)
 registry-root-mismatch = root.json is of another federation
+
+## Dates given to the issuer (dates.rs)
+
+date-unreadable = "{ $text }" is not a time: use a date YYYY-MM-DD (e.g. 2031-11-24), an RFC 3339 time with its offset (e.g. 2031-11-24T18:00:00-06:00), or Unix seconds
+date-no-such-day = "{ $text }" is not a day of the calendar (from 1970 on; e.g. 2031-11-24)
+date-out-of-range = "{ $text }" is out of range: times go from 1970-01-01 to 9999-12-29 (e.g. 2031-11-24)
+
+## Signing (issue.rs, signer.rs)
+
+issue-invalid = the certificate cannot be issued: { $error }
+no-randomness = the operating system gave no randomness: { $error }
+issue-key-not-valid = key { $kid } may not sign at this time (outside its window or revoked); rotate the keys with sello keys rotate
+issue-too-long = the QR content would be { $bytes } bytes, more than a QR code holds ({ $max }); shorten the fields
+issue-status-times = status list times: the issue and expiry times must be between 1970 and 9999, the expiry after the issue
+issue-ledger-token = the token recorded in the ledger for "{ $serial }" cannot be read: { $error }
+signer-failed = the signer failed: { $error }
+
+## The ledger (ledger.rs, ledger_pg.rs, migrate.rs, batch.rs)
+
+ledger-sql = ledger (SQLite): { $error }
+ledger-serial-taken = serial "{ $serial }" was already issued
+ledger-not-found = no certificate with serial "{ $serial }" in the ledger
+ledger-already-revoked = certificate "{ $serial }" is already revoked
+ledger-status-full = the status list is full ({ $max } entries)
+ledger-version = this ledger's schema version "{ $version }" is newer than this sello knows; update sello
+ledger-io = { $path }: { $error }
+ledger-damaged = the ledger is damaged: { $detail }
+ledger-mismatch = the certificate signed for "{ $serial }" does not match what was reserved for it
+ledger-postgres = ledger (PostgreSQL): { $error }
+ledger-no-postgres = this sello was built without PostgreSQL support (cargo feature "postgres")
+ledger-password-in-url = the ledger URL contains a password: remove it and set PGPASSWORD or a password file (PGPASSFILE, ~/.pgpass)
+ledger-address = the ledger address is not valid: { $error }
+ledger-contention = the chunk conflicted with other stations { $times } times in a row; nothing was recorded
+ledger-import-conflict = certificate "{ $serial }" is already in the target ledger with a different token
+migrate-incomplete = after copying, { $missing ->
+    [one] one certificate of the source is
+   *[other] { $missing } certificates of the source are
+} not in the target
+batch-io = { $path }: { $error }
+batch-render-failed = the files could not be drawn: { $error }
+
+## summary.csv (batch.rs): its header and outcomes, in this order
+
+summary-line = line
+summary-outcome = outcome
+summary-serial = serial
+summary-holder = holder
+summary-files = files
+summary-error = error
+summary-token = token
+summary-issued = issued
+summary-already-issued = already_issued
+summary-failed = failed

@@ -63,6 +63,7 @@ git-work-tree = { $dir } quedaría dentro del repositorio git { $root }, y un «
 ## Carpetas de emisor y llaves guardadas (keystore.rs)
 
 keystore-io = { $path }: { $error }
+keystore-not-an-issuer = { $path } no es una carpeta de emisor (no tiene issuer.json); cree una con sello keygen --dir { $path }, o indique la carpeta que creó sello keygen
 keystore-exists = { $path } ya contiene un emisor; no se sobrescribe
 keystore-too-large = { $path } pesa más de { $max } bytes
 keystore-invalid = { $path }: { $detail }
@@ -107,6 +108,7 @@ passphrase-suggestion-avoid-dates-and-years-that-are-associated-with-you = Evite
 ## Registro de una federación (federation.rs)
 
 registry-io = { $path }: { $error }
+registry-not-a-registry = { $path } no es una carpeta de registro de federación (no tiene registry.json); cree una con sello federation init --dir { $path }, o indique la carpeta que creó
 registry-exists = { $path } ya tiene un registro de federación; no se sobrescribe
 registry-invalid = { $path }: { $detail }
 registry-too-large = es mayor que { $max } bytes
@@ -133,3 +135,56 @@ registry-not-ed25519 = no es una llave pública Ed25519 (JWK con kty OKP y crv E
 registry-kid-mismatch = su kid no es el de la llave
 registry-key-file-name = el archivo de llave debe llamarse KID.p8 (como lo escribe sello)
 registry-root-mismatch = root.json es de otra federación
+
+## Fechas que recibe el emisor (dates.rs)
+
+date-unreadable = "{ $text }" no es una fecha: use AAAA-MM-DD (p. ej. 2031-11-24), una hora RFC 3339 con su desfase (p. ej. 2031-11-24T18:00:00-06:00) o segundos Unix
+date-no-such-day = "{ $text }" no es un día del calendario (de 1970 en adelante; p. ej. 2031-11-24)
+date-out-of-range = "{ $text }" está fuera de rango: las fechas van del 1970-01-01 al 9999-12-29 (p. ej. 2031-11-24)
+
+## Firmar (issue.rs, signer.rs)
+
+issue-invalid = no se puede emitir el certificado: { $error }
+no-randomness = el sistema operativo no dio aleatoriedad: { $error }
+issue-key-not-valid = la llave { $kid } no puede firmar en este momento (fuera de su periodo o revocada); rote las llaves con sello keys rotate
+issue-too-long = el contenido del QR ocuparía { $bytes } bytes, más de lo que cabe en un código QR ({ $max }); acorte los campos
+issue-status-times = fechas de la lista de estado: la emisión y el vencimiento deben estar entre 1970 y 9999, el vencimiento después de la emisión
+issue-ledger-token = el token registrado en el registro para "{ $serial }" no se puede leer: { $error }
+signer-failed = el firmante falló: { $error }
+
+## El registro (ledger.rs, ledger_pg.rs, migrate.rs, batch.rs)
+
+ledger-sql = registro (SQLite): { $error }
+ledger-serial-taken = el folio "{ $serial }" ya se emitió
+ledger-not-found = no hay ningún certificado con el folio "{ $serial }" en el registro
+ledger-already-revoked = el certificado "{ $serial }" ya está revocado
+ledger-status-full = la lista de estado está llena ({ $max } entradas)
+ledger-version = la versión del esquema de este registro ("{ $version }") es más nueva de lo que este sello conoce; actualice sello
+ledger-io = { $path }: { $error }
+ledger-damaged = el registro está dañado: { $detail }
+ledger-mismatch = el certificado firmado para "{ $serial }" no coincide con lo que se reservó para él
+ledger-postgres = registro (PostgreSQL): { $error }
+ledger-no-postgres = este sello se compiló sin PostgreSQL (función de cargo "postgres")
+ledger-password-in-url = la dirección del registro contiene una contraseña: quítela y defina PGPASSWORD o un archivo de contraseñas (PGPASSFILE, ~/.pgpass)
+ledger-address = la dirección del registro no es válida: { $error }
+ledger-contention = el bloque chocó con otras estaciones { $times } veces seguidas; no se registró nada
+ledger-import-conflict = el certificado "{ $serial }" ya está en el registro de destino con otro token
+migrate-incomplete = después de copiar, { $missing ->
+    [one] un certificado del origen no está
+   *[other] { $missing } certificados del origen no están
+} en el destino
+batch-io = { $path }: { $error }
+batch-render-failed = no se pudieron dibujar los archivos: { $error }
+
+## summary.csv (batch.rs): su encabezado y sus resultados, en este orden
+
+summary-line = línea
+summary-outcome = resultado
+summary-serial = folio
+summary-holder = titular
+summary-files = archivos
+summary-error = error
+summary-token = token
+summary-issued = emitido
+summary-already-issued = ya_emitido
+summary-failed = con_error

@@ -30,7 +30,7 @@ pub enum BatchError {
     #[error(transparent)]
     Issue(#[from] IssueError),
     /// An output file could not be written.
-    #[error("{path}: {source}")]
+    #[error("{}", crate::i18n::tr("batch-io", &[("path", sello_core::i18n::Arg::from(crate::i18n::path_of(path))), ("error", sello_core::i18n::Arg::from(sello_core::i18n::io_error(source)))]))]
     Io {
         /// The file.
         path: PathBuf,
@@ -253,7 +253,7 @@ pub fn run_batch(
                     Outcome::AlreadyIssued,
                 )),
                 Recorded::SerialTaken(s) => {
-                    summary.push(failed(format!("serial {s:?} was already issued")));
+                    summary.push(failed(LedgerError::SerialTaken(s).to_string()));
                 }
                 Recorded::Refused(e) => summary.push(failed(e.to_string())),
             }
@@ -279,13 +279,17 @@ pub fn run_batch(
                         Ok(files) => {
                             for (name, bytes) in files {
                                 let path = options.out_dir.join(&name);
-                                if let Err(e) = write_atomic(&path, &bytes, PRIVATE) {
-                                    row.outcome =
-                                        Outcome::Failed(format!("{}: {e}", path.display()));
+                                if let Err(source) = write_atomic(&path, &bytes, PRIVATE) {
+                                    let e = BatchError::Io { path, source };
+                                    row.outcome = Outcome::Failed(e.to_string());
                                 }
                             }
                         }
-                        Err(e) => row.outcome = Outcome::Failed(format!("rendering: {e}")),
+                        Err(e) => {
+                            let why =
+                                crate::i18n::tr("batch-render-failed", &[("error", e.into())]);
+                            row.outcome = Outcome::Failed(why);
+                        }
                     }
                 }
                 progress(1);
@@ -299,24 +303,36 @@ pub fn run_batch(
     Ok(summary)
 }
 
-/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token; cells
-/// that a spreadsheet would take for a formula are neutralised ([`crate::files::csv_cell`]).
-/// Owner-only: it holds names and tokens.
+/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token, always
+/// in this order, the header and the outcomes in the language in use (`summary-*` in the
+/// catalogue); cells that a spreadsheet would take for a formula are neutralised
+/// ([`crate::files::csv_cell`]). Owner-only: it holds names and tokens.
+const SUMMARY_COLUMNS: [&str; 7] = [
+    "summary-line",
+    "summary-outcome",
+    "summary-serial",
+    "summary-holder",
+    "summary-files",
+    "summary-error",
+    "summary-token",
+];
+
 fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
     let io = |source| BatchError::Io {
         path: path.to_owned(),
         source,
     };
     let mut doc = CsvDocument::new();
-    doc.row([
-        "line", "outcome", "serial", "holder", "files", "error", "token",
-    ])
-    .map_err(io)?;
+    let word = |id: &str| crate::i18n::tr(id, &[]);
+    let header = SUMMARY_COLUMNS.map(word);
+    doc.row(header.iter().map(String::as_str)).map_err(io)?;
+    let [issued, already, failed] =
+        ["summary-issued", "summary-already-issued", "summary-failed"].map(word);
     for r in rows {
         let (outcome, error) = match &r.outcome {
-            Outcome::Issued => ("issued", ""),
-            Outcome::AlreadyIssued => ("already_issued", ""),
-            Outcome::Failed(e) => ("failed", e.as_str()),
+            Outcome::Issued => (issued.as_str(), ""),
+            Outcome::AlreadyIssued => (already.as_str(), ""),
+            Outcome::Failed(e) => (failed.as_str(), e.as_str()),
         };
         doc.row([
             r.line.to_string().as_str(),
@@ -439,7 +455,7 @@ mod tests {
         assert_eq!(serials.len(), 26);
         let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
         assert_eq!(summary.lines().count(), 28);
-        assert!(summary.contains("already_issued"));
+        assert!(summary.contains(&crate::i18n::tr("summary-already-issued", &[])));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! start of the next day there); for an instant, the start of that day. Dates are shown with
 //! [`sello_core::zone::Zone`].
 
+use crate::i18n::{escaped, tr};
+use sello_core::i18n::Arg;
 use sello_core::untrusted;
 use sello_core::zone::{Date, DateProblem, Zone};
 
@@ -14,15 +16,13 @@ use sello_core::zone::{Date, DateProblem, Zone};
 #[non_exhaustive]
 pub enum DateError {
     /// None of the forms (the text, escaped).
-    #[error(
-        "{0:?} is not a time: use a date YYYY-MM-DD (e.g. 2031-11-24), an RFC 3339 time with its offset (e.g. 2031-11-24T18:00:00-06:00), or Unix seconds"
-    )]
+    #[error("{}", tr("date-unreadable", &[("text", Arg::from(escaped(.0)))]))]
     Unreadable(String),
     /// A date of the right form that does not exist (the text).
-    #[error("{0:?} is not a day of the calendar (from 1970 on; e.g. 2031-11-24)")]
+    #[error("{}", tr("date-no-such-day", &[("text", Arg::from(escaped(.0)))]))]
     NoSuchDay(String),
     /// Before 1970 or after 9999 (FORMAT §2.3), in the issuer's time zone (the text).
-    #[error("{0:?} is out of range: times go from 1970-01-01 to 9999-12-29 (e.g. 2031-11-24)")]
+    #[error("{}", tr("date-out-of-range", &[("text", Arg::from(escaped(.0)))]))]
     OutOfRange(String),
 }
 

@@ -70,6 +70,9 @@ pub enum RegistryError {
     /// The folder already holds a registry.
     #[error("{}", tr("registry-exists", &[("path", path_of(.0).into())]))]
     Exists(PathBuf),
+    /// The folder has no `registry.json`.
+    #[error("{}", tr("registry-not-a-registry", &[("path", path_of(.0).into())]))]
+    NotARegistry(PathBuf),
     /// A file that is not what Sello writes (what is wrong, escaped).
     #[error("{}", tr("registry-invalid", &[("path", path_of(.path).into()), ("detail", .detail.as_str().into())]))]
     Invalid {
@@ -555,7 +558,7 @@ impl RegistryDir {
         let record_path = path.join("registry.json");
         // Not a registry: say so before creating a lock file in it.
         if !record_path.is_file() {
-            read_file(&record_path, MAX_RECORD_BYTES)?;
+            return Err(RegistryError::NotARegistry(path.to_owned()));
         }
         let lock = lock(path)?;
         let invalid = |detail: String| RegistryError::Invalid {
@@ -1360,6 +1363,10 @@ mod tests {
         assert!(matches!(
             dir.accredit(a, &codes, T, None),
             Err(RegistryError::TooMany(MAX_SCOPE))
+        ));
+        assert!(matches!(
+            RegistryDir::open(&tmp.path().join("root-keys")),
+            Err(RegistryError::NotARegistry(_))
         ));
         let bad = tmp.path().join("bad.json");
         fs::write(&bad, "{}").unwrap();

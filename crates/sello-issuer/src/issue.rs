@@ -1,7 +1,9 @@
 //! Issuing: certificate in, signed token and QR content out.
 
+use crate::i18n::{escaped, tr};
 use crate::signer::{SignError, Signer};
 use sello_core::certificate::{ClaimError, check_serial};
+use sello_core::i18n::Arg;
 use sello_core::jwk::IssuerInfo;
 use sello_core::token::{self, Header};
 use sello_core::{Certificate, Claims, StatusRef};
@@ -10,27 +12,25 @@ use sello_core::{Certificate, Claims, StatusRef};
 #[derive(Debug, thiserror::Error)]
 pub enum IssueError {
     /// A field breaks a rule of the format.
-    #[error("invalid certificate: {0}")]
+    #[error("{}", tr("issue-invalid", &[("error", Arg::from(.0.to_string()))]))]
     Invalid(#[from] ClaimError),
     /// The signer failed.
     #[error(transparent)]
     Sign(#[from] SignError),
     /// No randomness for a serial.
-    #[error("no randomness from the operating system: {0}")]
+    #[error("{}", tr("no-randomness", &[("error", Arg::from(escaped(.0)))]))]
     Random(String),
     /// The signing key may not sign at this time (outside its window, or revoked).
-    #[error("key {0} may not sign at this time (outside its window or revoked); rotate keys")]
+    #[error("{}", tr("issue-key-not-valid", &[("kid", Arg::from(escaped(.0)))]))]
     KeyNotValid(String),
     /// The QR content would not fit in a QR code at level M.
-    #[error(
-        "the QR content would be {0} bytes, more than a QR code holds (2,331); shorten the fields"
-    )]
+    #[error("{}", tr("issue-too-long", &[("bytes", Arg::from(*.0)), ("max", Arg::from(sello_core::MAX_QR_BYTES))]))]
     TooLong(usize),
     /// A status list's times are out of range or in the wrong order.
-    #[error("status list times: iat and exp must be between 1970 and 9999, exp after iat")]
+    #[error("{}", tr("issue-status-times", &[]))]
     StatusTimes,
     /// A token recorded in the ledger no longer decodes.
-    #[error("the ledger's token of {serial} cannot be decoded: {error}")]
+    #[error("{}", tr("issue-ledger-token", &[("serial", Arg::from(escaped(serial))), ("error", Arg::from(error.to_string()))]))]
     LedgerToken {
         /// The certificate's serial.
         serial: String,

@@ -55,7 +55,10 @@ pub enum KeyStoreError {
         /// The operating system's error.
         source: std::io::Error,
     },
-    /// The folder already holds an issuer.
+    /// The folder has no `issuer.json`: it is not an issuer folder (or does not exist).
+    #[error("{}", tr("keystore-not-an-issuer", &[("path", path_of(.0).into())]))]
+    NotAnIssuer(PathBuf),
+    /// The folder already holds an issuer (creating one there is refused).
     #[error("{}", tr("keystore-exists", &[("path", path_of(.0).into())]))]
     Exists(PathBuf),
     /// A file is too large to be what it claims.
@@ -232,8 +235,16 @@ impl IssuerDir {
             path: path.to_owned(),
             detail,
         };
+        let bytes = match read_capped(&record_path) {
+            Err(KeyStoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Err(KeyStoreError::NotAnIssuer(path.to_owned()));
+            }
+            other => other?,
+        };
         let doc: RecordDoc = sello_core::json::parse_strict_object(
-            &read_capped(&record_path)?,
+            &bytes,
             MAX_FILE_BYTES as usize,
             sello_core::json::Arrays::Allowed,
         )

@@ -17,8 +17,10 @@
 //! The ledger holds no private key material. It does hold personal data (names, ids): the file
 //! is created owner-only (0600), and SQLite gives its `-wal` and `-shm` files the same mode.
 
+use crate::i18n::{escaped, path_of, tr};
 use crate::issue::{IssueError, new_serial};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use sello_core::i18n::{Arg, io_error};
 use sello_core::status::{MAX_ENTRIES, MIN_ENTRIES, StatusList};
 use std::path::Path;
 use std::time::Duration;
@@ -61,28 +63,28 @@ pub const SCHEMA_VERSION_NUMBER: u32 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     /// SQLite reported an error.
-    #[error("ledger: {0}")]
+    #[error("{}", tr("ledger-sql", &[("error", Arg::from(escaped(&.0.to_string())))]))]
     Sql(#[from] rusqlite::Error),
     /// The serial is already in the ledger.
-    #[error("serial {0:?} was already issued")]
+    #[error("{}", tr("ledger-serial-taken", &[("serial", Arg::from(escaped(.0)))]))]
     SerialTaken(String),
     /// No certificate with this serial.
-    #[error("no certificate with serial {0:?} in the ledger")]
+    #[error("{}", tr("ledger-not-found", &[("serial", Arg::from(escaped(.0)))]))]
     NotFound(String),
     /// The certificate was already revoked.
-    #[error("certificate {0:?} is already revoked")]
+    #[error("{}", tr("ledger-already-revoked", &[("serial", Arg::from(escaped(.0)))]))]
     AlreadyRevoked(String),
     /// The status list cannot grow any further.
-    #[error("the status list is full ({MAX_ENTRIES} entries)")]
+    #[error("{}", tr("ledger-status-full", &[("max", Arg::from(MAX_ENTRIES))]))]
     StatusListFull,
     /// Randomness failed.
-    #[error("no randomness from the operating system: {0}")]
+    #[error("{}", tr("no-randomness", &[("error", Arg::from(escaped(.0)))]))]
     Random(String),
     /// The ledger was written by a newer Sello.
-    #[error("ledger schema version {0} is not supported")]
+    #[error("{}", tr("ledger-version", &[("version", Arg::from(escaped(.0)))]))]
     Version(String),
     /// The ledger file could not be created or opened.
-    #[error("{path}: {source}")]
+    #[error("{}", tr("ledger-io", &[("path", Arg::from(path_of(path))), ("error", Arg::from(io_error(source)))]))]
     Io {
         /// The file.
         path: std::path::PathBuf,
@@ -90,33 +92,30 @@ pub enum LedgerError {
         source: std::io::Error,
     },
     /// A stored value is not what the ledger writes.
-    #[error("the ledger is damaged: {0}")]
+    #[error("{}", tr("ledger-damaged", &[("detail", Arg::from(escaped(.0)))]))]
     Damaged(String),
     /// A signer callback returned an entry for another serial, status entry or row.
-    #[error("the certificate signed for {0:?} does not match what was reserved for it")]
+    #[error("{}", tr("ledger-mismatch", &[("serial", Arg::from(escaped(.0)))]))]
     Mismatch(String),
     /// PostgreSQL reported an error.
     #[cfg(feature = "postgres")]
-    #[error("ledger (PostgreSQL): {0}")]
+    #[error("{}", tr("ledger-postgres", &[("error", Arg::from(escaped(&.0.to_string())))]))]
     Postgres(#[from] postgres::Error),
     /// The ledger address is a PostgreSQL URL but this Sello was built without PostgreSQL.
-    #[error("this sello was built without PostgreSQL support (cargo feature \"postgres\")")]
+    #[error("{}", tr("ledger-no-postgres", &[]))]
     NoPostgres,
     /// A PostgreSQL URL with a password in it (it would end up in shell history, process
     /// lists and logs).
-    #[error(
-        "the ledger URL contains a password: remove it and set PGPASSWORD or a password file \
-         (PGPASSFILE, ~/.pgpass)"
-    )]
+    #[error("{}", tr("ledger-password-in-url", &[]))]
     PasswordInUrl,
     /// The ledger address could not be read.
-    #[error("the ledger address is not valid: {0}")]
+    #[error("{}", tr("ledger-address", &[("error", Arg::from(escaped(.0)))]))]
     Address(String),
     /// Other stations kept conflicting with this one: the chunk was tried this many times.
-    #[error("the chunk conflicted with other stations {0} times in a row; nothing was recorded")]
+    #[error("{}", tr("ledger-contention", &[("times", Arg::from(*.0))]))]
     Contention(u32),
     /// A certificate to import differs from the one already recorded with its serial.
-    #[error("certificate {0:?} is already in the target ledger with a different token")]
+    #[error("{}", tr("ledger-import-conflict", &[("serial", Arg::from(escaped(.0)))]))]
     ImportConflict(String),
     /// Writing the status list failed (the ledger is unchanged).
     #[error("{0}")]

@@ -43,8 +43,6 @@ pub mod ledger_pg;
 mod ledger_suite;
 pub mod migrate;
 pub mod passphrase;
-#[doc(hidden)]
-pub mod qr;
 pub mod reissue;
 pub mod roster;
 pub mod signer;

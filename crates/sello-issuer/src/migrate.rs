@@ -30,7 +30,7 @@ pub enum MigrateError {
     #[error(transparent)]
     Ledger(#[from] LedgerError),
     /// After the copy, the check found certificates of the source missing from the target.
-    #[error("after copying, {missing} certificates of the source are not in the target")]
+    #[error("{}", crate::i18n::tr("migrate-incomplete", &[("missing", sello_core::i18n::Arg::from(*missing))]))]
     Incomplete {
         /// How many.
         missing: u64,

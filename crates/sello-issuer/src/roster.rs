@@ -409,6 +409,15 @@ pub fn parse(
     parse_with_labels(bytes, format, defaults, &[])
 }
 
+/// The `(label, key)` pairs of [`parse_with_labels`] for an issuer's declared labels (its key
+/// set's `attribute_labels`): every language's label names its key.
+pub fn label_columns(labels: &sello_core::jwk::AttributeLabels) -> Vec<(String, String)> {
+    labels
+        .iter()
+        .flat_map(|(key, by_lang)| by_lang.values().map(|label| (label.clone(), key.clone())))
+        .collect()
+}
+
 /// [`parse`], where a CSV column may also be named by one of the issuer's declared attribute
 /// labels: `labels` holds `(label, key)` pairs, e.g. `("Departamento", "dep")`, and a column
 /// whose name is a label (compared case-insensitively, spaces trimmed) fills `attrs[key]`.

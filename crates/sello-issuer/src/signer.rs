@@ -6,7 +6,7 @@ use std::fmt;
 
 /// Why signing failed.
 #[derive(Debug, thiserror::Error)]
-#[error("the signer failed: {0}")]
+#[error("{}", crate::i18n::tr("signer-failed", &[("error", sello_core::i18n::Arg::from(crate::i18n::escaped(&self.0)))]))]
 pub struct SignError(pub String);
 
 /// Something that signs with one Ed25519 key. Implement it to keep keys in an HSM or a KMS.

@@ -154,6 +154,22 @@ pub enum PaperSize {
 }
 
 impl PaperSize {
+    /// Every paper size, in the order of their names.
+    pub const ALL: [PaperSize; 2] = [PaperSize::A4, PaperSize::Letter];
+
+    /// The name people choose it by (`a4`, `letter`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PaperSize::A4 => "a4",
+            PaperSize::Letter => "letter",
+        }
+    }
+
+    /// The paper size called `name` (see [`PaperSize::name`]), if any.
+    pub fn from_name(name: &str) -> Option<PaperSize> {
+        PaperSize::ALL.into_iter().find(|p| p.name() == name)
+    }
+
     /// Width and height in millimetres, portrait.
     pub fn size_mm(self) -> (f64, f64) {
         match self {

@@ -599,3 +599,12 @@ fn the_default_template_prints_the_attributes_the_issuer_labels() {
     let printer = Printer::new(&Template::default_es(), PaperSize::Letter).unwrap();
     assert!(printer.pdf(&many, QR_TEXT).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn paper_sizes_are_chosen_by_their_names() {
+    for p in PaperSize::ALL {
+        assert_eq!(PaperSize::from_name(p.name()), Some(p));
+    }
+    assert_eq!(PaperSize::from_name("letter"), Some(PaperSize::Letter));
+    assert_eq!(PaperSize::from_name("A5"), None);
+}

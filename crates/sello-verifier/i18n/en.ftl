@@ -69,3 +69,25 @@ fed-state-corrupt = the federation state file { $path } is not one Sello writes
 trust-chain-standard = { $issuer }, accredited by { $federation } for { $standard } since { $since } (according to the trust bundle of { $as_of })
 trust-chain = { $issuer }, accredited by { $federation } since { $since } (according to the trust bundle of { $as_of })
 trust-chain-stale = The trust bundle is past its freshness date: get a newer one.
+
+## Details of a verdict (verify.rs): for experts and logs, after the reason
+
+detail-no-status-list = the certificate has a status entry and no status list of its issuer is loaded
+detail-status-lists-later = the certificate has a status entry and every status list of its issuer is dated after the verification time
+detail-status-expired = the issuer's status list expired (exp { $exp })
+detail-status-set = entry { $idx } of the issuer's status list is set
+detail-status-beyond = status index { $idx } is beyond the status list's { $len } entries
+detail-issuer-newer-than-bundle = the issuer is not in the trust bundle, which is older than the token
+detail-unknown-issuer = no trusted key set for issuer "{ $issuer }"
+detail-key-newer-than-bundle = the key is not in the trust bundle, which is older than the token
+detail-unknown-key = issuer { $issuer } publishes no key "{ $kid }"
+detail-bad-signature = the Ed25519 signature does not verify with key { $kid }
+detail-key-revoked = the key was revoked at or before iat
+detail-key-window = iat is outside the key's signing window
+detail-iat-future = iat is in the future
+detail-nbf-future = nbf is in the future
+detail-expired = exp has passed
+detail-not-in-bundle = the issuer has no entry in the trust bundle
+detail-suspended = the federation suspended the issuer from { $from } ({ $why })
+detail-not-accredited = iat is outside the issuer's accreditation window
+detail-out-of-scope = the issuer was not accredited for { $code } at iat

@@ -69,3 +69,25 @@ fed-state-corrupt = el archivo de estado de la federación { $path } no es uno q
 trust-chain-standard = { $issuer }, acreditado por { $federation } para { $standard } desde { $since } (según el paquete de confianza del { $as_of })
 trust-chain = { $issuer }, acreditado por { $federation } desde { $since } (según el paquete de confianza del { $as_of })
 trust-chain-stale = El paquete de confianza ya pasó su fecha de frescura: consiga uno más reciente.
+
+## Detalles de un veredicto (verify.rs): para expertos y registros, después del motivo
+
+detail-no-status-list = el certificado tiene una entrada de estado y no hay cargada ninguna lista de estado de su emisor
+detail-status-lists-later = el certificado tiene una entrada de estado y todas las listas de estado de su emisor tienen fecha posterior a la de la verificación
+detail-status-expired = la lista de estado del emisor venció (exp { $exp })
+detail-status-set = la entrada { $idx } de la lista de estado del emisor está marcada
+detail-status-beyond = el índice de estado { $idx } está fuera de las { $len } entradas de la lista de estado
+detail-issuer-newer-than-bundle = el emisor no está en el paquete de confianza, que es anterior al token
+detail-unknown-issuer = no hay un conjunto de llaves de confianza para el emisor "{ $issuer }"
+detail-key-newer-than-bundle = la llave no está en el paquete de confianza, que es anterior al token
+detail-unknown-key = el emisor { $issuer } no publica ninguna llave "{ $kid }"
+detail-bad-signature = la firma Ed25519 no se verifica con la llave { $kid }
+detail-key-revoked = la llave se revocó en el momento de la emisión (iat) o antes
+detail-key-window = la emisión (iat) está fuera del periodo de firma de la llave
+detail-iat-future = la emisión (iat) está en el futuro
+detail-nbf-future = el inicio de vigencia (nbf) está en el futuro
+detail-expired = el vencimiento (exp) ya pasó
+detail-not-in-bundle = el emisor no tiene entrada en el paquete de confianza
+detail-suspended = la federación suspendió al emisor desde { $from } ({ $why })
+detail-not-accredited = la emisión (iat) está fuera del periodo de acreditación del emisor
+detail-out-of-scope = el emisor no estaba acreditado para { $code } en la fecha de emisión (iat)

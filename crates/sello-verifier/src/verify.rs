@@ -13,6 +13,7 @@
 //!    is `status_unavailable` (indeterminate): Sello never fetches anything and never passes a
 //!    certificate whose revocation it could not check.
 
+use crate::i18n::{escaped, tr};
 use crate::status::StatusLists;
 use crate::trust::TrustStore;
 use sello_core::ed25519_dalek::{Signature, VerifyingKey};
@@ -216,29 +217,32 @@ impl Verifier {
     fn check_status(&self, iss: &str, idx: u32, at: i64) -> Option<(Reason, String)> {
         let Some(loaded) = self.status_list(iss, at) else {
             let detail = if self.status.of(iss).is_empty() {
-                "the certificate has a status entry and no status list of its issuer is loaded"
+                tr("detail-no-status-list", &[])
             } else {
-                "the certificate has a status entry and every status list of its issuer is dated after the verification time"
+                tr("detail-status-lists-later", &[])
             };
-            return Some((Reason::StatusUnavailable, detail.to_owned()));
+            return Some((Reason::StatusUnavailable, detail));
         };
         if at >= loaded.exp {
             return Some((
                 Reason::StatusUnavailable,
-                format!("the issuer's status list expired (exp {})", loaded.exp),
+                tr(
+                    "detail-status-expired",
+                    &[("exp", loaded.exp.to_string().into())],
+                ),
             ));
         }
         match loaded.list.is_revoked(idx) {
             Some(true) => Some((
                 Reason::Revoked,
-                format!("entry {idx} of the issuer's status list is set"),
+                tr("detail-status-set", &[("idx", idx.into())]),
             )),
             Some(false) => None,
             None => Some((
                 Reason::StatusUnavailable,
-                format!(
-                    "status index {idx} is beyond the status list's {} entries",
-                    loaded.list.len()
+                tr(
+                    "detail-status-beyond",
+                    &[("idx", idx.into()), ("len", loaded.list.len().into())],
                 ),
             )),
         }
@@ -295,14 +299,17 @@ impl Verifier {
             if newer_than_bundle {
                 return Err((
                     Reason::TrustBundleOlderThanToken,
-                    "the issuer is not in the trust bundle, which is older than the token".into(),
+                    tr("detail-issuer-newer-than-bundle", &[]),
                 ));
             }
             return Err((
                 Reason::UnknownIssuer,
-                format!(
-                    "no trusted key set for issuer \"{}\"",
-                    sello_core::untrusted::quote(&parsed.claims.iss)
+                tr(
+                    "detail-unknown-issuer",
+                    &[(
+                        "issuer",
+                        sello_core::untrusted::quote(&parsed.claims.iss).into(),
+                    )],
                 ),
             ));
         };
@@ -310,15 +317,20 @@ impl Verifier {
             if newer_than_bundle {
                 return Err((
                     Reason::TrustBundleOlderThanToken,
-                    "the key is not in the trust bundle, which is older than the token".into(),
+                    tr("detail-key-newer-than-bundle", &[]),
                 ));
             }
             return Err((
                 Reason::UnknownKey,
-                format!(
-                    "issuer {} publishes no key \"{}\"",
-                    key_set.issuer.id,
-                    sello_core::untrusted::quote(&parsed.header.kid)
+                tr(
+                    "detail-unknown-key",
+                    &[
+                        ("issuer", escaped(&key_set.issuer.id).into()),
+                        (
+                            "kid",
+                            sello_core::untrusted::quote(&parsed.header.kid).into(),
+                        ),
+                    ],
                 ),
             ));
         };
@@ -339,35 +351,29 @@ impl Verifier {
         if !signature_ok {
             return Verification::fail(
                 Reason::BadSignature,
-                format!("the Ed25519 signature does not verify with key {}", key.kid),
+                tr("detail-bad-signature", &[("kid", escaped(&key.kid).into())]),
             );
         }
         let claims = parsed.claims;
         let (trust, accreditation) = self.accreditation(&claims, at);
         let failure = if key.revoked_for(claims.iat) {
-            Some((
-                Reason::KeyRevoked,
-                "the key was revoked at or before iat".to_owned(),
-            ))
+            Some((Reason::KeyRevoked, tr("detail-key-revoked", &[])))
         } else if !key.may_sign_at(claims.iat) {
-            Some((
-                Reason::KeyNotValidAtIssuance,
-                "iat is outside the key's signing window".to_owned(),
-            ))
+            Some((Reason::KeyNotValidAtIssuance, tr("detail-key-window", &[])))
         } else if let Some(failure) = accreditation {
             Some(failure)
         } else if claims.iat > at.saturating_add(self.leeway) {
-            Some((Reason::NotYetValid, "iat is in the future".to_owned()))
+            Some((Reason::NotYetValid, tr("detail-iat-future", &[])))
         } else if claims
             .nbf
             .is_some_and(|nbf| nbf > at.saturating_add(self.leeway))
         {
-            Some((Reason::NotYetValid, "nbf is in the future".to_owned()))
+            Some((Reason::NotYetValid, tr("detail-nbf-future", &[])))
         } else if claims
             .exp
             .is_some_and(|exp| at >= exp.saturating_add(self.leeway))
         {
-            Some((Reason::Expired, "exp has passed".to_owned()))
+            Some((Reason::Expired, tr("detail-expired", &[])))
         } else if let Some(status) = claims.status {
             self.check_status(&claims.iss, status.idx, at)
         } else {
@@ -401,10 +407,7 @@ impl Verifier {
         let Some(entry) = fed.issuers.get(&claims.iss) else {
             return (
                 None,
-                Some((
-                    Reason::IssuerNotAccredited,
-                    "the issuer has no entry in the trust bundle".into(),
-                )),
+                Some((Reason::IssuerNotAccredited, tr("detail-not-in-bundle", &[]))),
             );
         };
         let iat = claims.iat;
@@ -423,23 +426,25 @@ impl Verifier {
         let failure = if let Some(s) = entry.suspended_at(iat) {
             Some((
                 Reason::IssuerSuspended,
-                format!(
-                    "the federation suspended the issuer from {} ({})",
-                    s.from,
-                    sello_core::untrusted::quote(&s.reason)
+                tr(
+                    "detail-suspended",
+                    &[
+                        ("from", s.from.to_string().into()),
+                        ("why", sello_core::untrusted::quote(&s.reason).into()),
+                    ],
                 ),
             ))
         } else if !entry.accredited.contains(iat) {
             Some((
                 Reason::IssuerNotAccredited,
-                "iat is outside the issuer's accreditation window".into(),
+                tr("detail-not-accredited", &[]),
             ))
         } else if scope.is_none() {
             Some((
                 Reason::StandardOutOfScope,
-                format!(
-                    "the issuer was not accredited for {} at iat",
-                    sello_core::untrusted::quote(code)
+                tr(
+                    "detail-out-of-scope",
+                    &[("code", sello_core::untrusted::quote(code).into())],
                 ),
             ))
         } else {

@@ -95,6 +95,84 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "detail-bad-signature": [
+      "the Ed25519 signature does not verify with key ",
+      {
+        "var": "kid"
+      }
+    ],
+    "detail-expired": "exp has passed",
+    "detail-iat-future": "iat is in the future",
+    "detail-issuer-newer-than-bundle": "the issuer is not in the trust bundle, which is older than the token",
+    "detail-key-newer-than-bundle": "the key is not in the trust bundle, which is older than the token",
+    "detail-key-revoked": "the key was revoked at or before iat",
+    "detail-key-window": "iat is outside the key's signing window",
+    "detail-nbf-future": "nbf is in the future",
+    "detail-no-status-list": "the certificate has a status entry and no status list of its issuer is loaded",
+    "detail-not-accredited": "iat is outside the issuer's accreditation window",
+    "detail-not-in-bundle": "the issuer has no entry in the trust bundle",
+    "detail-out-of-scope": [
+      "the issuer was not accredited for ",
+      {
+        "var": "code"
+      },
+      " at iat"
+    ],
+    "detail-status-beyond": [
+      "status index ",
+      {
+        "var": "idx"
+      },
+      " is beyond the status list's ",
+      {
+        "var": "len"
+      },
+      " entries"
+    ],
+    "detail-status-expired": [
+      "the issuer's status list expired (exp ",
+      {
+        "var": "exp"
+      },
+      ")"
+    ],
+    "detail-status-lists-later": "the certificate has a status entry and every status list of its issuer is dated after the verification time",
+    "detail-status-set": [
+      "entry ",
+      {
+        "var": "idx"
+      },
+      " of the issuer's status list is set"
+    ],
+    "detail-suspended": [
+      "the federation suspended the issuer from ",
+      {
+        "var": "from"
+      },
+      " (",
+      {
+        "var": "why"
+      },
+      ")"
+    ],
+    "detail-unknown-issuer": [
+      "no trusted key set for issuer \"",
+      {
+        "var": "issuer"
+      },
+      "\""
+    ],
+    "detail-unknown-key": [
+      "issuer ",
+      {
+        "var": "issuer"
+      },
+      " publishes no key \"",
+      {
+        "var": "kid"
+      },
+      "\""
+    ],
     "entry-accredited": "the accreditation window must be from 1970 to the year 9999, exp after nbf",
     "entry-scope-code": [
       "scope entry ",
@@ -1266,6 +1344,84 @@ export const CATALOG = Object.freeze({
       {
         "var": "problem"
       }
+    ],
+    "detail-bad-signature": [
+      "la firma Ed25519 no se verifica con la llave ",
+      {
+        "var": "kid"
+      }
+    ],
+    "detail-expired": "el vencimiento (exp) ya pasó",
+    "detail-iat-future": "la emisión (iat) está en el futuro",
+    "detail-issuer-newer-than-bundle": "el emisor no está en el paquete de confianza, que es anterior al token",
+    "detail-key-newer-than-bundle": "la llave no está en el paquete de confianza, que es anterior al token",
+    "detail-key-revoked": "la llave se revocó en el momento de la emisión (iat) o antes",
+    "detail-key-window": "la emisión (iat) está fuera del periodo de firma de la llave",
+    "detail-nbf-future": "el inicio de vigencia (nbf) está en el futuro",
+    "detail-no-status-list": "el certificado tiene una entrada de estado y no hay cargada ninguna lista de estado de su emisor",
+    "detail-not-accredited": "la emisión (iat) está fuera del periodo de acreditación del emisor",
+    "detail-not-in-bundle": "el emisor no tiene entrada en el paquete de confianza",
+    "detail-out-of-scope": [
+      "el emisor no estaba acreditado para ",
+      {
+        "var": "code"
+      },
+      " en la fecha de emisión (iat)"
+    ],
+    "detail-status-beyond": [
+      "el índice de estado ",
+      {
+        "var": "idx"
+      },
+      " está fuera de las ",
+      {
+        "var": "len"
+      },
+      " entradas de la lista de estado"
+    ],
+    "detail-status-expired": [
+      "la lista de estado del emisor venció (exp ",
+      {
+        "var": "exp"
+      },
+      ")"
+    ],
+    "detail-status-lists-later": "el certificado tiene una entrada de estado y todas las listas de estado de su emisor tienen fecha posterior a la de la verificación",
+    "detail-status-set": [
+      "la entrada ",
+      {
+        "var": "idx"
+      },
+      " de la lista de estado del emisor está marcada"
+    ],
+    "detail-suspended": [
+      "la federación suspendió al emisor desde ",
+      {
+        "var": "from"
+      },
+      " (",
+      {
+        "var": "why"
+      },
+      ")"
+    ],
+    "detail-unknown-issuer": [
+      "no hay un conjunto de llaves de confianza para el emisor \"",
+      {
+        "var": "issuer"
+      },
+      "\""
+    ],
+    "detail-unknown-key": [
+      "el emisor ",
+      {
+        "var": "issuer"
+      },
+      " no publica ninguna llave \"",
+      {
+        "var": "kid"
+      },
+      "\""
     ],
     "entry-accredited": "la ventana de acreditación debe estar entre 1970 y el año 9999, exp después de nbf",
     "entry-scope-code": [

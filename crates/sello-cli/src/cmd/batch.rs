@@ -1,68 +1,33 @@
 //! `sello issue --batch ROSTER --out DIR`: a whole roster, recorded in the ledger.
 
-use crate::cli::{IssueArgs, Output};
+use crate::cli::IssueArgs;
 use crate::failure::Failure;
 use crate::i18n::path_of;
-use crate::shared::{bad_date, open_ledger, paper_size, passphrase, read_capped};
+use crate::shared::{bad_date, open_ledger, passphrase, read_capped};
 use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::dates as when;
-use sello_issuer::qr::{Correction, QrMatrix};
 use sello_issuer::roster::{self, RosterFormat, RowDefaults};
 use sello_issuer::{Issued, IssuerDir};
 use std::io::IsTerminal as _;
 
+/// What a batch writes for each certificate: `--formats`, rendered by `sello-print`.
 struct CliRender {
-    formats: Vec<Output>,
+    outputs: sello_print::Outputs,
     issuer: sello_core::IssuerInfo,
-    printer: sello_print::Printer,
+    labels: sello_core::jwk::AttributeLabels,
 }
 
 impl Render for CliRender {
     fn render(&self, issued: &Issued) -> Result<Vec<OutputFile>, String> {
-        let serial = &issued.claims.jti;
-        let qr =
-            QrMatrix::encode(&issued.qr_text, Correction::Medium).map_err(|e| e.to_string())?;
-        let mut files = Vec::new();
-        for f in &self.formats {
-            match f {
-                Output::Png => files.push((
-                    format!("{serial}.png"),
-                    qr.to_png(4).map_err(|e| e.to_string())?,
-                )),
-                Output::Svg => files.push((format!("{serial}.svg"), qr.to_svg(40.0).into_bytes())),
-                Output::Pdf => {
-                    let fields =
-                        sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
-                    let pdf = self
-                        .printer
-                        .pdf(&fields, &issued.qr_text)
-                        .map_err(|e| e.to_string())?;
-                    files.push((format!("{serial}.pdf"), pdf));
-                }
-                Output::CertSvg => {
-                    let fields =
-                        sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer);
-                    let svg = self
-                        .printer
-                        .svg(&fields, &issued.qr_text)
-                        .map_err(|e| e.to_string())?;
-                    files.push((format!("{serial}-certificado.svg"), svg.into_bytes()));
-                }
-            }
-        }
-        Ok(files)
+        let fields = sello_print::CertificateFields::from_claims(&issued.claims, &self.issuer)
+            .with_attribute_labels(&self.labels);
+        self.outputs
+            .render(&fields, &issued.qr_text)
+            .map_err(|e| e.to_string())
     }
 
     fn file_names(&self, serial: &str) -> Vec<String> {
-        self.formats
-            .iter()
-            .map(|f| match f {
-                Output::Png => format!("{serial}.png"),
-                Output::Svg => format!("{serial}.svg"),
-                Output::Pdf => format!("{serial}.pdf"),
-                Output::CertSvg => format!("{serial}-certificado.svg"),
-            })
-            .collect()
+        self.outputs.file_names(serial)
     }
 }
 
@@ -86,7 +51,14 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
             .map_err(|e| bad_date(&e))?,
         zone,
     };
-    let (rows, rejected) = roster::parse(&bytes, RosterFormat::from_path(&roster_path), &defaults)?;
+    // A column may be named by a label the issuer declared ("Departamento" for `dep`).
+    let labels = roster::label_columns(&dir.key_set().attribute_labels);
+    let (rows, rejected) = roster::parse_with_labels(
+        &bytes,
+        RosterFormat::from_path(&roster_path),
+        &defaults,
+        &labels,
+    )?;
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
@@ -106,12 +78,11 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
         }
         None => sello_print::Template::default_es(),
     };
-    let paper = paper_size(args.paper);
     let renderer = CliRender {
-        formats: args.formats.clone(),
-        issuer: dir.info().clone(),
-        printer: sello_print::Printer::new(&template, paper)
+        outputs: sello_print::Outputs::new(&args.formats, &template, args.paper)
             .map_err(|e| Failure::Data(e.to_string()))?,
+        issuer: dir.info().clone(),
+        labels: dir.key_set().attribute_labels.clone(),
     };
     let options = BatchOptions {
         out_dir: out_dir.clone(),

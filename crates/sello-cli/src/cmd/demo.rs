@@ -8,12 +8,13 @@
 
 use crate::failure::Failure;
 use crate::i18n::path_of;
-use crate::shared::{key_failure, load_verifier, passphrase, write_qr};
+use crate::shared::{load_verifier, passphrase, write_output};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::i18n::language;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Verdict, b64};
 use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
+use sello_print::{Output, PaperSize};
 use sello_verifier::Verification;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -122,7 +123,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
     };
     let demo_key = LocalSigner::new(SigningKey::from_bytes(&DEMO_SEED));
     let dir =
-        IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass).map_err(key_failure)?;
+        IssuerDir::create_with_key(&issuer_dir, info, &demo_key, &pass).map_err(Failure::from)?;
     drop(demo_key);
     let issuer = dir.issuer(&pass)?;
     drop(pass);
@@ -160,7 +161,14 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
         request.expires = Some(expires);
         let cert = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
         let png = out.join("qr").join(format!("{}.png", cert.claims.jti));
-        write_qr(&png, &cert.qr_text)?;
+        write_output(
+            &png,
+            Output::Png,
+            &cert.claims,
+            dir.key_set(),
+            &cert.qr_text,
+            PaperSize::default(),
+        )?;
         tokens.push_str(&cert.token);
         tokens.push('\n');
         issued.push((cert, png, row.department.clone()));
@@ -227,7 +235,14 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
     let forged_png = out
         .join("qr")
         .join(format!("ALTERADO-{}.png", first.claims.jti));
-    write_qr(&forged_png, &format!("http://localhost:8080/#{forged}"))?;
+    write_output(
+        &forged_png,
+        Output::Png,
+        &first.claims,
+        dir.key_set(),
+        &format!("http://localhost:8080/#{forged}"),
+        PaperSize::default(),
+    )?;
     let forged_result = verify_pngs(&verifier, std::slice::from_ref(&forged_png), now)
         .pop()
         .and_then(Result::ok)

@@ -4,9 +4,10 @@
 use crate::cli::{FederationCommand, RotateRootCommand};
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{ask_passphrase, bad_date, passphrase, read_capped, weak_passphrase};
+use crate::shared::{ask_passphrase, bad_date, passphrase, read_capped};
 use sello_core::federation::{MAX_BUNDLE_BYTES, MAX_ROOT_BYTES, RootDocument};
 use sello_core::zone::Zone;
+use sello_issuer::KeyStoreError;
 use sello_issuer::dates as when;
 use sello_issuer::federation::{
     self as registry, Init, RegistryDir, RegistryError, Rotation, payload_hash,
@@ -28,8 +29,9 @@ impl From<RegistryError> for Failure {
         match e {
             RegistryError::Io { path, source } => Failure::io(&path, &source),
             RegistryError::Key(e) => e.into(),
-            RegistryError::WeakPassphrase(w) => Failure::Key(weak_passphrase(&w)),
+            RegistryError::WeakPassphrase(w) => KeyStoreError::WeakPassphrase(w).into(),
             RegistryError::Exists(_)
+            | RegistryError::NotARegistry(_)
             | RegistryError::RootPassphrases { .. }
             | RegistryError::Root(_)
             | RegistryError::NoStandards
@@ -75,7 +77,7 @@ fn new_root_passphrase(n: usize, of: usize, known: &[&str]) -> Result<Zeroizing<
     if let Ok(p) = std::env::var(&var) {
         let p = Zeroizing::new(p);
         sello_issuer::passphrase::check(&p, known)
-            .map_err(|w| Failure::Key(weak_passphrase(&w)))?;
+            .map_err(|w| Failure::from(KeyStoreError::WeakPassphrase(w)))?;
         return Ok(p);
     }
     let prompt = if n == 0 {
@@ -84,7 +86,8 @@ fn new_root_passphrase(n: usize, of: usize, known: &[&str]) -> Result<Zeroizing<
         tr!("fed-root-passphrase-holder", n = n, of = of)
     };
     let pass = ask_passphrase(&prompt)?;
-    sello_issuer::passphrase::check(&pass, known).map_err(|w| Failure::Key(weak_passphrase(&w)))?;
+    sello_issuer::passphrase::check(&pass, known)
+        .map_err(|w| Failure::from(KeyStoreError::WeakPassphrase(w)))?;
     if *ask_passphrase(&tr!("passphrase-again"))? != *pass {
         return Err(Failure::Key(tr!("passphrase-mismatch")));
     }

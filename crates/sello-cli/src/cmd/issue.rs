@@ -4,10 +4,11 @@
 use crate::cli::IssueArgs;
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{bad_date, open_ledger, passphrase, write_certificate, write_qr};
+use crate::shared::{bad_date, open_ledger, passphrase, write_output};
 use sello_core::{Achievement, Certificate, Holder};
 use sello_issuer::dates as when;
 use sello_issuer::{IssueRequest, IssuerDir};
+use sello_print::Output;
 use std::collections::BTreeMap;
 
 fn parse_attrs(attrs: &[String]) -> Result<BTreeMap<String, String>, Failure> {
@@ -25,12 +26,19 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     if args.batch.is_some() {
         return super::batch::run(args);
     }
-    if let Some(path) = &args.qr {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !ext.eq_ignore_ascii_case("png") && !ext.eq_ignore_ascii_case("svg") {
-            return Err(Failure::usage(tr!("qr-extension")));
-        }
-    }
+    // Both files' kinds are known before anything is signed.
+    let qr = args
+        .qr
+        .as_deref()
+        .map(|path| Output::qr_for(path).map(|o| (path, o)))
+        .transpose()
+        .map_err(|_| Failure::usage(tr!("qr-extension")))?;
+    let certificate = args
+        .certificate
+        .as_deref()
+        .map(|path| Output::certificate_for(path).map(|o| (path, o)))
+        .transpose()
+        .map_err(|_| Failure::usage(tr!("certificate-extension")))?;
     let dir = IssuerDir::open(&args.dir)?;
     let mut request = IssueRequest::new(Certificate {
         holder: Holder {
@@ -58,11 +66,15 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     drop(pass);
     let mut ledger = open_ledger(&dir)?;
     let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
-    if let Some(path) = &args.qr {
-        write_qr(path, &issued.qr_text)?;
-    }
-    if let Some(path) = &args.certificate {
-        write_certificate(path, &issued, dir.info(), args.paper)?;
+    for (path, output) in qr.into_iter().chain(certificate) {
+        write_output(
+            path,
+            output,
+            &issued.claims,
+            dir.key_set(),
+            &issued.qr_text,
+            args.paper,
+        )?;
     }
     if args.json {
         let out = serde_json::json!({

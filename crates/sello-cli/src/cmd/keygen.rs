@@ -3,11 +3,17 @@
 use crate::cli::KeygenArgs;
 use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
-use crate::shared::{key_failure, new_passphrase};
+use crate::shared::new_passphrase;
 use sello_core::IssuerInfo;
 use sello_issuer::IssuerDir;
 
 pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
+    // Before the passphrase is asked: a private key and a ledger of CURPs are one `git add -A`
+    // away from a public repository.
+    if !args.force {
+        sello_issuer::git::check_not_in_work_tree(&args.dir)
+            .map_err(|e| Failure::usage(e.to_string()))?;
+    }
     let pass = new_passphrase("SELLO_PASSPHRASE", &[&args.id, &args.name])?;
     let info = IssuerInfo {
         id: args.id,
@@ -15,7 +21,7 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         verify_url: args.url,
         time_zone: Some(args.time_zone),
     };
-    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(key_failure)?;
+    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(Failure::from)?;
     println!(
         "{}",
         tr!(

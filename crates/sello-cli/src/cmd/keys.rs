@@ -3,7 +3,7 @@
 use crate::cli::KeysCommand;
 use crate::failure::Failure;
 use crate::i18n::escaped;
-use crate::shared::{key_failure, new_passphrase, passphrase};
+use crate::shared::{new_passphrase, passphrase};
 use sello_issuer::IssuerDir;
 use sello_issuer::dates as when;
 use sello_issuer::files::{PUBLIC, write_atomic};
@@ -37,7 +37,7 @@ pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
                 )
                 .map_err(|e| {
                     let weak = matches!(e, sello_issuer::KeyStoreError::WeakPassphrase(_));
-                    let failure = key_failure(e);
+                    let failure = Failure::from(e);
                     if weak && !ask_new {
                         failure.with_note(&tr!("rotate-new-passphrase-hint"))
                     } else {

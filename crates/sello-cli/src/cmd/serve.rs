@@ -24,12 +24,9 @@ pub fn run(args: ServeArgs) -> Result<u8, Failure> {
     sello_web::init_logging();
     let reloader = Reloader::new(sources(&args.sources)).map_err(load_failure)?;
     let listener = std::net::TcpListener::bind(args.addr)
-        .map_err(|e| Failure::Io(format!("{}: {e}", args.addr)))?;
+        .map_err(|e| Failure::Io(format!("{}: {}", args.addr, sello_core::i18n::io_error(&e))))?;
     let addr = listener.local_addr()?;
-    eprintln!(
-        "{}",
-        tr!("serve-listening", url = format!("http://{addr}/"))
-    );
+    eprintln!("{}", sello_web::banner(addr));
     let config = ServerConfig {
         header_timeout: Duration::from_secs(args.header_timeout),
         idle_timeout: Duration::from_secs(args.idle_timeout),

@@ -84,7 +84,7 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
     for outcome in &failed {
         tally.add(outcome);
         counts.add(outcome);
-        crate::report::print(outcome, args.json);
+        crate::report::print(outcome, args.json, verifier.trust());
     }
     for chunk in inputs.chunks(VERIFY_CHUNK) {
         // Reading and decoding images is the slow part: on all workers, results in order.
@@ -93,7 +93,7 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
         {
             tally.add(&outcome);
             counts.add(&outcome);
-            crate::report::print(&outcome, args.json);
+            crate::report::print(&outcome, args.json, verifier.trust());
         }
     }
     // Over several inputs, the count at the end, on standard error (standard output stays one
