@@ -441,6 +441,9 @@ pub fn sign_root(
     if !is_root_key(doc) && !previous.is_some_and(is_root_key) {
         return Err(RegistryError::NotARootKey(escaped(&kid)));
     }
+    if doc.signatures.len() >= fed::MAX_ROOT_SIGNATURES {
+        return Err(RootError::SignatureCount(doc.signatures.len() + 1).into());
+    }
     let signer = read_private_key(key_file, &kid, passphrase)?;
     let (_, input) = doc.signing_input(&kid);
     let signature = signer
@@ -1433,6 +1436,13 @@ mod tests {
         assert!(matches!(
             sign_root(&mut copy4, &holder_key(&created, 2), PASS[1], None),
             Err(RegistryError::Key(KeyStoreError::Unlock(_)))
+        ));
+        // A document cannot take more signature entries than a root document may have.
+        let mut full = prepared.clone();
+        full.signatures = vec![copy4.signatures[0].clone(); fed::MAX_ROOT_SIGNATURES];
+        assert!(matches!(
+            sign_root(&mut full, &holder_key(&created, 1), PASS[2], None),
+            Err(RegistryError::Root(RootError::SignatureCount(17)))
         ));
         // A copy of another prepared document is refused.
         let other = dir
