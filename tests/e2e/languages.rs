@@ -137,7 +137,31 @@ fn sweep(tmp: &Path, lang: &str) -> Vec<(String, String)> {
     let m = missing.to_str().unwrap().to_owned();
     let r = roster.to_str().unwrap().to_owned();
     let out = tmp.join(format!("out-{lang}")).to_str().unwrap().to_owned();
+    let full = tmp.join(format!("lleno-{lang}"));
+    std::fs::create_dir_all(&full).unwrap();
+    std::fs::write(full.join("notas.txt"), "mías").unwrap();
+    let full = full.to_str().unwrap().to_owned();
+    let jwks = format!("{d}/jwks.json");
     let runs: Vec<Vec<String>> = vec![
+        vec![
+            "site".into(),
+            "export".into(),
+            "--keys".into(),
+            jwks.clone(),
+            "--out".into(),
+            full,
+        ],
+        vec![
+            "keygen".into(),
+            "--dir".into(),
+            d.clone(),
+            "--id".into(),
+            "mx.x".into(),
+            "--name".into(),
+            "X".into(),
+            "--time-zone".into(),
+            "Mars/Olympus".into(),
+        ],
         vec!["--help".into()],
         vec!["verify".into(), "--help".into()],
         vec!["issue".into(), "--help".into()],

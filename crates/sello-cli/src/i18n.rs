@@ -2,31 +2,7 @@
 //! `sello` shows a person comes from there, through [`tr`] or the `tr!` macro; a test
 //! (`tests::no_words_outside_the_catalogue`) fails when one is written in the code instead.
 
-use sello_core::i18n::{Arg, Catalog, language};
-use std::path::Path;
-use std::sync::LazyLock;
-
-pub static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
-    Catalog::embedded(
-        include_str!("../i18n/es.ftl"),
-        include_str!("../i18n/en.ftl"),
-    )
-});
-
-/// The message `id` in the language in use.
-pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    CATALOG.format(language(), id, args)
-}
-
-/// A path for a message: escaped, as every untrusted text shown to a person.
-pub fn path_of(p: &Path) -> String {
-    sello_core::untrusted::escape(&p.display().to_string()).into_owned()
-}
-
-/// An untrusted text for a message (a file name, a holder's name, an argument), escaped.
-pub fn escaped(w: &str) -> String {
-    sello_core::untrusted::escape(w).into_owned()
-}
+sello_core::catalogue!(pub);
 
 /// `tr!("id", name = value, …)`: the message `id` of this crate's catalogue, in the language in
 /// use, with its arguments.
@@ -45,11 +21,6 @@ macro_rules! tr {
 mod tests {
     use super::CATALOG;
     use sello_core::Lang;
-
-    #[test]
-    fn the_catalogue_is_whole_in_both_languages() {
-        CATALOG.check().unwrap();
-    }
 
     #[test]
     fn spanish_agrees_in_number() {

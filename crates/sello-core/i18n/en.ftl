@@ -165,3 +165,9 @@ entry-scope-window = scope entry { $index }: the window must be from 1970 to the
 entry-suspended = the suspension needs a time from 1970 to the year 9999 and a reason of 1 to 200 visible characters
 entry-status = its status list: { $error }
 entry-status-issuer = its status list belongs to another issuer
+
+## Dates and times (zone.rs)
+
+time-out-of-range = the time is out of range: between 1970 and 9999
+date-form = not a date YYYY-MM-DD
+date-no-such-day = no such day

@@ -165,3 +165,9 @@ entry-scope-window = entrada { $index } del alcance: la ventana debe estar entre
 entry-suspended = la suspensión necesita una fecha entre 1970 y el año 9999 y un motivo de 1 a 200 caracteres visibles
 entry-status = su lista de estado: { $error }
 entry-status-issuer = su lista de estado es de otro emisor
+
+## Fechas y horas (zone.rs)
+
+time-out-of-range = la hora está fuera de rango: entre 1970 y 9999
+date-form = no es una fecha AAAA-MM-DD
+date-no-such-day = no existe ese día

@@ -6,6 +6,7 @@
 //! verifier's (`sello_verifier::federation`).
 
 use crate::certificate::{self, MAX_TIME, Problem};
+use crate::i18n::tr;
 use crate::jwk::{self, KeyProblem, KeySet, KeySetError, PublicKey, UrlProblem};
 use crate::status::{self, StatusError};
 use crate::token::{self, Header, TokenError};
@@ -37,10 +38,6 @@ pub const MAX_ISSUERS: usize = 10_000;
 pub const MAX_SCOPE: usize = 256;
 /// Highest sequence number (2^53 − 1, exact in every JSON implementation).
 pub const MAX_SEQ: u64 = (1 << 53) - 1;
-
-fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
-}
 
 /// Which list of a root document a key is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -357,6 +357,56 @@ pub(crate) static CATALOG: std::sync::LazyLock<Catalog> = std::sync::LazyLock::n
     )
 });
 
+/// The message `id` of this crate's catalogue in the language in use.
+pub(crate) fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    CATALOG.format(language(), id, args)
+}
+
+/// A crate's words, the same way in every crate of the workspace: `CATALOG` (its
+/// `i18n/es.ftl` and `i18n/en.ftl`, embedded), `tr(id, args)` in the language in use, the
+/// helpers `escaped` (an untrusted text) and `path_of` (a path, escaped), and a test that both
+/// languages have the same messages. `sello_core::catalogue!(pub(crate));` in the crate's
+/// `i18n.rs` (the visibility of the items is the argument).
+#[macro_export]
+macro_rules! catalogue {
+    ($vis:vis) => {
+        /// This crate's catalogue: `i18n/es.ftl` and `i18n/en.ftl`, embedded.
+        $vis static CATALOG: std::sync::LazyLock<$crate::i18n::Catalog> =
+            std::sync::LazyLock::new(|| {
+                $crate::i18n::Catalog::embedded(
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/es.ftl")),
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/en.ftl")),
+                )
+            });
+
+        /// The message `id` in the language in use.
+        #[allow(dead_code)]
+        $vis fn tr(id: &str, args: &[(&str, $crate::i18n::Arg<'_>)]) -> String {
+            CATALOG.format($crate::i18n::language(), id, args)
+        }
+
+        /// An untrusted text for a message (a cell, a name, a parser's words), escaped.
+        #[allow(dead_code)]
+        $vis fn escaped(w: &str) -> String {
+            $crate::untrusted::escape(w).into_owned()
+        }
+
+        /// A path for a message: escaped, as every untrusted text shown to a person.
+        #[allow(dead_code)]
+        $vis fn path_of(p: &std::path::Path) -> String {
+            $crate::untrusted::escape(&p.display().to_string()).into_owned()
+        }
+
+        #[cfg(test)]
+        mod catalogue_tests {
+            #[test]
+            fn the_catalogue_is_whole_in_both_languages() {
+                super::CATALOG.check().unwrap();
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! disagree about which one counts is a classic signature-bypass, so Sello rejects duplicates
 //! before the typed parse.
 
+use crate::i18n::tr;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -72,10 +73,6 @@ impl JsonError {
     pub fn from_value_error(e: &serde_json::Error) -> JsonError {
         invalid_ref(e)
     }
-}
-
-fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
 }
 
 /// The text between the first pair of backquotes of a serde message (a member name), escaped.

@@ -1,5 +1,6 @@
 //! Ed25519 public keys as JWKs (RFC 8037), RFC 7638 thumbprints, and issuer key sets (JWKS).
 
+use crate::i18n::tr;
 use crate::{b64, json, untrusted};
 use ed25519_dalek::VerifyingKey;
 use serde::{Deserialize, Serialize};
@@ -126,10 +127,6 @@ pub struct KeySet {
     pub keys: Vec<PublicKey>,
     /// The labels of the issuer's attribute keys (empty when it declares none).
     pub attribute_labels: AttributeLabels,
-}
-
-fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
 }
 
 /// Why a key set was refused. Messages are in the language set with

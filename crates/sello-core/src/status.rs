@@ -8,6 +8,7 @@
 //! verifier uses a list only while it is fresh (`exp` not passed).
 
 use crate::b64;
+use crate::i18n::tr;
 use crate::token::{self, Header, Jws, TokenError};
 use flate2::Compression;
 use flate2::bufread::GzDecoder;
@@ -74,10 +75,6 @@ pub enum ClaimProblem {
     /// `iat`/`exp` out of range or in the wrong order.
     #[error("{}", tr("problem-status-times", &[]))]
     Times,
-}
-
-fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
 }
 
 /// A bitstring of revocation flags.

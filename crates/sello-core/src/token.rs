@@ -4,6 +4,7 @@
 //! it does not check signatures or times (that is the verifier's job, with keys it trusts).
 
 use crate::certificate::Claims;
+use crate::i18n::tr;
 use crate::reason::Reason;
 use crate::{b64, json, untrusted};
 use ed25519_dalek::Signature;
@@ -76,10 +77,6 @@ impl fmt::Display for Part {
         };
         f.write_str(&tr(id, &[]))
     }
-}
-
-fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
 }
 
 /// Why a token could not be parsed. [`TokenError::reason`] maps each to a verdict reason.

@@ -22,6 +22,7 @@
 //! assert_eq!(Zone::utc().valid_through(exp).to_string(), "2031-11-25");
 //! ```
 
+use crate::i18n::tr;
 use jiff::civil::DateTime;
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 use jiff::{SignedDuration, Timestamp};
@@ -50,10 +51,6 @@ pub const AREAS: [&str; 11] = [
 
 /// The tz database Sello reads: the one compiled into the binary.
 static DATABASE: LazyLock<TimeZoneDatabase> = LazyLock::new(TimeZoneDatabase::bundled);
-
-fn tr(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::CATALOG.format(crate::i18n::language(), id, args)
-}
 
 /// Why a time-zone name was refused. Messages are in the language set with
 /// [`crate::i18n::set_language`].
@@ -237,7 +234,7 @@ impl Zone {
 
 /// A date or time that cannot be a time of FORMAT.md §2.3 (before 1970 or after 9999).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the time is out of range: between 1970 and 9999")]
+#[error("{}", tr("time-out-of-range", &[]))]
 pub struct OutOfRange;
 
 /// A calendar date (proleptic Gregorian). Shown as `YYYY-MM-DD`; parsed from exactly that.
@@ -276,10 +273,10 @@ impl std::fmt::Display for Date {
 #[non_exhaustive]
 pub enum DateProblem {
     /// Not four digits, `-`, two digits, `-`, two digits.
-    #[error("not a date YYYY-MM-DD")]
+    #[error("{}", tr("date-form", &[]))]
     Form,
     /// The form is right but the day does not exist (`2026-02-30`), or the year is before 1970.
-    #[error("no such day")]
+    #[error("{}", tr("date-no-such-day", &[]))]
     NoSuchDay,
 }
 

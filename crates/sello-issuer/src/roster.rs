@@ -845,8 +845,9 @@ mod tests {
         assert_eq!(cdmx.valid_through(1_953_352_800).to_string(), "2031-11-24");
         assert_eq!(rows[1].request.expires, Some(1_953_331_200 - 12 * 3600));
         assert_eq!(errors.len(), 1);
+        // No such day, in the language in use: from when days count, and an example.
         assert!(
-            errors[0].message.contains("not a day of the calendar"),
+            errors[0].message.contains("1970") && errors[0].message.contains("2031-11-24"),
             "{errors:?}"
         );
         // The same roster for an issuer in UTC (the default): midnight UTC.

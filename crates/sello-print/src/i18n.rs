@@ -1,33 +1,10 @@
 //! This crate's words: `i18n/es.ftl` and `i18n/en.ftl` (see `sello_core::i18n`).
 
-use sello_core::i18n::{Arg, Catalog, language};
-use std::sync::LazyLock;
-
-pub(crate) static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
-    Catalog::embedded(
-        include_str!("../i18n/es.ftl"),
-        include_str!("../i18n/en.ftl"),
-    )
-});
-
-/// The message `id` in the language in use.
-pub(crate) fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    CATALOG.format(language(), id, args)
-}
-
-/// An untrusted text for a message (a template's names, a parser's words), escaped.
-pub(crate) fn escaped(w: &str) -> String {
-    sello_core::untrusted::escape(w).into_owned()
-}
+sello_core::catalogue!(pub(crate));
 
 #[cfg(test)]
 mod tests {
     use super::CATALOG;
-
-    #[test]
-    fn the_catalogue_is_whole_in_both_languages() {
-        CATALOG.check().unwrap();
-    }
 
     #[test]
     fn every_problem_the_code_names_has_words() {

@@ -119,3 +119,10 @@ page-hintCloser = Move closer: the code looks too small.
 page-hintSteady = Code in view: hold the phone still…
 page-stillScanning = The camera keeps reading: point it at another code or stop it.
 page-readerFailed = This page’s QR code reader could not be loaded. Paste the code’s link instead.
+
+## Exporting the site (site.rs) and loading what is served (reload.rs)
+
+export-io = { $path }: { $error }
+export-not-an-export = { $path }: not empty and not an earlier sello site export (no { $marker } file): refusing to replace it
+export-bad-target = { $path }: a symbolic link or not a folder name: refusing to write there
+load-no-keys = no trusted key set was given

@@ -119,3 +119,10 @@ page-hintCloser = Acérquese: el código se ve demasiado pequeño.
 page-hintSteady = Código a la vista: sostenga el teléfono quieto…
 page-stillScanning = La cámara sigue leyendo: apunte a otro código o deténgala.
 page-readerFailed = No se pudo cargar el lector de códigos QR de esta página. Pegue el enlace del código.
+
+## Exportar el sitio (site.rs) y cargar lo que se sirve (reload.rs)
+
+export-io = { $path }: { $error }
+export-not-an-export = { $path }: no está vacía y no es una exportación anterior de sello site export (no tiene el archivo { $marker }): no se reemplaza
+export-bad-target = { $path }: es un enlace simbólico o no es un nombre de carpeta: no se escribe ahí
+load-no-keys = no se indicó ningún conjunto de llaves de confianza

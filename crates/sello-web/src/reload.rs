@@ -29,7 +29,7 @@ const MAX_WATCHED: usize = 4 * sello_verifier::trust::MAX_FILES;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// No key set was given.
-    #[error("no trusted key set was given")]
+    #[error("{}", tr("load-no-keys", &[]))]
     NoKeys,
     /// A key set could not be read or was refused.
     #[error(transparent)]

@@ -158,7 +158,7 @@ pub const EXPORT_MARKER: &str = ".sello-site";
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// A file or folder could not be written.
-    #[error("{path}: {source}")]
+    #[error("{}", crate::i18n::tr("export-io", &[("path", crate::i18n::path_of(path).into()), ("error", sello_core::i18n::io_error(source).into())]))]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -166,12 +166,10 @@ pub enum ExportError {
         source: std::io::Error,
     },
     /// The folder exists, is not empty and was not written by an export.
-    #[error(
-        "{0}: not empty and not an earlier `sello site export` (no {EXPORT_MARKER} file): refusing to replace it"
-    )]
+    #[error("{}", crate::i18n::tr("export-not-an-export", &[("path", crate::i18n::path_of(.0).into()), ("marker", EXPORT_MARKER.into())]))]
     NotAnExport(PathBuf),
     /// The folder is a symbolic link, or the path has no folder name.
-    #[error("{0}: a symbolic link or not a folder name: refusing to write there")]
+    #[error("{}", crate::i18n::tr("export-bad-target", &[("path", crate::i18n::path_of(.0).into())]))]
     BadTarget(PathBuf),
 }
 

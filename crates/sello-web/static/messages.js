@@ -95,6 +95,8 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "date-form": "not a date YYYY-MM-DD",
+    "date-no-such-day": "no such day",
     "detail-bad-signature": [
       "the Ed25519 signature does not verify with key ",
       {
@@ -209,6 +211,31 @@ export const CATALOG = Object.freeze({
     ],
     "entry-status-issuer": "its status list belongs to another issuer",
     "entry-suspended": "the suspension needs a time from 1970 to the year 9999 and a reason of 1 to 200 visible characters",
+    "export-bad-target": [
+      {
+        "var": "path"
+      },
+      ": a symbolic link or not a folder name: refusing to write there"
+    ],
+    "export-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "export-not-an-export": [
+      {
+        "var": "path"
+      },
+      ": not empty and not an earlier sello site export (no ",
+      {
+        "var": "marker"
+      },
+      " file): refusing to replace it"
+    ],
     "fed-bad-signature": "the trust bundle's signature does not verify: it was altered or forged",
     "fed-bundle": [
       {
@@ -714,6 +741,7 @@ export const CATALOG = Object.freeze({
       },
       " (at most 60 characters)"
     ],
+    "load-no-keys": "no trusted key set was given",
     "log-accept-failed": "accepting a connection failed",
     "log-cap": "connection cap",
     "log-cap-lowered": "connection cap lowered to fit the open-file limit",
@@ -1065,6 +1093,7 @@ export const CATALOG = Object.freeze({
     ],
     "svg-unsupported": "the SVG uses filters, masks or patterns, which are not drawn",
     "svg-xml": "the SVG is not well-formed XML",
+    "time-out-of-range": "the time is out of range: between 1970 and 9999",
     "token-algorithm": [
       "alg \"",
       {
@@ -1345,6 +1374,8 @@ export const CATALOG = Object.freeze({
         "var": "problem"
       }
     ],
+    "date-form": "no es una fecha AAAA-MM-DD",
+    "date-no-such-day": "no existe ese día",
     "detail-bad-signature": [
       "la firma Ed25519 no se verifica con la llave ",
       {
@@ -1459,6 +1490,31 @@ export const CATALOG = Object.freeze({
     ],
     "entry-status-issuer": "su lista de estado es de otro emisor",
     "entry-suspended": "la suspensión necesita una fecha entre 1970 y el año 9999 y un motivo de 1 a 200 caracteres visibles",
+    "export-bad-target": [
+      {
+        "var": "path"
+      },
+      ": es un enlace simbólico o no es un nombre de carpeta: no se escribe ahí"
+    ],
+    "export-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "export-not-an-export": [
+      {
+        "var": "path"
+      },
+      ": no está vacía y no es una exportación anterior de sello site export (no tiene el archivo ",
+      {
+        "var": "marker"
+      },
+      "): no se reemplaza"
+    ],
     "fed-bad-signature": "la firma del paquete de confianza no corresponde: fue alterado o falsificado",
     "fed-bundle": [
       {
@@ -1964,6 +2020,7 @@ export const CATALOG = Object.freeze({
       },
       " (a lo más 60 caracteres)"
     ],
+    "load-no-keys": "no se indicó ningún conjunto de llaves de confianza",
     "log-accept-failed": "falló la aceptación de una conexión",
     "log-cap": "tope de conexiones",
     "log-cap-lowered": "tope de conexiones bajado para caber en el límite de archivos abiertos",
@@ -2316,6 +2373,7 @@ export const CATALOG = Object.freeze({
     ],
     "svg-unsupported": "el SVG usa filtros, máscaras o patrones, que no se dibujan",
     "svg-xml": "el SVG no es XML bien formado",
+    "time-out-of-range": "la hora está fuera de rango: entre 1970 y 9999",
     "token-algorithm": [
       "el algoritmo «",
       {
