@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = sello_verifier::scan::scan(data);
-    let _ = sello_verifier::svg::is_svg(data);
-    let _ = sello_verifier::svg::render(data);
+    let _ = sello_verifier::scan(data);
+    let _ = sello_verifier::is_svg(data);
+    let _ = sello_verifier::render_svg(data);
 });

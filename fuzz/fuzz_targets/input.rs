@@ -5,12 +5,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    match sello_verifier::input::read_arg("-", data) {
+    match sello_verifier::read_arg("-", data) {
         Ok(sello_verifier::Source::Svg(bytes)) => {
-            let _ = sello_verifier::svg::render(&bytes);
+            let _ = sello_verifier::render_svg(&bytes);
         }
         Ok(source) => {
-            let _ = sello_verifier::input::texts(&source, "-");
+            let _ = sello_verifier::texts(&source, "-");
         }
         Err(_) => {}
     }

@@ -16,8 +16,8 @@ use sello_core::token::{Part, TokenError};
 use sello_core::{KeySet, Reason, Verdict, b64};
 use sello_testkit::vectors::{self, AT, SMALL_ORDER_POINTS, hex32};
 use sello_testkit::{keys, photo};
-use sello_verifier::verify::{StatusLoadError, Verification};
-use sello_verifier::{ImageError, TrustStore, Verifier, scan};
+use sello_verifier::{ImageError, TrustStore, Verifier};
+use sello_verifier::{StatusLoadError, Verification};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -996,7 +996,7 @@ fn megabyte_inputs_through_the_cli_as_files_and_on_stdin() {
     std::fs::create_dir(&keys_dir).unwrap();
     write_vector_key_sets(&keys_dir);
     let good = Vectors::load().token("valid.json", "minimal");
-    let max = sello_verifier::input::MAX_TEXT_BYTES;
+    let max = sello_verifier::MAX_TEXT_BYTES;
     let padded = |len: usize| format!("{good}{}", " ".repeat(len - good.len()));
     // (name, the input's bytes, Ok(expected result) or Err(expected input error code))
     let cases: Vec<(&str, Vec<u8>, Result<Expect, &str>)> = vec![
@@ -1265,7 +1265,7 @@ fn hostile_images_through_scan_and_the_cli() {
         ("a zero-byte .png", "empty.png", Vec::new(), Text(MALFORMED)),
     ];
     for (name, file, bytes, expect) in cases {
-        let scanned = scan::scan(&bytes);
+        let scanned = sello_verifier::scan(&bytes);
         match (&expect, &scanned) {
             (Refused(want), Err(got)) => assert_eq!(got, want, "{name}"),
             (Undecodable, Err(ImageError::Decode(_))) => {}
@@ -1315,8 +1315,11 @@ fn a_png_bomb_within_the_caps_is_decoded_and_holds_no_code() {
     // allocation limit, scanned by every stage, and found empty.
     let bomb = png(7_000, 7_000, &zlib_zeros(7_000 * 7_001));
     assert!(bomb.len() < 320_000, "{}", bomb.len());
-    assert_eq!(scan::load_gray(&bomb).unwrap().dimensions(), (7_000, 7_000));
-    assert_eq!(scan::scan(&bomb).unwrap(), Vec::<String>::new());
+    assert_eq!(
+        sello_verifier::load_gray(&bomb).unwrap().dimensions(),
+        (7_000, 7_000)
+    );
+    assert_eq!(sello_verifier::scan(&bomb).unwrap(), Vec::<String>::new());
 }
 
 #[test]
@@ -1360,7 +1363,7 @@ fn every_code_in_one_image_is_reported_with_its_own_verdict() {
     };
 
     // The library returns every text, once.
-    let found = scan::scan(&png).unwrap();
+    let found = sello_verifier::scan(&png).unwrap();
     let mut sorted = found.clone();
     sorted.sort();
     let mut want: Vec<String> = codes.iter().map(|(t, _)| t.clone()).collect();

@@ -2,7 +2,7 @@
 
 use crate::cli::{keygen, sello};
 use sello_core::{KeySet, Reason};
-use sello_verifier::{ImageError, TrustStore, Verifier, input, scan};
+use sello_verifier::{ImageError, TrustStore, Verifier};
 
 #[test]
 fn library_never_panics_on_broken_tokens() {
@@ -59,43 +59,46 @@ fn small_order_key_in_a_key_set_is_refused_by_the_cli() {
 #[test]
 fn images_that_are_not_images_truncated_or_bombs() {
     assert!(matches!(
-        scan::scan(b"GIF89a...."),
+        sello_verifier::scan(b"GIF89a...."),
         Err(ImageError::NotAnImage)
     ));
     assert!(matches!(
-        scan::scan(b"\x89PNG\r\n\x1a\n\0\0\0"),
+        sello_verifier::scan(b"\x89PNG\r\n\x1a\n\0\0\0"),
         Err(ImageError::Decode(_))
     ));
     let qr = sello_testkit::photo::png_bytes(&sello_testkit::photo::render("hola", 4.0));
     assert!(matches!(
-        scan::scan(&qr[..qr.len() / 2]),
+        sello_verifier::scan(&qr[..qr.len() / 2]),
         Err(ImageError::Decode(_))
     ));
     assert!(matches!(
-        scan::scan(&[0xff, 0xd8, 0xff, 0xe0, 0, 16]),
+        sello_verifier::scan(&[0xff, 0xd8, 0xff, 0xe0, 0, 16]),
         Err(ImageError::Decode(_))
     ));
     // Decompression bombs: small files declaring too many pixels are refused from the header.
-    let wide = image::GrayImage::new(scan::MAX_SIDE + 1, 1);
+    let wide = image::GrayImage::new(sello_verifier::MAX_SIDE + 1, 1);
     let wide = sello_testkit::photo::png_bytes(&wide);
     assert!(wide.len() < 1000);
     assert!(matches!(
-        scan::scan(&wide),
+        sello_verifier::scan(&wide),
         Err(ImageError::Dimensions { .. })
     ));
     let bomb = image::GrayImage::new(8000, 8000); // 64 Mpx of black in a ~300 KB file
     let bomb = sello_testkit::photo::png_bytes(&bomb);
     assert!(bomb.len() < 400_000, "{}", bomb.len());
     assert!(matches!(
-        scan::scan(&bomb),
+        sello_verifier::scan(&bomb),
         Err(ImageError::Dimensions {
             width: 8000,
             height: 8000
         })
     ));
     // Over the file-size cap.
-    let big = vec![0x89u8; scan::MAX_IMAGE_BYTES + 1];
-    assert!(matches!(scan::scan(&big), Err(ImageError::TooLarge { .. })));
+    let big = vec![0x89u8; sello_verifier::MAX_IMAGE_BYTES + 1];
+    assert!(matches!(
+        sello_verifier::scan(&big),
+        Err(ImageError::TooLarge { .. })
+    ));
 }
 
 #[test]
@@ -119,7 +122,7 @@ fn cli_bad_inputs_exit_2_with_a_message() {
     );
     let binary = write("binary.png", &[0u8, 159, 146, 150, 255, 1, 2]);
     let truncated = write("truncated.png", b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR");
-    let huge = write("huge.bin", &vec![b'a'; input::MAX_TEXT_BYTES + 1]);
+    let huge = write("huge.bin", &vec![b'a'; sello_verifier::MAX_TEXT_BYTES + 1]);
     for (path, code, message) in [
         // The CLI speaks Spanish here (LANG=es_MX).
         (&blank, "no_qr_code", "no se encontró ningún código QR"),

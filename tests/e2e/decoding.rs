@@ -3,7 +3,7 @@
 
 use sello_core::Verdict;
 use sello_testkit::{keys, photo};
-use sello_verifier::{TrustStore, Verifier, scan};
+use sello_verifier::{TrustStore, Verifier};
 use std::fs;
 
 /// Images of one corpus folder whose exact expected text the decoder finds.
@@ -21,7 +21,7 @@ fn corpus_folder(name: &str) -> (usize, usize, Vec<String>) {
     }) {
         let expected = fs::read_to_string(image.with_extension("txt")).unwrap();
         total += 1;
-        let found = scan::scan(&fs::read(image).unwrap()).unwrap_or_default();
+        let found = sello_verifier::scan(&fs::read(image).unwrap()).unwrap_or_default();
         if found.contains(&expected) {
             read += 1;
         } else {
@@ -65,7 +65,7 @@ fn reads_and_verifies_every_photo_like_certificate() {
     let photos = photo::photos(&issued.qr_text);
     assert!(photos.len() >= 12);
     for p in photos {
-        let found = scan::scan(&p.bytes).unwrap_or_else(|e| panic!("{}: {e}", p.kind));
+        let found = sello_verifier::scan(&p.bytes).unwrap_or_else(|e| panic!("{}: {e}", p.kind));
         assert_eq!(found, vec![issued.qr_text.clone()], "{}", p.kind);
         let v = verifier.verify(&found[0], issued.claims.iat);
         assert_eq!(v.verdict, Verdict::Valid, "{}: {v:?}", p.kind);
@@ -83,7 +83,7 @@ fn reports_every_code_in_one_image() {
     );
     image::imageops::overlay(&mut canvas, &a, 10, 10);
     image::imageops::overlay(&mut canvas, &b, i64::from(a.width()) + 30, 10);
-    let mut found = scan::scan(&photo::png_bytes(&canvas)).unwrap();
+    let mut found = sello_verifier::scan(&photo::png_bytes(&canvas)).unwrap();
     found.sort();
     assert_eq!(
         found,

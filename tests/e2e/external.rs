@@ -4,7 +4,7 @@
 use sello_core::ed25519_dalek::{Signature, SigningKey};
 use sello_core::{KeySet, b64, jwk, token};
 use sello_issuer::{LocalSigner, Signer};
-use sello_verifier::verify::check_signature;
+use sello_verifier::check_signature;
 use serde_json::Value;
 
 fn hex(s: &str) -> Vec<u8> {

@@ -10,6 +10,7 @@ mod decoding;
 mod display;
 mod exit_status;
 mod external;
+mod federation;
 mod inputs;
 mod integrity;
 mod languages;

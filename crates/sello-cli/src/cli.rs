@@ -52,6 +52,9 @@ pub enum Command {
     // Export the verification page with key sets and status lists as a static site
     #[command(subcommand)]
     Site(SiteCommand),
+    // Run a federation's registry: root keys, accreditation of centres, trust bundles
+    #[command(subcommand)]
+    Federation(FederationCommand),
     // Re-issue every certificate a compromised key signed, with the current key
     Reissue(Box<ReissueArgs>),
 }
@@ -192,7 +195,7 @@ pub struct TrustArgs {
     #[arg(long = "status", value_name = "JWT_FILE_OR_DIR")]
     pub status: Vec<PathBuf>,
     // Clock leeway in seconds
-    #[arg(long, default_value_t = sello_verifier::verify::DEFAULT_LEEWAY)]
+    #[arg(long, default_value_t = sello_verifier::DEFAULT_LEEWAY)]
     pub leeway: i64,
 }
 
@@ -213,6 +216,21 @@ pub struct VerifyArgs {
     // its own with the strict Ed25519 check, whatever the number of inputs
     #[arg(long, hide = true)]
     pub one_by_one: bool,
+    // The federation's root document (root.json, pinned): with --bundle, trust the centres
+    // it accredits instead of --keys
+    #[arg(
+        long = "trust",
+        id = "trust_root",
+        value_name = "ROOT_JSON",
+        requires = "bundle"
+    )]
+    pub trust_root: Option<PathBuf>,
+    // The federation's trust bundle (trust.jwt from `sello federation publish`)
+    #[arg(long, value_name = "TRUST_JWT", requires = "trust_root")]
+    pub bundle: Option<PathBuf>,
+    // Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
+    #[arg(long, value_name = "DURATION", requires = "bundle")]
+    pub max_bundle_age: Option<String>,
     // Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
     // .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
     // give the QR code's PNG that `sello issue --batch` writes next to it
@@ -442,6 +460,132 @@ pub struct ExportArgs {
     // Folder to write (replaced as a whole; only an empty folder or an earlier export)
     #[arg(long)]
     pub out: PathBuf,
+}
+
+// `sello federation …`.
+#[derive(Subcommand)]
+pub enum FederationCommand {
+    // Create a registry folder: root keys, registry key, root document version 1
+    Init {
+        // Registry folder to create
+        #[arg(long)]
+        dir: PathBuf,
+        // Federation id (e.g. mx.conocer)
+        #[arg(long)]
+        id: String,
+        // Display name (e.g. CONOCER)
+        #[arg(long)]
+        name: String,
+        // The federation's verification page, carried by every bundle
+        #[arg(long)]
+        url: Option<String>,
+        // How many root keys (each with its own holder and passphrase)
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=16))]
+        root_keys: u8,
+        // How many root keys must sign a new root version
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=16))]
+        threshold: u8,
+    },
+    // Accredit a centre (its jwks.json) for standards from a date, or add standards
+    Accredit {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The centre's published key set (jwks.json)
+        #[arg(long)]
+        keys: PathBuf,
+        // Standard codes, comma-separated
+        #[arg(long, value_delimiter = ',', required = true)]
+        standards: Vec<String>,
+        // Start (YYYY-MM-DD, 00:00 UTC; RFC 3339 or Unix seconds)
+        #[arg(long)]
+        from: String,
+        // End, excluded
+        #[arg(long)]
+        until: Option<String>,
+    },
+    // Suspend a centre: its certificates issued from then on are refused
+    Suspend {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The centre's id
+        #[arg(long)]
+        issuer: String,
+        // From when
+        #[arg(long)]
+        from: String,
+        // Why (published in the bundle)
+        #[arg(long)]
+        reason: String,
+    },
+    // Sign the next trust bundle
+    Publish {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Folder of the centres' status lists (.jwt)
+        #[arg(long)]
+        status: Option<PathBuf>,
+        // Days the bundle is fresh
+        #[arg(long, default_value_t = 7)]
+        valid_days: u32,
+        // Where to write the bundle
+        #[arg(long)]
+        out: PathBuf,
+    },
+    // The root ceremony: a new root version signed by a threshold of old and new root keys
+    #[command(subcommand)]
+    RotateRoot(RotateRootCommand),
+}
+
+// `sello federation rotate-root …`.
+#[derive(Subcommand)]
+pub enum RotateRootCommand {
+    // A new root key for a new holder, on their machine
+    Keygen {
+        // Folder to write it to
+        #[arg(long)]
+        out: PathBuf,
+    },
+    // Step 1: write the next root version, unsigned
+    Prepare {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Add this root key (a .pub.json file; repeatable)
+        #[arg(long, value_name = "PUB_JSON")]
+        add_root_key: Vec<PathBuf>,
+        // Take out this root key (repeatable)
+        #[arg(long, value_name = "KID", allow_hyphen_values = true)]
+        remove_root_key: Vec<String>,
+        // New threshold
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=16))]
+        threshold: Option<u8>,
+        // Where to write it (default DIR/next-root.json)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    // Step 2: sign the prepared document with one root key (in place)
+    Sign {
+        // The prepared document
+        root: PathBuf,
+        // The holder's root key file (KID.p8)
+        #[arg(long)]
+        key: PathBuf,
+        // The current root.json, when the key is only in it
+        #[arg(long)]
+        previous: Option<PathBuf>,
+    },
+    // Step 3: combine the signed copies, check both thresholds, write root.json
+    Combine {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The signed copies
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+    },
 }
 
 #[cfg(test)]

@@ -188,8 +188,8 @@ impl From<sello_verifier::TrustError> for Failure {
     }
 }
 
-impl From<sello_verifier::status::StatusLoadError> for Failure {
-    fn from(e: sello_verifier::status::StatusLoadError) -> Failure {
+impl From<sello_verifier::StatusLoadError> for Failure {
+    fn from(e: sello_verifier::StatusLoadError) -> Failure {
         Failure::Usage(e.to_string())
     }
 }

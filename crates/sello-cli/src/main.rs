@@ -71,6 +71,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Site(command) => cmd::site::run(command),
         Command::Reissue(args) => cmd::reissue::run(*args),
+        Command::Federation(command) => cmd::federation::run(command),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -1,12 +1,12 @@
 //! Printing verification results: a human report (Spanish or English) or JSON Lines (the one
-//! wire form of `sello_verifier::pipeline::Report`).
+//! wire form of `sello_verifier::Report`).
 
 use sello_core::KeySet;
 use sello_core::Verdict;
 use sello_core::i18n::language;
 use sello_core::untrusted::{self, Escaped};
 use sello_core::zone::Zone;
-use sello_verifier::pipeline::Outcome;
+use sello_verifier::Outcome;
 use sello_verifier::{TrustStore, Verification};
 
 /// Prints one outcome: a JSON line (`--json`), or the human report on standard output, or
@@ -96,6 +96,17 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&
     if let Some(issuer) = &v.issuer {
         line("label-issuer", &Escaped(&issuer.name));
         line("label-issuer-id", &Escaped(&issuer.id));
+        // Through a trust bundle: who accredited the issuer, for what, as of which bundle
+        // (the names in it are escaped by `describe`). Not beside a refusal that says the
+        // issuer was suspended or not accredited then: "accredited by" would read as a
+        // contradiction (JSON keeps the chain).
+        let refused = matches!(
+            v.reason,
+            Some(sello_core::Reason::IssuerSuspended | sello_core::Reason::IssuerNotAccredited)
+        );
+        if let Some(trust) = v.trust.as_ref().filter(|_| !refused) {
+            line("label-accredited", &trust.describe(&issuer.name, lang));
+        }
     }
     if let Some(kid) = &v.kid {
         line("label-key", &Escaped(kid));

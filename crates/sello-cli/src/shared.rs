@@ -36,7 +36,8 @@ pub fn passphrase() -> Result<Zeroizing<String>, Failure> {
     ask_passphrase(&tr!("passphrase-prompt"))
 }
 
-fn ask_passphrase(prompt: &str) -> Result<Zeroizing<String>, Failure> {
+/// A passphrase asked on the terminal with `prompt`.
+pub fn ask_passphrase(prompt: &str) -> Result<Zeroizing<String>, Failure> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
         .map_err(|_| Failure::Key(tr!("passphrase-missing")))

@@ -661,21 +661,33 @@ impl IssuerDir {
 
     fn unlock_kid(&self, kid: &str, passphrase: &str) -> Result<LocalSigner, KeyStoreError> {
         let path = self.path.join("private").join(format!("{kid}.p8"));
-        let der = zeroize::Zeroizing::new(read_capped(&path)?);
-        let key = SigningKey::from_pkcs8_encrypted_der(&der, passphrase.as_bytes())
-            .map_err(|_| KeyStoreError::Unlock(path.clone()))?;
-        let signer = LocalSigner::new(key);
-        if signer.kid() != kid {
-            return Err(KeyStoreError::Invalid {
-                path,
-                detail: "the key file does not hold the key its name says".into(),
-            });
-        }
-        Ok(signer)
+        read_private_key(&path, kid, passphrase)
     }
 }
 
-fn write_private_key(
+/// Decrypts the key file `path` (written by [`write_private_key`]), which must hold the key
+/// `kid`.
+pub(crate) fn read_private_key(
+    path: &Path,
+    kid: &str,
+    passphrase: &str,
+) -> Result<LocalSigner, KeyStoreError> {
+    let der = zeroize::Zeroizing::new(read_capped(path)?);
+    let key = SigningKey::from_pkcs8_encrypted_der(&der, passphrase.as_bytes())
+        .map_err(|_| KeyStoreError::Unlock(path.to_owned()))?;
+    let signer = LocalSigner::new(key);
+    if signer.kid() != kid {
+        return Err(KeyStoreError::Invalid {
+            path: path.to_owned(),
+            detail: "the key file does not hold the key its name says".into(),
+        });
+    }
+    Ok(signer)
+}
+
+/// Writes `signer`'s key to the new file `path`, encrypted under `passphrase` (PKCS#8 PBES2,
+/// owner-only, flushed with its folder entry).
+pub(crate) fn write_private_key(
     path: &Path,
     signer: &LocalSigner,
     passphrase: &str,

@@ -568,7 +568,7 @@ fn decode_rects(d: &Drawn, (w, h): (f32, f32)) -> Vec<String> {
             }
         }
     }
-    sello_verifier::scan::scan_gray(&image)
+    sello_verifier::scan_gray(&image)
 }
 
 #[test]

@@ -461,7 +461,7 @@ fn the_printed_qr_code_decodes() {
         );
         let gray: Vec<u8> = pixmap.pixels().iter().map(|p| p.green()).collect();
         let image = image::GrayImage::from_raw(size.width(), size.height(), gray).unwrap();
-        let found = sello_verifier::scan::scan_gray(&image);
+        let found = sello_verifier::scan_gray(&image);
         assert_eq!(found, vec![QR_TEXT.to_string()], "{paper:?}");
     }
 }

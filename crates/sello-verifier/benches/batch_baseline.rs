@@ -16,7 +16,7 @@ use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar;
 use curve25519_dalek::traits::{IsIdentity, VartimeMultiscalarMul};
 use sello_core::ed25519_dalek::{Signature, VerifyingKey};
-use sello_verifier::verify::check_signature_key;
+use sello_verifier::check_signature_key;
 use sha2::{Digest, Sha512};
 use std::collections::BTreeMap;
 

@@ -8,7 +8,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sello_core::b64;
 use sello_core::ed25519_dalek::Signature;
 use sello_testkit::{keys, photo};
-use sello_verifier::{TrustStore, Verifier, scan};
+use sello_verifier::{TrustStore, Verifier};
 
 mod batch_baseline;
 use batch_baseline as batch;
@@ -173,11 +173,13 @@ fn images(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1));
     for (name, bytes) in &cases {
         assert_eq!(
-            scan::scan(bytes).unwrap(),
+            sello_verifier::scan(bytes).unwrap(),
             vec![issued.qr_text.clone()],
             "{name}"
         );
-        g.bench_function(*name, |b| b.iter(|| scan::scan(black_box(bytes)).unwrap()));
+        g.bench_function(*name, |b| {
+            b.iter(|| sello_verifier::scan(black_box(bytes)).unwrap())
+        });
     }
     g.finish();
 }

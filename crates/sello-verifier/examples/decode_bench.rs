@@ -1,4 +1,4 @@
-//! Times Sello's QR reading (`sello_verifier::scan::scan`: file bytes → texts, PNG/JPEG
+//! Times Sello's QR reading (`sello_verifier::scan`: file bytes → texts, PNG/JPEG
 //! decoding included) over a set of image files, single-threaded, for `bench/decode/run.sh`.
 //!
 //! ```text
@@ -13,8 +13,8 @@
 //! `correct` counts exact reads, `found` the images where any code was found. `--stages`
 //! also prints, per file, which stage of the pipeline read it and how long that took.
 
-use sello_verifier::decoder::decode_with_stage;
-use sello_verifier::scan::{load_gray, scan};
+use sello_verifier::decode_with_stage;
+use sello_verifier::{load_gray, scan};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -7,12 +7,12 @@
 //!
 //! Compared, on the same grayscale pixels: `rqrr` (grayscale input), `rxing` with its
 //! default single-code detector (hybrid binarizer, "try harder"), and Sello's pipeline
-//! (`sello_verifier::decoder`). An image counts as read when the exact expected text is among
+//! (`sello_verifier::decode_with_stage`). An image counts as read when the exact expected text is among
 //! the texts found.
 
 use image::GrayImage;
-use sello_verifier::decoder::{Stage, decode_with_stage};
-use sello_verifier::scan::load_gray;
+use sello_verifier::load_gray;
+use sello_verifier::{Stage, decode_with_stage};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

@@ -9,9 +9,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sello_core::token::is_presented_as_token;
 use sello_core::{Lang, Reason, Verdict};
-use sello_verifier::pipeline::Report;
-use sello_verifier::scan::{self, Budget, ImageError, MAX_IMAGE_BYTES};
-use sello_verifier::{Verification, Verifier, input::MAX_TEXT_BYTES};
+use sello_verifier::Report;
+use sello_verifier::{Budget, ImageError, MAX_IMAGE_BYTES};
+use sello_verifier::{MAX_TEXT_BYTES, Verification, Verifier};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -261,10 +261,10 @@ async fn verify_image(
     if bytes.is_empty() {
         return Err(ApiError::Empty);
     }
-    if scan::image_format(&bytes).is_none() {
+    if sello_verifier::image_format(&bytes).is_none() {
         return Err(ApiError::BadImage);
     }
-    let (width, height) = match scan::dimensions(&bytes) {
+    let (width, height) = match sello_verifier::dimensions(&bytes) {
         Ok(dimensions) => dimensions,
         Err(_) => return Err(ApiError::BadImage),
     };
@@ -278,7 +278,7 @@ async fn verify_image(
     let stopped = Arc::clone(&shared.stopped_decodes);
     let scanned = tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        let scanned = scan::scan_within(&bytes, &budget);
+        let scanned = sello_verifier::scan_within(&bytes, &budget);
         if matches!(scanned, Err(ImageError::Stopped)) {
             stopped.fetch_add(1, Ordering::Relaxed);
             tracing::debug!("{}", tr("log-decode-stopped", &[]));

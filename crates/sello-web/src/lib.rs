@@ -50,7 +50,7 @@
 //! the open-file limit, which [`run`] first raises to its hard limit): at the cap the
 //! longest-idle connection is closed for the new one, or the new one waits if none is idle,
 //! and one line (at most a minute) is logged. Images are decoded in a few slots, smallest
-//! image first, within `sello_verifier::scan::Budget::bounded()` (large images on a shrunk
+//! image first, within `sello_verifier::Budget::bounded()` (large images on a shrunk
 //! copy), and a decode stops at its next step once its request is over (timed out or
 //! abandoned), so its slot is freed with the request.
 //!
@@ -178,7 +178,7 @@ pub fn live_router(live: &Live) -> Router {
         .route(
             "/api/verify",
             post(api::verify).layer(DefaultBodyLimit::max(
-                sello_verifier::scan::MAX_IMAGE_BYTES + 64 * 1024,
+                sello_verifier::MAX_IMAGE_BYTES + 64 * 1024,
             )),
         )
         .route(

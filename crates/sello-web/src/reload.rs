@@ -13,7 +13,7 @@
 
 use crate::i18n::tr;
 use crate::state::{AppState, DEFAULT_TIMEOUT, Live};
-use sello_verifier::verify::StatusLoadError;
+use sello_verifier::StatusLoadError;
 use sello_verifier::{TrustError, TrustStore, Verifier};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime};
 pub const DEFAULT_RELOAD_EVERY: Duration = Duration::from_secs(5);
 
 /// Most entries of a watched folder looked at.
-const MAX_WATCHED: usize = 4 * sello_verifier::trust::MAX_FILES;
+const MAX_WATCHED: usize = 4 * sello_verifier::MAX_KEY_SET_FILES;
 
 /// Why a state could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -56,7 +56,7 @@ impl Sources {
         Sources {
             keys,
             status,
-            leeway: sello_verifier::verify::DEFAULT_LEEWAY,
+            leeway: sello_verifier::DEFAULT_LEEWAY,
             clock: sello_core::now,
             timeout: DEFAULT_TIMEOUT,
         }

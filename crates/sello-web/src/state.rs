@@ -1,8 +1,8 @@
 //! What the service knows: the verifier, and the documents it publishes.
 
 use crate::i18n::tr;
+use sello_verifier::StatusLoadError;
 use sello_verifier::Verifier;
-use sello_verifier::verify::StatusLoadError;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -73,7 +73,7 @@ impl AppState {
     }
 
     /// The status list of each issuer in use now, by issuer id.
-    fn in_use(&self) -> impl Iterator<Item = &sello_verifier::status::LoadedStatusList> {
+    fn in_use(&self) -> impl Iterator<Item = &sello_verifier::LoadedStatusList> {
         let now = (self.clock)();
         let mut issuers: Vec<&str> = self
             .verifier
@@ -103,7 +103,7 @@ impl AppState {
             .map(|l| (l.issuer.clone(), l.token.clone()))
             .collect();
         let now = (self.clock)();
-        let all: Vec<&sello_verifier::status::LoadedStatusList> = self
+        let all: Vec<&sello_verifier::LoadedStatusList> = self
             .verifier
             .status_lists()
             .iter()

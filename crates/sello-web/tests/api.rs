@@ -707,8 +707,8 @@ async fn bad_input_is_refused_with_a_code() {
 #[tokio::test]
 async fn bodies_over_their_limits_are_413() {
     let app = app();
-    let text_limit = sello_verifier::input::MAX_TEXT_BYTES;
-    let image_limit = sello_verifier::scan::MAX_IMAGE_BYTES;
+    let text_limit = sello_verifier::MAX_TEXT_BYTES;
+    let image_limit = sello_verifier::MAX_IMAGE_BYTES;
     expect_error(
         &app,
         Some("text/plain"),

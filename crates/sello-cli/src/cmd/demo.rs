@@ -86,7 +86,7 @@ fn verify_pngs(
     at: i64,
 ) -> Vec<Result<Verification, String>> {
     let inputs: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let outcomes = sello_verifier::pipeline::verify_inputs(verifier, &inputs, at);
+    let outcomes = sello_verifier::verify_inputs(verifier, &inputs, at);
     inputs
         .iter()
         .map(|input| {

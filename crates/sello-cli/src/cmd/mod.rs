@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod demo;
+pub mod federation;
 pub mod issue;
 pub mod keygen;
 pub mod keys;

@@ -8,8 +8,8 @@ use sello_core::untrusted::Escaped;
 pub fn run(args: ScanArgs) -> Result<u8, Failure> {
     let mut status = 0;
     for arg in &args.images {
-        let found = sello_verifier::input::read_arg(arg, std::io::stdin().lock())
-            .and_then(|source| sello_verifier::input::qr_texts(&source, arg));
+        let found = sello_verifier::read_arg(arg, std::io::stdin().lock())
+            .and_then(|source| sello_verifier::qr_texts(&source, arg));
         match found {
             Ok(texts) if texts.is_empty() => {
                 eprintln!("{}", tr!("scan-no-qr", input = escaped(arg)));

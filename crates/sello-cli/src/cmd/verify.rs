@@ -5,7 +5,7 @@ use crate::failure::Failure;
 use crate::shared::load_verifier;
 use sello_core::Verdict;
 use sello_issuer::dates as when;
-use sello_verifier::pipeline::Outcome;
+use sello_verifier::Outcome;
 
 /// Inputs read, decoded and verified together: enough for batches to pay, few enough that
 /// results appear as they come.
@@ -49,15 +49,28 @@ impl Counts {
 }
 
 pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
-    let mut verifier = load_verifier(&args.trust.keys, args.trust.leeway)?;
-    for path in &args.trust.status {
-        verifier.load_status(path)?;
-    }
     let at = match &args.at {
         Some(t) => when::parse_instant(t, &sello_core::zone::Zone::utc())
             .map_err(|e| crate::shared::bad_date(&e))?,
         None => sello_issuer::now(),
     };
+    // Through a federation's trust bundle, or the key sets given.
+    let mut verifier = match (&args.trust_root, &args.bundle) {
+        (Some(root), Some(bundle)) => {
+            crate::cmd::federation::no_keys_with_a_bundle(&args.trust.keys)?;
+            crate::cmd::federation::bundle_verifier(
+                root,
+                bundle,
+                at,
+                args.trust.leeway,
+                args.max_bundle_age.as_deref(),
+            )?
+        }
+        _ => load_verifier(&args.trust.keys, args.trust.leeway)?,
+    };
+    for path in &args.trust.status {
+        verifier.load_status(path)?;
+    }
     let workers = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(2, |n| n.get()),
         usize::from,
@@ -65,8 +78,8 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(workers)
         .build()?;
-    let (inputs, failed) = sello_verifier::pipeline::expand(&args.inputs);
-    let mut tally = sello_verifier::pipeline::Tally::default();
+    let (inputs, failed) = sello_verifier::expand(&args.inputs);
+    let mut tally = sello_verifier::Tally::default();
     let mut counts = Counts::default();
     for outcome in &failed {
         tally.add(outcome);
@@ -75,9 +88,7 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
     }
     for chunk in inputs.chunks(VERIFY_CHUNK) {
         // Reading and decoding images is the slow part: on all workers, results in order.
-        for outcome in
-            pool.install(|| sello_verifier::pipeline::verify_inputs(&verifier, chunk, at))
-        {
+        for outcome in pool.install(|| sello_verifier::verify_inputs(&verifier, chunk, at)) {
             tally.add(&outcome);
             counts.add(&outcome);
             crate::report::print(&outcome, args.json, verifier.trust());
