@@ -38,9 +38,9 @@ use sello_core::federation::{
 };
 use sello_core::i18n::io_error;
 use sello_core::jwk::{KeySet, PublicKey};
-use sello_core::{b64, certificate};
-use sello_verifier::StatusLoadError;
+use sello_core::b64;
 use sello_verifier::federation::{FederationError, Policy};
+use sello_verifier::StatusLoadError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -118,7 +118,7 @@ pub enum RegistryError {
         /// The code.
         code: String,
         /// What is wrong.
-        problem: certificate::Problem,
+        problem: sello_core::Problem,
     },
     /// An end of a window that is not after its start, or a time out of range.
     #[error("{}", tr("registry-window", &[]))]
@@ -131,7 +131,7 @@ pub enum RegistryError {
     UnknownIssuer(String),
     /// A suspension reason that is not a valid text (FORMAT.md §5.9.4).
     #[error("{}", tr("registry-reason", &[("problem", .0.to_string().into())]))]
-    Reason(certificate::Problem),
+    Reason(sello_core::Problem),
     /// A status list that cannot be put in a bundle.
     #[error("{}", tr("registry-status", &[("path", path_of(.path).into()), ("error", .error.to_string().into())]))]
     Status {
@@ -673,7 +673,7 @@ impl RegistryDir {
             return Err(RegistryError::NoStandards);
         }
         for code in standards {
-            certificate::check_code(code).map_err(|e| RegistryError::Standard {
+            sello_core::check_code(code).map_err(|e| RegistryError::Standard {
                 code: escaped(code),
                 problem: e.problem,
             })?;
@@ -682,7 +682,7 @@ impl RegistryDir {
             nbf: from,
             exp: until,
         };
-        let in_range = |t: i64| (0..=sello_core::certificate::MAX_TIME).contains(&t);
+        let in_range = |t: i64| (0..=sello_core::MAX_TIME).contains(&t);
         if !in_range(from) || until.is_some_and(|u| !in_range(u) || u <= from) {
             return Err(RegistryError::Window);
         }
@@ -742,8 +742,8 @@ impl RegistryDir {
     /// Suspends centre `issuer` from `from`: its certificates issued at or after it are
     /// refused. A later suspension of the same centre replaces the earlier one.
     pub fn suspend(&mut self, issuer: &str, from: i64, reason: &str) -> Result<(), RegistryError> {
-        certificate::check_display_name(reason).map_err(|e| RegistryError::Reason(e.problem))?;
-        if !(0..=sello_core::certificate::MAX_TIME).contains(&from) {
+        sello_core::check_display_name(reason).map_err(|e| RegistryError::Reason(e.problem))?;
+        if !(0..=sello_core::MAX_TIME).contains(&from) {
             return Err(RegistryError::Window);
         }
         let mut issuers = self.issuers.clone();

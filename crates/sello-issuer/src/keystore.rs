@@ -197,9 +197,9 @@ impl IssuerDir {
             path: path.to_owned(),
             detail,
         };
-        sello_core::certificate::check_issuer_id(&info.id)
+        sello_core::check_issuer_id(&info.id)
             .map_err(|e| invalid(format!("issuer id {}", e.problem)))?;
-        sello_core::certificate::check_display_name(&info.name)
+        sello_core::check_display_name(&info.name)
             .map_err(|e| invalid(format!("the display name {}", e.problem)))?;
         if let Some(url) = &info.verify_url {
             check_verify_url(url).map_err(|e| invalid(e.to_string()))?;
