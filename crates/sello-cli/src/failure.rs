@@ -15,9 +15,9 @@
 //! | 77 | the signing key cannot be used: no passphrase, a wrong or weak one, a damaged key file, a key not allowed to sign now |
 //! | 141 | standard output was closed (`sello … \| head`) |
 
+use sello_issuer::BatchError;
+use sello_issuer::IssueError;
 use sello_issuer::KeyStoreError;
-use sello_issuer::batch::BatchError;
-use sello_issuer::issue::IssueError;
 use sello_issuer::ledger::LedgerError;
 
 /// A failure at the binary's edge: what kind (its exit status) and a message for the person.

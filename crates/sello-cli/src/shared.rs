@@ -3,9 +3,9 @@
 
 use crate::failure::Failure;
 use crate::i18n::escaped;
-use sello_issuer::files::{PRIVATE, write_atomic};
 use sello_issuer::ledger::{LedgerStore, is_postgres_url};
 use sello_issuer::{IssuerDir, KeyStoreError};
+use sello_issuer::{PRIVATE, write_atomic};
 use sello_verifier::{TrustStore, Verifier};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
@@ -45,7 +45,7 @@ pub fn ask_passphrase(prompt: &str) -> Result<Zeroizing<String>, Failure> {
 
 /// A passphrase for a new key, from the environment variable `var` or asked on the terminal
 /// (then twice), refused with an explanation unless it is strong enough
-/// ([`sello_issuer::passphrase`]); `known` are the issuer's id and name.
+/// ([`sello_issuer::check_passphrase`]); `known` are the issuer's id and name.
 pub fn new_passphrase(var: &str, known: &[&str]) -> Result<Zeroizing<String>, Failure> {
     let from_env = std::env::var(var).ok().map(Zeroizing::new);
     let prompted = from_env.is_none();
@@ -53,7 +53,7 @@ pub fn new_passphrase(var: &str, known: &[&str]) -> Result<Zeroizing<String>, Fa
         Some(p) => p,
         None => ask_passphrase(&tr!("passphrase-prompt-new"))?,
     };
-    sello_issuer::passphrase::check(&pass, known)
+    sello_issuer::check_passphrase(&pass, known)
         .map_err(|w| Failure::from(KeyStoreError::WeakPassphrase(w)))?;
     if prompted && *ask_passphrase(&tr!("passphrase-again"))? != *pass {
         return Err(Failure::Key(tr!("passphrase-mismatch")));

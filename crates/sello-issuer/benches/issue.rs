@@ -54,11 +54,11 @@ fn benches(c: &mut Criterion) {
 
 /// Renders the QR code as PNG, as `sello issue --batch --formats png` does.
 struct Png;
-impl sello_issuer::batch::Render for Png {
+impl sello_issuer::Render for Png {
     fn render(
         &self,
         issued: &sello_issuer::Issued,
-    ) -> Result<Vec<sello_issuer::batch::OutputFile>, String> {
+    ) -> Result<Vec<sello_issuer::OutputFile>, String> {
         let png = QrMatrix::encode(&issued.qr_text, Correction::Medium)
             .and_then(|q| q.to_png(4))
             .map_err(|e| e.to_string())?;
@@ -70,9 +70,9 @@ impl sello_issuer::batch::Render for Png {
 }
 
 fn batch(c: &mut Criterion) {
-    use sello_issuer::batch::{BatchOptions, run_batch};
     use sello_issuer::ledger::Ledger;
     use sello_issuer::roster::{RosterFormat, RowDefaults, parse};
+    use sello_issuer::{BatchOptions, run_batch};
     const N: usize = 500;
     let mut csv = String::from("nombre,curp,attr.dep\n");
     for i in 0..N {

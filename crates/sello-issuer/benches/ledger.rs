@@ -13,7 +13,7 @@
 //! a batch); rendering and writing files are not.
 
 use sello_core::StatusRef;
-use sello_issuer::batch::entry_for;
+use sello_issuer::entry_for;
 use sello_issuer::ledger::{Draft, IssueLedger, Ledger};
 use sello_issuer::{IssueRequest, Issuer};
 use std::time::Instant;
@@ -100,7 +100,7 @@ fn main() {
     }
     #[cfg(feature = "postgres")]
     if let Ok(url) = std::env::var("SELLO_BENCH_POSTGRES") {
-        use sello_issuer::ledger_pg::{PgLedger, ProcessEnv, config};
+        use sello_issuer::{PgLedger, ProcessEnv, pg_config as config};
         let server = config(&url, &ProcessEnv).unwrap();
         let mut admin = server.connect(postgres::NoTls).unwrap();
         for stations in [1, 2, 4] {

@@ -32,15 +32,15 @@ use crate::i18n::{escaped, path_of, tr};
 use crate::keystore::{KeyStoreError, read_private_key, write_private_key};
 use crate::passphrase::{self, Weakness};
 use crate::signer::{LocalSigner, Signer as _};
+use sello_core::b64;
 use sello_core::federation::{
     self as fed, BundleClaims, BundleError, IssuerEntry, MAX_ISSUERS, MAX_ROLE_KEYS, MAX_SCOPE,
     MAX_SEQ, RootClaims, RootDocument, RootError, ScopeEntry, Suspension, Window,
 };
 use sello_core::i18n::io_error;
 use sello_core::jwk::{KeySet, PublicKey};
-use sello_core::b64;
-use sello_verifier::federation::{FederationError, Policy};
 use sello_verifier::StatusLoadError;
+use sello_verifier::federation::{FederationError, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};

@@ -2,11 +2,11 @@
 
 use crate::i18n::{escaped, tr};
 use crate::signer::{SignError, Signer};
-use sello_core::{ClaimError, check_serial};
 use sello_core::i18n::Arg;
 use sello_core::jwk::IssuerInfo;
 use sello_core::token::{self, Header};
 use sello_core::{Certificate, Claims, StatusRef};
+use sello_core::{ClaimError, check_serial};
 
 /// Why a certificate could not be issued.
 #[derive(Debug, thiserror::Error)]

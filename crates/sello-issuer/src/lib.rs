@@ -28,27 +28,48 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod batch;
+// The modules are private; what a caller needs is below, by task. Four are modules of their
+// own, each a subject with many names: `roster` (reading rosters), `ledger` (the record of
+// what was issued, SQLite or PostgreSQL), `dates` (the dates people type) and `federation`
+// (a national body's registry).
+mod batch;
 pub mod dates;
 pub mod federation;
-pub mod files;
-pub mod git;
+mod files;
+mod git;
 mod i18n;
-pub mod issue;
-pub mod keystore;
+mod issue;
+mod keystore;
 pub mod ledger;
 #[cfg(feature = "postgres")]
-pub mod ledger_pg;
+mod ledger_pg;
 #[cfg(test)]
 mod ledger_suite;
-pub mod migrate;
-pub mod passphrase;
-pub mod reissue;
+mod migrate;
+mod passphrase;
+mod reissue;
 pub mod roster;
-pub mod signer;
+mod signer;
 
+// An issuer folder, its keys at rest, and signing one certificate.
 pub use issue::{IssueError, IssueRequest, Issued, Issuer, new_serial};
 pub use keystore::{IssuerDir, KeyStoreError};
-/// The clock, [`sello_core::now`] (named here too for the callers that issue).
-pub use sello_core::now;
+pub use passphrase::{
+    MIN_CHARS, MIN_SCORE, Suggestion, Warning, Weakness, check as check_passphrase,
+};
 pub use signer::{LocalSigner, SignError, Signer};
+// Batches: a roster signed, recorded in the ledger and rendered, resumable.
+pub use batch::{
+    BatchError, BatchOptions, Outcome, OutputFile, Render, SummaryRow, entry_for, issue_recorded,
+    issued_from_entry, run_batch,
+};
+// After a key compromise, and from one ledger to another.
+pub use migrate::{MigrateError, Migrated, migrate};
+pub use reissue::{ReissueReport, Reissued, reissue_batch, reissue_compromised, reissue_rows};
+// PostgreSQL, for stations sharing one ledger.
+#[cfg(feature = "postgres")]
+pub use ledger_pg::{Environment, PgLedger, ProcessEnv, Tls, config as pg_config};
+// Files: written atomically with the mode their content calls for; folders kept out of git.
+pub use files::{CsvDocument, PRIVATE, PUBLIC, csv_cell, sync_parent, write_atomic};
+pub use git::{InsideGitWorkTree, check_not_in_work_tree};
+pub use sello_core::now;

@@ -13,11 +13,11 @@
 //! `SELLO_STATION_WORKER` set, one station.
 
 use sello_core::Verdict;
-use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::ledger::{Draft, IssueLedger, LedgerError, LedgerStore, Recorded, SignFn};
-use sello_issuer::ledger_pg::{PgLedger, ProcessEnv, config};
 use sello_issuer::roster::{RosterFormat, RowDefaults, parse};
+use sello_issuer::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::{Issued, Issuer};
+use sello_issuer::{PgLedger, ProcessEnv, pg_config as config};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};

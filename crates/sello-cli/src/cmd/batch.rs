@@ -4,9 +4,9 @@ use crate::cli::IssueArgs;
 use crate::failure::Failure;
 use crate::i18n::path_of;
 use crate::shared::{bad_date, open_ledger, passphrase, read_capped};
-use sello_issuer::batch::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::dates as when;
 use sello_issuer::roster::{self, RosterFormat, RowDefaults};
+use sello_issuer::{BatchOptions, Outcome, OutputFile, Render, run_batch};
 use sello_issuer::{Issued, IssuerDir};
 use std::io::IsTerminal as _;
 

@@ -12,8 +12,8 @@ use crate::shared::{load_verifier, passphrase, write_output};
 use sello_core::ed25519_dalek::SigningKey;
 use sello_core::i18n::language;
 use sello_core::{Achievement, Certificate, Holder, IssuerInfo, Verdict, b64};
-use sello_issuer::files::{PRIVATE, PUBLIC, write_atomic};
 use sello_issuer::{IssueRequest, Issued, IssuerDir, LocalSigner};
+use sello_issuer::{PRIVATE, PUBLIC, write_atomic};
 use sello_print::{Output, PaperSize};
 use sello_verifier::Verification;
 use std::fs;
@@ -159,7 +159,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
         });
         request.issued_at = Some(now);
         request.expires = Some(expires);
-        let cert = sello_issuer::batch::issue_recorded(&issuer, &mut *ledger, &request)?;
+        let cert = sello_issuer::issue_recorded(&issuer, &mut *ledger, &request)?;
         let png = out.join("qr").join(format!("{}.png", cert.claims.jti));
         write_output(
             &png,

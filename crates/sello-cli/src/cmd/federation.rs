@@ -12,7 +12,7 @@ use sello_issuer::dates as when;
 use sello_issuer::federation::{
     self as registry, Init, RegistryDir, RegistryError, Rotation, payload_hash,
 };
-use sello_issuer::files::{PUBLIC, write_atomic};
+use sello_issuer::{PUBLIC, write_atomic};
 use sello_verifier::Verifier;
 use sello_verifier::federation::{FederationError, Policy, StateDir};
 use std::path::{Path, PathBuf};
@@ -76,7 +76,7 @@ fn new_root_passphrase(n: usize, of: usize, known: &[&str]) -> Result<Zeroizing<
     };
     if let Ok(p) = std::env::var(&var) {
         let p = Zeroizing::new(p);
-        sello_issuer::passphrase::check(&p, known)
+        sello_issuer::check_passphrase(&p, known)
             .map_err(|w| Failure::from(KeyStoreError::WeakPassphrase(w)))?;
         return Ok(p);
     }
@@ -86,7 +86,7 @@ fn new_root_passphrase(n: usize, of: usize, known: &[&str]) -> Result<Zeroizing<
         tr!("fed-root-passphrase-holder", n = n, of = of)
     };
     let pass = ask_passphrase(&prompt)?;
-    sello_issuer::passphrase::check(&pass, known)
+    sello_issuer::check_passphrase(&pass, known)
         .map_err(|w| Failure::from(KeyStoreError::WeakPassphrase(w)))?;
     if *ask_passphrase(&tr!("passphrase-again"))? != *pass {
         return Err(Failure::Key(tr!("passphrase-mismatch")));

@@ -65,7 +65,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let issuer = dir.issuer(&pass)?;
     drop(pass);
     let mut ledger = open_ledger(&dir, &args.ledger)?;
-    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut *ledger, &request)?;
+    let issued = sello_issuer::issue_recorded(&issuer, &mut *ledger, &request)?;
     for (path, output) in qr.into_iter().chain(certificate) {
         write_output(
             path,

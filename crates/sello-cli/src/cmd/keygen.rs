@@ -15,7 +15,7 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
     // Before the passphrase is asked: a private key and a ledger of CURPs are one `git add -A`
     // away from a public repository.
     if !args.force {
-        sello_issuer::git::check_not_in_work_tree(&args.dir)
+        sello_issuer::check_not_in_work_tree(&args.dir)
             .map_err(|e| Failure::usage(e.to_string()))?;
     }
     let pass = new_passphrase("SELLO_PASSPHRASE", &[&args.id, &args.name])?;

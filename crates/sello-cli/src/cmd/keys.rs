@@ -6,7 +6,7 @@ use crate::i18n::escaped;
 use crate::shared::{new_passphrase, passphrase};
 use sello_issuer::IssuerDir;
 use sello_issuer::dates as when;
-use sello_issuer::files::{PUBLIC, write_atomic};
+use sello_issuer::{PUBLIC, write_atomic};
 
 /// Runs a keys subcommand.
 pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {

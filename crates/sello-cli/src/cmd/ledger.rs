@@ -152,9 +152,9 @@ fn migrate(from: &str, to: &str) -> Result<u8, Failure> {
     }
     let mut source = open_address(from)?;
     let mut target = open_address(to)?;
-    let done = sello_issuer::migrate::migrate(&mut *source, &mut *target).map_err(|e| match e {
-        sello_issuer::migrate::MigrateError::Ledger(e) => Failure::from(e),
-        sello_issuer::migrate::MigrateError::Incomplete { missing } => {
+    let done = sello_issuer::migrate(&mut *source, &mut *target).map_err(|e| match e {
+        sello_issuer::MigrateError::Ledger(e) => Failure::from(e),
+        sello_issuer::MigrateError::Incomplete { missing } => {
             Failure::Ledger(tr!("ledger-migrate-incomplete", missing = missing))
         }
     })?;

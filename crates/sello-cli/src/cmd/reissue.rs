@@ -7,7 +7,7 @@ use crate::failure::Failure;
 use crate::i18n::{escaped, path_of};
 use crate::shared::{open_ledger, passphrase};
 use sello_issuer::IssuerDir;
-use sello_issuer::batch::{BatchOptions, Outcome};
+use sello_issuer::{BatchOptions, Outcome};
 
 /// Runs `sello reissue`.
 pub fn run(args: ReissueArgs) -> Result<u8, Failure> {
@@ -34,7 +34,7 @@ pub fn run(args: ReissueArgs) -> Result<u8, Failure> {
         chunk_size: 256,
         issued_at: Some(now),
     };
-    let report = sello_issuer::reissue::reissue_batch(
+    let report = sello_issuer::reissue_batch(
         &issuer,
         &mut *ledger,
         &args.key_compromised,

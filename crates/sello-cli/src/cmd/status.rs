@@ -5,7 +5,7 @@ use crate::failure::Failure;
 use crate::i18n::path_of;
 use crate::shared::{open_ledger, passphrase};
 use sello_issuer::IssuerDir;
-use sello_issuer::files::{PUBLIC, write_atomic};
+use sello_issuer::{PUBLIC, write_atomic};
 
 /// Runs a status subcommand.
 pub fn run(cmd: StatusCommand) -> Result<u8, Failure> {
