@@ -7,6 +7,28 @@ use crate::shared::{new_passphrase, passphrase};
 use sello_issuer::IssuerDir;
 use sello_issuer::dates as when;
 use sello_issuer::{PUBLIC, write_atomic};
+use zeroize::Zeroizing;
+
+/// The issuer's passphrase, checked on its key before anything else is asked, and with
+/// `--new-passphrase` a new one for the new key (from `SELLO_NEW_PASSPHRASE` or asked).
+fn passphrases(
+    issuer: &IssuerDir,
+    ask_new: bool,
+) -> Result<(Zeroizing<String>, Option<Zeroizing<String>>), Failure> {
+    let pass = passphrase()?;
+    issuer.unlock(&pass)?;
+    let new_pass = match ask_new {
+        true => {
+            let info = issuer.info();
+            Some(new_passphrase(
+                "SELLO_NEW_PASSPHRASE",
+                &[&info.id, &info.name],
+            )?)
+        }
+        false => None,
+    };
+    Ok((pass, new_pass))
+}
 
 /// Runs a keys subcommand.
 pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
@@ -17,18 +39,7 @@ pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
         } => {
             let mut issuer = IssuerDir::open(&dir)?;
             let old = issuer.active_kid().to_owned();
-            let pass = passphrase()?;
-            // Fail early, before asking for a new passphrase, when this one does not unlock.
-            issuer.unlock(&pass)?;
-            let new_pass = if ask_new {
-                let info = issuer.info();
-                Some(new_passphrase(
-                    "SELLO_NEW_PASSPHRASE",
-                    &[&info.id, &info.name],
-                )?)
-            } else {
-                None
-            };
+            let (pass, new_pass) = passphrases(&issuer, ask_new)?;
             let new = issuer
                 .rotate(
                     &pass,
@@ -86,17 +97,7 @@ pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
             new_passphrase: ask_new,
         } => {
             let mut issuer = IssuerDir::open(&dir)?;
-            let pass = passphrase()?;
-            issuer.unlock(&pass)?;
-            let new_pass = if ask_new {
-                let info = issuer.info();
-                Some(new_passphrase(
-                    "SELLO_NEW_PASSPHRASE",
-                    &[&info.id, &info.name],
-                )?)
-            } else {
-                None
-            };
+            let (pass, new_pass) = passphrases(&issuer, ask_new)?;
             let kid = issuer
                 .add_station(
                     &pass,
