@@ -10,11 +10,13 @@ mod decoding;
 mod display;
 mod exit_status;
 mod external;
+mod federation;
 mod inputs;
 mod integrity;
 mod languages;
 mod serve;
 mod snapshots;
+mod stations;
 mod vectors;
 
 use serde_json::Value;

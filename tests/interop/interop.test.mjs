@@ -276,3 +276,60 @@ describe('jose → Sello', () => {
     assertVerdict(selloVerify(path, await sign()), 0, 'valid', null);
   });
 });
+
+describe('federation documents → jose', () => {
+  const ROOT_PASSPHRASES = ['primera frase raíz larga', 'segunda frase raíz larga', 'tercera frase raíz larga'];
+  let here;
+  let root;
+  let bundle;
+
+  // `sello federation …` in a folder of its own, with the registry's and the root holders' passphrases.
+  function registry(args) {
+    const env = { ...process.env, SELLO_PASSPHRASE: 'frase del registro larga', LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' };
+    ROOT_PASSPHRASES.forEach((p, i) => { env[`SELLO_ROOT_PASSPHRASE_${i + 1}`] = p; });
+    const proc = spawnSync(SELLO_BIN, args, { cwd: here, env, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(proc.status, 0, `sello ${args.join(' ')}\n${proc.stdout}${proc.stderr}`);
+    return proc;
+  }
+
+  before(() => {
+    here = join(work, 'federation');
+    const centre = join(here, 'centro');
+    sello(['keygen', '--dir', centre, '--id', 'mx.centro-node', '--name', 'Centro Node']);
+    sello(['issue', '--dir', centre, '--holder', 'Ana Pérez', '--code', 'EC0105', '--title', 'Atención']);
+    sello(['status', 'publish', '--dir', centre]);
+    registry(['federation', 'init', '--dir', 'conocer', '--id', 'mx.conocer', '--name', 'CONOCER', '--root-keys', '3', '--threshold', '2']);
+    registry(['federation', 'accredit', '--dir', 'conocer', '--keys', join(centre, 'jwks.json'), '--standards', 'EC0105', '--from', '2026-01-01']);
+    registry(['federation', 'publish', '--dir', 'conocer', '--status', centre, '--out', 'trust.jwt']);
+    root = JSON.parse(readFileSync(join(here, 'conocer', 'root.json'), 'utf8'));
+    bundle = readFileSync(join(here, 'trust.jwt'), 'utf8').trim();
+  });
+
+  test('the trust bundle is a compact JWS that jose verifies with the root\'s registry key', async () => {
+    const header = segment(bundle, 0);
+    assert.equal(header.typ, 'sello-trust+jwt');
+    const payload = JSON.parse(fromB64u(root.payload).toString('utf8'));
+    const registryKey = payload.registry_keys.find((k) => k.kid === header.kid);
+    assert.ok(registryKey, 'the bundle names a registry key of the root');
+    const key = await jose.importJWK(registryKey, 'EdDSA');
+    const { payload: body } = await jose.compactVerify(bundle, key, { algorithms: ['EdDSA'] });
+    const claims = JSON.parse(new TextDecoder().decode(body));
+    assert.equal(claims.federation, 'mx.conocer');
+    assert.deepEqual(claims.issuers.map((e) => e.key_set.issuer), ['mx.centro-node']);
+    const [h, p, s] = bundle.split('.');
+    const tampered = `${h}.${p.slice(0, -2)}${p.at(-2) === 'A' ? 'B' : 'A'}${p.at(-1)}.${s}`;
+    await assert.rejects(jose.compactVerify(tampered, key, { algorithms: ['EdDSA'] }), jose.errors.JWSSignatureVerificationFailed);
+  });
+
+  test('the root document is a general JWS that jose verifies with each root key that signed it', async () => {
+    const payload = JSON.parse(fromB64u(root.payload).toString('utf8'));
+    assert.ok(root.signatures.length >= payload.root_threshold);
+    for (const signature of root.signatures) {
+      const { kid } = JSON.parse(fromB64u(signature.protected).toString('utf8'));
+      const jwk = payload.root_keys.find((k) => k.kid === kid);
+      const key = await jose.importJWK(jwk, 'EdDSA');
+      const { payload: body } = await jose.generalVerify({ payload: root.payload, signatures: [signature] }, key, { algorithms: ['EdDSA'] });
+      assert.equal(JSON.parse(new TextDecoder().decode(body)).federation, 'mx.conocer');
+    }
+  });
+});

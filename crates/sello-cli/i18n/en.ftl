@@ -308,3 +308,163 @@ keys-time-zone-set = Time zone: { $zone }. Publish the new jwks.json. The dates 
 date-no-such-day = "{ $given }" is not a calendar day (from 1970; for example 2031-11-24)
 date-out-of-range = "{ $given }" is out of range: dates go from 1970-01-01 to 9999-12-29 (for example 2031-11-24)
 date-bad = "{ $given }" is not a date: use YYYY-MM-DD (for example 2031-11-24), an RFC 3339 time with its offset (for example 2031-11-24T18:00:00-06:00) or Unix seconds
+
+## Several stations, one ledger: --ledger, ledger migrate, reissue, keys set-ledger, keys add-station
+
+about-reissue = Re-issue every certificate a compromised key signed, with the current key
+about-ledger-migrate = Copy a ledger into another (SQLite to PostgreSQL), then check the copy; run again to pick up what is new
+about-keys-set-ledger = Record in issuer.json which ledger the folder's commands use (a PostgreSQL URL without password, or a SQLite file)
+about-keys-add-station = Add a station: a new key of this issuer that signs beside the others, in a new issuer folder for the station's machine; then publish jwks.json
+help-ledger = The ledger: postgres://USER@HOST:PORT/DATABASE (no password in it: PGPASSWORD or ~/.pgpass) or a SQLite file; default: issuer.json's ledger, else the folder's ledger.sqlite
+value-ledger = URL_OR_FILE
+help-keygen-ledger = The ledger to record in issuer.json (a PostgreSQL URL without password); default: the folder's ledger.sqlite
+value-keygen-ledger = URL_OR_FILE
+help-reissue-dir = Issuer folder (its active key signs the new certificates)
+help-reissue-key_compromised = The compromised key's id: every certificate it signed that is not revoked is issued again, and then revoked
+value-reissue-key_compromised = KID
+help-reissue-out = Folder for the new certificates' files and summary.csv
+value-reissue-out = OUT_DIR
+help-reissue-formats = What to write for each certificate (png, svg: the QR code; pdf, cert-svg: the printable certificate)
+value-reissue-formats = FORMATS
+help-reissue-paper = Paper size of the printable certificate
+value-reissue-paper = PAPER
+help-ledger-migrate-from = The ledger to copy (a SQLite file or a PostgreSQL URL)
+value-ledger-migrate-from = URL_OR_FILE
+help-ledger-migrate-to = The ledger to copy into (a PostgreSQL URL without password, or a SQLite file)
+value-ledger-migrate-to = URL_OR_FILE
+help-keys-set-ledger-address = postgres://USER@HOST:PORT/DATABASE, or a SQLite file (relative to the folder)
+value-keys-set-ledger-address = URL_OR_FILE
+help-keys-add-station-out = The station's new issuer folder
+value-keys-add-station-out = DIR
+help-keys-add-station-new_passphrase = Encrypt the station's key under a new passphrase (from SELLO_NEW_PASSPHRASE, or asked twice) instead of the current one
+ledger-migrate-same = --from and --to are the same ledger
+ledger-migrate-incomplete = after copying, { $missing ->
+    [one] 1 certificate of the source is
+   *[other] { $missing } certificates of the source are
+} not in the target; nothing was lost from the source: run it again
+ledger-migrated = Ledger copied from { $from } to { $to }: { $source ->
+    [one] 1 certificate
+   *[other] { $source } certificates
+} in the source, { $copied } copied now, { $already } already there; { $target } in the target. Checked: every certificate of the source is in the target with the same token.
+keys-ledger-set = Ledger: { $address }
+keys-station-added = Station added: key { $kid } in { $path }. Publish this folder's jwks.json (sello keys publish) before the station issues.
+reissue-same-key = { $kid } is this folder's active key: rotate keys (sello keys rotate) or use a station's folder, then re-issue
+reissue-row-failed = certificate { $serial }: { $why }
+reissue-summary = Key { $kid }: { $issued ->
+    [one] 1 certificate re-issued
+   *[other] { $issued } certificates re-issued
+}, { $already } re-issued by an earlier run, { $revoked ->
+    [one] 1 old certificate revoked
+   *[other] { $revoked } old certificates revoked
+}, { $failed ->
+    [one] 1 failed
+   *[other] { $failed } failed
+}{ $expired ->
+    [0] {""}
+   *[other] , { $expired } already expired (left as they are)
+}. Summary: { $path }. Publish the status list: sello status publish --dir …
+## federation: a federation's registry and verifying through a trust bundle
+
+about-federation = Run a federation's registry: root keys, accreditation of centres, trust bundles
+about-federation-init = Create a registry folder: root keys, registry key and the root document version 1
+about-federation-accredit = Accredit a centre (its jwks.json) for standards from a date, or add standards to it
+about-federation-suspend = Suspend a centre: its certificates issued from then on are refused
+about-federation-publish = Sign the next trust bundle
+about-federation-rotate-root = The root ceremony: a new root version signed by a threshold of old and new root keys
+about-federation-rotate-root-keygen = Create a new root key for its future holder, on their own machine
+about-federation-rotate-root-prepare = Step 1: write the next root version, not signed yet
+about-federation-rotate-root-sign = Step 2: sign the prepared document with one root key (in the same file)
+about-federation-rotate-root-combine = Step 3: combine the signed copies, check both thresholds and write root.json
+help-federation-init-dir = Registry folder to create
+help-federation-init-id = Federation id (e.g. mx.conocer)
+help-federation-init-name = Display name (e.g. CONOCER)
+help-federation-init-url = The federation's official verification page; every bundle carries it
+help-federation-init-root_keys = How many root keys (each with its holder and passphrase: SELLO_ROOT_PASSPHRASE_1, _2, …, or asked)
+help-federation-init-threshold = How many root keys must sign a new root version
+help-federation-accredit-dir = Registry folder
+help-federation-accredit-keys = The key set the centre published (jwks.json)
+help-federation-accredit-standards = Standard codes, comma-separated
+help-federation-accredit-from = Start (YYYY-MM-DD at 00:00 UTC, RFC 3339 or Unix seconds)
+help-federation-accredit-until = End, excluded
+help-federation-suspend-dir = Registry folder
+help-federation-suspend-issuer = The centre's id
+help-federation-suspend-from = From when (YYYY-MM-DD at 00:00 UTC, RFC 3339 or Unix seconds)
+help-federation-suspend-reason = Why (published in the bundle)
+help-federation-publish-dir = Registry folder
+help-federation-publish-status = Folder of the centres' status lists (.jwt); the newest of each goes in
+help-federation-publish-valid_days = Days the bundle is fresh (publish a new one every day)
+help-federation-publish-out = Where to write the bundle
+help-federation-rotate-root-keygen-out = Folder to write it to (the passphrase: SELLO_ROOT_PASSPHRASE, or asked)
+help-federation-rotate-root-prepare-dir = Registry folder
+help-federation-rotate-root-prepare-add_root_key = Add this root key (a .pub.json file; repeatable)
+help-federation-rotate-root-prepare-remove_root_key = Take out this root key (repeatable)
+help-federation-rotate-root-prepare-threshold = New threshold (else the current one)
+help-federation-rotate-root-prepare-out = Where to write it (default: DIR/next-root.json)
+help-federation-rotate-root-sign-root = The prepared document
+help-federation-rotate-root-sign-key = The signer's root key file (KID.p8; the passphrase: SELLO_ROOT_PASSPHRASE, or asked)
+help-federation-rotate-root-sign-previous = The current root.json, when the key is only in it
+help-federation-rotate-root-combine-dir = Registry folder
+help-federation-rotate-root-combine-copies = The signed copies
+help-verify-trust_root = The federation's root document (root.json, pinned): with --bundle, trust the centres it accredits instead of --keys
+help-verify-bundle = The federation's trust bundle (trust.jwt from `sello federation publish`)
+help-verify-max_bundle_age = Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
+value-federation-init-id = ID
+value-federation-init-name = NAME
+value-federation-init-url = URL
+value-federation-init-root_keys = N
+value-federation-init-threshold = N
+value-federation-accredit-keys = JWKS
+value-federation-accredit-standards = STANDARDS
+value-federation-accredit-from = DATE
+value-federation-accredit-until = DATE
+value-federation-suspend-issuer = ID
+value-federation-suspend-from = TIME
+value-federation-suspend-reason = REASON
+value-federation-publish-status = DIR
+value-federation-publish-valid_days = DAYS
+value-federation-publish-out = FILE
+value-federation-rotate-root-prepare-add_root_key = PUB_JSON
+value-federation-rotate-root-prepare-remove_root_key = KID
+value-federation-rotate-root-prepare-threshold = N
+value-federation-rotate-root-prepare-out = FILE
+value-federation-rotate-root-sign-root = FILE
+value-federation-rotate-root-sign-key = KID.p8
+value-federation-rotate-root-sign-previous = ROOT_JSON
+value-federation-rotate-root-combine-copies = FILE
+value-verify-trust_root = ROOT_JSON
+value-verify-bundle = TRUST_JWT
+value-verify-max_bundle_age = DURATION
+label-accredited = Accreditation
+fed-root-passphrase-holder = New passphrase for root key { $n } of { $of }:{" "}
+fed-root-passphrase-new = New passphrase for the root key:{" "}
+fed-root-passphrase = Passphrase of the root key:{" "}
+fed-init-done = Federation { $name } ({ $id }): root version 1 with { $keys } root keys ({ $threshold } must sign).
+fed-init-registry = Registry key: { $kid } (signs the trust bundles).
+fed-init-holder = Root key { $n }: { $path } (take it to its holder's offline machine and delete it here).
+fed-init-pin = Hand { $path } to verifiers through a channel of your own (e.g. the official gazette): it is all they pin.
+fed-root-hash = Fingerprint of the root document (SHA-256; read it aloud at every step): { $hash }
+fed-accredited = { $name } ({ $issuer }) accredited for { $standards } since { $from }.
+fed-accredit-updated = { $name } ({ $issuer }): key set updated{ $count ->
+    [0] {""}
+   *[other] ; added { $standards } since { $from }
+}.
+fed-accredit-kept = Already accredited for { $standards } (its window is kept).
+fed-suspended = { $issuer } suspended from { $from }: { $reason }.
+fed-publish-hint = Publish a new bundle: sello federation publish.
+fed-published = Trust bundle no. { $seq }: { $path } ({ $issuers ->
+    [one] 1 centre
+   *[other] { $issuers } centres
+}, { $status } with a status list; fresh until { $until }).
+fed-status-ignored = status list left out (of a centre not accredited, or older than another of the same centre): { $path }
+fed-status-too-many = { $path } has more than { $max } status lists
+fed-not-text = { $path }: not UTF-8 text
+fed-root-keygen = New root key { $kid }: { $path }. Hand { $public } to whoever prepares the rotation.
+fed-prepared = Root version { $version } prepared, not signed yet: { $path } ({ $keys } root keys, threshold { $threshold }). It needs { $old_threshold } signatures of the current version's keys and { $threshold } of the new one's.
+fed-signed = Signed with root key { $kid }: { $path } (version { $version }).
+fed-combined = Root version { $version } checked with { $signatures } signatures: { $path }. The next bundles carry it; verifiers move to it by themselves.
+fed-no-state-dir = there is nowhere to keep the federations' state: set XDG_STATE_HOME or HOME
+fed-bad-duration = "{ $given }" is not a duration: use a number with s, m, h or d (e.g. 36h or 7d)
+fed-bundle-stale = the trust bundle is of { $as_of } and was fresh until { $until }: get a newer one
+fed-trust-and-keys = --trust and --bundle already say which issuers to trust: do not use --keys with them
+fed-status-expired = the status list of { $issuer } has expired: its certificates with a status entry will be indeterminate until the centre publishes a new one
+fed-status-missing = no status list of { $issuer } in --status: its certificates with a status entry will be indeterminate

@@ -308,3 +308,163 @@ keys-time-zone-set = Zona horaria: { $zone }. Publique el nuevo jwks.json. Las f
 date-no-such-day = «{ $given }» no es un día del calendario (desde 1970; por ejemplo 2031-11-24)
 date-out-of-range = «{ $given }» está fuera de rango: las fechas van de 1970-01-01 a 9999-12-29 (por ejemplo 2031-11-24)
 date-bad = «{ $given }» no es una fecha: use AAAA-MM-DD (por ejemplo 2031-11-24), una hora RFC 3339 con su desfase (por ejemplo 2031-11-24T18:00:00-06:00) o segundos Unix
+
+## Varias estaciones, un registro: --ledger, ledger migrate, reissue, keys set-ledger, keys add-station
+
+about-reissue = Vuelve a emitir, con la llave actual, cada certificado que firmó una llave comprometida
+about-ledger-migrate = Copia un registro en otro (de SQLite a PostgreSQL) y comprueba la copia; ejecútelo otra vez para llevar lo nuevo
+about-keys-set-ledger = Anota en issuer.json qué registro usan las órdenes de la carpeta (un URL de PostgreSQL sin contraseña, o un archivo SQLite)
+about-keys-add-station = Agrega una estación: una llave nueva de este emisor que firma junto a las demás, en una carpeta de emisor nueva para el equipo de la estación; luego publique jwks.json
+help-ledger = El registro: postgres://USUARIO@SERVIDOR:PUERTO/BASE (sin contraseña: PGPASSWORD o ~/.pgpass) o un archivo SQLite; si no se da, el de issuer.json, y si no, ledger.sqlite de la carpeta
+value-ledger = URL_O_ARCHIVO
+help-keygen-ledger = El registro que se anota en issuer.json (un URL de PostgreSQL sin contraseña); si no se da, ledger.sqlite de la carpeta
+value-keygen-ledger = URL_O_ARCHIVO
+help-reissue-dir = Carpeta del emisor (su llave activa firma los certificados nuevos)
+help-reissue-key_compromised = El id de la llave comprometida: cada certificado no revocado que firmó se emite de nuevo, y luego se revoca
+value-reissue-key_compromised = KID
+help-reissue-out = Carpeta para los archivos de los certificados nuevos y summary.csv
+value-reissue-out = CARPETA_SALIDA
+help-reissue-formats = Qué escribir por cada certificado (png, svg: el código QR; pdf, cert-svg: el certificado imprimible)
+value-reissue-formats = FORMATOS
+help-reissue-paper = Tamaño de papel del certificado imprimible
+value-reissue-paper = PAPEL
+help-ledger-migrate-from = El registro que se copia (un archivo SQLite o un URL de PostgreSQL)
+value-ledger-migrate-from = URL_O_ARCHIVO
+help-ledger-migrate-to = El registro al que se copia (un URL de PostgreSQL sin contraseña, o un archivo SQLite)
+value-ledger-migrate-to = URL_O_ARCHIVO
+help-keys-set-ledger-address = postgres://USUARIO@SERVIDOR:PUERTO/BASE, o un archivo SQLite (relativo a la carpeta)
+value-keys-set-ledger-address = URL_O_ARCHIVO
+help-keys-add-station-out = La carpeta de emisor nueva de la estación
+value-keys-add-station-out = CARPETA
+help-keys-add-station-new_passphrase = Cifra la llave de la estación con una frase de contraseña nueva (de SELLO_NEW_PASSPHRASE, o preguntada dos veces) en lugar de la actual
+ledger-migrate-same = --from y --to son el mismo registro
+ledger-migrate-incomplete = tras copiar, { $missing ->
+    [one] 1 certificado del origen no está
+   *[other] { $missing } certificados del origen no están
+} en el destino; no se perdió nada del origen: ejecútelo otra vez
+ledger-migrated = Registro copiado de { $from } a { $to }: { $source ->
+    [one] 1 certificado
+   *[other] { $source } certificados
+} en el origen, { $copied } copiados ahora, { $already } ya estaban; { $target } en el destino. Comprobado: cada certificado del origen está en el destino con el mismo token.
+keys-ledger-set = Registro: { $address }
+keys-station-added = Estación agregada: llave { $kid } en { $path }. Publique el jwks.json de esta carpeta (sello keys publish) antes de que la estación emita.
+reissue-same-key = { $kid } es la llave activa de esta carpeta: rote las llaves (sello keys rotate) o use la carpeta de una estación, y luego vuelva a emitir
+reissue-row-failed = certificado { $serial }: { $why }
+reissue-summary = Llave { $kid }: { $issued ->
+    [one] 1 certificado emitido de nuevo
+   *[other] { $issued } certificados emitidos de nuevo
+}, { $already } emitidos de nuevo por una ejecución anterior, { $revoked ->
+    [one] 1 certificado anterior revocado
+   *[other] { $revoked } certificados anteriores revocados
+}, { $failed ->
+    [one] 1 con error
+   *[other] { $failed } con error
+}{ $expired ->
+    [0] {""}
+   *[other] , { $expired } ya vencidos (se dejan como están)
+}. Resumen: { $path }. Publique la lista de estado: sello status publish --dir …
+## federation: el registro de una federación y la verificación por paquete de confianza
+
+about-federation = Lleva el registro de una federación: llaves raíz, acreditación de centros, paquetes de confianza
+about-federation-init = Crea una carpeta de registro: llaves raíz, llave del registro y el documento raíz versión 1
+about-federation-accredit = Acredita a un centro (su jwks.json) para estándares desde una fecha, o le agrega estándares
+about-federation-suspend = Suspende a un centro: se rechazan sus certificados emitidos desde ese momento
+about-federation-publish = Firma el siguiente paquete de confianza
+about-federation-rotate-root = La ceremonia raíz: una versión raíz nueva firmada por un umbral de llaves raíz anteriores y nuevas
+about-federation-rotate-root-keygen = Crea una llave raíz nueva para quien la custodiará, en su propia máquina
+about-federation-rotate-root-prepare = Paso 1: escribe la siguiente versión raíz, todavía sin firmas
+about-federation-rotate-root-sign = Paso 2: firma el documento preparado con una llave raíz (en el mismo archivo)
+about-federation-rotate-root-combine = Paso 3: combina las copias firmadas, comprueba ambos umbrales y escribe root.json
+help-federation-init-dir = Carpeta del registro que se crea
+help-federation-init-id = Id de la federación (p. ej. mx.conocer)
+help-federation-init-name = Nombre visible (p. ej. CONOCER)
+help-federation-init-url = Página de verificación oficial de la federación; la lleva cada paquete
+help-federation-init-root_keys = Cuántas llaves raíz (cada una con su custodio y su frase: SELLO_ROOT_PASSPHRASE_1, _2, …, o preguntadas)
+help-federation-init-threshold = Cuántas llaves raíz deben firmar una versión raíz nueva
+help-federation-accredit-dir = Carpeta del registro
+help-federation-accredit-keys = El conjunto de llaves publicado por el centro (jwks.json)
+help-federation-accredit-standards = Claves de los estándares, separadas por comas
+help-federation-accredit-from = Inicio (AAAA-MM-DD a las 00:00 UTC, RFC 3339 o segundos Unix)
+help-federation-accredit-until = Fin, excluido
+help-federation-suspend-dir = Carpeta del registro
+help-federation-suspend-issuer = El id del centro
+help-federation-suspend-from = Desde cuándo (AAAA-MM-DD a las 00:00 UTC, RFC 3339 o segundos Unix)
+help-federation-suspend-reason = Por qué (se publica en el paquete)
+help-federation-publish-dir = Carpeta del registro
+help-federation-publish-status = Carpeta con las listas de estado de los centros (.jwt); va la más reciente de cada uno
+help-federation-publish-valid_days = Días que el paquete está vigente (publique uno nuevo cada día)
+help-federation-publish-out = Dónde se escribe el paquete
+help-federation-rotate-root-keygen-out = Carpeta donde se escribe (la frase: SELLO_ROOT_PASSPHRASE, o preguntada)
+help-federation-rotate-root-prepare-dir = Carpeta del registro
+help-federation-rotate-root-prepare-add_root_key = Agrega esta llave raíz (un archivo .pub.json; se puede repetir)
+help-federation-rotate-root-prepare-remove_root_key = Quita esta llave raíz (se puede repetir)
+help-federation-rotate-root-prepare-threshold = Umbral nuevo (si no, el actual)
+help-federation-rotate-root-prepare-out = Dónde se escribe (predeterminado: CARPETA/next-root.json)
+help-federation-rotate-root-sign-root = El documento preparado
+help-federation-rotate-root-sign-key = El archivo de la llave raíz de quien firma (KID.p8; la frase: SELLO_ROOT_PASSPHRASE, o preguntada)
+help-federation-rotate-root-sign-previous = El root.json actual, cuando la llave solo está en él
+help-federation-rotate-root-combine-dir = Carpeta del registro
+help-federation-rotate-root-combine-copies = Las copias firmadas
+help-verify-trust_root = El documento raíz de la federación (root.json, fijado): con --bundle, confía en los centros que acredita en lugar de --keys
+help-verify-bundle = El paquete de confianza de la federación (trust.jwt de `sello federation publish`)
+help-verify-max_bundle_age = Rechaza un paquete más antiguo que esto (p. ej. 36h, 7d; s, m, h, d o segundos)
+value-federation-init-id = ID
+value-federation-init-name = NOMBRE
+value-federation-init-url = URL
+value-federation-init-root_keys = N
+value-federation-init-threshold = N
+value-federation-accredit-keys = JWKS
+value-federation-accredit-standards = ESTÁNDARES
+value-federation-accredit-from = FECHA
+value-federation-accredit-until = FECHA
+value-federation-suspend-issuer = ID
+value-federation-suspend-from = MOMENTO
+value-federation-suspend-reason = MOTIVO
+value-federation-publish-status = CARPETA
+value-federation-publish-valid_days = DÍAS
+value-federation-publish-out = ARCHIVO
+value-federation-rotate-root-prepare-add_root_key = PUB_JSON
+value-federation-rotate-root-prepare-remove_root_key = KID
+value-federation-rotate-root-prepare-threshold = N
+value-federation-rotate-root-prepare-out = ARCHIVO
+value-federation-rotate-root-sign-root = ARCHIVO
+value-federation-rotate-root-sign-key = KID.p8
+value-federation-rotate-root-sign-previous = ROOT_JSON
+value-federation-rotate-root-combine-copies = ARCHIVO
+value-verify-trust_root = ROOT_JSON
+value-verify-bundle = TRUST_JWT
+value-verify-max_bundle_age = DURACIÓN
+label-accredited = Acreditación
+fed-root-passphrase-holder = Nueva frase de contraseña para la llave raíz { $n } de { $of }:{" "}
+fed-root-passphrase-new = Nueva frase de contraseña para la llave raíz:{" "}
+fed-root-passphrase = Frase de contraseña de la llave raíz:{" "}
+fed-init-done = Federación { $name } ({ $id }): raíz versión 1 con { $keys } llaves raíz (deben firmar { $threshold }).
+fed-init-registry = Llave del registro: { $kid } (firma los paquetes de confianza).
+fed-init-holder = Llave raíz { $n }: { $path } (llévela a la máquina sin conexión de quien la custodia y bórrela de aquí).
+fed-init-pin = Entregue { $path } a quienes verifican por un medio propio (p. ej. el Diario Oficial): es lo único que fijan.
+fed-root-hash = Huella del documento raíz (SHA-256; léala en voz alta en cada paso): { $hash }
+fed-accredited = { $name } ({ $issuer }) acreditado para { $standards } desde el { $from }.
+fed-accredit-updated = { $name } ({ $issuer }): conjunto de llaves actualizado{ $count ->
+    [0] {""}
+   *[other] ; agregado { $standards } desde el { $from }
+}.
+fed-accredit-kept = Ya estaba acreditado para { $standards } (se conserva su ventana).
+fed-suspended = { $issuer } suspendido desde el { $from }: { $reason }.
+fed-publish-hint = Publique un paquete nuevo: sello federation publish.
+fed-published = Paquete de confianza n.º { $seq }: { $path } ({ $issuers ->
+    [one] 1 centro
+   *[other] { $issuers } centros
+}, { $status } con lista de estado; vigente hasta el { $until }).
+fed-status-ignored = lista de estado omitida (de un centro no acreditado, o más antigua que otra del mismo centro): { $path }
+fed-status-too-many = { $path } tiene más de { $max } listas de estado
+fed-not-text = { $path }: no es texto UTF-8
+fed-root-keygen = Llave raíz nueva { $kid }: { $path }. Entregue { $public } a quien prepara la rotación.
+fed-prepared = Versión raíz { $version } preparada, sin firmas: { $path } ({ $keys } llaves raíz, umbral { $threshold }). Deben firmarla { $old_threshold } llaves de la versión actual y { $threshold } de la nueva.
+fed-signed = Firmado con la llave raíz { $kid }: { $path } (versión { $version }).
+fed-combined = Raíz versión { $version } comprobada con { $signatures } firmas: { $path }. Los próximos paquetes la llevan; quienes verifican avanzan a ella solos.
+fed-no-state-dir = no se sabe dónde guardar el estado de las federaciones: defina XDG_STATE_HOME o HOME
+fed-bad-duration = «{ $given }» no es una duración: use un número con s, m, h o d (p. ej. 36h o 7d)
+fed-bundle-stale = el paquete de confianza es del { $as_of } y estuvo vigente hasta el { $until }: consiga uno más reciente
+fed-trust-and-keys = --trust y --bundle ya dicen en qué emisores confiar: no use --keys con ellos
+fed-status-expired = la lista de estado de { $issuer } ya venció: sus certificados con entrada de estado quedarán sin confirmar hasta que el centro publique una nueva
+fed-status-missing = no hay lista de estado de { $issuer } en --status: sus certificados con entrada de estado quedarán sin confirmar

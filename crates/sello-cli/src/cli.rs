@@ -52,6 +52,43 @@ pub enum Command {
     // Export the verification page with key sets and status lists as a static site
     #[command(subcommand)]
     Site(SiteCommand),
+    // Run a federation's registry: root keys, accreditation of centres, trust bundles
+    #[command(subcommand)]
+    Federation(FederationCommand),
+    // Re-issue every certificate a compromised key signed, with the current key
+    Reissue(Box<ReissueArgs>),
+}
+
+// Which ledger a command opens: `--ledger`, else SELLO_LEDGER, else issuer.json's `ledger`,
+// else the issuer folder's ledger.sqlite.
+#[derive(Args, Clone, Default)]
+pub struct LedgerArg {
+    // The ledger: postgres://USER@HOST:PORT/DATABASE (no password in it: PGPASSWORD or
+    // ~/.pgpass) or a SQLite file
+    #[arg(long = "ledger", env = "SELLO_LEDGER")]
+    pub ledger: Option<String>,
+}
+
+// `sello reissue`.
+#[derive(Args)]
+pub struct ReissueArgs {
+    // Issuer folder (its active key signs the new certificates)
+    #[arg(long)]
+    pub dir: PathBuf,
+    // The compromised key's id: every unrevoked certificate it signed is re-issued
+    #[arg(long, allow_hyphen_values = true)]
+    pub key_compromised: String,
+    // Folder for the new certificates' files and summary.csv
+    #[arg(long)]
+    pub out: PathBuf,
+    // What to write for each certificate
+    #[arg(long, value_delimiter = ',', value_parser = output_parser(), default_values = ["png", "svg", "pdf"])]
+    pub formats: Vec<Output>,
+    // Paper size of the printable certificate
+    #[arg(long, value_parser = paper_parser(), default_value = "letter")]
+    pub paper: PaperSize,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }
 
 #[derive(Args)]
@@ -73,6 +110,10 @@ pub struct KeygenArgs {
     // changes it
     #[arg(long, default_value = "America/Mexico_City")]
     pub time_zone: String,
+    // The ledger to record in issuer.json (a PostgreSQL URL without password); default: the
+    // folder's ledger.sqlite
+    #[arg(long)]
+    pub ledger: Option<String>,
     // Create the folder even inside a git work tree that does not ignore it
     #[arg(long)]
     pub force: bool,
@@ -134,6 +175,8 @@ pub struct IssueArgs {
     // With --batch: your own SVG template for the printable certificate
     #[arg(long, value_name = "TEMPLATE.svg")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }
 
 // Where the trusted key sets and the status lists come from (`verify`, `serve`, `site export`).
@@ -173,6 +216,21 @@ pub struct VerifyArgs {
     // its own with the strict Ed25519 check, whatever the number of inputs
     #[arg(long, hide = true)]
     pub one_by_one: bool,
+    // The federation's root document (root.json, pinned): with --bundle, trust the centres
+    // it accredits instead of --keys
+    #[arg(
+        long = "trust",
+        id = "trust_root",
+        value_name = "ROOT_JSON",
+        requires = "bundle"
+    )]
+    pub trust_root: Option<PathBuf>,
+    // The federation's trust bundle (trust.jwt from `sello federation publish`)
+    #[arg(long, value_name = "TRUST_JWT", requires = "trust_root")]
+    pub bundle: Option<PathBuf>,
+    // Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
+    #[arg(long, value_name = "DURATION", requires = "bundle")]
+    pub max_bundle_age: Option<String>,
     // Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
     // .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
     // give the QR code's PNG that `sello issue --batch` writes next to it
@@ -226,6 +284,8 @@ pub enum LedgerCommand {
         // Show at most this many
         #[arg(long, default_value_t = 50)]
         limit: u64,
+        #[command(flatten)]
+        ledger: LedgerArg,
     },
     // Show one certificate by serial
     Show {
@@ -234,12 +294,26 @@ pub enum LedgerCommand {
         dir: PathBuf,
         // The serial ("folio")
         serial: String,
+        #[command(flatten)]
+        ledger: LedgerArg,
     },
     // Export the whole ledger as JSON Lines (one certificate per line) on standard output
     Export {
         // Issuer folder
         #[arg(long)]
         dir: PathBuf,
+        #[command(flatten)]
+        ledger: LedgerArg,
+    },
+    // Copy a ledger into another (SQLite to PostgreSQL), then check the copy; run again to
+    // pick up what is new
+    Migrate {
+        // The ledger to copy (a SQLite file or a PostgreSQL URL)
+        #[arg(long)]
+        from: String,
+        // The ledger to copy into
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -254,6 +328,8 @@ pub struct RevokeArgs {
     // Why (kept in the ledger, never published)
     #[arg(long)]
     pub reason: String,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }
 
 // `sello status …`.
@@ -270,6 +346,8 @@ pub enum StatusCommand {
         // Days until verifiers stop trusting this list (publish again before then)
         #[arg(long, default_value_t = 7)]
         valid_days: u32,
+        #[command(flatten)]
+        ledger: LedgerArg,
     },
 }
 
@@ -307,6 +385,29 @@ pub enum KeysCommand {
         dir: PathBuf,
         // The time zone, AREA/LOCATION (or UTC)
         zone: String,
+    },
+    // Record in issuer.json which ledger the folder's commands use (a PostgreSQL URL
+    // without password, or a SQLite file)
+    SetLedger {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // postgres://USER@HOST:PORT/DATABASE, or a SQLite file (relative to the folder)
+        address: String,
+    },
+    // Add a station: a new key of this issuer that signs beside the others, in a new issuer
+    // folder for the station's machine; then publish jwks.json
+    AddStation {
+        // Issuer folder (its key set gains the station's key)
+        #[arg(long)]
+        dir: PathBuf,
+        // The station's new issuer folder
+        #[arg(long)]
+        out: PathBuf,
+        // Encrypt the station's key under a new passphrase (from SELLO_NEW_PASSPHRASE, or
+        // asked twice) instead of the current one
+        #[arg(long)]
+        new_passphrase: bool,
     },
     // Print (or write) the public key set to hand to verifiers
     Publish {
@@ -359,6 +460,132 @@ pub struct ExportArgs {
     // Folder to write (replaced as a whole; only an empty folder or an earlier export)
     #[arg(long)]
     pub out: PathBuf,
+}
+
+// `sello federation …`.
+#[derive(Subcommand)]
+pub enum FederationCommand {
+    // Create a registry folder: root keys, registry key, root document version 1
+    Init {
+        // Registry folder to create
+        #[arg(long)]
+        dir: PathBuf,
+        // Federation id (e.g. mx.conocer)
+        #[arg(long)]
+        id: String,
+        // Display name (e.g. CONOCER)
+        #[arg(long)]
+        name: String,
+        // The federation's verification page, carried by every bundle
+        #[arg(long)]
+        url: Option<String>,
+        // How many root keys (each with its own holder and passphrase)
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=16))]
+        root_keys: u8,
+        // How many root keys must sign a new root version
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=16))]
+        threshold: u8,
+    },
+    // Accredit a centre (its jwks.json) for standards from a date, or add standards
+    Accredit {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The centre's published key set (jwks.json)
+        #[arg(long)]
+        keys: PathBuf,
+        // Standard codes, comma-separated
+        #[arg(long, value_delimiter = ',', required = true)]
+        standards: Vec<String>,
+        // Start (YYYY-MM-DD, 00:00 UTC; RFC 3339 or Unix seconds)
+        #[arg(long)]
+        from: String,
+        // End, excluded
+        #[arg(long)]
+        until: Option<String>,
+    },
+    // Suspend a centre: its certificates issued from then on are refused
+    Suspend {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The centre's id
+        #[arg(long)]
+        issuer: String,
+        // From when
+        #[arg(long)]
+        from: String,
+        // Why (published in the bundle)
+        #[arg(long)]
+        reason: String,
+    },
+    // Sign the next trust bundle
+    Publish {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Folder of the centres' status lists (.jwt)
+        #[arg(long)]
+        status: Option<PathBuf>,
+        // Days the bundle is fresh
+        #[arg(long, default_value_t = 7)]
+        valid_days: u32,
+        // Where to write the bundle
+        #[arg(long)]
+        out: PathBuf,
+    },
+    // The root ceremony: a new root version signed by a threshold of old and new root keys
+    #[command(subcommand)]
+    RotateRoot(RotateRootCommand),
+}
+
+// `sello federation rotate-root …`.
+#[derive(Subcommand)]
+pub enum RotateRootCommand {
+    // A new root key for a new holder, on their machine
+    Keygen {
+        // Folder to write it to
+        #[arg(long)]
+        out: PathBuf,
+    },
+    // Step 1: write the next root version, unsigned
+    Prepare {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // Add this root key (a .pub.json file; repeatable)
+        #[arg(long, value_name = "PUB_JSON")]
+        add_root_key: Vec<PathBuf>,
+        // Take out this root key (repeatable)
+        #[arg(long, value_name = "KID", allow_hyphen_values = true)]
+        remove_root_key: Vec<String>,
+        // New threshold
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=16))]
+        threshold: Option<u8>,
+        // Where to write it (default DIR/next-root.json)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    // Step 2: sign the prepared document with one root key (in place)
+    Sign {
+        // The prepared document
+        root: PathBuf,
+        // The holder's root key file (KID.p8)
+        #[arg(long)]
+        key: PathBuf,
+        // The current root.json, when the key is only in it
+        #[arg(long)]
+        previous: Option<PathBuf>,
+    },
+    // Step 3: combine the signed copies, check both thresholds, write root.json
+    Combine {
+        // Registry folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The signed copies
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+    },
 }
 
 #[cfg(test)]

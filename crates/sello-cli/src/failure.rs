@@ -122,6 +122,14 @@ impl From<LedgerError> for Failure {
             | LedgerError::AlreadyRevoked(_)
             | LedgerError::StatusListFull => Failure::Data(message),
             LedgerError::Mismatch(_) => Failure::Internal(message),
+            // The address given is wrong (a password in it, a URL that does not parse, a
+            // PostgreSQL URL to a sello built without PostgreSQL): the command line's fault.
+            LedgerError::PasswordInUrl
+            | LedgerError::Address(_)
+            | LedgerError::NoPostgres
+            | LedgerError::TlsNoCa
+            | LedgerError::TlsCa { .. }
+            | LedgerError::NoService(_) => Failure::Usage(message),
             LedgerError::Io { path, source } => Failure::Ledger(format!(
                 "{}: {}",
                 crate::i18n::path_of(&path),

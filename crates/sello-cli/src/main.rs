@@ -70,6 +70,8 @@ fn main() -> ExitCode {
         Command::Keys(command) => cmd::keys::run(command),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Site(command) => cmd::site::run(command),
+        Command::Reissue(args) => cmd::reissue::run(*args),
+        Command::Federation(command) => cmd::federation::run(command),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -96,6 +96,17 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&
     if let Some(issuer) = &v.issuer {
         line("label-issuer", &Escaped(&issuer.name));
         line("label-issuer-id", &Escaped(&issuer.id));
+        // Through a trust bundle: who accredited the issuer, for what, as of which bundle
+        // (the names in it are escaped by `describe`). Not beside a refusal that says the
+        // issuer was suspended or not accredited then: "accredited by" would read as a
+        // contradiction (JSON keeps the chain).
+        let refused = matches!(
+            v.reason,
+            Some(sello_core::Reason::IssuerSuspended | sello_core::Reason::IssuerNotAccredited)
+        );
+        if let Some(trust) = v.trust.as_ref().filter(|_| !refused) {
+            line("label-accredited", &trust.describe(&issuer.name, lang));
+        }
     }
     if let Some(kid) = &v.kid {
         line("label-key", &Escaped(kid));

@@ -4,7 +4,7 @@
 use crate::failure::Failure;
 use crate::i18n::escaped;
 use sello_issuer::files::{PRIVATE, write_atomic};
-use sello_issuer::ledger::Ledger;
+use sello_issuer::ledger::{LedgerStore, is_postgres_url};
 use sello_issuer::{IssuerDir, KeyStoreError};
 use sello_verifier::{TrustStore, Verifier};
 use std::path::{Path, PathBuf};
@@ -36,7 +36,8 @@ pub fn passphrase() -> Result<Zeroizing<String>, Failure> {
     ask_passphrase(&tr!("passphrase-prompt"))
 }
 
-fn ask_passphrase(prompt: &str) -> Result<Zeroizing<String>, Failure> {
+/// A passphrase asked on the terminal with `prompt`.
+pub fn ask_passphrase(prompt: &str) -> Result<Zeroizing<String>, Failure> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
         .map_err(|_| Failure::Key(tr!("passphrase-missing")))
@@ -71,9 +72,46 @@ pub fn bad_date(error: &sello_issuer::dates::DateError) -> Failure {
     })
 }
 
-/// The ledger lives in the issuer folder.
-pub fn open_ledger(dir: &IssuerDir) -> Result<Ledger, Failure> {
-    Ok(Ledger::open(&dir.path().join("ledger.sqlite"))?)
+/// The ledger's address: `--ledger` (or `SELLO_LEDGER`), else the issuer folder's record
+/// (`issuer.json`'s `ledger`), else the folder's `ledger.sqlite`.
+pub fn ledger_address(dir: &IssuerDir, arg: &crate::cli::LedgerArg) -> String {
+    match arg.ledger.as_deref().filter(|a| !a.is_empty()) {
+        Some(address) => address.to_owned(),
+        None => dir.ledger_address(),
+    }
+}
+
+/// Opens a ledger by its address (a PostgreSQL URL without password, or a SQLite file).
+pub fn open_address(address: &str) -> Result<Box<dyn LedgerStore>, Failure> {
+    // Refused before connecting: a password in the URL, a URL that does not parse.
+    sello_issuer::ledger::check_address(address)?;
+    sello_issuer::ledger::open_store(address).map_err(|e| {
+        let postgres = is_postgres_url(address);
+        // The causes too (a TLS handshake fails for a reason: an unknown CA, a name).
+        let mut causes = String::new();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            let text = cause.to_string();
+            if !e.to_string().contains(&text) && !causes.contains(&text) {
+                causes.push_str(": ");
+                causes.push_str(&text);
+            }
+            source = cause.source();
+        }
+        match Failure::from(e) {
+            // Which database failed (the URL holds no password: it was refused above).
+            Failure::Ledger(m) if postgres => Failure::Ledger(format!("{address}: {m}{causes}")),
+            other => other,
+        }
+    })
+}
+
+/// The ledger the issuer folder's commands use ([`ledger_address`]), opened.
+pub fn open_ledger(
+    dir: &IssuerDir,
+    arg: &crate::cli::LedgerArg,
+) -> Result<Box<dyn LedgerStore>, Failure> {
+    open_address(&ledger_address(dir, arg))
 }
 
 /// Writes one output of a certificate to `path` (`sello issue --qr`, `--certificate`, the

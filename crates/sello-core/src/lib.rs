@@ -13,6 +13,13 @@
 //! parses and validates. Signing lives in `sello-issuer`, verification in `sello-verifier`.
 //! Every parser here has a size cap, rejects duplicate JSON members and returns a typed error.
 //!
+//! The surface: the certificate model and the verdicts at the crate root ([`Certificate`],
+//! [`Claims`], [`Reason`], [`Verdict`], [`Lang`], the claim checks), and one module per part
+//! of the format: [`token`] (the JWS), [`jwk`] (key sets), [`status`] (status lists),
+//! [`federation`] (roots and trust bundles), [`zone`] (dates in the issuer's time zone),
+//! [`json`] and [`b64`] (the strict encodings), [`untrusted`] (showing what did not come from
+//! Sello) and [`i18n`] (every crate's words).
+//!
 //! ```
 //! use sello_core::{token, Reason};
 //!
@@ -25,12 +32,12 @@
 #![warn(missing_docs)]
 
 pub mod b64;
-pub mod certificate;
+mod certificate;
 pub mod federation;
 pub mod i18n;
 pub mod json;
 pub mod jwk;
-pub mod reason;
+mod reason;
 pub mod status;
 pub mod token;
 pub mod untrusted;
@@ -64,7 +71,10 @@ pub fn read_capped(reader: impl std::io::Read, max: usize) -> std::io::Result<Ve
     Ok(bytes)
 }
 
-pub use certificate::{Achievement, Certificate, Claims, Holder, StatusRef};
+pub use certificate::{
+    Achievement, Certificate, ClaimError, Claims, Holder, MAX_ATTRS, MAX_TIME, Problem, StatusRef,
+    check_code, check_display_name, check_issuer_id, check_serial, check_text, is_attribute_key,
+};
 pub use ed25519_dalek;
 pub use jwk::{IssuerInfo, KeySet, KeySetError, PublicKey};
 pub use reason::{Lang, Reason, Verdict};

@@ -105,6 +105,37 @@ passphrase-suggestion-avoid-recent-years = Avoid recent years.
 passphrase-suggestion-avoid-years-that-are-associated-with-you = Avoid years that are associated with you.
 passphrase-suggestion-avoid-dates-and-years-that-are-associated-with-you = Avoid dates and years that are associated with you.
 
+## A federation's registry (federation.rs)
+
+registry-io = { $path }: { $error }
+registry-not-a-registry = { $path } is not a federation registry folder (it has no registry.json); make one with sello federation init --dir { $path }, or give the folder it made
+registry-exists = { $path } already holds a federation registry; refusing to overwrite it
+registry-invalid = { $path }: { $detail }
+registry-too-large = it is larger than { $max } bytes
+registry-root-passphrases = there are { $keys } root keys and { $given } passphrases; each root key needs its own
+registry-root = the root document would not be valid: { $error }
+registry-refused = the change would make a record that verifiers would refuse: { $error }
+registry-key-set = { $path }: not a centre's key set: { $error }
+registry-no-standards = no standard given: use --standards EC0105,EC0217.01
+registry-standard = the standard { $code } cannot be used: { $problem }
+registry-window = the end of a window must be after its start, and times between 1970 and 9999
+registry-too-many = a trust bundle holds at most { $max } of them
+registry-unknown-issuer = no accredited centre has the id { $issuer }
+registry-reason = the reason for the suspension cannot be used: { $problem }
+registry-status = { $path }: this status list cannot go in the bundle: { $error }
+registry-valid-days = a bundle's valid days go from 1 to { $max }
+registry-seq-exhausted = the bundle's sequence numbers are used up; rotate the root to start again
+registry-self-check = the signed bundle would not pass verification (it was not published): { $error }
+registry-rotation = the new root version would not be accepted: { $error }
+registry-different-documents = the signed copies are not of one prepared document; combine only copies of one "prepare"
+registry-nothing-to-combine = no signed copy given to combine
+registry-no-root-key = the current root has no key { $kid }
+registry-not-a-root-key = the key { $kid } is not a root key of this document nor of the version before
+registry-not-ed25519 = not an Ed25519 public key (a JWK with kty OKP and crv Ed25519)
+registry-kid-mismatch = its kid is not the key's
+registry-key-file-name = the key file must be named KID.p8 (as sello writes it)
+registry-root-mismatch = root.json is of another federation
+
 ## Dates given to the issuer (dates.rs)
 
 date-unreadable = "{ $text }" is not a time: use a date YYYY-MM-DD (e.g. 2031-11-24), an RFC 3339 time with its offset (e.g. 2031-11-24T18:00:00-06:00), or Unix seconds
@@ -136,6 +167,9 @@ ledger-postgres = ledger (PostgreSQL): { $error }
 ledger-no-postgres = this sello was built without PostgreSQL support (cargo feature "postgres")
 ledger-password-in-url = the ledger URL contains a password: remove it and set PGPASSWORD or a password file (PGPASSFILE, ~/.pgpass)
 ledger-address = the ledger address is not valid: { $error }
+ledger-tls-no-ca = TLS (sslmode=require, verify-ca or verify-full) needs the CA certificate that signed the server's: sslrootcert=FILE in the URL, or PGSSLROOTCERT
+ledger-tls-ca = { $path }: not a usable CA certificate file for TLS ({ $detail })
+ledger-no-service = no service "{ $name }" in the service files (PGSERVICEFILE, ~/.pg_service.conf, /etc/postgresql-common/pg_service.conf)
 ledger-contention = the chunk conflicted with other stations { $times } times in a row; nothing was recorded
 ledger-import-conflict = certificate "{ $serial }" is already in the target ledger with a different token
 migrate-incomplete = after copying, { $missing ->

@@ -105,6 +105,37 @@ passphrase-suggestion-avoid-recent-years = Evite los años recientes.
 passphrase-suggestion-avoid-years-that-are-associated-with-you = Evite años relacionados con usted.
 passphrase-suggestion-avoid-dates-and-years-that-are-associated-with-you = Evite fechas y años relacionados con usted.
 
+## Registro de una federación (federation.rs)
+
+registry-io = { $path }: { $error }
+registry-not-a-registry = { $path } no es una carpeta de registro de federación (no tiene registry.json); cree una con sello federation init --dir { $path }, o indique la carpeta que creó
+registry-exists = { $path } ya tiene un registro de federación; no se sobrescribe
+registry-invalid = { $path }: { $detail }
+registry-too-large = es mayor que { $max } bytes
+registry-root-passphrases = hay { $keys } llaves raíz y { $given } frases de contraseña; cada llave raíz necesita la suya
+registry-root = el documento raíz no sería válido: { $error }
+registry-refused = el cambio haría un registro que quienes verifican rechazarían: { $error }
+registry-key-set = { $path }: no es un conjunto de llaves de un centro: { $error }
+registry-no-standards = no se indicó ningún estándar: use --standards EC0105,EC0217.01
+registry-standard = el estándar { $code } no sirve: { $problem }
+registry-window = el fin de la ventana debe ser posterior a su inicio, y los momentos entre 1970 y 9999
+registry-too-many = un paquete de confianza admite a lo sumo { $max } de ellos
+registry-unknown-issuer = ningún centro acreditado tiene el id { $issuer }
+registry-reason = el motivo de la suspensión no sirve: { $problem }
+registry-status = { $path }: esta lista de estado no puede ir en el paquete: { $error }
+registry-valid-days = los días de vigencia del paquete van de 1 a { $max }
+registry-seq-exhausted = se agotaron los números de secuencia del paquete; rote la raíz para empezar de nuevo
+registry-self-check = el paquete firmado no pasaría la verificación (no se publicó): { $error }
+registry-rotation = la nueva versión raíz no se aceptaría: { $error }
+registry-different-documents = las copias firmadas no son del mismo documento preparado; combine solo copias de un mismo «prepare»
+registry-nothing-to-combine = no se dio ninguna copia firmada para combinar
+registry-no-root-key = la raíz actual no tiene la llave { $kid }
+registry-not-a-root-key = la llave { $kid } no es una llave raíz de este documento ni de la versión anterior
+registry-not-ed25519 = no es una llave pública Ed25519 (JWK con kty OKP y crv Ed25519)
+registry-kid-mismatch = su kid no es el de la llave
+registry-key-file-name = el archivo de llave debe llamarse KID.p8 (como lo escribe sello)
+registry-root-mismatch = root.json es de otra federación
+
 ## Fechas que recibe el emisor (dates.rs)
 
 date-unreadable = "{ $text }" no es una fecha: use AAAA-MM-DD (p. ej. 2031-11-24), una hora RFC 3339 con su desfase (p. ej. 2031-11-24T18:00:00-06:00) o segundos Unix
@@ -136,6 +167,9 @@ ledger-postgres = registro (PostgreSQL): { $error }
 ledger-no-postgres = este sello se compiló sin PostgreSQL (función de cargo "postgres")
 ledger-password-in-url = la dirección del registro contiene una contraseña: quítela y defina PGPASSWORD o un archivo de contraseñas (PGPASSFILE, ~/.pgpass)
 ledger-address = la dirección del registro no es válida: { $error }
+ledger-tls-no-ca = TLS (sslmode=require, verify-ca o verify-full) necesita el certificado de la autoridad que firmó el del servidor: sslrootcert=ARCHIVO en el URL, o PGSSLROOTCERT
+ledger-tls-ca = { $path }: no es un archivo de certificados de autoridad utilizable para TLS ({ $detail })
+ledger-no-service = ningún archivo de servicios tiene el servicio "{ $name }" (PGSERVICEFILE, ~/.pg_service.conf, /etc/postgresql-common/pg_service.conf)
 ledger-contention = el bloque chocó con otras estaciones { $times } veces seguidas; no se registró nada
 ledger-import-conflict = el certificado "{ $serial }" ya está en el registro de destino con otro token
 migrate-incomplete = después de copiar, { $missing ->

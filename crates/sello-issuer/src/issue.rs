@@ -2,7 +2,7 @@
 
 use crate::i18n::{escaped, tr};
 use crate::signer::{SignError, Signer};
-use sello_core::certificate::{ClaimError, check_serial};
+use sello_core::{ClaimError, check_serial};
 use sello_core::i18n::Arg;
 use sello_core::jwk::IssuerInfo;
 use sello_core::token::{self, Header};
@@ -148,7 +148,7 @@ impl Issuer {
         iat: i64,
         exp: i64,
     ) -> Result<String, IssueError> {
-        let max = sello_core::certificate::MAX_TIME;
+        let max = sello_core::MAX_TIME;
         if !(0..=max).contains(&iat) || !(0..=max).contains(&exp) || exp <= iat {
             return Err(IssueError::StatusTimes);
         }

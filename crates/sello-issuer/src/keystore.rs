@@ -133,6 +133,13 @@ struct RecordDoc {
     /// Labels of the attribute keys, published as the key set's `attribute_labels`.
     #[serde(default)]
     attribute_labels: Option<serde_json::Value>,
+    /// Where the ledger is (a PostgreSQL URL without password, or a SQLite file relative to
+    /// the folder); absent: `ledger.sqlite` in the folder. Never published.
+    #[serde(default)]
+    ledger: Option<String>,
+    /// Keys of other stations of the same issuer, whose windows a rotation here leaves open.
+    #[serde(default)]
+    station_keys: Option<Vec<String>>,
 }
 
 /// `issuer.json` as written.
@@ -148,6 +155,10 @@ struct RecordOut<'a> {
     attribute_labels: Option<&'a sello_core::jwk::AttributeLabels>,
     active_kid: &'a str,
     keys: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ledger: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    station_keys: &'a [String],
 }
 
 /// An issuer folder on disk.
@@ -156,6 +167,8 @@ pub struct IssuerDir {
     path: PathBuf,
     active_kid: String,
     key_set: KeySet,
+    ledger: Option<String>,
+    station_keys: Vec<String>,
 }
 
 impl IssuerDir {
@@ -184,9 +197,9 @@ impl IssuerDir {
             path: path.to_owned(),
             detail,
         };
-        sello_core::certificate::check_issuer_id(&info.id)
+        sello_core::check_issuer_id(&info.id)
             .map_err(|e| invalid(format!("issuer id {}", e.problem)))?;
-        sello_core::certificate::check_display_name(&info.name)
+        sello_core::check_display_name(&info.name)
             .map_err(|e| invalid(format!("the display name {}", e.problem)))?;
         if let Some(url) = &info.verify_url {
             check_verify_url(url).map_err(|e| invalid(e.to_string()))?;
@@ -220,6 +233,8 @@ impl IssuerDir {
                 keys: vec![key],
                 attribute_labels: Default::default(),
             },
+            ledger: None,
+            station_keys: Vec::new(),
         };
         let key_set = dir.key_set.clone();
         dir.commit(key_set, kid, &mut |_| Ok(()))?;
@@ -271,6 +286,8 @@ impl IssuerDir {
                     path: path.to_owned(),
                     active_kid: doc.active_kid,
                     key_set,
+                    ledger: doc.ledger,
+                    station_keys: doc.station_keys.unwrap_or_default(),
                 }
             }
             None => return IssuerDir::migrate(path, doc),
@@ -330,6 +347,8 @@ impl IssuerDir {
             path: path.to_owned(),
             active_kid: active_kid.clone(),
             key_set: key_set.clone(),
+            ledger: doc.ledger,
+            station_keys: doc.station_keys.unwrap_or_default(),
         };
         dir.commit(key_set, active_kid, &mut |_| Ok(()))?;
         Ok(dir)
@@ -428,7 +447,11 @@ impl IssuerDir {
         write_private_key(&key_path, &signer, new_passphrase)?;
         hook(Step::KeyFile).map_err(io_err(&key_path))?;
         let mut keys = self.key_set.keys.clone();
-        for k in &mut keys {
+        // Other stations' keys are theirs to rotate: their windows stay open.
+        for k in keys
+            .iter_mut()
+            .filter(|k| !self.station_keys.contains(&k.kid))
+        {
             k.exp = Some(k.exp.map_or(at, |e| e.min(at)));
         }
         let mut new = PublicKey::new(signer.verifying_key());
@@ -486,6 +509,106 @@ impl IssuerDir {
         Ok(name)
     }
 
+    /// Where the ledger is, as recorded in `issuer.json` (`sello keys set-ledger`): a
+    /// PostgreSQL URL without password, or a SQLite file (relative to the folder); `None`: the
+    /// folder's `ledger.sqlite`.
+    pub fn ledger(&self) -> Option<&str> {
+        self.ledger.as_deref()
+    }
+
+    /// The ledger's address: [`IssuerDir::ledger`], a relative SQLite path made relative to
+    /// the folder, or the folder's `ledger.sqlite`.
+    pub fn ledger_address(&self) -> String {
+        match self.ledger.as_deref() {
+            Some(url) if crate::ledger::is_postgres_url(url) => url.to_owned(),
+            Some(file) => self.path.join(file).display().to_string(),
+            None => self.path.join("ledger.sqlite").display().to_string(),
+        }
+    }
+
+    /// Records where the ledger is (`None`: the folder's `ledger.sqlite`). A PostgreSQL URL
+    /// with a password in it is refused (`issuer.json` is not secret).
+    pub fn set_ledger(&mut self, address: Option<&str>) -> Result<(), KeyStoreError> {
+        if let Some(address) = address {
+            crate::ledger::check_address(address).map_err(|e| KeyStoreError::Invalid {
+                path: self.path.join("issuer.json"),
+                detail: e.to_string(),
+            })?;
+        }
+        self.ledger = address.map(str::to_owned);
+        let (key_set, active) = (self.key_set.clone(), self.active_kid.clone());
+        self.commit(key_set, active, &mut |_| Ok(()))
+    }
+
+    /// Keys of other stations of this issuer: a rotation here leaves their windows open.
+    pub fn station_keys(&self) -> &[String] {
+        &self.station_keys
+    }
+
+    /// Adds a station: a new key of this issuer, encrypted under `new_passphrase`, that may
+    /// sign from `at` beside the keys already signing (no window is closed), in a new issuer
+    /// folder at `station` whose active key it is. `passphrase` must unlock this folder's key.
+    /// This folder's record (and `jwks.json`) gains the key first, so that whatever the new
+    /// station signs is published; a rotation in either folder leaves the other's keys open,
+    /// and revoking one station's key (`revoke_key`) leaves every other key as it was.
+    /// Returns the new key's id.
+    pub fn add_station(
+        &mut self,
+        passphrase: &str,
+        new_passphrase: &str,
+        at: i64,
+        station: &Path,
+    ) -> Result<String, KeyStoreError> {
+        self.unlock(passphrase)?;
+        let info = self.info().clone();
+        passphrase::check(new_passphrase, &[&info.id, &info.name])
+            .map_err(KeyStoreError::WeakPassphrase)?;
+        if station.join("issuer.json").exists() {
+            return Err(KeyStoreError::Exists(station.to_owned()));
+        }
+        let private = station.join("private");
+        fs::create_dir_all(&private).map_err(io_err(&private))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&private, fs::Permissions::from_mode(0o700))
+                .map_err(io_err(&private))?;
+        }
+        let signer = LocalSigner::generate().map_err(|e| KeyStoreError::Crypto(e.0))?;
+        let kid = signer.kid();
+        write_private_key(&private.join(format!("{kid}.p8")), &signer, new_passphrase)?;
+        let mut key = PublicKey::new(signer.verifying_key());
+        key.nbf = Some(at);
+        let mut key_set = self.key_set.clone();
+        key_set.keys.push(key);
+        // Published here first: the station's certificates verify against this key set.
+        self.station_keys.push(kid.clone());
+        let active = self.active_kid.clone();
+        if let Err(e) = self.commit(key_set.clone(), active.clone(), &mut |_| Ok(())) {
+            self.station_keys.pop();
+            return Err(e);
+        }
+        let mut others: Vec<String> = self
+            .station_keys
+            .iter()
+            .filter(|k| **k != kid)
+            .cloned()
+            .collect();
+        others.push(active);
+        let mut dir = IssuerDir {
+            path: station.to_owned(),
+            active_kid: kid.clone(),
+            key_set: key_set.clone(),
+            ledger: self
+                .ledger
+                .clone()
+                .filter(|l| crate::ledger::is_postgres_url(l)),
+            station_keys: others,
+        };
+        dir.commit(key_set, kid.clone(), &mut |_| Ok(()))?;
+        Ok(kid)
+    }
+
     /// Makes a key-set change: checks the key set as a verifier would, replaces the record
     /// (`issuer.json`, one rename: the change is made), then `jwks.json` from it.
     fn commit(
@@ -519,6 +642,8 @@ impl IssuerDir {
             attribute_labels: Some(&key_set.attribute_labels).filter(|l| !l.is_empty()),
             active_kid: &active_kid,
             keys,
+            ledger: self.ledger.as_deref(),
+            station_keys: &self.station_keys,
         };
         let mut text = serde_json::to_string_pretty(&record).expect("the record serialises");
         text.push('\n');
@@ -536,21 +661,33 @@ impl IssuerDir {
 
     fn unlock_kid(&self, kid: &str, passphrase: &str) -> Result<LocalSigner, KeyStoreError> {
         let path = self.path.join("private").join(format!("{kid}.p8"));
-        let der = zeroize::Zeroizing::new(read_capped(&path)?);
-        let key = SigningKey::from_pkcs8_encrypted_der(&der, passphrase.as_bytes())
-            .map_err(|_| KeyStoreError::Unlock(path.clone()))?;
-        let signer = LocalSigner::new(key);
-        if signer.kid() != kid {
-            return Err(KeyStoreError::Invalid {
-                path,
-                detail: "the key file does not hold the key its name says".into(),
-            });
-        }
-        Ok(signer)
+        read_private_key(&path, kid, passphrase)
     }
 }
 
-fn write_private_key(
+/// Decrypts the key file `path` (written by [`write_private_key`]), which must hold the key
+/// `kid`.
+pub(crate) fn read_private_key(
+    path: &Path,
+    kid: &str,
+    passphrase: &str,
+) -> Result<LocalSigner, KeyStoreError> {
+    let der = zeroize::Zeroizing::new(read_capped(path)?);
+    let key = SigningKey::from_pkcs8_encrypted_der(&der, passphrase.as_bytes())
+        .map_err(|_| KeyStoreError::Unlock(path.to_owned()))?;
+    let signer = LocalSigner::new(key);
+    if signer.kid() != kid {
+        return Err(KeyStoreError::Invalid {
+            path: path.to_owned(),
+            detail: "the key file does not hold the key its name says".into(),
+        });
+    }
+    Ok(signer)
+}
+
+/// Writes `signer`'s key to the new file `path`, encrypted under `passphrase` (PKCS#8 PBES2,
+/// owner-only, flushed with its folder entry).
+pub(crate) fn write_private_key(
     path: &Path,
     signer: &LocalSigner,
     passphrase: &str,
@@ -729,6 +866,95 @@ mod tests {
             newer
         );
         assert!(reopened.unlock(PASS).is_err());
+    }
+
+    #[test]
+    fn station_keys_sign_side_by_side_and_a_lost_one_is_revoked_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let head_path = tmp.path().join("sede");
+        let station_path = tmp.path().join("estacion2");
+        let mut head = IssuerDir::create(&head_path, info(), PASS).unwrap();
+        #[cfg(feature = "postgres")]
+        head.set_ledger(Some("postgres://estacion@db.example/sello"))
+            .unwrap();
+        let first = head.active_kid().to_owned();
+        let now = crate::now();
+        assert!(matches!(
+            head.add_station("frase de prueba equivocada", PASS, now, &station_path),
+            Err(KeyStoreError::Unlock(_))
+        ));
+        let second = head.add_station(PASS, PASS, now, &station_path).unwrap();
+        assert!(matches!(
+            head.add_station(PASS, PASS, now, &station_path),
+            Err(KeyStoreError::Exists(_))
+        ));
+        let head = IssuerDir::open(&head_path).unwrap();
+        let station = IssuerDir::open(&station_path).unwrap();
+        assert_eq!(head.key_set(), station.key_set(), "one key set, both keys");
+        assert_eq!(
+            (head.active_kid(), station.active_kid()),
+            (first.as_str(), second.as_str())
+        );
+        assert_eq!(station.ledger(), head.ledger());
+        assert!(
+            !head_path
+                .join("private")
+                .join(format!("{second}.p8"))
+                .exists()
+        );
+        assert!(
+            !station_path
+                .join("private")
+                .join(format!("{first}.p8"))
+                .exists()
+        );
+        // Both sign now, each with its own key, and verify against the published set.
+        for dir in [&head, &station] {
+            let issued = dir
+                .issuer(PASS)
+                .unwrap()
+                .issue(&crate::IssueRequest::new(crate::issue::tests::cert()))
+                .unwrap();
+            let parsed = sello_core::token::decode(&issued.token).unwrap();
+            assert_eq!(parsed.header.kid, dir.active_kid());
+        }
+        // A rotation at the head office closes its own key's window, not the station's.
+        let mut head = head;
+        let third = head.rotate(PASS, PASS, now + 10).unwrap();
+        let set = IssuerDir::open(&head_path).unwrap().key_set().clone();
+        assert_eq!(set.key(&first).unwrap().exp, Some(now + 10));
+        assert_eq!(
+            set.key(&second).unwrap().exp,
+            None,
+            "the station still signs"
+        );
+        assert_eq!(set.key(&third).unwrap().exp, None);
+        // The station's key is lost: revoked alone; the other keys keep their windows.
+        head.revoke_key(&second, now + 20).unwrap();
+        let set = IssuerDir::open(&head_path).unwrap().key_set().clone();
+        assert_eq!(set.key(&second).unwrap().revoked_at, Some(now + 20));
+        assert_eq!(set.key(&third).unwrap().revoked_at, None);
+        assert_eq!(set.key(&third).unwrap().exp, None);
+        let mut req = crate::IssueRequest::new(crate::issue::tests::cert());
+        req.issued_at = Some(now + 30);
+        head.issuer(PASS).unwrap().issue(&req).unwrap();
+        // A rotation at the station closes only the station's key.
+        let mut station = IssuerDir::open(&station_path).unwrap();
+        station.rotate(PASS, PASS, now + 10).unwrap();
+        let set = IssuerDir::open(&station_path).unwrap().key_set().clone();
+        assert_eq!(set.key(&second).unwrap().exp, Some(now + 10));
+        assert_eq!(set.key(&first).unwrap().exp, None);
+        // A password in the ledger URL is refused: issuer.json is not secret.
+        #[cfg(feature = "postgres")]
+        assert!(
+            head.set_ledger(Some("postgres://u:secreto@db/sello"))
+                .is_err()
+        );
+        assert!(
+            !fs::read_to_string(head_path.join("issuer.json"))
+                .unwrap()
+                .contains("secreto")
+        );
     }
 
     #[test]

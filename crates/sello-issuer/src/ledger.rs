@@ -120,6 +120,21 @@ pub enum LedgerError {
     /// Writing the status list failed (the ledger is unchanged).
     #[error("{0}")]
     Publish(Box<dyn std::error::Error + Send + Sync>),
+    /// TLS asked for (`sslmode=require`, `verify-ca`, `verify-full`) without a CA file to check
+    /// the server's certificate against.
+    #[error("{}", tr("ledger-tls-no-ca", &[]))]
+    TlsNoCa,
+    /// The CA file for TLS cannot be used.
+    #[error("{}", tr("ledger-tls-ca", &[("path", Arg::from(path_of(path))), ("detail", Arg::from(escaped(detail)))]))]
+    TlsCa {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// The service named (`service=`, `PGSERVICE`) is in no service file.
+    #[error("{}", tr("ledger-no-service", &[("name", Arg::from(escaped(.0)))]))]
+    NoService(String),
 }
 
 /// One issued certificate, as recorded.
@@ -284,6 +299,27 @@ pub fn open_store(address: &str) -> Result<Box<dyn LedgerStore>, LedgerError> {
         return Err(LedgerError::NoPostgres);
     }
     Ok(Box::new(Ledger::open(Path::new(address))?))
+}
+
+/// Checks a ledger address without connecting: a PostgreSQL URL must parse and hold no
+/// password ([`LedgerError::PasswordInUrl`]), and needs this Sello built with PostgreSQL.
+pub fn check_address(address: &str) -> Result<(), LedgerError> {
+    if !is_postgres_url(address) {
+        return Ok(());
+    }
+    #[cfg(feature = "postgres")]
+    {
+        let (address, _) = crate::ledger_pg::split_tls(address);
+        let config: postgres::Config = address
+            .parse()
+            .map_err(|e: postgres::Error| LedgerError::Address(e.to_string()))?;
+        if config.get_password().is_some() {
+            return Err(LedgerError::PasswordInUrl);
+        }
+        Ok(())
+    }
+    #[cfg(not(feature = "postgres"))]
+    Err(LedgerError::NoPostgres)
 }
 
 /// Whether a ledger address names a PostgreSQL database.

@@ -30,6 +30,7 @@
 
 pub mod batch;
 pub mod dates;
+pub mod federation;
 pub mod files;
 pub mod git;
 mod i18n;

@@ -7,9 +7,10 @@
 //! the new one is recorded, so an interrupted run, run again, re-issues nothing twice and
 //! revokes what it had not yet revoked.
 
-use crate::batch::BatchError;
+use crate::batch::{BatchError, BatchOptions, Outcome, Render, SummaryRow, run_batch};
 use crate::issue::{IssueError, IssueRequest, Issuer};
 use crate::ledger::{Draft, Entry, LedgerError, LedgerStore, Recorded};
+use crate::roster::RosterRow;
 use sello_core::{Claims, StatusRef, token};
 
 /// The reason recorded on the old certificates (kept in the ledger, never published).
@@ -106,6 +107,110 @@ pub fn reissue_compromised(
         }
     }
     Ok(done)
+}
+
+/// The certificates to re-issue as roster rows: every unrevoked certificate signed with
+/// `compromised`, in issue order (line `n` is the `n`-th), each with the row key
+/// [`row_key`] of its serial and the holder, achievement, validity and attributes of its
+/// recorded token (the serial, status entry and issue time are chosen when it is issued).
+/// Returns the rows and, for each, the old serial.
+pub fn reissue_rows(
+    ledger: &mut dyn LedgerStore,
+    compromised: &str,
+) -> Result<(Vec<RosterRow>, Vec<String>), BatchError> {
+    let mut old: Vec<Entry> = Vec::new();
+    ledger.for_each(&mut |e| {
+        if e.kid == compromised && e.revoked_at.is_none() {
+            old.push(e.clone());
+        }
+    })?;
+    let mut rows = Vec::with_capacity(old.len());
+    for (i, e) in old.iter().enumerate() {
+        let claims: Claims = token::decode(&e.token)
+            .map_err(|error| IssueError::LedgerToken {
+                serial: e.serial.clone(),
+                error,
+            })?
+            .claims;
+        let mut request = IssueRequest::new(claims.cert);
+        request.not_before = claims.nbf;
+        request.expires = claims.exp;
+        rows.push(RosterRow {
+            line: i as u64 + 1,
+            request,
+            row_key: row_key(&e.serial),
+        });
+    }
+    Ok((rows, old.into_iter().map(|e| e.serial).collect()))
+}
+
+/// What [`reissue_batch`] did.
+#[derive(Debug, Clone)]
+pub struct ReissueReport {
+    /// The batch summary (as `sello issue --batch` writes it in `summary.csv`), line `n`
+    /// being the `n`-th certificate re-issued.
+    pub summary: Vec<SummaryRow>,
+    /// Old serial and new serial of each certificate replaced (its old one now revoked).
+    pub replaced: Vec<(String, String)>,
+    /// Serials of the compromised key's certificates already expired at `now`: left as they
+    /// are (verifiers reject them as expired; a replacement would have to expire before it
+    /// was issued).
+    pub expired: Vec<String>,
+}
+
+/// Re-issues every unrevoked certificate signed with `compromised` as a batch
+/// ([`run_batch`]: the same chunks, output files and `summary.csv` as a roster, issued at
+/// `options.issued_at`), then revokes at `now` each old certificate whose replacement is
+/// recorded and whose files were written. A run interrupted anywhere and run again finishes
+/// the job: a replacement already recorded is found by its row key (its missing files
+/// rendered again), never issued twice. Refuses when the issuer signs with the compromised
+/// key.
+pub fn reissue_batch(
+    issuer: &Issuer,
+    ledger: &mut dyn LedgerStore,
+    compromised: &str,
+    now: i64,
+    renderer: &dyn Render,
+    options: &BatchOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<ReissueReport, BatchError> {
+    let kid = issuer.kid();
+    if kid == compromised {
+        return Err(IssueError::KeyNotValid(kid).into());
+    }
+    let (all, all_olds) = reissue_rows(ledger, compromised)?;
+    let mut expired = Vec::new();
+    let mut rows = Vec::with_capacity(all.len());
+    let mut olds = Vec::with_capacity(all.len());
+    for (mut row, old) in all.into_iter().zip(all_olds) {
+        if row.request.expires.is_some_and(|exp| exp <= now) {
+            expired.push(old);
+        } else {
+            row.line = rows.len() as u64 + 1;
+            rows.push(row);
+            olds.push(old);
+        }
+    }
+    let summary = run_batch(issuer, ledger, &rows, &[], renderer, options, progress)?;
+    let mut replaced = Vec::new();
+    for row in &summary {
+        let (Some(new), Some(old)) = (&row.serial, olds.get(row.line as usize - 1)) else {
+            continue;
+        };
+        if matches!(row.outcome, Outcome::Failed(_)) {
+            continue;
+        }
+        match ledger.revoke(old, &revoke_reason(compromised, new), now) {
+            Ok(_) | Err(LedgerError::AlreadyRevoked(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+        replaced.push((old.clone(), new.clone()));
+    }
+    Ok(ReissueReport {
+        summary,
+        replaced,
+        expired,
+    })
 }
 
 #[cfg(test)]
@@ -210,6 +315,129 @@ mod tests {
             reissue_compromised(&fresh, &mut l, &stolen.kid(), 30, 2)
                 .unwrap()
                 .is_empty()
+        );
+    }
+
+    struct Jwt {
+        fail: bool,
+    }
+    impl Render for Jwt {
+        fn render(&self, issued: &crate::Issued) -> Result<Vec<crate::batch::OutputFile>, String> {
+            if self.fail {
+                return Err("disk full".into());
+            }
+            Ok(vec![(
+                format!("{}.jwt", issued.claims.jti),
+                issued.token.clone().into_bytes(),
+            )])
+        }
+        fn file_names(&self, serial: &str) -> Vec<String> {
+            vec![format!("{serial}.jwt")]
+        }
+    }
+
+    #[test]
+    fn a_reissue_batch_writes_files_like_a_roster_and_revokes_only_what_it_replaced() {
+        let stolen = issuer(1);
+        let fresh = issuer(3);
+        let mut l = Ledger::in_memory().unwrap();
+        for name in ["Ana", "Luis"] {
+            issue_recorded(&stolen, &mut l, &request(name)).unwrap();
+        }
+        // One that expired before the compromise was found: left alone, not failed.
+        let mut old = request("Eva");
+        (old.issued_at, old.expires) = (Some(10), Some(50));
+        let gone = issue_recorded(&stolen, &mut l, &old).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let options = BatchOptions {
+            out_dir: out.path().to_owned(),
+            chunk_size: 1,
+            issued_at: Some(100),
+        };
+        let none = |_| {};
+        // Files that cannot be written: the new certificates are recorded, the old ones stay
+        // in force (so that a second run writes the files and then revokes them).
+        let failed = reissue_batch(
+            &fresh,
+            &mut l,
+            &stolen.kid(),
+            100,
+            &Jwt { fail: true },
+            &options,
+            &none,
+        )
+        .unwrap();
+        assert!(failed.replaced.is_empty());
+        assert_eq!(failed.expired, std::slice::from_ref(&gone.claims.jti));
+        assert_eq!(l.count().unwrap(), 5);
+        let again = reissue_batch(
+            &fresh,
+            &mut l,
+            &stolen.kid(),
+            100,
+            &Jwt { fail: false },
+            &options,
+            &none,
+        )
+        .unwrap();
+        assert_eq!(again.replaced.len(), 2);
+        assert_eq!(l.count().unwrap(), 5, "nothing issued twice");
+        assert!(
+            l.get(&gone.claims.jti)
+                .unwrap()
+                .unwrap()
+                .revoked_at
+                .is_none()
+        );
+        for (old, new) in &again.replaced {
+            let old = l.get(old).unwrap().unwrap();
+            assert!(old.revoked_at.is_some());
+            let file = std::fs::read_to_string(out.path().join(format!("{new}.jwt"))).unwrap();
+            let new = l.get(new).unwrap().unwrap();
+            assert_eq!(
+                (file.as_str(), new.kid.as_str()),
+                (new.token.as_str(), fresh.kid().as_str())
+            );
+            assert_eq!(new.issued_at, 100);
+        }
+        let summary = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
+        // Found recorded by the first run: the outcome column says so (in the run's language).
+        assert_eq!(summary.lines().count(), 3, "{summary}");
+        assert!(
+            summary
+                .lines()
+                .skip(1)
+                .all(|l| !l.contains(",issued,") && !l.contains(",emitido,")),
+            "{summary}"
+        );
+        for (_, new) in &again.replaced {
+            assert!(summary.contains(new.as_str()), "{summary}");
+        }
+        assert!(
+            reissue_batch(
+                &fresh,
+                &mut l,
+                &stolen.kid(),
+                100,
+                &Jwt { fail: false },
+                &options,
+                &none
+            )
+            .unwrap()
+            .summary
+            .is_empty()
+        );
+        assert!(
+            reissue_batch(
+                &fresh,
+                &mut l,
+                &fresh.kid(),
+                100,
+                &Jwt { fail: false },
+                &options,
+                &none
+            )
+            .is_err()
         );
     }
 }

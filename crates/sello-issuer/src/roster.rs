@@ -379,7 +379,7 @@ fn build(cells: Cells, defaults: &RowDefaults) -> Result<IssueRequest, RowProble
         .map_err(|e| RowProblem::Invalid(e.to_string()))?;
     let serial = get(Field::Serial);
     if let Some(s) = &serial {
-        sello_core::certificate::check_serial(s).map_err(|e| RowProblem::Invalid(e.to_string()))?;
+        sello_core::check_serial(s).map_err(|e| RowProblem::Invalid(e.to_string()))?;
     }
     let mut request = IssueRequest::new(certificate);
     request.serial = serial;

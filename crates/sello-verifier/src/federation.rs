@@ -459,7 +459,10 @@ impl StateDir {
         };
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
         let path = self.path(federation);
-        let tmp = path.with_extension("json.tmp");
+        // A name of this writer's own: two verifiers storing at once never share one.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = path.with_extension(format!("json.{}.{n}.tmp", std::process::id()));
         let text = serde_json::to_string(record).expect("records serialise");
         std::fs::write(&tmp, text).map_err(io(&tmp))?;
         std::fs::rename(&tmp, &path).map_err(io(&path))
@@ -467,8 +470,24 @@ impl StateDir {
 
     /// [`Ratchet::check`] against the stored record of the bundle's federation, then stores the
     /// new record.
+    /// The record is read, checked and replaced under an exclusive lock of its own
+    /// (`<file>.lock`), so that verifiers running at once take turns: none stores a record
+    /// older than one another has just stored.
     pub fn advance(&self, bundle: &AcceptedBundle) -> Result<(), FederationError> {
         let federation = &bundle.claims.federation;
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| FederationError::StateIo { path, source }
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let lock_path = self.path(federation).with_extension("lock");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io(&lock_path))?;
+        lock.lock().map_err(io(&lock_path))?;
         let stored = self.load(federation)?;
         let record = Ratchet::check(stored.as_ref(), bundle)?;
         if stored.as_ref() != Some(&record) {
@@ -592,6 +611,27 @@ mod tests {
             state.path("../x").file_name().unwrap().to_str().unwrap(),
             "Li4veA.json"
         );
+    }
+
+    #[test]
+    fn verifiers_at_once_never_lose_the_newest_record() {
+        let pinned = v::root_v1();
+        let good = accept_bundle(&pinned, &v::good_bundle(), v::VAT, Policy::default()).unwrap();
+        for round in 0..10 {
+            let tmp = tempfile::tempdir().unwrap();
+            let state = StateDir::new(tmp.path().join("federations"));
+            std::thread::scope(|s| {
+                for seq in (1..=8u64).rev() {
+                    let (state, mut bundle) = (&state, good.clone());
+                    bundle.claims.seq = seq;
+                    s.spawn(move || match state.advance(&bundle) {
+                        Ok(()) | Err(FederationError::Rollback { .. }) => {}
+                        Err(e) => panic!("round {round}, seq {seq}: {e:?}"),
+                    });
+                }
+            });
+            assert_eq!(state.load(v::FEDERATION).unwrap().unwrap().seq, 8);
+        }
     }
 
     #[test]

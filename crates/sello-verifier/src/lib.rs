@@ -39,7 +39,7 @@ pub use verify::{
     DEFAULT_LEEWAY, TrustChain, Verification, Verifier, check_signature, check_signature_key,
 };
 // Status lists loaded beside the key sets.
-pub use status::{LoadedStatusList, StatusLoadError};
+pub use status::{LoadedStatusList, StatusLoadError, accept as accept_status_list};
 // What `sello verify` and the API take: an argument or an upload, read, decoded and verified
 // on all cores, with one wire form of the result.
 pub use input::{InputError, MAX_TEXT_BYTES, Source, qr_texts, read_arg, texts};

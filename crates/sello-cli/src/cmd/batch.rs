@@ -62,7 +62,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = open_ledger(&dir)?;
+    let mut ledger = open_ledger(&dir, &args.ledger)?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(rows.len() as u64);
         bar.set_style(progress_style(rows.len()));
@@ -92,7 +92,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let started = std::time::Instant::now();
     let summary = run_batch(
         &issuer,
-        &mut ledger,
+        &mut *ledger,
         &rows,
         &rejected,
         &renderer,
@@ -149,6 +149,22 @@ fn progress_style(rows: usize) -> indicatif::ProgressStyle {
                 let _ = write!(w, "{:.0}", state.per_sec());
             },
         )
+}
+
+/// The renderer `issue --batch` uses, for other commands that write certificates the same way
+/// (`sello reissue`).
+pub(crate) fn renderer(
+    formats: &[sello_print::Output],
+    key_set: &sello_core::KeySet,
+    template: &sello_print::Template,
+    paper: sello_print::PaperSize,
+) -> Result<impl Render + use<>, Failure> {
+    Ok(CliRender {
+        outputs: sello_print::Outputs::new(formats, template, paper)
+            .map_err(|e| Failure::Data(e.to_string()))?,
+        issuer: key_set.issuer.clone(),
+        labels: key_set.attribute_labels.clone(),
+    })
 }
 
 #[cfg(test)]

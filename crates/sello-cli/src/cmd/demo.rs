@@ -127,7 +127,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
     drop(demo_key);
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = crate::shared::open_ledger(&dir)?;
+    let mut ledger = crate::shared::open_ledger(&dir, &crate::cli::LedgerArg::default())?;
     println!(
         "{}",
         tr!(
@@ -159,7 +159,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
         });
         request.issued_at = Some(now);
         request.expires = Some(expires);
-        let cert = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
+        let cert = sello_issuer::batch::issue_recorded(&issuer, &mut *ledger, &request)?;
         let png = out.join("qr").join(format!("{}.png", cert.claims.jti));
         write_output(
             &png,

@@ -64,8 +64,8 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
     let pass = passphrase()?;
     let issuer = dir.issuer(&pass)?;
     drop(pass);
-    let mut ledger = open_ledger(&dir)?;
-    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut ledger, &request)?;
+    let mut ledger = open_ledger(&dir, &args.ledger)?;
+    let issued = sello_issuer::batch::issue_recorded(&issuer, &mut *ledger, &request)?;
     for (path, output) in qr.into_iter().chain(certificate) {
         write_output(
             path,

@@ -8,6 +8,10 @@ use sello_core::IssuerInfo;
 use sello_issuer::IssuerDir;
 
 pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
+    // A ledger address that would be refused later is refused before the key is made.
+    if let Some(address) = &args.ledger {
+        sello_issuer::ledger::check_address(address)?;
+    }
     // Before the passphrase is asked: a private key and a ledger of CURPs are one `git add -A`
     // away from a public repository.
     if !args.force {
@@ -21,7 +25,11 @@ pub fn run(args: KeygenArgs) -> Result<u8, Failure> {
         verify_url: args.url,
         time_zone: Some(args.time_zone),
     };
-    let dir = IssuerDir::create(&args.dir, info, &pass).map_err(Failure::from)?;
+    let mut dir = IssuerDir::create(&args.dir, info, &pass).map_err(Failure::from)?;
+    if let Some(address) = &args.ledger {
+        dir.set_ledger(Some(address))?;
+        println!("{}", tr!("keys-ledger-set", address = escaped(address)));
+    }
     println!(
         "{}",
         tr!(

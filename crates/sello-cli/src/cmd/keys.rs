@@ -72,6 +72,50 @@ pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
             println!("{}", tr!("keys-time-zone-set", zone = escaped(&zone)));
             Ok(0)
         }
+        KeysCommand::SetLedger { dir, address } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            // Refused before anything is written: a password in the URL, a broken URL.
+            sello_issuer::ledger::check_address(&address)?;
+            issuer.set_ledger(Some(&address))?;
+            println!("{}", tr!("keys-ledger-set", address = escaped(&address)));
+            Ok(0)
+        }
+        KeysCommand::AddStation {
+            dir,
+            out,
+            new_passphrase: ask_new,
+        } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let pass = passphrase()?;
+            issuer.unlock(&pass)?;
+            let new_pass = if ask_new {
+                let info = issuer.info();
+                Some(new_passphrase(
+                    "SELLO_NEW_PASSPHRASE",
+                    &[&info.id, &info.name],
+                )?)
+            } else {
+                None
+            };
+            let kid = issuer
+                .add_station(
+                    &pass,
+                    new_pass.as_deref().map_or(pass.as_str(), String::as_str),
+                    sello_issuer::now(),
+                    &out,
+                )
+                .map_err(Failure::from)?;
+            drop(pass);
+            println!(
+                "{}",
+                tr!(
+                    "keys-station-added",
+                    kid = escaped(&kid),
+                    path = crate::i18n::path_of(&out)
+                )
+            );
+            Ok(0)
+        }
         KeysCommand::Publish { dir, out } => {
             let issuer = IssuerDir::open(&dir)?;
             let json = issuer.key_set().to_json();

@@ -3,7 +3,7 @@
 use crate::cli::LedgerCommand;
 use crate::failure::Failure;
 use crate::i18n::escaped;
-use crate::shared::open_ledger;
+use crate::shared::{open_address, open_ledger};
 use sello_core::zone::Zone;
 use sello_issuer::IssuerDir;
 use sello_issuer::ledger::Entry;
@@ -89,18 +89,27 @@ pub fn table(entries: &[Entry], header: bool, zone: &Zone) -> Vec<String> {
 /// Runs a ledger subcommand.
 pub fn run(cmd: LedgerCommand) -> Result<u8, Failure> {
     match cmd {
-        LedgerCommand::List { dir, offset, limit } => {
+        LedgerCommand::List {
+            dir,
+            offset,
+            limit,
+            ledger,
+        } => {
             let issuer = IssuerDir::open(&dir)?;
             let zone = Zone::of(issuer.info());
-            let ledger = open_ledger(&issuer)?;
+            let mut ledger = open_ledger(&issuer, &ledger)?;
             for line in table(&ledger.list(offset, limit)?, true, &zone) {
                 println!("{line}");
             }
             eprintln!("{}", tr!("ledger-total", n = ledger.count()?));
             Ok(0)
         }
-        LedgerCommand::Show { dir, serial } => {
-            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
+        LedgerCommand::Show {
+            dir,
+            serial,
+            ledger,
+        } => {
+            let mut ledger = open_ledger(&IssuerDir::open(&dir)?, &ledger)?;
             match ledger.get(&serial)? {
                 Some(e) => {
                     println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
@@ -112,16 +121,56 @@ pub fn run(cmd: LedgerCommand) -> Result<u8, Failure> {
                 ))),
             }
         }
-        LedgerCommand::Export { dir } => {
-            let ledger = open_ledger(&IssuerDir::open(&dir)?)?;
+        LedgerCommand::Export { dir, ledger } => {
+            let mut ledger = open_ledger(&IssuerDir::open(&dir)?, &ledger)?;
             let mut failure = None;
-            ledger.for_each(|e| match serde_json::to_string(e) {
+            ledger.for_each(&mut |e| match serde_json::to_string(e) {
                 Ok(line) => println!("{line}"),
                 Err(err) => failure = Some(err.to_string()),
             })?;
             failure.map_or(Ok(0), |f| Err(Failure::Internal(f)))
         }
+        LedgerCommand::Migrate { from, to } => migrate(&from, &to),
     }
+}
+
+/// `sello ledger migrate --from A --to B`: copies, checks, and reports the counts.
+fn migrate(from: &str, to: &str) -> Result<u8, Failure> {
+    use sello_issuer::ledger::is_postgres_url;
+    if from == to {
+        return Err(Failure::usage(tr!("ledger-migrate-same")));
+    }
+    // Both addresses checked before anything is opened (a password in a URL is refused).
+    sello_issuer::ledger::check_address(from)?;
+    sello_issuer::ledger::check_address(to)?;
+    // A source file that does not exist is a mistake, not an empty ledger to create.
+    if !is_postgres_url(from) {
+        let path = std::path::Path::new(from);
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(Failure::io(path, &e));
+        }
+    }
+    let mut source = open_address(from)?;
+    let mut target = open_address(to)?;
+    let done = sello_issuer::migrate::migrate(&mut *source, &mut *target).map_err(|e| match e {
+        sello_issuer::migrate::MigrateError::Ledger(e) => Failure::from(e),
+        sello_issuer::migrate::MigrateError::Incomplete { missing } => {
+            Failure::Ledger(tr!("ledger-migrate-incomplete", missing = missing))
+        }
+    })?;
+    println!(
+        "{}",
+        tr!(
+            "ledger-migrated",
+            source = done.source,
+            copied = done.copied,
+            already = done.source - done.copied.min(done.source),
+            target = done.target,
+            from = escaped(from),
+            to = escaped(to)
+        )
+    );
+    Ok(0)
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 
 pub mod batch;
 pub mod demo;
+pub mod federation;
 pub mod issue;
 pub mod keygen;
 pub mod keys;
 pub mod ledger;
+pub mod reissue;
 pub mod revoke;
 pub mod scan;
 pub mod serve;

@@ -13,27 +13,49 @@ pub fn run(cmd: StatusCommand) -> Result<u8, Failure> {
         dir,
         out,
         valid_days,
+        ledger,
     } = cmd;
     let issuer_dir = IssuerDir::open(&dir)?;
-    let ledger = open_ledger(&issuer_dir)?;
+    let mut ledger = open_ledger(&issuer_dir, &ledger)?;
     let pass = passphrase()?;
     let issuer = issuer_dir.issuer(&pass)?;
     drop(pass);
-    let list = ledger.status_list()?;
-    let now = sello_issuer::now();
-    let exp = now + i64::from(valid_days.clamp(1, 366)) * 86_400;
-    let token = issuer.sign_status_list(&list, now, exp)?;
     let path = dir.join("status.jwt");
-    for path in std::iter::once(&path).chain(&out) {
-        write_atomic(path, token.as_bytes(), PUBLIC).map_err(|e| Failure::io(path, &e))?;
+    // Signed and written under the ledger's publishing lock, with an `iat` after the last
+    // one any station published (so verifiers keep the newest list).
+    let mut failed: Option<Failure> = None;
+    let mut counts = (0, 0);
+    let mut exp = 0;
+    let published = ledger.publish(sello_issuer::now(), &mut |list, iat| {
+        exp = iat + i64::from(valid_days.clamp(1, 366)) * 86_400;
+        let result = issuer
+            .sign_status_list(list, iat, exp)
+            .map_err(Failure::from)
+            .and_then(|token| {
+                for path in std::iter::once(&path).chain(&out) {
+                    write_atomic(path, token.as_bytes(), PUBLIC)
+                        .map_err(|e| Failure::io(path, &e))?;
+                }
+                Ok(())
+            });
+        counts = (list.len(), list.revoked_count());
+        result.map_err(|f| {
+            failed = Some(f);
+            "not published".into()
+        })
+    });
+    if let Some(f) = failed {
+        return Err(f);
     }
+    published?;
+    let (entries, revoked) = counts;
     println!(
         "{}",
         tr!(
             "status-published",
             path = path_of(&path),
-            entries = list.len(),
-            revoked = list.revoked_count(),
+            entries = entries,
+            revoked = revoked,
             until = sello_core::zone::Zone::of(issuer_dir.info())
                 .local(exp)
                 .to_string()

@@ -49,15 +49,28 @@ impl Counts {
 }
 
 pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
-    let mut verifier = load_verifier(&args.trust.keys, args.trust.leeway)?;
-    for path in &args.trust.status {
-        verifier.load_status(path)?;
-    }
     let at = match &args.at {
         Some(t) => when::parse_instant(t, &sello_core::zone::Zone::utc())
             .map_err(|e| crate::shared::bad_date(&e))?,
         None => sello_issuer::now(),
     };
+    // Through a federation's trust bundle, or the key sets given.
+    let mut verifier = match (&args.trust_root, &args.bundle) {
+        (Some(root), Some(bundle)) => {
+            crate::cmd::federation::no_keys_with_a_bundle(&args.trust.keys)?;
+            crate::cmd::federation::bundle_verifier(
+                root,
+                bundle,
+                at,
+                args.trust.leeway,
+                args.max_bundle_age.as_deref(),
+            )?
+        }
+        _ => load_verifier(&args.trust.keys, args.trust.leeway)?,
+    };
+    for path in &args.trust.status {
+        verifier.load_status(path)?;
+    }
     let workers = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(2, |n| n.get()),
         usize::from,
