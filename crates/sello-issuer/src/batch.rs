@@ -11,7 +11,7 @@
 //! nothing lost. Several batches may run at once on one issuer folder, with the same roster
 //! or different ones: the transactions take turns, so each row is issued once, by one of them.
 
-use crate::files::{CsvDocument, PRIVATE, write_atomic};
+use crate::files::{CsvDocument, PRIVATE, sync_dir, write_atomic, write_atomic_in_unsynced_dir};
 use crate::issue::{IssueError, IssueRequest, Issued, Issuer};
 use crate::ledger::{Draft, Entry, IssueLedger, LedgerError, Recorded, Reserved};
 use crate::roster::{RosterRow, RowError};
@@ -279,7 +279,9 @@ pub fn run_batch(
                         Ok(files) => {
                             for (name, bytes) in files {
                                 let path = options.out_dir.join(&name);
-                                if let Err(source) = write_atomic(&path, &bytes, PRIVATE) {
+                                if let Err(source) =
+                                    write_atomic_in_unsynced_dir(&path, &bytes, PRIVATE)
+                                {
                                     let e = BatchError::Io { path, source };
                                     row.outcome = Outcome::Failed(e.to_string());
                                 }
@@ -296,6 +298,9 @@ pub fn run_batch(
                 row
             })
             .collect();
+        // The chunk's files are renamed into place; one flush of the folder makes them all
+        // durable (one per chunk, not one per file) before the next chunk or the summary.
+        sync_dir(&options.out_dir).map_err(io(&options.out_dir))?;
         summary.extend(rendered);
     }
     summary.sort_by_key(|r| r.line);

@@ -25,6 +25,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()>
     write_atomic_with(path, bytes, mode, &mut |_| Ok(()))
 }
 
+/// [`write_atomic`] without the last step, flushing the folder: the content is on disk and
+/// renamed into place, but the rename survives a power cut only once the caller has flushed
+/// the folder with [`sync_dir`], which it must do before it reports the file written. For
+/// many files written into one folder (a batch's chunk): one folder flush for all of them
+/// instead of one per file. A crash before that flush leaves each file complete or absent,
+/// as with [`write_atomic`].
+pub fn write_atomic_in_unsynced_dir(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    write_atomic_steps(path, bytes, mode, false, &mut |_| Ok(()))
+}
+
 /// Where [`write_atomic_with`] is, for tests that stop a write part-way, as a crash would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WriteStep {
@@ -40,6 +50,16 @@ pub(crate) fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
     mode: u32,
+    hook: &mut dyn FnMut(WriteStep) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    write_atomic_steps(path, bytes, mode, true, hook)
+}
+
+fn write_atomic_steps(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    flush_folder: bool,
     hook: &mut dyn FnMut(WriteStep) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -70,8 +90,20 @@ pub(crate) fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    sync_parent(path)?;
+    if flush_folder {
+        sync_parent(path)?;
+    }
     hook(WriteStep::Renamed)
+}
+
+/// Flushes the folder `dir`, so that the renames and new files in it survive a power cut (on
+/// Unix; elsewhere a no-op).
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Flushes the folder holding `path`, so that a rename or a new file in it survives a power
@@ -200,6 +232,27 @@ mod tests {
         assert!(err.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"public");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn many_files_then_one_folder_flush_leave_whole_private_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..20u8 {
+            let path = dir.path().join(format!("{i}.png"));
+            write_atomic_in_unsynced_dir(&path, &[i; 100], PRIVATE).unwrap();
+        }
+        sync_dir(dir.path()).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 20, "no temporary file is left");
+        for i in 0..20u8 {
+            let path = dir.path().join(format!("{i}.png"));
+            assert_eq!(std::fs::read(&path).unwrap(), vec![i; 100]);
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(sync_dir(&dir.path().join("missing")).is_err());
     }
 
     #[test]
