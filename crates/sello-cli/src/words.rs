@@ -200,7 +200,8 @@ fn the_check_finds_words_and_lets_placeholders_and_file_names_be() {
     assert!(flagged(r#"write!(f, "not found: {x}")"#));
     assert!(flagged(r#"let m = format!("{path}: no QR code");"#));
     assert!(flagged(r#"Err(Failure::usage("the folder exists"))"#));
-    assert!(flagged(r#"lang.pick("sí", "yes")"#));
+    // Written in two pieces, so that this test's own input is not a call site in the source.
+    assert!(flagged(&["lang.", r#"pick("sí", "yes")"#].concat()));
     assert!(!flagged(r#"println!("{}", tr!("keygen-done"));"#));
     assert!(!flagged(
         r#"eprintln!("sello: {}: {e}", tr!("error-prefix"));"#
