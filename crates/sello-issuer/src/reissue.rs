@@ -48,12 +48,7 @@ pub fn reissue_compromised(
     if kid == compromised {
         return Err(IssueError::KeyNotValid(kid).into());
     }
-    let mut old: Vec<Entry> = Vec::new();
-    ledger.for_each(&mut |e| {
-        if e.kid == compromised && e.revoked_at.is_none() {
-            old.push(e.clone());
-        }
-    })?;
+    let old = unrevoked_of(ledger, compromised)?;
     let mut done = Vec::with_capacity(old.len());
     for part in old.chunks(chunk.max(1)) {
         let keys: Vec<String> = part.iter().map(|e| row_key(&e.serial)).collect();
@@ -109,6 +104,17 @@ pub fn reissue_compromised(
     Ok(done)
 }
 
+/// The ledger's certificates signed with `kid` and not revoked, in the ledger's order.
+fn unrevoked_of(ledger: &mut dyn LedgerStore, kid: &str) -> Result<Vec<Entry>, LedgerError> {
+    let mut found = Vec::new();
+    ledger.for_each(&mut |e| {
+        if e.kid == kid && e.revoked_at.is_none() {
+            found.push(e.clone());
+        }
+    })?;
+    Ok(found)
+}
+
 /// The certificates to re-issue as roster rows: every unrevoked certificate signed with
 /// `compromised`, in issue order (line `n` is the `n`-th), each with the row key
 /// [`row_key`] of its serial and the holder, achievement, validity and attributes of its
@@ -118,12 +124,7 @@ pub fn reissue_rows(
     ledger: &mut dyn LedgerStore,
     compromised: &str,
 ) -> Result<(Vec<RosterRow>, Vec<String>), BatchError> {
-    let mut old: Vec<Entry> = Vec::new();
-    ledger.for_each(&mut |e| {
-        if e.kid == compromised && e.revoked_at.is_none() {
-            old.push(e.clone());
-        }
-    })?;
+    let old = unrevoked_of(ledger, compromised)?;
     let mut rows = Vec::with_capacity(old.len());
     for (i, e) in old.iter().enumerate() {
         let claims: Claims = token::decode(&e.token)
