@@ -409,7 +409,7 @@ impl Ledger {
         conn.busy_timeout(Duration::from_secs(10))?;
         // WAL: readers never block the writer; FULL: a committed certificate survives a crash
         // or power loss before its files are written.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Migrations run under the write lock: two stations opening a new ledger at once apply
         // each one once.
@@ -874,6 +874,27 @@ impl<'c> Statements<'c> {
                 Err(LedgerError::SerialTaken(e.serial.clone()))
             }
             other => other.map(drop).map_err(LedgerError::from),
+        }
+    }
+}
+
+/// Puts the database in WAL mode. Changing the journal mode takes the database's exclusive
+/// lock and SQLite answers "database is locked" at once, without waiting on the busy timeout,
+/// when another connection holds any lock (two stations opening a new ledger together): so it
+/// is retried for up to the busy timeout. Once the file is in WAL mode the pragma is a no-op.
+fn set_wal(conn: &Connection) -> Result<(), LedgerError> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return Ok(other?),
         }
     }
 }
