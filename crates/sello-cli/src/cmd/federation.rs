@@ -483,7 +483,7 @@ pub fn bundle_verifier(
             )
         );
     }
-    Ok(Verifier::from_bundle(&accepted)?.with_leeway(leeway))
+    Ok(Verifier::from_accepted(accepted).with_leeway(leeway))
 }
 
 #[cfg(test)]
