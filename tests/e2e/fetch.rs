@@ -64,6 +64,8 @@ struct Served {
     seen: Vec<(String, Option<String>)>,
     /// How many were answered 304.
     not_modified: usize,
+    /// An answer sent instead, whatever the request.
+    raw: Option<String>,
 }
 
 /// A loopback HTTPS server (plain HTTP without `tls`), one request per connection.
@@ -122,6 +124,11 @@ impl Server {
         s.body = Some(body.to_owned());
     }
 
+    /// Answers `raw` to every request from now on.
+    fn answer_raw(&self, raw: String) {
+        self.served.lock().unwrap().raw = Some(raw);
+    }
+
     fn seen(&self) -> Vec<(String, Option<String>)> {
         self.served.lock().unwrap().seen.clone()
     }
@@ -168,9 +175,12 @@ fn answer(served: &Mutex<Served>, stream: impl Read + Write) -> std::io::Result<
             if_none_match = Some(value.trim().to_owned());
         }
     }
-    let reply = {
+    let text = {
         let mut s = served.lock().unwrap();
         s.seen.push((path.clone(), if_none_match.clone()));
+        if let Some(raw) = &s.raw {
+            return reply(reader, raw);
+        }
         let body = s.body.clone().filter(|_| path == "/trust.jwt");
         match body {
             Some(_) if if_none_match.as_deref() == Some(s.etag.as_str()) => {
@@ -189,8 +199,12 @@ fn answer(served: &Mutex<Served>, stream: impl Read + Write) -> std::io::Result<
                 .to_owned(),
         }
     };
+    reply(reader, &text)
+}
+
+fn reply(reader: BufReader<impl Read + Write>, text: &str) -> std::io::Result<()> {
     let mut stream = reader.into_inner();
-    stream.write_all(reply.as_bytes())?;
+    stream.write_all(text.as_bytes())?;
     stream.flush()
 }
 
@@ -240,6 +254,8 @@ fn world_with_pki() -> (World, Pki) {
 fn a_bundle_url_is_fetched_then_asked_again_conditionally_and_kept_for_when_the_server_is_down() {
     let (w, pki) = world_with_pki();
     let good = federation(&w);
+    // Bundle no. 2, fresh for one day only.
+    w.publish("conocer", "trust.jwt", &["--valid-days", "1"]);
     let server = Server::start(Some(pki.server.clone()));
     server.serve(&read(&w, "trust.jwt"));
     let url = server.url();
@@ -283,7 +299,7 @@ fn a_bundle_url_is_fetched_then_asked_again_conditionally_and_kept_for_when_the_
     assert!(
         err.contains("sello: aviso: no se pudo llegar a https://127.0.0.1:")
             && err.contains(
-                "Se usa la copia guardada en esta computadora: paquete de confianza n.º 1 del"
+                "Se usa la copia guardada en esta computadora: paquete de confianza n.º 2 del"
             ),
         "{err}"
     );
@@ -296,10 +312,23 @@ fn a_bundle_url_is_fetched_then_asked_again_conditionally_and_kept_for_when_the_
     assert!(
         err.contains("sello: warning: https://127.0.0.1:")
             && err.contains("could not be reached")
-            && err.contains("Using the copy kept on this computer: trust bundle no. 1 of"),
+            && err.contains("Using the copy kept on this computer: trust bundle no. 2 of"),
         "{err}"
     );
 
+    // A stale copy still decides the certificates issued before it, said to be stale.
+    let later = (crate::federation::bundle_iat(&w, "trust.jwt") + 3 * 86_400).to_string();
+    let (status, out, err) = run(
+        &w,
+        Some("ca.pem"),
+        &[&verify[..], &["--at", &later]].concat(),
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(
+        err.contains("Se usa la copia guardada")
+            && err.contains("aviso: el paquete de confianza es del"),
+        "{err}"
+    );
     // The freshness rules still apply to the copy: a strict maximum age refuses it.
     let (status, _, err) = run(
         &w,
@@ -562,4 +591,63 @@ fn a_rolled_back_bundle_at_the_url_is_refused_by_the_ratchet() {
     let (status, out, err) = run(&w, Some("ca.pem"), &["verify", &good]);
     assert_eq!(status, 0, "{out}{err}");
     assert!(err.contains("paquete de confianza n.º 2"), "{err}");
+}
+
+#[test]
+fn redirects_stay_on_https_and_are_few_and_the_body_is_capped() {
+    let (w, pki) = world_with_pki();
+    let good = federation(&w);
+    let server = Server::start(Some(pki.server.clone()));
+    let url = server.url();
+    let verify = [
+        "verify",
+        "--trust",
+        "conocer/root.json",
+        "--bundle",
+        &url,
+        &good,
+    ];
+    // Away from HTTPS: refused at the first redirect.
+    let plain = url.replacen("https://", "http://", 1);
+    server.answer_raw(format!(
+        "HTTP/1.1 302 Found\r\nLocation: {plain}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    ));
+    let (status, _, err) = run(&w, Some("ca.pem"), &verify);
+    assert_eq!(status, 74, "{err}");
+    assert!(
+        err.contains("redirige más de 5 veces, o fuera de HTTPS"),
+        "{err}"
+    );
+    assert_eq!(server.seen().len(), 1);
+    // To itself, for ever: five are followed, then refused.
+    server.answer_raw(format!(
+        "HTTP/1.1 302 Found\r\nLocation: {url}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    ));
+    let (status, _, err) = run(&w, Some("ca.pem"), &verify);
+    assert_eq!(status, 74, "{err}");
+    assert!(err.contains("redirige más de 5 veces"), "{err}");
+    assert_eq!(server.seen().len(), 1 + 1 + 5);
+    // One byte over the bundle cap: refused without reading more, nothing kept.
+    let cap = sello_core::federation::MAX_BUNDLE_BYTES;
+    server.answer_raw(format!(
+        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        cap + 1,
+        "a".repeat(cap + 1)
+    ));
+    let (status, _, err) = run(&w, Some("ca.pem"), &verify);
+    assert_eq!(status, 74, "{err}");
+    assert!(err.contains(&format!("envió más de {cap} bytes")), "{err}");
+    // A status other than 200.
+    server.answer_raw(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            .to_owned(),
+    );
+    let (status, _, err) = run(
+        &w,
+        Some("ca.pem"),
+        &[&verify[..], &["--lang", "en"]].concat(),
+    );
+    assert_eq!(status, 74, "{err}");
+    assert!(err.contains("answered with HTTP status 503"), "{err}");
+    assert!(!w.path("cache/sello/bundles").exists());
 }

@@ -307,10 +307,29 @@ fn tls_words(e: &rustls::Error) -> String {
     }
 }
 
+/// Why a connection failed, in the process language.
+fn network_words(io: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match io.kind() {
+        K::ConnectionRefused => tr("fetch-refused", &[]),
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
+            tr("fetch-cut", &[])
+        }
+        K::HostUnreachable | K::NetworkUnreachable | K::NetworkDown | K::AddrNotAvailable => {
+            tr("fetch-no-route", &[])
+        }
+        // The standard library's resolver says so only in words.
+        _ if io.to_string().contains("failed to lookup address") => tr("fetch-host-not-found", &[]),
+        _ => tr(
+            "fetch-network",
+            &[("detail", quote(&io.to_string()).as_str().into())],
+        ),
+    }
+}
+
 /// A ureq error as a [`FetchError`].
 fn failure(url: &str, e: ureq::Error, max: usize) -> FetchError {
     let shown = quote(url);
-    let io_words = |io: &std::io::Error| quote(&io.to_string());
     match e {
         ureq::Error::Rustls(tls) => FetchError::Tls {
             url: shown,
@@ -331,7 +350,7 @@ fn failure(url: &str, e: ureq::Error, max: usize) -> FetchError {
             }
             FetchError::Unreachable {
                 url: shown,
-                why: io_words(&io),
+                why: network_words(&io),
             }
         }
         ureq::Error::Tls(why) => FetchError::Tls {
