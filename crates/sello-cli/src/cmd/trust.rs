@@ -327,9 +327,7 @@ pub fn configured_bundle(
     let bytes = crate::shared::read_capped(&root_path, sello_core::federation::MAX_ROOT_BYTES)?;
     let pinned = sello_verifier::federation::pinned_root(&bytes)
         .map_err(|e| Failure::usage(format!("{}: {e}", path_of(&root_path))))?;
-    if pinned.claims.federation != entry.id
-        || sello_issuer::federation::payload_hash(&pinned) != entry.fingerprint
-    {
+    if pinned.claims.federation != entry.id || pinned.fingerprint() != entry.fingerprint {
         return Err(Failure::usage(tr!(
             "trust-root-changed",
             path = path_of(&root_path),
@@ -382,17 +380,14 @@ fn add(url: &str, given: &str, ca_file: Option<&Path>) -> Result<u8, Failure> {
     let bundle = sello_core::federation::decode_bundle(&text)
         .map_err(|e| Failure::usage(format!("{shown}: {e}")))?;
     let roots = &bundle.claims.roots;
-    let Some(doc) = roots
-        .iter()
-        .find(|d| sello_issuer::federation::payload_hash(d) == wanted)
-    else {
+    let Some(doc) = roots.iter().find(|d| d.fingerprint() == wanted) else {
         let carried: Vec<String> = roots
             .iter()
             .map(|d| {
                 tr!(
                     "trust-root-carried",
                     version = d.claims.version,
-                    fingerprint = sello_issuer::federation::payload_hash(d)
+                    fingerprint = d.fingerprint()
                 )
             })
             .collect();
