@@ -651,3 +651,108 @@ fn redirects_stay_on_https_and_are_few_and_the_body_is_capped() {
     assert!(err.contains("answered with HTTP status 503"), "{err}");
     assert!(!w.path("cache/sello/bundles").exists());
 }
+
+#[test]
+fn with_several_federations_trusted_verify_asks_which() {
+    let (w, pki) = world_with_pki();
+    let good = federation(&w);
+    // A second federation, with its own registry and bundle.
+    w.run_ok(&[
+        "federation",
+        "init",
+        "--dir",
+        "otra",
+        "--id",
+        "mx.otra",
+        "--name",
+        "OTRA",
+        "--root-keys",
+        "1",
+        "--threshold",
+        "1",
+    ]);
+    w.publish("otra", "otra.jwt", &[]);
+    let conocer = Server::start(Some(pki.server.clone()));
+    conocer.serve(&read(&w, "trust.jwt"));
+    let otra = Server::start(Some(pki.server.clone()));
+    otra.serve(&read(&w, "otra.jwt"));
+    let root = sello_issuer::federation::read_root(&w.path("otra/root.json")).unwrap();
+    for (server, fp) in [(&conocer, fingerprint(&w)), (&otra, root.fingerprint())] {
+        let (status, _, err) = run(
+            &w,
+            Some("ca.pem"),
+            &["trust", "add", &server.url(), "--root-fingerprint", &fp],
+        );
+        assert_eq!(status, 0, "{err}");
+    }
+    let (_, out, _) = run(&w, None, &["trust", "list"]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let (status, _, err) = run(&w, Some("ca.pem"), &["verify", &good]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains(
+            "se confía en varias federaciones (mx.conocer, mx.otra): elija una con --federation ID"
+        ),
+        "{err}"
+    );
+    let (status, out, err) = run(
+        &w,
+        Some("ca.pem"),
+        &["verify", "--federation", "mx.conocer", &good],
+    );
+    assert_eq!(status, 0, "{out}{err}");
+    // Through the other federation, the centre is unknown.
+    let (status, out, _) = run(
+        &w,
+        Some("ca.pem"),
+        &["verify", "--federation", "mx.otra", &good],
+    );
+    assert_ne!(status, 0, "{out}");
+    let (status, _, err) = run(
+        &w,
+        Some("ca.pem"),
+        &["verify", "--federation", "mx.nada", &good],
+    );
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("ninguna federación de confianza tiene el identificador mx.nada"),
+        "{err}"
+    );
+    let (status, _, err) = run(
+        &w,
+        None,
+        &[
+            "verify",
+            "--federation",
+            "mx.conocer",
+            "--keys",
+            "cecati149/jwks.json",
+            &good,
+        ],
+    );
+    assert_eq!(status, 2);
+    assert!(err.contains("no los use con --keys"), "{err}");
+    // A pinned root file replaced behind Sello's back is refused, not followed.
+    assert_eq!(
+        std::fs::read_dir(w.path("config/sello/roots"))
+            .unwrap()
+            .count(),
+        2
+    );
+    let conocer_root = w.path(&format!(
+        "config/sello/roots/{}.json",
+        sello_core::b64::encode(b"mx.conocer")
+    ));
+    assert!(conocer_root.is_file());
+    std::fs::copy(w.path("otra/root.json"), &conocer_root).unwrap();
+    let (status, _, err) = run(
+        &w,
+        Some("ca.pem"),
+        &["verify", "--federation", "mx.conocer", &good],
+    );
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("no es el documento raíz fijado para mx.conocer"),
+        "{err}"
+    );
+}
