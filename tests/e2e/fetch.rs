@@ -340,6 +340,12 @@ fn a_bundle_url_is_fetched_then_asked_again_conditionally_and_kept_for_when_the_
         .concat(),
     );
     assert_eq!(status, 2, "{err}");
+    // Both reasons are told: the fetch's and the copy's.
+    assert!(
+        err.contains("sello: error: no se pudo llegar a https://127.0.0.1:")
+            && err.contains("es más antiguo que la edad máxima de 1 segundos"),
+        "{err}"
+    );
 
     // Without a copy, the failure is an error (exit status 74), not a verdict.
     std::fs::remove_dir_all(w.path("cache")).unwrap();

@@ -283,7 +283,9 @@ pub fn bundle_from_url(
                 .as_ref()
                 .map(|c| c.path(federation))
                 .unwrap_or_default();
-            let accepted = accept(pinned, &copy.bundle, at, policy, &path_of(&from))?;
+            // Refused, the copy's reason comes after the fetch's: both are news.
+            let accepted = accept(pinned, &copy.bundle, at, policy, &path_of(&from))
+                .map_err(|refused| Failure::usage(format!("{e}. {}", refused.message())))?;
             warn(&tr!(
                 "fetch-using-cache",
                 error = e.to_string(),
