@@ -8,8 +8,9 @@
 //! unseen. Redirects stay on HTTPS and are at most [`MAX_REDIRECTS`]; the body is read up to
 //! the cap the caller gives and no further; every request has a deadline ([`TIMEOUT`]).
 //!
-//! The cache ([`Cache`]) keeps, per federation, the last bundle accepted with the validators
-//! its server sent (`ETag`, `Last-Modified`), so that the next fetch is a conditional request
+//! The cache ([`Cache`]) keeps, per federation and pinned root, the last bundle accepted with
+//! the validators its server sent (`ETag`, `Last-Modified`), so that the next fetch is a
+//! conditional request
 //! (a `304 Not Modified` answer uses the copy) and a failed fetch can fall back on the copy.
 //! Whatever comes from the cache is checked again like a fetched bundle: the copy is never
 //! trusted for having been stored.
@@ -435,7 +436,8 @@ impl Cached {
 /// The largest cache file: a bundle at its cap, with room for the rest.
 const MAX_CACHE_FILE: usize = sello_core::federation::MAX_BUNDLE_BYTES + 16 * 1024;
 
-/// The bundle cache: one file per federation, `<folder>/<id in base64url>.json`.
+/// The bundle cache: one file per federation and pinned root, as the ratchet keeps its records
+/// (FORMAT.md §5.9.6): `<folder>/<id in base64url>.<root fingerprint>.json`.
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
@@ -452,17 +454,20 @@ impl Cache {
         xdg_dir("XDG_CACHE_HOME", &[".cache"]).map(|d| d.join("sello").join("bundles"))
     }
 
-    /// The file of `federation`.
-    pub fn path(&self, federation: &str) -> PathBuf {
-        self.dir.join(format!(
-            "{}.json",
-            sello_core::b64::encode(federation.as_bytes())
-        ))
+    /// The file of `federation` under the pinned root of fingerprint `pinned`: both in
+    /// base64url, so that any text is a safe file name.
+    pub fn path(&self, federation: &str, pinned: &str) -> PathBuf {
+        let (id, root) = (
+            sello_core::b64::encode(federation.as_bytes()),
+            sello_core::b64::encode(pinned.as_bytes()),
+        );
+        self.dir
+            .join([id.as_str(), ".", root.as_str(), ".json"].concat())
     }
 
-    /// The kept bundle of `federation`, if any.
-    pub fn load(&self, federation: &str) -> Result<Option<Cached>, CacheError> {
-        let path = self.path(federation);
+    /// The kept bundle of `federation` under the pinned root `pinned`, if any.
+    pub fn load(&self, federation: &str, pinned: &str) -> Result<Option<Cached>, CacheError> {
+        let path = self.path(federation, pinned);
         let file = match std::fs::File::open(&path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -498,21 +503,23 @@ impl Cache {
         Ok(Some(cached))
     }
 
-    /// Keeps `cached` as the bundle of `federation` (a temporary file, then renamed).
-    pub fn store(&self, federation: &str, cached: &Cached) -> Result<(), CacheError> {
+    /// Keeps `cached` as the bundle of `federation` under the pinned root `pinned` (a
+    /// temporary file, then renamed).
+    pub fn store(&self, federation: &str, pinned: &str, cached: &Cached) -> Result<(), CacheError> {
         let io = |path: &Path| {
             let path = path.to_owned();
             move |source| CacheError::Io { path, source }
         };
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        let path = self.path(federation);
+        let path = self.path(federation, pinned);
         let text = serde_json::to_string(cached).expect("cache entries serialise");
         sello_issuer::write_atomic(&path, text.as_bytes(), sello_issuer::PUBLIC).map_err(io(&path))
     }
 
-    /// Forgets the bundle of `federation` (nothing kept is not an error).
-    pub fn remove(&self, federation: &str) -> Result<(), CacheError> {
-        let path = self.path(federation);
+    /// Forgets the bundle of `federation` under the pinned root `pinned` (nothing kept is not
+    /// an error).
+    pub fn remove(&self, federation: &str, pinned: &str) -> Result<(), CacheError> {
+        let path = self.path(federation, pinned);
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 Err(CacheError::Io { path, source: e })
@@ -525,6 +532,8 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FP: &str = "3f2a00000000000000000000000000000000000000000000000000000000c9c9";
 
     fn entry() -> Cached {
         Cached {
@@ -579,27 +588,33 @@ mod tests {
     fn the_cache_keeps_an_entry_per_federation() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = Cache::new(tmp.path().join("sello/bundles"));
-        assert_eq!(cache.load("mx.conocer").unwrap(), None);
-        cache.remove("mx.conocer").unwrap();
-        cache.store("mx.conocer", &entry()).unwrap();
-        assert_eq!(cache.load("mx.conocer").unwrap(), Some(entry()));
-        assert_eq!(cache.load("mx.other").unwrap(), None);
+        assert_eq!(cache.load("mx.conocer", FP).unwrap(), None);
+        cache.remove("mx.conocer", FP).unwrap();
+        cache.store("mx.conocer", FP, &entry()).unwrap();
+        assert_eq!(cache.load("mx.conocer", FP).unwrap(), Some(entry()));
+        assert_eq!(cache.load("mx.other", FP).unwrap(), None);
         // Without validators.
         let mut bare = entry();
         (bare.etag, bare.last_modified) = (None, None);
-        cache.store("mx.other", &bare).unwrap();
-        assert_eq!(cache.load("mx.other").unwrap(), Some(bare));
-        cache.remove("mx.conocer").unwrap();
-        assert_eq!(cache.load("mx.conocer").unwrap(), None);
+        cache.store("mx.other", FP, &bare).unwrap();
+        assert_eq!(cache.load("mx.other", FP).unwrap(), Some(bare));
+        cache.remove("mx.conocer", FP).unwrap();
+        assert_eq!(cache.load("mx.conocer", FP).unwrap(), None);
+        // Under another pinned root, nothing.
+        assert_eq!(cache.load("mx.other", &"0".repeat(64)).unwrap(), None);
         // Any id is a safe file name.
-        assert!(cache.path("../../etc/passwd").starts_with(tmp.path()));
+        assert!(
+            cache
+                .path("../../etc/passwd", "../x")
+                .starts_with(tmp.path())
+        );
     }
 
     #[test]
     fn a_cache_file_sello_did_not_write_is_refused() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = Cache::new(tmp.path());
-        let path = cache.path("mx.conocer");
+        let path = cache.path("mx.conocer", FP);
         let good = serde_json::to_value(entry()).unwrap();
         let with = |key: &str, value: serde_json::Value| {
             let mut v = good.clone();
@@ -620,7 +635,7 @@ mod tests {
         ] {
             std::fs::write(&path, &text).unwrap();
             assert!(
-                matches!(cache.load("mx.conocer"), Err(CacheError::Corrupt(_))),
+                matches!(cache.load("mx.conocer", FP), Err(CacheError::Corrupt(_))),
                 "{text}"
             );
         }
@@ -628,13 +643,13 @@ mod tests {
         let huge = with("bundle", "a".repeat(MAX_CACHE_FILE).into());
         std::fs::write(&path, huge).unwrap();
         assert!(matches!(
-            cache.load("mx.conocer"),
+            cache.load("mx.conocer", FP),
             Err(CacheError::Corrupt(_))
         ));
         // A folder where the file should be: an I/O error, named.
         std::fs::remove_file(&path).unwrap();
         std::fs::create_dir(&path).unwrap();
-        assert!(cache.load("mx.conocer").is_err());
+        assert!(cache.load("mx.conocer", FP).is_err());
     }
 
     #[test]

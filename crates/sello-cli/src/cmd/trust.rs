@@ -5,8 +5,8 @@
 //! ```text
 //! $XDG_CONFIG_HOME/sello/federations.json     [{id, name, url, fingerprint, root}]
 //! $XDG_CONFIG_HOME/sello/roots/<id>.json      the pinned root documents
-//! $XDG_CACHE_HOME/sello/bundles/<id>.json     the last bundle accepted, with ETag/Last-Modified
-//! $XDG_STATE_HOME/sello/federations/<id>.json the ratchet (FORMAT.md §5.9.6)
+//! $XDG_CACHE_HOME/sello/bundles/<id>.<root>.json the last bundle accepted, with ETag/Last-Modified
+//! $XDG_STATE_HOME/sello/federations/<id>.<root>.json the ratchet (FORMAT.md §5.9.6)
 //! ```
 
 use crate::cli::TrustCommand;
@@ -240,9 +240,9 @@ pub fn bundle_from_url(
     client: &Client,
 ) -> Result<AcceptedBundle, Failure> {
     crate::fetch::check_url(url)?;
-    let federation = &pinned.claims.federation;
+    let (federation, fingerprint) = (&pinned.claims.federation, pinned.fingerprint());
     let cache = cache();
-    let cached = match cache.as_ref().map(|c| c.load(federation)) {
+    let cached = match cache.as_ref().map(|c| c.load(federation, &fingerprint)) {
         Some(Ok(c)) => c,
         Some(Err(e)) => {
             warn(&e.to_string());
@@ -265,7 +265,7 @@ pub fn bundle_from_url(
                     last_modified: validators.last_modified,
                     bundle: text,
                 };
-                if let Err(e) = cache.store(federation, &entry) {
+                if let Err(e) = cache.store(federation, &fingerprint, &entry) {
                     warn(&e.to_string());
                 }
             }
@@ -281,7 +281,7 @@ pub fn bundle_from_url(
             };
             let from = cache
                 .as_ref()
-                .map(|c| c.path(federation))
+                .map(|c| c.path(federation, &fingerprint))
                 .unwrap_or_default();
             // Refused, the copy's reason comes after the fetch's: both are news.
             let accepted = accept(pinned, &copy.bundle, at, policy, &path_of(&from))
@@ -421,7 +421,7 @@ fn add(url: &str, given: &str, ca_file: Option<&Path>) -> Result<u8, Failure> {
             last_modified: validators.last_modified,
             bundle: text.clone(),
         };
-        if let Err(e) = cache.store(&id, &entry) {
+        if let Err(e) = cache.store(&id, &wanted, &entry) {
             warn(&e.to_string());
         }
     }
@@ -493,7 +493,7 @@ fn remove(id: &str) -> Result<u8, Failure> {
         warn(Failure::io(&root, &e).message());
     }
     if let Some(cache) = Cache::default_dir().map(Cache::new)
-        && let Err(e) = cache.remove(id)
+        && let Err(e) = cache.remove(id, &entry.fingerprint)
     {
         warn(&e.to_string());
     }
