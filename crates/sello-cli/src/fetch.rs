@@ -10,8 +10,8 @@
 //!
 //! The cache ([`Cache`]) keeps, per federation and pinned root, the last bundle accepted with
 //! the validators its server sent (`ETag`, `Last-Modified`), so that the next fetch is a
-//! conditional request
-//! (a `304 Not Modified` answer uses the copy) and a failed fetch can fall back on the copy.
+//! conditional request (a `304 Not Modified` answer uses the copy) and a failed fetch can fall
+//! back on the copy.
 //! Whatever comes from the cache is checked again like a fetched bundle: the copy is never
 //! trusted for having been stored.
 
