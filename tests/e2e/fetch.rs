@@ -683,22 +683,28 @@ fn with_several_federations_trusted_verify_asks_which() {
     let otra = Server::start(Some(pki.server.clone()));
     otra.serve(&read(&w, "otra.jwt"));
     let root = sello_issuer::federation::read_root(&w.path("otra/root.json")).unwrap();
-    for (server, fp) in [(&conocer, fingerprint(&w)), (&otra, root.fingerprint())] {
-        let (status, _, err) = run(
-            &w,
-            Some("ca.pem"),
-            &["trust", "add", &server.url(), "--root-fingerprint", &fp],
-        );
-        assert_eq!(status, 0, "{err}");
-    }
+    // Both added at once: they take turns on the configuration, neither is lost.
+    std::thread::scope(|scope| {
+        for (server, fp) in [(&conocer, fingerprint(&w)), (&otra, root.fingerprint())] {
+            let w = &w;
+            scope.spawn(move || {
+                let (status, _, err) = run(
+                    w,
+                    Some("ca.pem"),
+                    &["trust", "add", &server.url(), "--root-fingerprint", &fp],
+                );
+                assert_eq!(status, 0, "{err}");
+            });
+        }
+    });
     let (_, out, _) = run(&w, None, &["trust", "list"]);
     assert_eq!(out.lines().count(), 2, "{out}");
     let (status, _, err) = run(&w, Some("ca.pem"), &["verify", &good]);
     assert_eq!(status, 2);
     assert!(
-        err.contains(
-            "se confía en varias federaciones (mx.conocer, mx.otra): elija una con --federation ID"
-        ),
+        (err.contains("se confía en varias federaciones (mx.conocer, mx.otra)")
+            || err.contains("se confía en varias federaciones (mx.otra, mx.conocer)"))
+            && err.contains("elija una con --federation ID"),
         "{err}"
     );
     let (status, out, err) = run(

@@ -174,6 +174,22 @@ fn load_config(dir: &Path) -> Result<Config, Failure> {
     Config::parse(&bytes, &path).map_err(|e| Failure::usage(e.to_string()))
 }
 
+/// Holds the configuration's lock (`federations.lock`) until dropped: two `sello trust add`
+/// or `remove` at once take turns, so that neither writes back a list without the other's
+/// change.
+fn lock_config(dir: &Path) -> Result<std::fs::File, Failure> {
+    std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
+    let path = dir.join("federations.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Failure::io(&path, &e))?;
+    file.lock().map_err(|e| Failure::io(&path, &e))?;
+    Ok(file)
+}
+
 fn store_config(dir: &Path, config: &Config) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
     let path = config_path(dir);
@@ -362,6 +378,7 @@ fn add(url: &str, given: &str, ca_file: Option<&Path>) -> Result<u8, Failure> {
     };
     crate::fetch::check_url(url)?;
     let dir = config_dir()?;
+    let _lock = lock_config(&dir)?;
     let mut config = load_config(&dir)?;
     if config.federations.len() >= MAX_FEDERATIONS {
         return Err(Failure::usage(tr!("trust-full", max = MAX_FEDERATIONS)));
@@ -480,6 +497,7 @@ fn list() -> Result<u8, Failure> {
 
 fn remove(id: &str) -> Result<u8, Failure> {
     let dir = config_dir()?;
+    let _lock = lock_config(&dir)?;
     let mut config = load_config(&dir)?;
     let Some(i) = config.federations.iter().position(|e| e.id == id) else {
         return Err(Failure::usage(tr!("trust-unknown", id = escaped(id))));
