@@ -390,6 +390,26 @@ fn a_server_certificate_of_another_authority_is_refused_naming_tls() {
             && err.contains("not signed by a trusted certificate authority"),
         "{err}"
     );
+    // A certificate for another name (the server's is for 127.0.0.1 only).
+    let by_name = url.replacen("127.0.0.1", "localhost", 1);
+    let (status, _, err) = run(
+        &w,
+        Some("ca.pem"),
+        &[
+            "verify",
+            "--trust",
+            "conocer/root.json",
+            "--bundle",
+            &by_name,
+            &good,
+        ],
+    );
+    assert_eq!(status, 74, "{err}");
+    assert!(
+        err.contains("falló la conexión segura (TLS) con https://localhost:")
+            && err.contains("el certificado del servidor es de otro nombre"),
+        "{err}"
+    );
     // Nothing was kept; the right authority works.
     assert!(!w.path("cache/sello/bundles").exists());
     let (status, out, err) = run(&w, Some("ca.pem"), &verify);
