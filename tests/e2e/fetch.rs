@@ -552,6 +552,26 @@ fn trust_add_pins_the_root_by_fingerprint_then_verify_needs_no_flag() {
     assert!(out.contains("acreditado por CONOCER para EC0105"), "{out}");
     assert_eq!(server.not_modified(), 1, "{:?}", server.seen());
 
+    // A kept copy broken behind Sello's back is ignored, with a warning; the bundle is fetched
+    // again in full and kept anew.
+    let kept: Vec<_> = std::fs::read_dir(w.path("cache/sello/bundles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    std::fs::write(&kept[0], "{\"url\":1}").unwrap();
+    let (status, out, err) = run(&w, Some("ca.pem"), &["verify", &good]);
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(
+        err.contains("no es lo que escribe Sello: se ignora"),
+        "{err}"
+    );
+    assert_eq!(server.seen().last().unwrap().1, None);
+    let (status, _, err) = run(&w, Some("ca.pem"), &["verify", &good]);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(server.not_modified(), 2);
+
     // --keys keeps its meaning for scripts: nothing is fetched.
     let before = server.seen().len();
     let (status, out, err) = run(
