@@ -543,7 +543,14 @@ fn trust_add_pins_the_root_by_fingerprint_then_verify_needs_no_flag() {
         "{err}"
     );
     let (_, out, _) = run(&w, None, &["trust", "list"]);
-    assert_eq!(out, format!("mx.conocer (CONOCER): {url}, raíz {fp}\n"));
+    let as_of = sello_verifier::federation::date(crate::federation::bundle_iat(&w, "trust.jwt"));
+    assert!(
+        out.starts_with(&format!(
+            "mx.conocer (CONOCER): {url}, raíz {fp}\n  copia guardada: paquete de confianza n.º 1 del {as_of}, vigente hasta el "
+        )),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
 
     // `sello verify` with no other flag: through the bundle at the URL.
     let (status, out, err) = run(&w, Some("ca.pem"), &["verify", &good]);
@@ -738,7 +745,20 @@ fn with_several_federations_trusted_verify_asks_which() {
         }
     });
     let (_, out, _) = run(&w, None, &["trust", "list"]);
-    assert_eq!(out.lines().count(), 2, "{out}");
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert_eq!(
+        out.matches("  copia guardada: paquete de confianza n.º 1 del")
+            .count(),
+        2,
+        "{out}"
+    );
+    std::fs::remove_dir_all(w.path("cache")).unwrap();
+    let (_, out, _) = run(&w, None, &["trust", "list", "--lang", "en"]);
+    assert_eq!(
+        out.lines().filter(|l| *l == "  no copy kept yet").count(),
+        2,
+        "{out}"
+    );
     let (status, _, err) = run(&w, Some("ca.pem"), &["verify", &good]);
     assert_eq!(status, 2);
     assert!(

@@ -491,6 +491,26 @@ fn list() -> Result<u8, Failure> {
                 fingerprint = escaped(&e.fingerprint)
             )
         );
+        // The copy kept, as it was when accepted (it is checked again whenever it is used).
+        let kept = Cache::default_dir()
+            .map(Cache::new)
+            .and_then(|c| c.load(&e.id, &e.fingerprint).ok().flatten());
+        let claims = kept
+            .as_ref()
+            .and_then(|k| sello_core::federation::decode_bundle(&k.bundle).ok())
+            .map(|b| b.claims);
+        match claims {
+            Some(c) => println!(
+                "  {}",
+                tr!(
+                    "trust-entry-kept",
+                    seq = c.seq,
+                    as_of = sello_verifier::federation::date(c.iat),
+                    until = sello_verifier::federation::date(c.fresh_until)
+                )
+            ),
+            None => println!("  {}", tr!("trust-entry-none-kept")),
+        }
     }
     Ok(0)
 }
