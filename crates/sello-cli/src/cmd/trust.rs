@@ -269,7 +269,8 @@ pub fn bundle_from_url(
     let known = cached
         .as_ref()
         .filter(|c| c.url == url)
-        .map(Cached::validators);
+        .map(Cached::validators)
+        .filter(|v| v.etag.is_some() || v.last_modified.is_some());
     let shown = escaped(url);
     match client.get(url, MAX_BUNDLE_BYTES, known.as_ref()) {
         Ok(Fetched::New { text, validators }) => {
