@@ -735,3 +735,78 @@ fn a_centre_newer_than_the_bundle_is_indeterminate_not_forged() {
         "{err}"
     );
 }
+
+#[test]
+fn a_centre_joins_its_federation_and_its_qr_codes_open_the_federations_page() {
+    let w = World::new();
+    w.run_ok(&[
+        "federation",
+        "init",
+        "--dir",
+        "conocer",
+        "--id",
+        "mx.conocer",
+        "--name",
+        "CONOCER",
+        "--root-keys",
+        "3",
+        "--threshold",
+        "2",
+        "--url",
+        "https://verifica.conocer.example.mx/v",
+    ]);
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.centre("rogue", "mx.rogue", "Centro sin acreditar");
+    let join = |dir: &str| {
+        w.sello()
+            .args(["--lang", "en", "keys", "join", "--dir", dir])
+            .args(["--trust", "conocer/root.json", "--bundle", "trust.jwt"])
+            .output()
+            .unwrap()
+    };
+    // Not yet accredited: refused, and the folder's URL is left as it was.
+    w.publish("conocer", "trust.jwt", &[]);
+    let before = std::fs::read(w.path("cecati149/jwks.json")).unwrap();
+    let out = join("cecati149");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("does not accredit the issuer \"mx.cecati149\""),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(w.path("cecati149/jwks.json")).unwrap(),
+        before
+    );
+    // Accredited: its QR codes now open the federation's page.
+    w.accredit("cecati149", "EC0105");
+    w.publish("conocer", "trust.jwt", &[]);
+    let out = join("cecati149");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("https://verifica.conocer.example.mx/v"));
+    let issued = w.issue("cecati149", "EC0105");
+    let qr = issued["qr_text"].as_str().unwrap();
+    assert!(
+        qr.starts_with("https://verifica.conocer.example.mx/v#"),
+        "{qr}"
+    );
+    // A rotated key the registry has not seen yet is not accredited: refused.
+    w.sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keys", "rotate", "--dir", "cecati149"])
+        .assert()
+        .success();
+    let out = join("cecati149");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("does not accredit this folder's active key")
+    );
+    // A centre the bundle does not know is refused too.
+    assert_eq!(join("rogue").status.code(), Some(2));
+}

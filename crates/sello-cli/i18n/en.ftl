@@ -354,6 +354,17 @@ ledger-migrated = Ledger copied from { $from } to { $to }: { $source ->
     [one] 1 certificate
    *[other] { $source } certificates
 } in the source, { $copied } copied now, { $already } already there; { $target } in the target. Checked: every certificate of the source is in the target with the same token.
+about-keys-join = Use the federation's verification page as the QR URL: checks that the trust bundle accredits this folder's active key, then sets verify_url to the federation's page
+help-keys-join-trust_root = The federation's root document (root.json, pinned)
+value-keys-join-trust_root = ROOT_JSON
+help-keys-join-bundle = The federation's trust bundle: trust.jwt, or its https:// address
+value-keys-join-bundle = TRUST_JWT_OR_URL
+help-keys-join-ca_file = Extra certificate authorities (PEM) for an https:// bundle (also SELLO_CA_FILE)
+value-keys-join-ca_file = PEM_FILE
+keys-join-not-accredited = the trust bundle of { $federation } does not accredit the issuer "{ $id }": ask the registry to accredit it (sello federation accredit) and use the new bundle
+keys-join-key-not-accredited = the trust bundle of { $federation } does not accredit this folder's active key { $kid }: send its jwks.json to the registry to have it accredited
+keys-join-no-url = the federation { $federation } publishes no verification page in its trust bundle; use sello keygen --url or ask the registry for its address
+keys-joined = This folder's QR codes now open { $url }, the verification page of { $federation }. Certificates already printed still verify with their own URL.
 keys-ledger-set = Ledger: { $address }
 keys-station-added = Station added: key { $kid } in { $path }. Publish this folder's jwks.json (sello keys publish) before the station issues.
 reissue-same-key = { $kid } is this folder's active key: rotate keys (sello keys rotate) or use a station's folder, then re-issue

@@ -354,6 +354,17 @@ ledger-migrated = Registro copiado de { $from } a { $to }: { $source ->
     [one] 1 certificado
    *[other] { $source } certificados
 } en el origen, { $copied } copiados ahora, { $already } ya estaban; { $target } en el destino. Comprobado: cada certificado del origen está en el destino con el mismo token.
+about-keys-join = Usa la página de verificación de la federación como URL de los códigos QR: comprueba que el paquete de confianza acredita la llave activa de la carpeta y cambia verify_url a la página de la federación
+help-keys-join-trust_root = El documento raíz de la federación (root.json, fijado)
+value-keys-join-trust_root = ROOT_JSON
+help-keys-join-bundle = El paquete de confianza de la federación: trust.jwt, o su dirección https://
+value-keys-join-bundle = TRUST_JWT_O_URL
+help-keys-join-ca_file = Autoridades de certificación adicionales (PEM) para un paquete https:// (también SELLO_CA_FILE)
+value-keys-join-ca_file = ARCHIVO_PEM
+keys-join-not-accredited = el paquete de confianza de { $federation } no acredita al emisor «{ $id }»: pida al registro que lo acredite (sello federation accredit) y use el paquete nuevo
+keys-join-key-not-accredited = el paquete de confianza de { $federation } no acredita la llave activa { $kid } de esta carpeta: envíe su jwks.json al registro para que la acredite
+keys-join-no-url = la federación { $federation } no publica una página de verificación en su paquete de confianza; use sello keygen --url o pida al registro su dirección
+keys-joined = Los códigos QR de esta carpeta abren ahora { $url }, la página de verificación de { $federation }. Los certificados ya impresos siguen verificándose con su propio URL.
 keys-ledger-set = Registro: { $address }
 keys-station-added = Estación agregada: llave { $kid } en { $path }. Publique el jwks.json de esta carpeta (sello keys publish) antes de que la estación emita.
 reissue-same-key = { $kid } es la llave activa de esta carpeta: rote las llaves (sello keys rotate) o use la carpeta de una estación, y luego vuelva a emitir

@@ -435,6 +435,22 @@ pub enum KeysCommand {
         // postgres://USER@HOST:PORT/DATABASE, or a SQLite file (relative to the folder)
         address: String,
     },
+    // Use the federation's verification page as the QR URL: checks that the trust bundle
+    // accredits this folder's active key, then sets verify_url to the federation's page
+    Join {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The federation's root document (root.json, pinned)
+        #[arg(long = "trust", id = "trust_root", value_name = "ROOT_JSON")]
+        trust_root: PathBuf,
+        // The federation's trust bundle: trust.jwt, or its https:// address
+        #[arg(long, value_name = "TRUST_JWT_OR_URL")]
+        bundle: String,
+        // Extra certificate authorities (PEM) for an https:// bundle (also SELLO_CA_FILE)
+        #[arg(long, value_name = "PEM_FILE", env = "SELLO_CA_FILE")]
+        ca_file: Option<PathBuf>,
+    },
     // Add a station: a new key of this issuer that signs beside the others, in a new issuer
     // folder for the station's machine; then publish jwks.json
     AddStation {

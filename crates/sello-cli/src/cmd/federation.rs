@@ -458,6 +458,20 @@ pub fn bundle_verifier(
     max_age: Option<&str>,
     ca_file: Option<&Path>,
 ) -> Result<Verifier, Failure> {
+    let accepted = accepted_bundle(root, bundle, at, leeway, max_age, ca_file)?;
+    verifier_of(accepted, at, leeway)
+}
+
+/// The bundle of `--trust ROOT --bundle BUNDLE` (a file or an `https://` URL), accepted at
+/// `at` against the pinned root, the ratchet advanced.
+pub fn accepted_bundle(
+    root: &Path,
+    bundle: &str,
+    at: i64,
+    leeway: i64,
+    max_age: Option<&str>,
+    ca_file: Option<&Path>,
+) -> Result<AcceptedBundle, Failure> {
     let max_age = max_age.map(parse_duration).transpose()?;
     let pinned = sello_verifier::federation::pinned_root(&read_capped(root, MAX_ROOT_BYTES)?)
         .map_err(|e| Failure::usage(format!("{}: {e}", path_of(root))))?;
@@ -471,7 +485,7 @@ pub fn bundle_verifier(
             .map_err(|_| Failure::usage(tr!("fed-not-text", path = path_of(path))))?;
         crate::cmd::trust::accept(&pinned, &text, at, policy, &path_of(path))?
     };
-    verifier_of(accepted, at, leeway)
+    Ok(accepted)
 }
 
 /// The verifier of an accepted bundle, with a warning when the bundle is stale at `at`.
