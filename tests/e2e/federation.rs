@@ -810,3 +810,103 @@ fn a_centre_joins_its_federation_and_its_qr_codes_open_the_federations_page() {
     // A centre the bundle does not know is refused too.
     assert_eq!(join("rogue").status.code(), Some(2));
 }
+
+#[test]
+fn a_stolen_registry_key_is_replaced_by_a_rotation_and_its_bundles_refused() {
+    let w = World::new();
+    w.init();
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.accredit("cecati149", "EC0105");
+    let cert = token(&w.issue("cecati149", "EC0105"));
+    w.publish("conocer", "old.jwt", &[]);
+    let (status, out, err) = w.verify("conocer/root.json", "old.jwt", &[&cert]);
+    assert_eq!(status, 0, "{out}{err}");
+    std::fs::copy(w.path("conocer/root.json"), w.path("root-v1.json")).unwrap();
+    // The registry key is thought stolen: version 2 replaces it.
+    const NEW_PASS: &str = "nueva frase del registro larga";
+    let said = w
+        .sello()
+        .env("SELLO_NEW_PASSPHRASE", NEW_PASS)
+        .args(["federation", "rotate-root", "prepare", "--dir", "conocer"])
+        .arg("--new-registry-key")
+        .output()
+        .unwrap();
+    let said_text = String::from_utf8_lossy(&said.stdout);
+    assert!(
+        said.status.success(),
+        "{}",
+        String::from_utf8_lossy(&said.stderr)
+    );
+    assert!(said_text.contains("Llave de registro nueva"), "{said_text}");
+    for (holder, pass) in [(1, ROOT_PASS[0]), (2, ROOT_PASS[1])] {
+        let copy = format!("copia-{holder}.json");
+        std::fs::copy(w.path("conocer/next-root.json"), w.path(&copy)).unwrap();
+        let key = key_file(&w.path(&format!("conocer/root-keys/holder-{holder}")));
+        w.sello()
+            .env("SELLO_ROOT_PASSPHRASE", pass)
+            .args(["federation", "rotate-root", "sign", &copy, "--key"])
+            .arg(&key)
+            .assert()
+            .success();
+    }
+    w.run_ok(&[
+        "federation",
+        "rotate-root",
+        "combine",
+        "--dir",
+        "conocer",
+        "copia-1.json",
+        "copia-2.json",
+    ]);
+    // The old passphrase no longer opens the key that signs; the new one does.
+    w.sello()
+        .args([
+            "federation",
+            "publish",
+            "--dir",
+            "conocer",
+            "--out",
+            "new.jwt",
+        ])
+        .args(["--status", "status"])
+        .assert()
+        .failure();
+    w.sello()
+        .env("SELLO_PASSPHRASE", NEW_PASS)
+        .args([
+            "federation",
+            "publish",
+            "--dir",
+            "conocer",
+            "--out",
+            "new.jwt",
+        ])
+        .args(["--status", "status"])
+        .assert()
+        .success();
+    // A verifier pinned at version 1 walks to version 2 and takes the new key's bundle …
+    let (status, out, err) = w.verify("root-v1.json", "new.jwt", &[&cert]);
+    assert_eq!(status, 0, "{out}{err}");
+    // … and from then on refuses whatever the old key signs: the old bundle is a root
+    // rollback (exit 2, named).
+    let out = w
+        .sello()
+        .args([
+            "--lang",
+            "en",
+            "verify",
+            "--trust",
+            "root-v1.json",
+            "--bundle",
+            "old.jwt",
+        ])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("signed under root version 1, older than version 2 already accepted"),
+        "{err}"
+    );
+}

@@ -618,6 +618,10 @@ pub enum RotateRootCommand {
         // New threshold
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=16))]
         threshold: Option<u8>,
+        // Replace the registry key: a new one (encrypted under SELLO_NEW_PASSPHRASE, or asked
+        // twice) signs bundles once this version is combined
+        #[arg(long)]
+        new_registry_key: bool,
         // Where to write it (default DIR/next-root.json)
         #[arg(long)]
         out: Option<PathBuf>,

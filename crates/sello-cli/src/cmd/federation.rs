@@ -324,6 +324,7 @@ fn rotate_root(cmd: RotateRootCommand) -> Result<u8, Failure> {
             add_root_key,
             remove_root_key,
             threshold,
+            new_registry_key,
             out,
         } => {
             let registry = RegistryDir::open(&dir)?;
@@ -331,10 +332,22 @@ fn rotate_root(cmd: RotateRootCommand) -> Result<u8, Failure> {
                 .iter()
                 .map(|p| registry::read_public_key(p))
                 .collect::<Result<Vec<_>, _>>()?;
+            let registry_key = if new_registry_key {
+                let pass = crate::shared::new_passphrase(
+                    "SELLO_NEW_PASSPHRASE",
+                    &[registry.federation(), registry.name()],
+                )?;
+                let key = registry.new_registry_key(&pass)?;
+                println!("{}", tr!("fed-new-registry-key", kid = key.kid.as_str()));
+                Some(key)
+            } else {
+                None
+            };
             let rotation = Rotation {
                 add_root_keys,
                 remove_root_keys: remove_root_key,
                 threshold: threshold.map(usize::from),
+                registry_key,
             };
             let doc = registry.prepare_rotation(&rotation, sello_issuer::now())?;
             let out = out.unwrap_or_else(|| dir.join("next-root.json"));
