@@ -910,3 +910,75 @@ fn a_stolen_registry_key_is_replaced_by_a_rotation_and_its_bundles_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_receipt_records_the_check_and_is_no_certificate() {
+    let w = World::new();
+    w.init();
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.accredit("cecati149", "EC0105");
+    let issued = w.issue("cecati149", "EC0105");
+    let cert = token(&issued);
+    w.publish("conocer", "trust.jwt", &[]);
+    let receipt = |name: &str, inputs: &[&str]| {
+        w.sello()
+            .args([
+                "verify",
+                "--trust",
+                "conocer/root.json",
+                "--bundle",
+                "trust.jwt",
+            ])
+            .args(["--receipt", name])
+            .args(inputs)
+            .output()
+            .unwrap()
+    };
+    let out = receipt("comprobante.svg", &[&cert]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Comprobante escrito"));
+    let svg = std::fs::read_to_string(w.path("comprobante.svg")).unwrap();
+    for said in [
+        "Comprobante de verificación",
+        "NO es un certificado",
+        "COMPROBANTE · NO ES UN CERTIFICADO",
+        "CERTIFICADO VÁLIDO",
+        "Rosa Elena Rodríguez Cruz",
+        "paquete de confianza n.º 1 de CONOCER",
+        "Huella del token (SHA-256)",
+        &sello_core::token::sha256_hex(&cert),
+    ] {
+        assert!(svg.contains(said), "{said}: {svg}");
+    }
+    // Nothing on it scans as a certificate: no QR code, no token.
+    assert!(!svg.contains(&cert) && !svg.contains("<path") && !svg.contains("<image"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(w.path("comprobante.svg"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "it holds the holder's personal data");
+    }
+    let out = receipt("comprobante.pdf", &[&cert]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read(w.path("comprobante.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    // Two certificates, or a name that is neither .pdf nor .svg: refused, nothing written.
+    let out = receipt("dos.pdf", &[&cert, &cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exactamente un certificado"));
+    assert!(!w.path("dos.pdf").exists());
+    let out = receipt("comprobante.doc", &[&cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!w.path("comprobante.doc").exists());
+}

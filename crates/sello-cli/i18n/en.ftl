@@ -557,3 +557,22 @@ fetch-not-text = { $url } did not send UTF-8 text
 fetch-failed = { $url } could not be fetched: { $why }
 fetch-ca-io = the certificate authorities file { $path }: { $error }
 fetch-ca-bad = { $path } holds no PEM certificate, or a broken one
+
+## Receipts: sello verify --receipt
+
+help-verify-receipt = Also write a receipt of the check (PDF, or SVG when the name ends in .svg; for the file, not a certificate): what was checked, when, the verdict and reason, the claims, the trust used and the token's SHA-256. Needs exactly one certificate among the inputs
+value-verify-receipt = RECEIPT_PDF
+receipt-not-one = --receipt needs exactly one certificate among the inputs; { $n } were verified: no receipt was written
+receipt-kind = { $path }: a receipt is written as .pdf or .svg
+receipt-written = Receipt written: { $path }
+receipt-title = Verification receipt
+receipt-not-a-certificate = This document is NOT a certificate and does not replace one: it records that Sello checked the certificate described below, when, and with what result. To check the certificate, verify the original (its QR code).
+receipt-band = RECEIPT · NOT A CERTIFICATE
+receipt-checked-at = Checked at
+receipt-checked-with = Checked with
+receipt-tool = sello { $version }
+receipt-trust = Trust
+receipt-trust-bundle = trust bundle no. { $seq } of { $federation }, of { $date }
+receipt-trust-keys = key sets given: { $keys }
+receipt-token-hash = Token fingerprint (SHA-256)
+receipt-footer = The fingerprint names the token checked without repeating it: the same certificate always gives the same fingerprint. A receipt can be altered like any PDF; the certificate cannot.

@@ -557,3 +557,22 @@ fetch-not-text = { $url } no envió texto UTF-8
 fetch-failed = no se pudo descargar { $url }: { $why }
 fetch-ca-io = el archivo de autoridades de certificación { $path }: { $error }
 fetch-ca-bad = { $path } no contiene ningún certificado PEM, o uno dañado
+
+## Receipts: sello verify --receipt
+
+help-verify-receipt = Además escribe un comprobante de la verificación (PDF, o SVG si el nombre termina en .svg; para el expediente, no es un certificado): qué se verificó, cuándo, el veredicto y su motivo, los datos, la confianza usada y la huella SHA-256 del token. Necesita exactamente un certificado entre las entradas
+value-verify-receipt = COMPROBANTE_PDF
+receipt-not-one = --receipt necesita exactamente un certificado entre las entradas; se verificaron { $n }: no se escribió ningún comprobante
+receipt-kind = { $path }: el comprobante se escribe como .pdf o .svg
+receipt-written = Comprobante escrito: { $path }
+receipt-title = Comprobante de verificación
+receipt-not-a-certificate = Este documento NO es un certificado ni lo sustituye: deja constancia de que Sello verificó el certificado descrito abajo, cuándo y con qué resultado. Para comprobar el certificado, verifique el original (su código QR).
+receipt-band = COMPROBANTE · NO ES UN CERTIFICADO
+receipt-checked-at = Verificado el
+receipt-checked-with = Verificado con
+receipt-tool = sello { $version }
+receipt-trust = Confianza
+receipt-trust-bundle = paquete de confianza n.º { $seq } de { $federation }, del { $date }
+receipt-trust-keys = llaves dadas: { $keys }
+receipt-token-hash = Huella del token (SHA-256)
+receipt-footer = La huella identifica el token verificado sin repetirlo: el mismo certificado da siempre la misma huella. Un comprobante puede alterarse como cualquier PDF; el certificado no.

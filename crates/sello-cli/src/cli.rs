@@ -262,6 +262,11 @@ pub struct VerifyArgs {
     // https:// URL (fetched, kept in the cache, used from there when the network fails)
     #[arg(long, value_name = "TRUST_JWT_OR_URL", requires = "trust_root")]
     pub bundle: Option<String>,
+    // Also write a receipt of the check (PDF, or SVG for a .svg name; not a certificate):
+    // what was checked, when, the verdict and reason, the claims, the trust used and the
+    // token's SHA-256. Needs exactly one certificate among the inputs
+    #[arg(long, value_name = "RECEIPT_PDF")]
+    pub receipt: Option<PathBuf>,
     // Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
     #[arg(long, value_name = "DURATION")]
     pub max_bundle_age: Option<String>,
