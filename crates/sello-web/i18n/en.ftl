@@ -126,3 +126,7 @@ export-io = { $path }: { $error }
 export-not-an-export = { $path }: not empty and not an earlier sello site export (no { $marker } file): refusing to replace it
 export-bad-target = { $path }: a symbolic link or not a folder name: refusing to write there
 load-no-keys = no trusted key set was given
+load-io = { $path }: { $error }
+load-not-a-document = { $path }: too large, or not UTF-8 text
+load-keys-and-bundle = trusted key sets and a trust bundle were both given: through a bundle, the centres it accredits are the ones trusted
+log-bundle-stale = trust bundle past its freshness date: verdicts are as of its date; publish a newer one

@@ -126,3 +126,7 @@ export-io = { $path }: { $error }
 export-not-an-export = { $path }: no está vacía y no es una exportación anterior de sello site export (no tiene el archivo { $marker }): no se reemplaza
 export-bad-target = { $path }: es un enlace simbólico o no es un nombre de carpeta: no se escribe ahí
 load-no-keys = no se indicó ningún conjunto de llaves de confianza
+load-io = { $path }: { $error }
+load-not-a-document = { $path }: demasiado grande, o no es texto UTF-8
+load-keys-and-bundle = se dieron conjuntos de claves de confianza y un paquete de confianza a la vez: con un paquete, se confía en los centros que acredita
+log-bundle-stale = paquete de confianza pasado de su fecha de frescura: los veredictos son a su fecha; publique uno más reciente

@@ -741,8 +741,25 @@ export const CATALOG = Object.freeze({
       },
       " (at most 60 characters)"
     ],
+    "load-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "load-keys-and-bundle": "trusted key sets and a trust bundle were both given: through a bundle, the centres it accredits are the ones trusted",
     "load-no-keys": "no trusted key set was given",
+    "load-not-a-document": [
+      {
+        "var": "path"
+      },
+      ": too large, or not UTF-8 text"
+    ],
     "log-accept-failed": "accepting a connection failed",
+    "log-bundle-stale": "trust bundle past its freshness date: verdicts are as of its date; publish a newer one",
     "log-cap": "connection cap",
     "log-cap-lowered": "connection cap lowered to fit the open-file limit",
     "log-cap-reached": "connection cap reached: closing the longest-idle connection; new connections wait",
@@ -2020,8 +2037,25 @@ export const CATALOG = Object.freeze({
       },
       " (a lo más 60 caracteres)"
     ],
+    "load-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "load-keys-and-bundle": "se dieron conjuntos de claves de confianza y un paquete de confianza a la vez: con un paquete, se confía en los centros que acredita",
     "load-no-keys": "no se indicó ningún conjunto de llaves de confianza",
+    "load-not-a-document": [
+      {
+        "var": "path"
+      },
+      ": demasiado grande, o no es texto UTF-8"
+    ],
     "log-accept-failed": "falló la aceptación de una conexión",
+    "log-bundle-stale": "paquete de confianza pasado de su fecha de frescura: los veredictos son a su fecha; publique uno más reciente",
     "log-cap": "tope de conexiones",
     "log-cap-lowered": "tope de conexiones bajado para caber en el límite de archivos abiertos",
     "log-cap-reached": "tope de conexiones alcanzado: se cierra la conexión inactiva más antigua; las nuevas esperan",
