@@ -131,19 +131,41 @@ test('the chain in words, and its staleness note', async () => {
 
 test('a remembered root is never silently replaced', async () => {
   const roots = file('roots.json');
+  const key = `sello-federation:${roots.federation}:root`;
   const storage = new MemoryStorage();
   const v1 = await pinRootWithMemory(roots.pinned_root, storage);
   assert.equal(v1.claims.version, 1);
-  const rotation = roots.roots.find((c) => c.name === 'rotation_met').chain;
-  const v2doc = rotation.at(-1);
-  const v2 = await pinRootWithMemory(v2doc, storage);
+  assert.notEqual(storage.getItem(key), null);
+  const chain = (name) => roots.roots.find((c) => c.name === name).chain;
+  const v2 = await pinRootWithMemory(chain('rotation_met').at(-1), storage);
   assert.equal(v2.claims.version, 2);
   // v1 offered again: the remembered v2 stays.
   assert.equal((await pinRootWithMemory(roots.pinned_root, storage)).claims.version, 2);
-  // A version 3 that skips no step but is not authorised by v2's keys is refused.
-  const gap = roots.roots.find((c) => c.name === 'version_gap').chain.at(-1);
+  // A version 2 not authorised by version 1's keys is refused, and replaces nothing.
   const other = new MemoryStorage();
   await pinRootWithMemory(roots.pinned_root, other);
-  await assert.rejects(pinRootWithMemory(gap, other), (e) => e instanceof FederationError);
-  assert.equal((await pinRootWithMemory(roots.pinned_root, other)).claims.version, 1);
+  const before = other.getItem(key);
+  for (const name of ['old_threshold_not_met', 'new_threshold_not_met']) {
+    await assert.rejects(pinRootWithMemory(chain(name).at(-1), other), (e) => e instanceof FederationError, name);
+  }
+  // Another document with version 1: refused.
+  await assert.rejects(pinRootWithMemory(chain('conflicting_version').at(-1), other), (e) => e.kind === 'root_conflict');
+  // Version 3 straight after 1: the remembered root stays in use, for a bundle's chain to walk.
+  assert.equal((await pinRootWithMemory(chain('rotation_two_steps').at(-1), other)).claims.version, 1);
+  assert.equal(other.getItem(key), before);
+});
+
+test('a bundle accepted with state remembers the newest root its chain reached', async () => {
+  const doc = file('bundles.json');
+  const storage = new MemoryStorage();
+  const pinned = await pinRootWithMemory(doc.pinned_root, storage);
+  const rotated = doc.bundles.find((c) => c.name === 'root_rotation_restarts_sequence');
+  const accepted = await acceptBundleWithState(pinned, rotated.bundle, { at: rotated.at, storage });
+  assert.equal(accepted.root.claims.version, 2);
+  // Pinning version 1 again now gives the remembered version 2.
+  assert.equal((await pinRootWithMemory(doc.pinned_root, storage)).claims.version, 2);
+  // And a bundle signed under version 1 is then refused.
+  const good = doc.bundles.find((c) => c.name === 'good');
+  await assert.rejects(acceptBundleWithState(await pinRootWithMemory(doc.pinned_root, storage), good.bundle, { at: good.at, storage }),
+    (e) => e instanceof FederationError);
 });

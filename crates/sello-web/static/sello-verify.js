@@ -2187,10 +2187,19 @@ function storedRecord(storage, federation) {
   }
 }
 
+/** The text a root document is remembered as. */
+function rootText(root) {
+  return compactJson({
+    payload: root.payload,
+    signatures: root.signatures.map((s) => ({ protected: s.protected, signature: b64encode(s.signature) })),
+  });
+}
+
 /**
  * acceptBundle, then the ratchet against the record kept in `storage` (localStorage in a
- * browser, a MemoryStorage elsewhere; one record per federation), which is then replaced. The
- * record is written only once every other check passed.
+ * browser, a MemoryStorage elsewhere; one record per federation), which is then replaced, and
+ * the newest root reached remembered (see pinRootWithMemory). Both are written only once every
+ * other check passed.
  * @returns {Promise<AcceptedBundle>}
  * @throws {FederationError}
  */
@@ -2199,38 +2208,48 @@ export async function acceptBundleWithState(pinned, text, { storage, ...options 
   const federation = bundle.claims.federation;
   const record = checkRatchet(storedRecord(storage, federation), bundle);
   storage.setItem(ratchetKey(federation), JSON.stringify(record));
+  const remembered = await rememberedRoot(storage, federation);
+  if (remembered === null || remembered.claims.version < bundle.root.claims.version) {
+    storage.setItem(rootKey(federation), rootText(bundle.root));
+  }
   return bundle;
 }
 
+async function rememberedRoot(storage, federation) {
+  const text = storage.getItem(rootKey(federation));
+  if (text === null) return null;
+  try {
+    return await pinRoot(text);
+  } catch {
+    throw fedError('state_corrupt', 'fed-state-corrupt', { path: rootKey(federation) });
+  }
+}
+
 /**
- * Pins `doc` (root.json as served) with the root remembered for its federation in `storage`:
- * the first root seen is remembered; later, a document of a newer version must be the next root
- * of the remembered one (§5.9.3) and replaces it, one of the same version must be identical, and
- * an older one leaves the remembered root in use. A root is never silently replaced.
- * @returns {Promise<object>} the root to use
+ * The root to pin for `doc` (root.json as served), with the root remembered for its federation
+ * in `storage`. The first root seen is remembered. Later: an older version, or the same one
+ * (which must be identical: else 'root_conflict'), leaves the remembered root in use; the next
+ * version must be signed as §5.9.3 requires (else refused) and replaces it; a version further
+ * ahead leaves the remembered root in use, for the bundle's chain to walk from (§5.9.5 step 5).
+ * A root is never replaced but by its successor.
+ * @returns {Promise<object>} the root to pin
  * @throws {FederationError}
  */
 export async function pinRootWithMemory(doc, storage) {
   const offered = await pinRoot(doc);
   const federation = offered.claims.federation;
-  const text = storage.getItem(rootKey(federation));
-  let remembered = null;
-  if (text !== null) {
-    try {
-      remembered = await pinRoot(text);
-    } catch {
-      throw fedError('state_corrupt', 'fed-state-corrupt', { path: rootKey(federation) });
-    }
-  }
+  const remembered = await rememberedRoot(storage, federation);
   if (remembered !== null) {
-    if (offered.claims.version < remembered.claims.version) return remembered;
+    if (offered.claims.version <= remembered.claims.version) {
+      if (offered.claims.version === remembered.claims.version && offered.payload !== remembered.payload) {
+        throw fedError('root_conflict', 'fed-root-conflict', { version: offered.claims.version });
+      }
+      return remembered;
+    }
+    if (offered.claims.version > remembered.claims.version + 1) return remembered;
     await walkRoots(remembered, [offered]);
-    if (offered.claims.version === remembered.claims.version) return remembered;
   }
-  storage.setItem(rootKey(federation), compactJson({
-    payload: offered.payload,
-    signatures: offered.signatures.map((s) => ({ protected: s.protected, signature: b64encode(s.signature) })),
-  }));
+  storage.setItem(rootKey(federation), rootText(offered));
   return offered;
 }
 
