@@ -9,10 +9,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SELLO, SHOTS, serveFolder, launch } from './harness.mjs';
+import { SELLO, SHOTS, freePort, serve, serveFolder, launch } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,9 +59,15 @@ before(async () => {
   }
   // Bundle 1; then CECATI 151 suspended (from before its certificate was issued), bundle 2.
   run(['federation', 'publish', '--dir', 'conocer', '--status', 'status', '--out', 'trust-1.jwt']);
+  // A copy of the registry as it is now signs another bundle 2 later (an equivocation, as a
+  // restored backup would).
+  cpSync(join(work, 'conocer'), join(work, 'conocer-copy'), { recursive: true });
   run(['federation', 'suspend', '--dir', 'conocer', '--issuer', 'mx.cecati151', '--from', '2026-01-02',
     '--reason', 'Auditoría: evaluaciones sin evidencia']);
   run(['federation', 'publish', '--dir', 'conocer', '--status', 'status', '--out', 'trust-2.jwt']);
+  run(['federation', 'suspend', '--dir', 'conocer-copy', '--issuer', 'mx.cecati149', '--from', '2026-01-02',
+    '--reason', 'Otra auditoría']);
+  run(['federation', 'publish', '--dir', 'conocer-copy', '--status', 'status', '--out', 'trust-2-other.jwt']);
   exportSite('trust-2.jwt');
   ({ server: staticServer, port: staticPort } = await serveFolder(site));
   browser = await launch();
@@ -132,6 +138,30 @@ test('a certificate on the static export verifies through the bundle and shows t
   await context.close();
 });
 
+test('sello serve --trust --bundle: the page at the service verifies through the bundle too', async () => {
+  const port = await freePort();
+  const server = await serve(['--trust', join(work, 'conocer', 'root.json'), '--bundle', join(work, 'trust-2.jwt')], port);
+  try {
+    const { context, page, requests } = await newPage();
+    await page.goto(`http://127.0.0.1:${port}/#${tokens.valid}`);
+    const card = page.locator('#result article.card').first();
+    await card.waitFor({ timeout: 15000 });
+    const text = await card.innerText();
+    assert.match(text, /CERTIFICADO VÁLIDO/);
+    assert.match(text, /CECATI 149, acreditado por CONOCER para EC0105 desde 1 de enero de 2026/);
+    assert.match(text, /Verificado en este dispositivo/);
+    assert.ok(requests.includes('/trust.jwt'));
+    assert.ok(!requests.some((r) => r.startsWith('/api/')), 'verified on the device');
+    // The service's own verdict says the same.
+    const answer = await (await fetch(`http://127.0.0.1:${port}/api/verify`, { method: 'POST', body: tokens.suspended })).json();
+    assert.equal(answer.reason, 'issuer_suspended');
+    assert.equal(answer.trust.federation_name, 'CONOCER');
+    await context.close();
+  } finally {
+    server.kill('SIGTERM');
+  }
+});
+
 test('out of scope and suspended: the federation\'s reasons', async () => {
   const { context, page } = await newPage();
   let { cls, text } = await verdict(page, tokens.outOfScope);
@@ -195,6 +225,26 @@ test('a rolled-back bundle served after a newer one is refused, and the ratchet 
   await page.goto('about:blank');
   const again = await verdict(page, tokens.suspended);
   assert.match(again.text, /suspendi/i);
+  await context.close();
+});
+
+test('another bundle with the number of one already accepted (equivocation) is refused', async () => {
+  const { context, page } = await newPage('en-US');
+  assert.match((await verdict(page, tokens.valid)).cls, /\bvalid\b/);
+  try {
+    exportSite('trust-2-other.jwt');
+    await page.goto('about:blank');
+    await page.goto(`${base()}/#${tokens.valid}`);
+    const status = page.locator('#status.error');
+    await status.waitFor({ timeout: 15000 });
+    assert.match(await status.innerText(), /different from another with the same number that this device has already accepted/);
+    assert.equal(await page.locator('#result article.card').count(), 0, 'no verdict');
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    exportSite('trust-2.jwt');
+  }
+  await page.goto('about:blank');
+  assert.match((await verdict(page, tokens.valid)).cls, /\bvalid\b/);
   await context.close();
 });
 

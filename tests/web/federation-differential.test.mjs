@@ -23,7 +23,7 @@ import { b64u, jws, testKey } from './helpers.mjs';
 const BIN = process.env.SELLO_BIN;
 const CASES = Number(process.env.SELLO_FED_DIFF_CASES ?? 300);
 
-let seed = 0x2545f491;
+let seed = Number(process.env.SELLO_FED_DIFF_SEED ?? 0x2545f491) >>> 0 || 1;
 const rnd = () => { seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0; return seed / 4294967296; };
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const clone = (v) => JSON.parse(JSON.stringify(v));
@@ -111,7 +111,17 @@ function mutateBundle(p, v2) {
     else if (m < 0.6) p.roots = [v2];
     else if (m < 0.7) p.root = pick([0, 2, 2147483648]);
     else if (m < 0.8) p.roots = Array(33).fill(p.roots[0] ?? v2);
-    else p.roots = [...p.roots, ...p.roots];
+    else if (m < 0.9) p.roots = [...p.roots, ...p.roots];
+    else if (p.roots.length) {
+      const r0 = clone(p.roots[0]);
+      const k = rnd();
+      if (k < 0.3) r0.signatures = r0.signatures.slice(1);
+      else if (k < 0.5) r0.signatures = [...r0.signatures, r0.signatures[0]];
+      else if (k < 0.7) r0.header = {};
+      else if (k < 0.85) r0.signatures[0].signature = r0.signatures[0].signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+      else r0.signatures = [];
+      p.roots = [r0];
+    }
   } else if (r < 0.4) p.verify_url = pick([undefined, null, 'http://x.example/', 'https://ok.example/v', 5]);
   else if (r < 0.5) {
     const m = rnd();
@@ -128,6 +138,23 @@ function bundleText(p) {
   if (rnd() < 0.03) typ = pick(['sello+jwt', 'sello-status+jwt', 'SELLO-TRUST+JWT', 'application/sello-trust+jwt']);
   let body = JSON.stringify(p, null, rnd() < 0.1 ? 1 : 0);
   if (rnd() < 0.03) body = body.replace('{"federation":', '{"seq":1,"federation":');
+  // The text itself: numbers that are not integers, escapes, duplicates, nesting at the cap.
+  if (rnd() < 0.12) {
+    const depth = pick([11, 12, 13]);
+    body = pick([
+      (b) => b.replace(/"nbf":(\d+)/, '"nbf":$1.0'),
+      (b) => b.replace(/"seq":(\d+)/, '"seq":$1e0'),
+      (b) => b.replace(/"iat":(\d+)/, '"iat":-0'),
+      (b) => b.replace('"ec":"EC0105"', '"ec":"EC0105","ec":"EC0105"'),
+      (b) => b.replace('"ec":"EC0105"', '"\\u0065c":"EC0105"'),
+      (b) => b.replace('"federation":"mx.conocer"', '"federation":"mx.conoc\\u0065r"'),
+      (b) => b.replace('"key_set":{', `"key_set":{"x-deep":${'['.repeat(depth)}${']'.repeat(depth)},`),
+      (b) => b.replace('"keys":[{', `"keys":[{"x-deep":${'['.repeat(depth - 2)}${']'.repeat(depth - 2)},`),
+      (b) => b.replace('"key_set":{', '"key_set":{"x-float":1.5e300,"x-big":18446744073709551616,'),
+      (b) => `\ufeff${b}`,
+      (b) => `${b} `,
+    ])(body);
+  }
   let t = jws(`{"alg":"EdDSA","kid":"${KEYS[signer].kid}","typ":"${typ}"}`, body, KEYS[signer]);
   const r = rnd();
   if (r < 0.03) t = ` \n${t}\n`;
