@@ -408,10 +408,67 @@ fn demo_verifies_39_of_39_and_rejects_the_tampered_one() {
         text.contains("39 de 39 certificados verificados desde su PNG"),
         "{text}"
     );
-    assert!(text.contains("el alterado fue rechazado"));
-    assert!(text.contains("(bad_signature)"));
-    let pngs = std::fs::read_dir(out_dir.join("qr")).unwrap().count();
-    assert_eq!(pngs, 40);
+    assert!(
+        text.contains(
+            "los alterados, fuera de alcance, suspendidos y revertidos fueron rechazados"
+        ),
+        "{text}"
+    );
+    // Each refusal for its own reason, and the chain a valid verdict names.
+    for code in [
+        "(bad_signature)",
+        "(standard_out_of_scope)",
+        "(issuer_suspended)",
+        "es más antiguo que uno ya aceptado",
+        "acreditado por CONOCER (demostración) para EC0105 desde",
+    ] {
+        assert!(text.contains(code), "{code}: {text}");
+    }
+    assert_eq!(std::fs::read_dir(out_dir.join("qr")).unwrap().count(), 39);
+    assert_eq!(std::fs::read_dir(out_dir.join("casos")).unwrap().count(), 4);
+    // An employer with nothing but the pinned root and the bundle (and a state folder of
+    // their own) verifies every PNG, and the demo's cases come out as the demo said.
+    let state = tmp.path().join("estado-del-empleador");
+    let through_bundle = |input: &std::path::Path| {
+        sello()
+            .env("XDG_STATE_HOME", &state)
+            .args(["--lang", "en", "verify", "--json", "--trust"])
+            .arg(out_dir.join("conocer/root.json"))
+            .arg("--bundle")
+            .arg(out_dir.join("trust.jwt"))
+            .arg(input)
+            .output()
+            .unwrap()
+    };
+    let all = through_bundle(&out_dir.join("qr"));
+    assert_eq!(
+        all.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 39);
+    for (file, code) in [
+        ("fuera-de-alcance.png", "\"standard_out_of_scope\""),
+        ("despues-de-la-suspension.png", "\"issuer_suspended\""),
+    ] {
+        let one = through_bundle(&out_dir.join("casos").join(file));
+        assert_eq!(one.status.code(), Some(1), "{file}");
+        assert!(
+            String::from_utf8_lossy(&one.stdout).contains(code),
+            "{file}"
+        );
+    }
+    // The older bundle after the newer one: refused (exit 2), whatever the input.
+    sello()
+        .env("XDG_STATE_HOME", &state)
+        .args(["verify", "--trust"])
+        .arg(out_dir.join("conocer/root.json"))
+        .arg("--bundle")
+        .arg(out_dir.join("trust-1.jwt"))
+        .arg(out_dir.join("qr"))
+        .assert()
+        .code(2);
     // The demo issuer's key set is the one published in keys/demo/, except that its key's
     // window opens when the demo created it (`nbf`), before every certificate it issued.
     let published: Value =

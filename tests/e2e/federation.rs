@@ -281,11 +281,20 @@ fn a_certificate_verifies_through_the_bundle_alone_in_spanish_and_english() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // The ratchet is kept in the state folder.
+    // The ratchet is kept in the state folder, one file for the federation under the root
+    // pinned: `<id in base64url>.<the pinned root's fingerprint>.json`.
     let state = w.path("state/sello/federations");
+    let fingerprint = sello_core::federation::RootDocument::from_json(
+        &std::fs::read(w.path("conocer/root.json")).unwrap(),
+    )
+    .unwrap()
+    .fingerprint();
     let record: Value = serde_json::from_slice(
-        &std::fs::read(state.join(format!("{}.json", sello_core::b64::encode(b"mx.conocer"))))
-            .unwrap(),
+        &std::fs::read(state.join(format!(
+            "{}.{fingerprint}.json",
+            sello_core::b64::encode(b"mx.conocer")
+        )))
+        .unwrap(),
     )
     .unwrap();
     assert_eq!(record["seq"], 1);

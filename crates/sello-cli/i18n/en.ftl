@@ -292,20 +292,28 @@ site-written = Site written: { $path } (upload it as it is to any static host)
 ## demo
 
 demo-not-a-demo = { $path }: the folder exists and is not from an earlier demo; choose another with --out
-demo-created = 1. Demo issuer created: { $name } ({ $id }), kid { $kid }
-demo-issued = 2. Issued { $n } EC0105 certificates with PNG QR codes (token size: { $min }–{ $max } bytes, mean { $mean })
-demo-verifying = 3. Verifying every certificate from its PNG:
+demo-federation = 1. Demo federation: { $name } ({ $id }), a root of { $keys } keys ({ $threshold } must sign a new version), fingerprint { $fingerprint }
+demo-accredited = 2. Accredited { $name } ({ $id }) for { $code } since { $since }
+demo-issued = 3. CECATI 149 issued { $n } EC0105 certificates with PNG QR codes (token size: { $min }–{ $max } bytes, mean { $mean })
+demo-published = 4. Trust bundle no. { $seq } published with { $centres } centres and their status lists: { $path }
+demo-verifying = 5. Verifying every certificate from its PNG with nothing but the pinned root and the trust bundle (no key file per centre):
 demo-department = Department
 demo-verdict = Verdict
 demo-valid = ✔ valid
 demo-claims-differ = claims differ
 demo-no-qr = { $path }: no QR code
-demo-tampered = 4. Tampered certificate { $path } → { $verdict } ({ $code })
+demo-refused = 6. What is refused, each for its own reason:
+demo-case-tampered = tampered certificate (another name, the same signature)
+demo-case-out-of-scope = CECATI 149 certifies EC0217.01, which it is not accredited for
+demo-case-suspended = a certificate the second centre issued after its suspension
+demo-case-before-suspension = its certificate from before the suspension stays valid
+demo-case-rollback = bundle no. { $seq }, presented after no. { $newer }
+demo-accepted = accepted
 demo-summary = Summary: { $verified } of { $total } certificates verified from their PNG; { $rejected ->
-    [yes] the tampered one was rejected
-   *[no] the tampered one was NOT rejected!
+    [yes] the tampered, out-of-scope, suspended and rolled-back cases were refused
+   *[no] a case was NOT refused as it should have been!
 }. Total time { $secs } s. Output in { $path }
-demo-try = Try it yourself: sello verify --keys { $keys } --status { $status } { $file }
+demo-try = Try it yourself: sello verify --trust { $root } --bundle { $bundle } { $file }
 
 ## Time zones and dates
 

@@ -292,20 +292,28 @@ site-written = Sitio escrito: { $path } (súbalo tal cual a cualquier hospedaje 
 ## demo
 
 demo-not-a-demo = { $path }: la carpeta existe y no es de una demostración anterior; elija otra con --out
-demo-created = 1. Emisor de demostración creado: { $name } ({ $id }), kid { $kid }
-demo-issued = 2. Emitidos { $n } certificados EC0105 con su QR en PNG (tamaño del token: { $min }–{ $max } bytes, promedio { $mean })
-demo-verifying = 3. Verificación de cada certificado desde su PNG:
+demo-federation = 1. Federación de demostración: { $name } ({ $id }), raíz de { $keys } llaves ({ $threshold } deben firmar una versión nueva), huella { $fingerprint }
+demo-accredited = 2. Acreditado { $name } ({ $id }) para { $code } desde { $since }
+demo-issued = 3. CECATI 149 emitió { $n } certificados EC0105 con su QR en PNG (tamaño del token: { $min }–{ $max } bytes, promedio { $mean })
+demo-published = 4. Paquete de confianza n.º { $seq } publicado con { $centres } centros y sus listas de estado: { $path }
+demo-verifying = 5. Verificación de cada certificado desde su PNG, solo con la raíz fijada y el paquete de confianza (ningún archivo de llaves por centro):
 demo-department = Departamento
 demo-verdict = Veredicto
 demo-valid = ✔ válido
 demo-claims-differ = los datos difieren
 demo-no-qr = { $path }: sin código QR
-demo-tampered = 4. Certificado alterado { $path } → { $verdict } ({ $code })
+demo-refused = 6. Lo que se rechaza, cada cosa por su razón:
+demo-case-tampered = certificado alterado (otro nombre, la misma firma)
+demo-case-out-of-scope = CECATI 149 certifica EC0217.01, para el que no está acreditado
+demo-case-suspended = certificado que el segundo centro emitió después de su suspensión
+demo-case-before-suspension = su certificado anterior a la suspensión sigue válido
+demo-case-rollback = el paquete n.º { $seq }, presentado después del n.º { $newer }
+demo-accepted = aceptado
 demo-summary = Resumen: { $verified } de { $total } certificados verificados desde su PNG; { $rejected ->
-    [yes] el alterado fue rechazado
-   *[no] ¡el alterado NO fue rechazado!
+    [yes] los alterados, fuera de alcance, suspendidos y revertidos fueron rechazados
+   *[no] ¡algún caso NO fue rechazado como debía!
 }. Tiempo total { $secs } s. Resultados en { $path }
-demo-try = Pruebe usted: sello verify --keys { $keys } --status { $status } { $file }
+demo-try = Pruebe usted: sello verify --trust { $root } --bundle { $bundle } { $file }
 
 ## Time zones and dates
 

@@ -296,6 +296,14 @@ impl RootClaims {
 }
 
 impl RootDocument {
+    /// The document's fingerprint: the SHA-256 of its payload as written (base64url text),
+    /// lower-case hex (FORMAT.md §5.9.2). Signatures do not change it: every copy of one
+    /// prepared version has the same fingerprint, which holders read aloud at each step of the
+    /// ceremony and verifiers pin.
+    pub fn fingerprint(&self) -> String {
+        hex_sha256(self.payload.as_bytes())
+    }
+
     /// Step 1 of the ceremony: a document for `claims` with no signature yet. The claims are
     /// checked as a parser would check them.
     pub fn prepare(claims: &RootClaims) -> Result<RootDocument, RootError> {
@@ -811,7 +819,11 @@ pub fn decode_bundle(text: &str) -> Result<UnverifiedBundle<'_>, BundleError> {
 /// The SHA-256 of a bundle's compact JWS text (white space around it removed), lower-case hex:
 /// what the rollback ratchet records (FORMAT.md §5.9.6).
 pub fn bundle_hash(text: &str) -> String {
-    Sha256::digest(text.trim().as_bytes())
+    hex_sha256(text.trim().as_bytes())
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

@@ -43,7 +43,6 @@ use sello_verifier::StatusLoadError;
 use sello_verifier::federation::{FederationError, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -195,12 +194,9 @@ fn private_dir(path: &Path) -> Result<(), RegistryError> {
 }
 
 /// The SHA-256 of a root document's payload, lower-case hex: what holders read aloud at each
-/// step of the ceremony.
+/// step of the ceremony ([`RootDocument::fingerprint`]).
 pub fn payload_hash(doc: &RootDocument) -> String {
-    Sha256::digest(doc.payload.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    doc.fingerprint()
 }
 
 #[derive(Serialize, Deserialize)]

@@ -237,6 +237,10 @@ pub struct AcceptedBundle {
     pub kid: String,
     /// SHA-256 of the bundle's text, hex.
     pub sha256: String,
+    /// The fingerprint of the pinned root it was accepted against
+    /// ([`RootDocument::fingerprint`]): the ratchet keeps one record per federation *and*
+    /// pinned root (FORMAT.md §5.9.6).
+    pub pinned: String,
 }
 
 impl AcceptedBundle {
@@ -369,6 +373,7 @@ pub fn accept_bundle(
         kid: kid.clone(),
         root,
         sha256: federation::bundle_hash(text),
+        pinned: pinned.fingerprint(),
         claims: bundle.claims,
     })
 }
@@ -418,7 +423,7 @@ impl Ratchet {
     }
 }
 
-/// A folder of ratchet records, one file per federation (the CLI's is
+/// A folder of ratchet records, one file per federation and pinned root (the CLI's is
 /// `$XDG_STATE_HOME/sello/federations`).
 #[derive(Debug, Clone)]
 pub struct StateDir {
@@ -431,17 +436,18 @@ impl StateDir {
         StateDir { dir: dir.into() }
     }
 
-    /// The file of `federation`: its id in base64url, so that any id is a safe file name.
-    pub fn path(&self, federation: &str) -> PathBuf {
+    /// The file of `federation` under the pinned root of fingerprint `pinned`: the id in
+    /// base64url (so that any id is a safe file name), then the fingerprint.
+    pub fn path(&self, federation: &str, pinned: &str) -> PathBuf {
         self.dir.join(format!(
-            "{}.json",
+            "{}.{pinned}.json",
             sello_core::b64::encode(federation.as_bytes())
         ))
     }
 
-    /// The stored record of `federation`, if any.
-    pub fn load(&self, federation: &str) -> Result<Option<Ratchet>, FederationError> {
-        let path = self.path(federation);
+    /// The stored record of `federation` under the pinned root `pinned`, if any.
+    pub fn load(&self, federation: &str, pinned: &str) -> Result<Option<Ratchet>, FederationError> {
+        let path = self.path(federation, pinned);
         match crate::trust::read_limited(&path, 4096) {
             Ok(bytes) => sello_core::json::parse_strict(&bytes, 4096)
                 .map(Some)
@@ -451,14 +457,20 @@ impl StateDir {
         }
     }
 
-    /// Stores the record of `federation` (written to a temporary file, then renamed).
-    pub fn store(&self, federation: &str, record: &Ratchet) -> Result<(), FederationError> {
+    /// Stores the record of `federation` under the pinned root `pinned` (written to a
+    /// temporary file, then renamed).
+    pub fn store(
+        &self,
+        federation: &str,
+        pinned: &str,
+        record: &Ratchet,
+    ) -> Result<(), FederationError> {
         let io = |path: &Path| {
             let path = path.to_owned();
             move |source| FederationError::StateIo { path, source }
         };
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        let path = self.path(federation);
+        let path = self.path(federation, pinned);
         // A name of this writer's own: two verifiers storing at once never share one.
         static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -468,19 +480,23 @@ impl StateDir {
         std::fs::rename(&tmp, &path).map_err(io(&path))
     }
 
-    /// [`Ratchet::check`] against the stored record of the bundle's federation, then stores the
-    /// new record.
+    /// [`Ratchet::check`] against the stored record of the bundle's federation and pinned root,
+    /// then stores the new record. A bundle accepted against another root document pinned
+    /// under the same federation id never touches this record: a root someone was talked into
+    /// pinning once (a demonstration's, a forger's) cannot push the real federation's
+    /// sequence out of reach.
     /// The record is read, checked and replaced under an exclusive lock of its own
     /// (`<file>.lock`), so that verifiers running at once take turns: none stores a record
     /// older than one another has just stored.
     pub fn advance(&self, bundle: &AcceptedBundle) -> Result<(), FederationError> {
         let federation = &bundle.claims.federation;
+        let pinned = &bundle.pinned;
         let io = |path: &Path| {
             let path = path.to_owned();
             move |source| FederationError::StateIo { path, source }
         };
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        let lock_path = self.path(federation).with_extension("lock");
+        let lock_path = self.path(federation, pinned).with_extension("lock");
         let lock = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -488,10 +504,10 @@ impl StateDir {
             .open(&lock_path)
             .map_err(io(&lock_path))?;
         lock.lock().map_err(io(&lock_path))?;
-        let stored = self.load(federation)?;
+        let stored = self.load(federation, pinned)?;
         let record = Ratchet::check(stored.as_ref(), bundle)?;
         if stored.as_ref() != Some(&record) {
-            self.store(federation, &record)?;
+            self.store(federation, pinned, &record)?;
         }
         Ok(())
     }
@@ -580,10 +596,13 @@ mod tests {
         let good = accept_bundle(&pinned, &v::good_bundle(), v::VAT, Policy::default()).unwrap();
         let tmp = tempfile::tempdir().unwrap();
         let state = StateDir::new(tmp.path().join("sello/federations"));
-        assert_eq!(state.load(v::FEDERATION).unwrap(), None);
+        assert_eq!(state.load(v::FEDERATION, &good.pinned).unwrap(), None);
         state.advance(&good).unwrap();
         state.advance(&good).unwrap();
-        assert_eq!(state.load(v::FEDERATION).unwrap(), Some(good.ratchet()));
+        assert_eq!(
+            state.load(v::FEDERATION, &good.pinned).unwrap(),
+            Some(good.ratchet())
+        );
         let mut other = good.clone();
         other.sha256 = "0".repeat(64);
         assert!(matches!(
@@ -599,17 +618,54 @@ mod tests {
         let mut newer = good.clone();
         newer.claims.seq = 9;
         state.advance(&newer).unwrap();
-        assert_eq!(state.load(v::FEDERATION).unwrap().unwrap().seq, 9);
-        std::fs::write(state.path(v::FEDERATION), "{").unwrap();
+        assert_eq!(
+            state
+                .load(v::FEDERATION, &good.pinned)
+                .unwrap()
+                .unwrap()
+                .seq,
+            9
+        );
+        std::fs::write(state.path(v::FEDERATION, &good.pinned), "{").unwrap();
         assert!(matches!(
-            state.load(v::FEDERATION),
+            state.load(v::FEDERATION, &good.pinned),
             Err(FederationError::StateCorrupt(_))
         ));
         // Any id is a safe file name.
-        assert!(state.path("../../etc/passwd").starts_with(tmp.path()));
+        assert!(state.path("../../etc/passwd", "ab").starts_with(tmp.path()));
         assert_eq!(
-            state.path("../x").file_name().unwrap().to_str().unwrap(),
-            "Li4veA.json"
+            state
+                .path("../x", "ab")
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap(),
+            "Li4veA.ab.json"
+        );
+    }
+
+    #[test]
+    fn a_bundle_under_another_pinned_root_keeps_its_own_record() {
+        let pinned = v::root_v1();
+        let good = accept_bundle(&pinned, &v::good_bundle(), v::VAT, Policy::default()).unwrap();
+        assert_eq!(good.pinned, pinned.fingerprint());
+        assert_eq!(good.pinned.len(), 64);
+        let tmp = tempfile::tempdir().unwrap();
+        let state = StateDir::new(tmp.path());
+        // Someone pinned a root of their own under the same federation id and was handed a
+        // bundle with a huge sequence number: the real federation's record is not touched.
+        let mut forger = good.clone();
+        forger.pinned = "f".repeat(64);
+        forger.claims.seq = u64::MAX / 2;
+        state.advance(&forger).unwrap();
+        state.advance(&good).unwrap();
+        assert_eq!(
+            state.load(v::FEDERATION, &good.pinned).unwrap(),
+            Some(good.ratchet())
+        );
+        assert_eq!(
+            state.load(v::FEDERATION, &forger.pinned).unwrap(),
+            Some(forger.ratchet())
         );
     }
 
@@ -630,7 +686,14 @@ mod tests {
                     });
                 }
             });
-            assert_eq!(state.load(v::FEDERATION).unwrap().unwrap().seq, 8);
+            assert_eq!(
+                state
+                    .load(v::FEDERATION, &good.pinned)
+                    .unwrap()
+                    .unwrap()
+                    .seq,
+                8
+            );
         }
     }
 
