@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   FederationError, MemoryStorage, acceptBundle, acceptBundleWithState, checkRatchet, describeTrust, parseRoot,
-  pinRoot, pinRootWithMemory, trustStoreFromBundle, verify, walkRoots,
+  pinRoot, pinRootWithMemory, rootFingerprint, trustStoreFromBundle, verify, walkRoots,
 } from '../../crates/sello-web/static/sello-verify.js';
 
 const file = (name) => JSON.parse(readFileSync(new URL(`../vectors/federation/${name}`, import.meta.url), 'utf8'));
@@ -56,12 +56,13 @@ test('bundles.json: every bundle is accepted or refused as the file says', async
       assert.equal(error === null, c.accept, `bundles.json / ${c.name}: ${error?.kind}/${error?.problem} ${error?.message}`);
       // The same through a stored record.
       const storage = new MemoryStorage();
-      if (c.state !== null) storage.setItem(`sello-federation:${doc.federation}:ratchet`, JSON.stringify(c.state));
-      const before = storage.getItem(`sello-federation:${doc.federation}:ratchet`);
+      const key = `sello-federation:${doc.federation}:${await rootFingerprint(pinned)}:ratchet`;
+      if (c.state !== null) storage.setItem(key, JSON.stringify(c.state));
+      const before = storage.getItem(key);
       const stored = await acceptBundleWithState(pinned, c.bundle, { at: c.at, leeway: doc.leeway, maxAge: c.max_age, storage })
         .then(() => true, () => false);
       assert.equal(stored, c.accept);
-      if (!c.accept) assert.equal(storage.getItem(`sello-federation:${doc.federation}:ratchet`), before, 'a refused bundle leaves the record');
+      if (!c.accept) assert.equal(storage.getItem(key), before, 'a refused bundle leaves the record');
     });
   }
 });
@@ -168,4 +169,32 @@ test('a bundle accepted with state remembers the newest root its chain reached',
   const good = doc.bundles.find((c) => c.name === 'good');
   await assert.rejects(acceptBundleWithState(await pinRootWithMemory(doc.pinned_root, storage), good.bundle, { at: good.at, storage }),
     (e) => e instanceof FederationError);
+});
+
+test('ratchet records are kept per federation and pinned root, and carried over a rotation', async () => {
+  const doc = file('bundles.json');
+  const pinned = await pinRoot(doc.pinned_root);
+  const fingerprint = await rootFingerprint(pinned);
+  assert.match(fingerprint, /^[0-9a-f]{64}$/);
+  const storage = new MemoryStorage();
+  const good = doc.bundles.find((c) => c.name === 'good');
+  const accepted = await acceptBundleWithState(pinned, good.bundle, { at: good.at, storage });
+  assert.equal(accepted.pinned, fingerprint);
+  assert.deepEqual(JSON.parse(storage.getItem(`sello-federation:${doc.federation}:${fingerprint}:ratchet`)),
+    { root: 1, seq: 7, sha256: accepted.sha256 });
+  // A record under another pinned root does not touch this one.
+  storage.setItem(`sello-federation:${doc.federation}:${'f'.repeat(64)}:ratchet`, JSON.stringify({ root: 1, seq: 1e15, sha256: '0'.repeat(64) }));
+  await acceptBundleWithState(pinned, good.bundle, { at: good.at, storage });
+  const rollback = doc.bundles.find((c) => c.name === 'rollback');
+  storage.setItem(`sello-federation:${doc.federation}:${fingerprint}:ratchet`, JSON.stringify(rollback.state));
+  await assert.rejects(acceptBundleWithState(pinned, rollback.bundle, { at: rollback.at, storage }), (e) => e.kind === 'rollback');
+  // Rotated to version 2 through a bundle's chain: the record follows the root now remembered.
+  const page = new MemoryStorage();
+  const first = await pinRootWithMemory(doc.pinned_root, page);
+  const rotated = doc.bundles.find((c) => c.name === 'root_rotation_restarts_sequence');
+  const b2 = await acceptBundleWithState(first, rotated.bundle, { at: rotated.at, storage: page });
+  const v2 = await pinRootWithMemory(doc.pinned_root, page);
+  assert.equal(v2.claims.version, 2);
+  assert.deepEqual(JSON.parse(page.getItem(`sello-federation:${doc.federation}:${await rootFingerprint(v2)}:ratchet`)),
+    { root: 2, seq: b2.claims.seq, sha256: b2.sha256 });
 });

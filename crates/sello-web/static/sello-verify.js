@@ -65,6 +65,7 @@
  *   await acceptBundle(pinned, text, { at, leeway, maxAge }) -> bundle
  *                                            §5.9.5 steps 1–10 for a trust bundle (trust.jwt).
  *   checkRatchet(record, bundle) -> record   §5.9.6: rollback and equivocation.
+ *   await rootFingerprint(root) -> hex       §5.9.2: what the ratchet records are kept by.
  *   await acceptBundleWithState(pinned, text, { at, leeway, maxAge, storage }) -> bundle
  *                                            both, with the record kept in `storage`
  *                                            (localStorage, or a MemoryStorage), per federation.
@@ -2084,6 +2085,7 @@ async function sha256Hex(text) {
  * @property {object} root  the newest root reached (its registry key signed)
  * @property {string} kid  the registry key that signed
  * @property {string} sha256  SHA-256 of the bundle's text (white space around it removed), hex
+ * @property {string} pinned  the fingerprint of the pinned root it was accepted against
  */
 
 /**
@@ -2133,7 +2135,12 @@ export async function acceptBundle(pinned, text, { at = Math.floor(Date.now() / 
       throw fedError('status', 'fed-status', { issuer: entry.key_set.issuer.id, error: e.message });
     }
   }
-  return { claims: c, root, kid, sha256: await sha256Hex(trimmed) };
+  return { claims: c, root, kid, sha256: await sha256Hex(trimmed), pinned: await rootFingerprint(pinned) };
+}
+
+/** A root document's fingerprint (FORMAT.md §5.9.2): the SHA-256 of its payload text, hex. */
+export function rootFingerprint(root) {
+  return sha256Hex(root.payload);
 }
 
 /** Whether an accepted bundle is fresh at `at` (`at < fresh_until`). */
@@ -2172,19 +2179,35 @@ export class MemoryStorage {
   }
 }
 
-/** The storage key of a federation's ratchet record, and of its remembered root. */
-const ratchetKey = (federation) => `sello-federation:${federation}:ratchet`;
+/** The storage key of a ratchet record (one per federation and pinned root, FORMAT.md §5.9.6),
+ * and of a federation's remembered root. */
+const ratchetKey = (federation, pinned) => `sello-federation:${federation}:${pinned}:ratchet`;
 const rootKey = (federation) => `sello-federation:${federation}:root`;
 
-function storedRecord(storage, federation) {
-  const text = storage.getItem(ratchetKey(federation));
+function storedRecord(storage, federation, pinned) {
+  const text = storage.getItem(ratchetKey(federation, pinned));
   if (text === null) return null;
   try {
     const v = object(parseStrictJson(UTF8.encode(text), 4096), 'the ratchet record', ['root', 'seq', 'sha256']);
     return { root: Number(member(v, 'root', u32)), seq: Number(member(v, 'seq', u64)), sha256: member(v, 'sha256', str) };
   } catch {
-    throw fedError('state_corrupt', 'fed-state-corrupt', { path: ratchetKey(federation) });
+    throw fedError('state_corrupt', 'fed-state-corrupt', { path: ratchetKey(federation, pinned) });
   }
+}
+
+/** Carries the record of the pinned root `from` over to its successor `to` (walked from it, so
+ * the same line of trust, not a new pin), unless `to` has a newer one. */
+async function carryRecord(storage, federation, from, to) {
+  const record = storedRecord(storage, federation, await rootFingerprint(from));
+  if (record === null) return;
+  const key = ratchetKey(federation, await rootFingerprint(to));
+  const there = storedRecord(storage, federation, await rootFingerprint(to));
+  try {
+    if (there !== null) checkRatchet(there, { claims: record, sha256: record.sha256 });
+  } catch {
+    return;
+  }
+  storage.setItem(key, JSON.stringify(record));
 }
 
 /** The text a root document is remembered as. */
@@ -2197,20 +2220,22 @@ function rootText(root) {
 
 /**
  * acceptBundle, then the ratchet against the record kept in `storage` (localStorage in a
- * browser, a MemoryStorage elsewhere; one record per federation), which is then replaced, and
- * the newest root reached remembered (see pinRootWithMemory). Both are written only once every
- * other check passed.
+ * browser, a MemoryStorage elsewhere; one record per federation and pinned root, as the
+ * reference keeps them), which is then replaced, and the newest root reached remembered (see
+ * pinRootWithMemory) with the record carried over to it. All is written only once every other
+ * check passed.
  * @returns {Promise<AcceptedBundle>}
  * @throws {FederationError}
  */
 export async function acceptBundleWithState(pinned, text, { storage, ...options } = {}) {
   const bundle = await acceptBundle(pinned, text, options);
   const federation = bundle.claims.federation;
-  const record = checkRatchet(storedRecord(storage, federation), bundle);
-  storage.setItem(ratchetKey(federation), JSON.stringify(record));
+  const record = checkRatchet(storedRecord(storage, federation, bundle.pinned), bundle);
+  storage.setItem(ratchetKey(federation, bundle.pinned), JSON.stringify(record));
   const remembered = await rememberedRoot(storage, federation);
   if (remembered === null || remembered.claims.version < bundle.root.claims.version) {
     storage.setItem(rootKey(federation), rootText(bundle.root));
+    if (bundle.root !== pinned) await carryRecord(storage, federation, pinned, bundle.root);
   }
   return bundle;
 }
@@ -2248,6 +2273,7 @@ export async function pinRootWithMemory(doc, storage) {
     }
     if (offered.claims.version > remembered.claims.version + 1) return remembered;
     await walkRoots(remembered, [offered]);
+    await carryRecord(storage, federation, remembered, offered);
   }
   storage.setItem(rootKey(federation), rootText(offered));
   return offered;
