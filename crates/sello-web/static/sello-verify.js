@@ -1615,7 +1615,8 @@ const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Loads a trust bundle — the page's `keys.json`, `{"key_sets":[…],"status_lists":[…]}` — from
- * its text. The whole text is read strictly first (duplicate members anywhere, nesting, size,
+ * its text. (A `federation` member, `{"root": …, "bundle": "trust.jwt"}`, is for the caller:
+ * pinRootWithMemory, acceptBundleWithState and trustStoreFromBundle, as app.js does.) The whole text is read strictly first (duplicate members anywhere, nesting, size,
  * byte-order mark), so a bundle the Rust reader would refuse is refused here too. Key sets must
  * all load; a status list that is not accepted is reported, not silently dropped.
  * @param {string} text
