@@ -16,35 +16,50 @@ const ROOT_PASS: [&str; 3] = [
     "tercera frase raíz larga",
 ];
 
-/// A federation's world in a temporary folder: its state folder is its own.
-struct World {
+/// A federation's world in a temporary folder: its state, configuration and cache folders
+/// are its own (`tests/e2e/fetch.rs` uses it too).
+pub struct World {
     tmp: tempfile::TempDir,
 }
 
 impl World {
-    fn new() -> World {
+    pub fn new() -> World {
         World {
             tmp: tempfile::tempdir().unwrap(),
         }
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub fn path(&self, name: &str) -> PathBuf {
         self.tmp.path().join(name)
     }
 
     /// `sello` with the registry's passphrases and this world's state folder.
-    fn sello(&self) -> Command {
+    pub fn sello(&self) -> Command {
         let mut cmd = sello();
         cmd.env("SELLO_PASSPHRASE", REGISTRY_PASS)
             .env("XDG_STATE_HOME", self.path("state"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env_remove("SELLO_CA_FILE")
             .current_dir(self.tmp.path());
+        // Requests go to the test's own server, never through a proxy.
+        for var in [
+            "ALL_PROXY",
+            "all_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+        ] {
+            cmd.env_remove(var);
+        }
         for (i, p) in ROOT_PASS.iter().enumerate() {
             cmd.env(format!("SELLO_ROOT_PASSPHRASE_{}", i + 1), p);
         }
         cmd
     }
 
-    fn run_ok(&self, args: &[&str]) -> String {
+    pub fn run_ok(&self, args: &[&str]) -> String {
         let out = self.sello().args(args).output().unwrap();
         assert!(
             out.status.success(),
@@ -55,7 +70,7 @@ impl World {
         String::from_utf8(out.stdout).unwrap()
     }
 
-    fn init(&self) {
+    pub fn init(&self) {
         self.run_ok(&[
             "federation",
             "init",
@@ -73,7 +88,7 @@ impl World {
     }
 
     /// A centre's issuer folder.
-    fn centre(&self, dir: &str, id: &str, name: &str) {
+    pub fn centre(&self, dir: &str, id: &str, name: &str) {
         self.sello()
             .env("SELLO_PASSPHRASE", PASS)
             .args(["keygen", "--dir", dir, "--id", id, "--name", name])
@@ -81,7 +96,7 @@ impl World {
             .success();
     }
 
-    fn accredit(&self, dir: &str, standards: &str) {
+    pub fn accredit(&self, dir: &str, standards: &str) {
         let keys = format!("{dir}/jwks.json");
         self.run_ok(&[
             "federation",
@@ -99,7 +114,7 @@ impl World {
 
     /// Issues one certificate of `code` from the centre `dir` and publishes its status list
     /// into `status/`; returns the `--json` output.
-    fn issue(&self, dir: &str, code: &str) -> Value {
+    pub fn issue(&self, dir: &str, code: &str) -> Value {
         let out = self
             .sello()
             .env("SELLO_PASSPHRASE", PASS)
@@ -127,7 +142,7 @@ impl World {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
-    fn publish(&self, dir: &str, out: &str, extra: &[&str]) -> String {
+    pub fn publish(&self, dir: &str, out: &str, extra: &[&str]) -> String {
         let mut args = vec!["federation", "publish", "--dir", dir, "--out", out];
         if self.path("status").exists() {
             args.extend(["--status", "status"]);
@@ -137,7 +152,7 @@ impl World {
     }
 
     /// `sello verify --trust ROOT --bundle BUNDLE …`: status, stdout, stderr.
-    fn verify(&self, root: &str, bundle: &str, args: &[&str]) -> (i32, String, String) {
+    pub fn verify(&self, root: &str, bundle: &str, args: &[&str]) -> (i32, String, String) {
         let out = self
             .sello()
             .args(["verify", "--trust", root, "--bundle", bundle])
@@ -152,11 +167,11 @@ impl World {
     }
 }
 
-fn token(issued: &Value) -> String {
+pub fn token(issued: &Value) -> String {
     issued["qr_text"].as_str().unwrap().to_owned()
 }
 
-fn bundle_iat(world: &World, bundle: &str) -> i64 {
+pub fn bundle_iat(world: &World, bundle: &str) -> i64 {
     let text = std::fs::read_to_string(world.path(bundle)).unwrap();
     let payload = text.trim().split('.').nth(1).unwrap();
     let claims: Value = serde_json::from_slice(&sello_core::b64::decode(payload).unwrap()).unwrap();

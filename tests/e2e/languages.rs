@@ -406,10 +406,62 @@ fn sweep(tmp: &Path, lang: &str) -> Vec<(String, String)> {
             "x".into(),
         ],
         vec!["verify".into(), "--bundle".into(), m.clone(), "x".into()],
+        vec![
+            "verify".into(),
+            "--trust".into(),
+            m.clone(),
+            "--bundle".into(),
+            "http://example.invalid/trust.jwt".into(),
+            "x".into(),
+        ],
+        vec![
+            "verify".into(),
+            "--federation".into(),
+            "mx.nada".into(),
+            "x".into(),
+        ],
+        vec!["trust".into(), "--help".into()],
+        vec!["trust".into(), "add".into(), "--help".into()],
+        vec!["trust".into(), "remove".into(), "--help".into()],
+        vec!["trust".into(), "add".into()],
+        vec!["trust".into(), "list".into()],
+        vec!["trust".into(), "remove".into(), "mx.nada".into()],
+        vec![
+            "trust".into(),
+            "add".into(),
+            "https://127.0.0.1:1/trust.jwt".into(),
+            "--root-fingerprint".into(),
+            "abc".into(),
+        ],
+        vec![
+            "trust".into(),
+            "add".into(),
+            "https://127.0.0.1:1/trust.jwt".into(),
+            "--root-fingerprint".into(),
+            "ab".repeat(32),
+        ],
+        vec![
+            "trust".into(),
+            "add".into(),
+            "https://127.0.0.1:1/trust.jwt".into(),
+            "--root-fingerprint".into(),
+            "ab".repeat(32),
+            "--ca-file".into(),
+            m.clone(),
+        ],
     ];
     let mut results = Vec::new();
+    // The configuration, cache and state folders of the runs are the sweep's own.
+    let xdg = tmp.join(format!("xdg-{lang}"));
     for args in runs {
-        let o = sello().args(["--lang", lang]).args(&args).output().unwrap();
+        let o = sello()
+            .args(["--lang", lang])
+            .args(&args)
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env("XDG_CACHE_HOME", &xdg)
+            .env("XDG_STATE_HOME", &xdg)
+            .output()
+            .unwrap();
         results.push((
             args.join(" "),
             format!(

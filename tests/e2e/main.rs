@@ -12,6 +12,7 @@ mod exit_status;
 mod external;
 mod federation;
 mod federation_web;
+mod fetch;
 mod inputs;
 mod integrity;
 mod languages;

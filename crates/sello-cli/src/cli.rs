@@ -57,6 +57,31 @@ pub enum Command {
     Federation(FederationCommand),
     // Re-issue every certificate a compromised key signed, with the current key
     Reissue(Box<ReissueArgs>),
+    // The federations `sello verify` trusts when given no key sets: add, list, remove
+    #[command(subcommand)]
+    Trust(TrustCommand),
+}
+
+// `sello trust …`.
+#[derive(Subcommand)]
+pub enum TrustCommand {
+    // Trust a federation: fetch its bundle, pin the root document with this fingerprint
+    Add {
+        // The trust bundle's https:// URL
+        url: String,
+        // The root document's fingerprint (SHA-256, as the federation publishes it)
+        #[arg(long, value_name = "SHA256")]
+        root_fingerprint: String,
+        #[command(flatten)]
+        ca: CaFileArg,
+    },
+    // Show the federations trusted
+    List,
+    // Stop trusting a federation (its ratchet record stays)
+    Remove {
+        // The federation's id
+        id: String,
+    },
 }
 
 // Which ledger a command opens: `--ledger`, else SELLO_LEDGER, else issuer.json's `ledger`,
@@ -220,6 +245,14 @@ pub struct BundleArgs {
     pub max_bundle_age: Option<String>,
 }
 
+// Certificates of authorities trusted for HTTPS besides Mozilla's roots (`verify`, `trust add`).
+#[derive(Args, Clone, Default)]
+pub struct CaFileArg {
+    // Also trust the certificate authorities of this PEM file for HTTPS
+    #[arg(long = "ca-file", value_name = "PEM_FILE", env = "SELLO_CA_FILE")]
+    pub ca_file: Option<PathBuf>,
+}
+
 #[derive(Args)]
 pub struct VerifyArgs {
     #[command(flatten)]
@@ -246,12 +279,19 @@ pub struct VerifyArgs {
         requires = "bundle"
     )]
     pub trust_root: Option<PathBuf>,
-    // The federation's trust bundle (trust.jwt from `sello federation publish`)
-    #[arg(long, value_name = "TRUST_JWT", requires = "trust_root")]
-    pub bundle: Option<PathBuf>,
+    // The federation's trust bundle: trust.jwt from `sello federation publish`, or its
+    // https:// URL (fetched, kept in the cache, used from there when the network fails)
+    #[arg(long, value_name = "TRUST_JWT_OR_URL", requires = "trust_root")]
+    pub bundle: Option<String>,
     // Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
-    #[arg(long, value_name = "DURATION", requires = "bundle")]
+    #[arg(long, value_name = "DURATION")]
     pub max_bundle_age: Option<String>,
+    // Without --keys or --trust: the federation of `sello trust add` to use, when there are
+    // several
+    #[arg(long, value_name = "ID", conflicts_with = "trust_root")]
+    pub federation: Option<String>,
+    #[command(flatten)]
+    pub ca: CaFileArg,
     // Tokens, URLs, image files (PNG, JPEG, SVG), folders (their .png, .jpg, .jpeg, .svg,
     // .jwt and .txt files, sub-folders included), or - for standard input. A PDF is not read:
     // give the QR code's PNG that `sello issue --batch` writes next to it

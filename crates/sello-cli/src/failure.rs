@@ -11,7 +11,7 @@
 //! | 65 | data refused: a roster or template that cannot be used, a certificate the ledger refuses (serial taken, not in the ledger, already revoked) |
 //! | 69 | the ledger (its database) cannot be opened, read or written |
 //! | 70 | an internal error (a bug) |
-//! | 74 | a file or folder cannot be read or written, or the network address cannot be used |
+//! | 74 | a file or folder cannot be read or written, the network address cannot be used, or a trust bundle cannot be fetched (and no copy is kept) |
 //! | 77 | the signing key cannot be used: no passphrase, a wrong or weak one, a damaged key file, a key not allowed to sign now |
 //! | 141 | standard output was closed (`sello … \| head`) |
 

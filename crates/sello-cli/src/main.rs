@@ -18,6 +18,7 @@ mod i18n;
 mod cli;
 mod cmd;
 mod failure;
+mod fetch;
 mod report;
 mod shared;
 mod usage;
@@ -72,6 +73,7 @@ fn main() -> ExitCode {
         Command::Site(command) => cmd::site::run(command),
         Command::Reissue(args) => cmd::reissue::run(*args),
         Command::Federation(command) => cmd::federation::run(command),
+        Command::Trust(command) => cmd::trust::run(command),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -22,6 +22,7 @@ const NOT_WORDS: &[&str] = &[
     "ALTERADO-{}.png",
     "{serial}-certificado.svg",
     "demo-{}-{}",
+    "roots/{}.json",
 ];
 
 const MACROS: &[&str] = &[

@@ -241,6 +241,10 @@ pub struct AcceptedBundle {
     /// ([`RootDocument::fingerprint`]): the ratchet keeps one record per federation *and*
     /// pinned root (FORMAT.md §5.9.6).
     pub pinned: String,
+    /// The status lists the issuer entries carry, as accepted (step 10): a verifier built
+    /// from the bundle ([`crate::Verifier::from_bundle`]) takes them without checking each
+    /// signature and inflating each list a second time.
+    pub accepted_status: Vec<crate::LoadedStatusList>,
 }
 
 impl AcceptedBundle {
@@ -357,16 +361,19 @@ pub fn accept_bundle(
             max_age,
         });
     }
+    let mut accepted_status = Vec::new();
     for entry in &c.issuers {
         if let Some(status) = &entry.status {
             let mut store = TrustStore::new();
             store
                 .add(entry.key_set.clone())
                 .expect("an empty store takes any key set");
-            crate::status::accept(&store, status).map_err(|error| FederationError::Status {
-                issuer: entry.key_set.issuer.id.clone(),
-                error,
-            })?;
+            let list =
+                crate::status::accept(&store, status).map_err(|error| FederationError::Status {
+                    issuer: entry.key_set.issuer.id.clone(),
+                    error,
+                })?;
+            accepted_status.push(list);
         }
     }
     Ok(AcceptedBundle {
@@ -374,6 +381,7 @@ pub fn accept_bundle(
         root,
         sha256: federation::bundle_hash(text),
         pinned: pinned.fingerprint(),
+        accepted_status,
         claims: bundle.claims,
     })
 }

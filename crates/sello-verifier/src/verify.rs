@@ -455,14 +455,27 @@ impl Verifier {
 
     /// A verifier trusting the issuers of an accepted trust bundle, with the status lists the
     /// bundle carries (FORMAT.md §5.9.5).
+    ///
+    /// The bundle's accepted status lists are copied; [`Verifier::from_accepted`] moves them
+    /// instead (a bundle of thousands of centres holds tens of MiB of them).
     pub fn from_bundle(
         bundle: &crate::federation::AcceptedBundle,
     ) -> Result<Verifier, StatusLoadError> {
         let mut verifier = Verifier::new(bundle.trust_store());
-        for (_, list) in bundle.status_lists() {
-            verifier.add_status_list(list)?;
+        // Accepted with the bundle against the very key sets of this store (§5.9.5 step 10).
+        for list in &bundle.accepted_status {
+            verifier.status.insert(list.clone());
         }
         Ok(verifier)
+    }
+
+    /// [`Verifier::from_bundle`], taking the bundle: its status lists move into the verifier.
+    pub fn from_accepted(mut bundle: crate::federation::AcceptedBundle) -> Verifier {
+        let mut verifier = Verifier::new(bundle.trust_store());
+        for list in std::mem::take(&mut bundle.accepted_status) {
+            verifier.status.insert(list);
+        }
+        verifier
     }
 }
 

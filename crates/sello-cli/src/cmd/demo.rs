@@ -415,7 +415,7 @@ pub fn run(out: &Path) -> Result<u8, Failure> {
     let state = StateDir::new(out.join("estado"));
     let accepted = accept(&root, &second.text, at, &state)
         .map_err(|e| Failure::Internal(format!("{}: {e}", path_of(&bundle_path))))?;
-    let verifier = sello_verifier::Verifier::from_bundle(&accepted)?;
+    let verifier = sello_verifier::Verifier::from_accepted(accepted);
     let files: Vec<PathBuf> = issued.iter().map(|(_, p, _)| p.clone()).collect();
     let results = verify_pngs(&verifier, &files, at);
     println!("\n{}\n", tr!("demo-verifying"));

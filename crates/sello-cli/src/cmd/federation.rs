@@ -14,7 +14,7 @@ use sello_issuer::federation::{
 };
 use sello_issuer::{PUBLIC, write_atomic};
 use sello_verifier::Verifier;
-use sello_verifier::federation::{FederationError, Policy, StateDir};
+use sello_verifier::federation::{AcceptedBundle, FederationError, Policy};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
@@ -407,14 +407,7 @@ fn rotate_root(cmd: RotateRootCommand) -> Result<u8, Failure> {
 /// `~/.local/state/sello/federations` (FORMAT.md §5.9.6). A relative `XDG_STATE_HOME` is
 /// ignored, as the XDG specification says.
 pub fn state_dir() -> Result<PathBuf, Failure> {
-    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
-    std::env::var_os("XDG_STATE_HOME")
-        .and_then(absolute)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .and_then(absolute)
-                .map(|h| h.join(".local").join("state"))
-        })
+    crate::fetch::xdg_dir("XDG_STATE_HOME", &[".local", "state"])
         .map(|base| base.join("sello").join("federations"))
         .ok_or_else(|| Failure::usage(tr!("fed-no-state-dir")))
 }
@@ -455,23 +448,34 @@ pub fn no_keys_with_a_bundle(keys: &[PathBuf]) -> Result<(), Failure> {
 }
 
 /// The verifier of `sello verify --trust ROOT --bundle BUNDLE`: the pinned root, the bundle
+/// (a file, or an `https://` URL fetched through the cache: `cmd::trust::bundle_from_url`)
 /// accepted at `at` (FORMAT.md §5.9.5), then the ratchet advanced in the state folder.
 pub fn bundle_verifier(
     root: &Path,
-    bundle: &Path,
+    bundle: &str,
     at: i64,
     leeway: i64,
     max_age: Option<&str>,
+    ca_file: Option<&Path>,
 ) -> Result<Verifier, Failure> {
     let max_age = max_age.map(parse_duration).transpose()?;
     let pinned = sello_verifier::federation::pinned_root(&read_capped(root, MAX_ROOT_BYTES)?)
         .map_err(|e| Failure::usage(format!("{}: {e}", path_of(root))))?;
-    let text = String::from_utf8(read_capped(bundle, MAX_BUNDLE_BYTES)?)
-        .map_err(|_| Failure::usage(tr!("fed-not-text", path = path_of(bundle))))?;
     let policy = Policy { leeway, max_age };
-    let accepted = sello_verifier::federation::accept_bundle(&pinned, &text, at, policy)
-        .map_err(|e| Failure::usage(format!("{}: {e}", path_of(bundle))))?;
-    StateDir::new(state_dir()?).advance(&accepted)?;
+    let accepted = if crate::fetch::is_url(bundle) {
+        let client = crate::fetch::Client::new(ca_file)?;
+        crate::cmd::trust::bundle_from_url(&pinned, bundle, at, policy, &client)?
+    } else {
+        let path = Path::new(bundle);
+        let text = String::from_utf8(read_capped(path, MAX_BUNDLE_BYTES)?)
+            .map_err(|_| Failure::usage(tr!("fed-not-text", path = path_of(path))))?;
+        crate::cmd::trust::accept(&pinned, &text, at, policy, &path_of(path))?
+    };
+    verifier_of(accepted, at, leeway)
+}
+
+/// The verifier of an accepted bundle, with a warning when the bundle is stale at `at`.
+pub fn verifier_of(accepted: AcceptedBundle, at: i64, leeway: i64) -> Result<Verifier, Failure> {
     if !accepted.is_fresh(at) {
         eprintln!(
             "sello: {}: {}",
@@ -483,7 +487,7 @@ pub fn bundle_verifier(
             )
         );
     }
-    Ok(Verifier::from_bundle(&accepted)?.with_leeway(leeway))
+    Ok(Verifier::from_accepted(accepted).with_leeway(leeway))
 }
 
 #[cfg(test)]

@@ -13,4 +13,5 @@ pub mod scan;
 pub mod serve;
 pub mod site;
 pub mod status;
+pub mod trust;
 pub mod verify;

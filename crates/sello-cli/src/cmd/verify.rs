@@ -55,6 +55,10 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
         None => sello_issuer::now(),
     };
     // Through a federation's trust bundle, or the key sets given.
+    // Through a federation's trust bundle (given, or of `sello trust add` when no key set is
+    // given), or the key sets given.
+    let leeway = args.trust.leeway;
+    let ca_file = args.ca.ca_file.as_deref();
     let mut verifier = match (&args.trust_root, &args.bundle) {
         (Some(root), Some(bundle)) => {
             crate::cmd::federation::no_keys_with_a_bundle(&args.trust.keys)?;
@@ -62,11 +66,36 @@ pub fn run(args: VerifyArgs) -> Result<u8, Failure> {
                 root,
                 bundle,
                 at,
-                args.trust.leeway,
+                leeway,
                 args.max_bundle_age.as_deref(),
+                ca_file,
             )?
         }
-        _ => load_verifier(&args.trust.keys, args.trust.leeway)?,
+        _ if args.trust.keys.is_empty() => {
+            let max_age = args
+                .max_bundle_age
+                .as_deref()
+                .map(crate::cmd::federation::parse_duration)
+                .transpose()?;
+            let policy = sello_verifier::federation::Policy { leeway, max_age };
+            match crate::cmd::trust::configured_bundle(
+                args.federation.as_deref(),
+                at,
+                policy,
+                ca_file,
+            )? {
+                Some(accepted) => crate::cmd::federation::verifier_of(accepted, at, leeway)?,
+                None => load_verifier(&args.trust.keys, leeway)?,
+            }
+        }
+        _ => {
+            if args.max_bundle_age.is_some() || args.federation.is_some() {
+                return Err(crate::failure::Failure::usage(tr!(
+                    "fed-keys-and-federation"
+                )));
+            }
+            load_verifier(&args.trust.keys, leeway)?
+        }
     };
     for path in &args.trust.status {
         verifier.load_status(path)?;
