@@ -11,6 +11,7 @@ mod display;
 mod exit_status;
 mod external;
 mod federation;
+mod federation_web;
 mod fetch;
 mod inputs;
 mod integrity;

@@ -14,16 +14,16 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// A running `sello serve`, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     log: Arc<Mutex<String>>,
 }
 
 impl Server {
     /// Starts `sello serve --addr 127.0.0.1:0 ARGS`, with a shell `limits` prefix such as
     /// `ulimit -n 256;` (empty for none), and waits until it says where it listens.
-    fn start(limits: &str, args: &[&str]) -> Server {
+    pub(crate) fn start(limits: &str, args: &[&str]) -> Server {
         Server::start_logging(limits, args, "info")
     }
 
@@ -69,7 +69,7 @@ impl Server {
         Server { child, addr, log }
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
@@ -90,7 +90,12 @@ impl Drop for Server {
 }
 
 /// One HTTP/1.1 request on a new connection: (status, body).
-fn http(addr: SocketAddr, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Vec<u8>) {
+pub(crate) fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    body: Option<(&str, &[u8])>,
+) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
@@ -119,7 +124,7 @@ fn http(addr: SocketAddr, method: &str, path: &str, body: Option<(&str, &[u8])>)
     (status, response[split + 4..].to_vec())
 }
 
-fn verify(addr: SocketAddr, token: &str) -> Value {
+pub(crate) fn verify(addr: SocketAddr, token: &str) -> Value {
     let (status, body) = http(
         addr,
         "POST",
@@ -131,7 +136,7 @@ fn verify(addr: SocketAddr, token: &str) -> Value {
 }
 
 /// Waits, up to a minute, for `done`.
-fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+pub(crate) fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !done() {
         assert!(Instant::now() < deadline, "{what}: never happened");

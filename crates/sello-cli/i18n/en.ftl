@@ -119,6 +119,12 @@ help-serve-max_connections = Most connections open at once (lowered to fit the o
 help-serve-header_timeout = Seconds a connection has to send a complete request head (new or kept alive)
 help-serve-idle_timeout = Seconds a connection may go without a byte read or written while no request is being handled (idle, or its client not reading)
 help-site-export-out = Folder to write (replaced as a whole; only an empty folder or an earlier export)
+help-serve-trust_root = The federation's root document (root.json, pinned): with --bundle, trust the centres it accredits instead of --keys
+help-serve-bundle = The federation's trust bundle (trust.jwt from `sello federation publish`, published as trust.jwt beside keys.json)
+help-serve-max_bundle_age = Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
+help-site-export-trust_root = The federation's root document (root.json, pinned): with --bundle, trust the centres it accredits instead of --keys
+help-site-export-bundle = The federation's trust bundle (trust.jwt from `sello federation publish`, published as trust.jwt beside keys.json)
+help-site-export-max_bundle_age = Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
 
 ## Help: the names of values
 
@@ -166,6 +172,12 @@ value-serve-reload_every = SECS
 value-serve-max_connections = N
 value-serve-header_timeout = SECS
 value-serve-idle_timeout = SECS
+value-serve-trust_root = ROOT_JSON
+value-serve-bundle = TRUST_JWT
+value-serve-max_bundle_age = DURATION
+value-site-export-trust_root = ROOT_JSON
+value-site-export-bundle = TRUST_JWT
+value-site-export-max_bundle_age = DURATION
 
 ## Passphrases
 

@@ -119,6 +119,12 @@ help-serve-max_connections = Máximo de conexiones abiertas a la vez (se reduce 
 help-serve-header_timeout = Segundos que tiene una conexión para enviar la cabecera completa de una petición (nueva o mantenida)
 help-serve-idle_timeout = Segundos que una conexión puede pasar sin leer ni escribir un byte mientras no se atiende ninguna petición (inactiva, o su cliente no lee)
 help-site-export-out = Carpeta que se escribe (se reemplaza entera; solo una carpeta vacía o una exportación anterior)
+help-serve-trust_root = El documento raíz de la federación (root.json, fijado): con --bundle, confía en los centros que acredita en lugar de --keys
+help-serve-bundle = El paquete de confianza de la federación (trust.jwt de `sello federation publish`, publicado como trust.jwt junto a keys.json)
+help-serve-max_bundle_age = Rechaza un paquete más antiguo que esto (p. ej. 36h, 7d; s, m, h, d o segundos)
+help-site-export-trust_root = El documento raíz de la federación (root.json, fijado): con --bundle, confía en los centros que acredita en lugar de --keys
+help-site-export-bundle = El paquete de confianza de la federación (trust.jwt de `sello federation publish`, publicado como trust.jwt junto a keys.json)
+help-site-export-max_bundle_age = Rechaza un paquete más antiguo que esto (p. ej. 36h, 7d; s, m, h, d o segundos)
 
 ## Ayuda: los nombres de los valores
 
@@ -166,6 +172,12 @@ value-serve-reload_every = SEG
 value-serve-max_connections = N
 value-serve-header_timeout = SEG
 value-serve-idle_timeout = SEG
+value-serve-trust_root = ROOT_JSON
+value-serve-bundle = TRUST_JWT
+value-serve-max_bundle_age = DURACIÓN
+value-site-export-trust_root = ROOT_JSON
+value-site-export-bundle = TRUST_JWT
+value-site-export-max_bundle_age = DURACIÓN
 
 ## Frases de contraseña
 

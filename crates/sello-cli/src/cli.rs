@@ -224,6 +224,27 @@ pub struct TrustArgs {
     pub leeway: i64,
 }
 
+// A federation's trust bundle instead of key sets (`serve`, `site export`).
+#[derive(Args)]
+pub struct BundleArgs {
+    // The federation's root document (root.json, pinned): with --bundle, trust the centres
+    // it accredits instead of --keys
+    #[arg(
+        long = "trust",
+        id = "trust_root",
+        value_name = "ROOT_JSON",
+        requires = "bundle"
+    )]
+    pub trust_root: Option<PathBuf>,
+    // The federation's trust bundle (trust.jwt from `sello federation publish`), published
+    // as trust.jwt beside keys.json
+    #[arg(long, value_name = "TRUST_JWT", requires = "trust_root")]
+    pub bundle: Option<PathBuf>,
+    // Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
+    #[arg(long, value_name = "DURATION", requires = "bundle")]
+    pub max_bundle_age: Option<String>,
+}
+
 // Certificates of authorities trusted for HTTPS besides Mozilla's roots (`verify`, `trust add`).
 #[derive(Args, Clone, Default)]
 pub struct CaFileArg {
@@ -485,6 +506,8 @@ pub enum KeysCommand {
 pub struct ServeArgs {
     #[command(flatten)]
     pub sources: TrustArgs,
+    #[command(flatten)]
+    pub federation: BundleArgs,
     // Address to listen on (port 0: any free port, printed at start)
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
@@ -518,6 +541,8 @@ pub enum SiteCommand {
 pub struct ExportArgs {
     #[command(flatten)]
     pub sources: TrustArgs,
+    #[command(flatten)]
+    pub federation: BundleArgs,
     // Folder to write (replaced as a whole; only an empty folder or an earlier export)
     #[arg(long)]
     pub out: PathBuf,

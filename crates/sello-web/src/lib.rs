@@ -12,6 +12,7 @@
 //! | `POST /api/verify[?lang=es\|en]` | `application/json` `{"token": …}`, `text/plain` (token or URL), `image/png`, `image/jpeg` or `multipart/form-data` with an `image` field → one verification object, or for an image an array of them, or `{"error": code, "message": …}` |
 //! | `POST /api/verify/batch[?lang=es\|en]` | `application/json` `{"tokens": [token or URL, …]}` (1 to 1000, at most 1 MiB) → an array of verification objects (or, for a text that is not a certificate, error objects) in the same order, each with its `index`; every signature gets the strict check |
 //! | `GET /keys.json` | `{"key_sets": […], "status_lists": […], "status_list_info": […]}` for the page's client-side verifier (below) |
+//! | `GET /trust.jwt` | through a federation (`sello serve --trust root.json --bundle trust.jwt`), the trust bundle in use (`application/jwt`) |
 //! | `GET /.well-known/jwks.json` | the key set, when exactly one issuer is trusted |
 //! | `GET /.well-known/jwks/<issuer>.json` | each issuer's key set |
 //! | `GET /status/<issuer>.jwt` | each issuer's status list in use now (`application/jwt`) |
@@ -24,6 +25,15 @@
 //! in the same order as `status_lists`, `status_list_info`: `{"issuer": id, "iat": seconds,
 //! "exp": seconds}` for each, so that the page can say how old each list is without decoding
 //! it (the page still verifies every token; these members are for display only).
+//!
+//! **Through a federation** (`sello serve --trust root.json --bundle trust.jwt`,
+//! [`Sources::with_bundle`]) the service verifies through the accepted bundle
+//! ([`AppState::from_bundle`]), serves it at `/trust.jwt`, and `keys.json` holds no key set but
+//! `"federation": {"root": "<root.json as read>", "bundle": "trust.jwt"}`: the page pins that
+//! root, accepts the bundle itself (FORMAT.md §5.9.5, its ratchet in browser storage) and
+//! verifies through it; `status_lists` then holds only lists given besides the bundle. A reload
+//! installs a newer bundle, never an older one or another with the same `seq` (§5.9.6 against
+//! the bundle in use), and logs why.
 //!
 //! **The page at an issuer's path.** QR codes carry `<verify_url>#<token>`; for
 //! `https://verifica.example.mx/v` the phone opens `/v`. The page answers at `/v`, `/v/` and
@@ -108,7 +118,7 @@ pub use server::{
     fit_to_descriptors, serve_router,
 };
 pub use site::{EXPORT_MARKER, ExportError, export_site};
-pub use state::{AppState, DEFAULT_TIMEOUT, Live};
+pub use state::{AppState, DEFAULT_TIMEOUT, Federation, Live};
 
 use crate::i18n::tr;
 use axum::Router;
@@ -171,6 +181,7 @@ pub fn live_router(live: &Live) -> Router {
         .route("/zxing-wasm/zxing_reader.wasm", get(site::asset))
         .route("/zxing-wasm/LICENSE", get(site::asset))
         .route("/keys.json", get(site::keys))
+        .route("/trust.jwt", get(site::trust_bundle))
         .route("/.well-known/jwks.json", get(site::jwks))
         .route("/.well-known/jwks/{file}", get(site::issuer_jwks))
         .route("/status/{file}", get(site::status_list))
@@ -208,7 +219,7 @@ async fn not_found(request: Request) -> Response {
 /// The path as logged: a route's own path, or its pattern, never what a client made up (a
 /// token pasted into a path must not reach the log).
 fn logged_path(path: &str) -> &'static str {
-    const EXACT: [&str; 16] = [
+    const EXACT: [&str; 17] = [
         "/",
         "/index.html",
         "/app.js",
@@ -221,6 +232,7 @@ fn logged_path(path: &str) -> &'static str {
         "/zxing-wasm/zxing_reader.wasm",
         "/zxing-wasm/LICENSE",
         "/keys.json",
+        "/trust.jwt",
         "/.well-known/jwks.json",
         "/healthz",
         "/api/verify",

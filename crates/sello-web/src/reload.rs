@@ -13,7 +13,9 @@
 
 use crate::i18n::tr;
 use crate::state::{AppState, DEFAULT_TIMEOUT, Live};
+use sello_core::federation::{MAX_BUNDLE_BYTES, MAX_ROOT_BYTES};
 use sello_verifier::StatusLoadError;
+use sello_verifier::federation::{FederationError, Policy, Ratchet};
 use sello_verifier::{TrustError, TrustStore, Verifier};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -37,14 +39,66 @@ pub enum LoadError {
     /// A status list could not be read or was refused.
     #[error(transparent)]
     Status(#[from] StatusLoadError),
+    /// The root document or the trust bundle could not be read.
+    #[error("{}", tr("load-io", &[("path", crate::i18n::path_of(path).into()), ("error", sello_core::i18n::io_error(source).into())]))]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The root document or the trust bundle is larger than its cap, or not UTF-8 text.
+    #[error("{}", tr("load-not-a-document", &[("path", crate::i18n::path_of(.0).into())]))]
+    NotADocument(PathBuf),
+    /// The root document or the trust bundle was refused (FORMAT.md §5.9), or the bundle is
+    /// older than, or equivocates with, the one in use (§5.9.6).
+    #[error("{}: {error}", crate::i18n::path_of(path))]
+    Federation {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        error: FederationError,
+    },
+    /// `--keys` together with a trust bundle.
+    #[error("{}", tr("load-keys-and-bundle", &[]))]
+    KeysAndBundle,
+}
+
+/// A federation's files: the pinned root document and the trust bundle (FORMAT.md §5.9).
+#[derive(Debug, Clone)]
+struct FederationFiles {
+    root: PathBuf,
+    bundle: PathBuf,
+    max_age: Option<i64>,
+}
+
+/// Reads at most `max` bytes of `path` as UTF-8 text.
+fn read_document(path: &Path, max: usize) -> Result<String, LoadError> {
+    use std::io::Read as _;
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max {
+        return Err(LoadError::NotADocument(path.to_owned()));
+    }
+    String::from_utf8(bytes).map_err(|_| LoadError::NotADocument(path.to_owned()))
 }
 
 /// Where the service's state comes from: key-set files and folders (as `sello verify --keys`
-/// reads them) and status-list files and folders (`--status`).
+/// reads them), or a federation's root document and trust bundle (`--trust`, `--bundle`), and
+/// status-list files and folders (`--status`).
 #[derive(Debug, Clone)]
 pub struct Sources {
     keys: Vec<PathBuf>,
     status: Vec<PathBuf>,
+    federation: Option<FederationFiles>,
     leeway: i64,
     clock: fn() -> i64,
     timeout: Duration,
@@ -56,10 +110,23 @@ impl Sources {
         Sources {
             keys,
             status,
+            federation: None,
             leeway: sello_verifier::DEFAULT_LEEWAY,
             clock: sello_core::now,
             timeout: DEFAULT_TIMEOUT,
         }
+    }
+
+    /// Trusts the issuers of the trust bundle `bundle`, accepted against the pinned root
+    /// document `root` at the state's clock (FORMAT.md §5.9.5; `max_age` in seconds refuses an
+    /// older bundle), instead of key sets: no key set may be given then.
+    pub fn with_bundle(mut self, root: PathBuf, bundle: PathBuf, max_age: Option<i64>) -> Sources {
+        self.federation = Some(FederationFiles {
+            root,
+            bundle,
+            max_age,
+        });
+        self
     }
 
     /// Sets the clock leeway in seconds.
@@ -80,35 +147,84 @@ impl Sources {
         self
     }
 
-    /// Reads every key set and status list into a new state. Every file must be accepted.
+    /// Reads every key set (or the root document and the trust bundle) and status list into a
+    /// new state. Every file must be accepted.
     pub fn load(&self) -> Result<AppState, LoadError> {
-        if self.keys.is_empty() {
-            return Err(LoadError::NoKeys);
+        let mut state = match &self.federation {
+            Some(fed) => {
+                if !self.keys.is_empty() {
+                    return Err(LoadError::KeysAndBundle);
+                }
+                self.load_bundle(fed)?
+            }
+            None => {
+                if self.keys.is_empty() {
+                    return Err(LoadError::NoKeys);
+                }
+                let mut trust = TrustStore::new();
+                for path in &self.keys {
+                    trust.load(path)?;
+                }
+                for pair in trust.confusable_issuers() {
+                    tracing::warn!(
+                        first = %pair.first,
+                        second = %pair.second,
+                        what = ?pair.what,
+                        "{}", tr("log-confusable-issuers", &[])
+                    );
+                }
+                AppState::new(Verifier::new(trust).with_leeway(self.leeway))
+            }
         }
-        let mut trust = TrustStore::new();
-        for path in &self.keys {
-            trust.load(path)?;
-        }
-        for pair in trust.confusable_issuers() {
-            tracing::warn!(
-                first = %pair.first,
-                second = %pair.second,
-                what = ?pair.what,
-                "{}", tr("log-confusable-issuers", &[])
-            );
-        }
-        let mut state = AppState::new(Verifier::new(trust).with_leeway(self.leeway))
-            .with_clock(self.clock)
-            .with_timeout(self.timeout);
+        .with_clock(self.clock)
+        .with_timeout(self.timeout);
         for path in &self.status {
             state.load_status(path)?;
         }
         Ok(state)
     }
 
+    /// The state of a federation's files: the pinned root, the bundle accepted now.
+    fn load_bundle(&self, fed: &FederationFiles) -> Result<AppState, LoadError> {
+        let root_text = read_document(&fed.root, MAX_ROOT_BYTES)?;
+        let bundle_text = read_document(&fed.bundle, MAX_BUNDLE_BYTES)?;
+        let refused = |path: &Path| {
+            let path = path.to_owned();
+            move |error| LoadError::Federation { path, error }
+        };
+        let pinned = sello_verifier::federation::pinned_root(root_text.as_bytes())
+            .map_err(refused(&fed.root))?;
+        let policy = Policy {
+            leeway: self.leeway,
+            max_age: fed.max_age,
+        };
+        let now = (self.clock)();
+        let bundle = sello_verifier::federation::accept_bundle(&pinned, &bundle_text, now, policy)
+            .map_err(refused(&fed.bundle))?;
+        if !bundle.is_fresh(now) {
+            tracing::warn!(
+                federation = %bundle.claims.federation,
+                seq = bundle.claims.seq,
+                iat = bundle.claims.iat,
+                fresh_until = bundle.claims.fresh_until,
+                "{}", tr("log-bundle-stale", &[])
+            );
+        }
+        Ok(AppState::from_bundle(
+            root_text,
+            &bundle_text,
+            bundle,
+            self.leeway,
+        )?)
+    }
+
     /// What the files look like now: the same value until one of them changes.
     pub(crate) fn fingerprint(&self) -> Fingerprint {
         let mut stamps = Vec::new();
+        if let Some(fed) = &self.federation {
+            stamps.push(stamp(&fed.root));
+            stamps.push(stamp(&fed.bundle));
+        }
         for path in &self.keys {
             let issuer_folder = path.join("jwks.json");
             if !path.is_dir() {
@@ -256,6 +372,22 @@ impl Reloader {
             }
         };
         let current = self.live.snapshot();
+        // A bundle older than the one in use, or another with its number, is not installed
+        // (FORMAT.md §5.9.6, with the bundle in use as the record).
+        if let (Some(in_use), Some(read)) = (current.state.federation(), next.federation())
+            && let Err(error) = Ratchet::check(Some(&in_use.bundle.ratchet()), &read.bundle)
+        {
+            let e = LoadError::Federation {
+                path: self
+                    .sources
+                    .federation
+                    .as_ref()
+                    .map_or_else(PathBuf::new, |f| f.bundle.clone()),
+                error,
+            };
+            tracing::warn!(error = %e, "{}", tr("log-reload-failed", &[]));
+            return Reload::Failed;
+        }
         let now = (next.clock)();
         for (iss, token) in &current.published.status_lists {
             let newer_in_use = matches!(

@@ -115,6 +115,13 @@ pub(crate) async fn keys(State(shared): State<Arc<Shared>>) -> Response {
     )
 }
 
+pub(crate) async fn trust_bundle(State(shared): State<Arc<Shared>>) -> Response {
+    match shared.live.snapshot().published.bundle.clone() {
+        Some(bundle) => document("application/jwt", bundle),
+        None => error_response(ApiError::NotFound, sello_core::Lang::Es),
+    }
+}
+
 pub(crate) async fn jwks(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     match shared.live.snapshot().published.jwks() {
         Some(doc) => document("application/json", doc.to_owned()),
@@ -187,6 +194,9 @@ fn site_files(published: &Published) -> BTreeMap<PathBuf, Vec<u8>> {
         .map(|(name, _, body)| (PathBuf::from(name), body.to_vec()))
         .collect();
     files.insert("keys.json".into(), published.keys_json.clone().into_bytes());
+    if let Some(bundle) = &published.bundle {
+        files.insert("trust.jwt".into(), bundle.clone().into_bytes());
+    }
     if let Some(doc) = published.jwks() {
         files.insert(
             Path::new(".well-known").join("jwks.json"),
@@ -240,6 +250,9 @@ fn site_files(published: &Published) -> BTreeMap<PathBuf, Vec<u8>> {
             folder.join("keys.json"),
             published.keys_json.clone().into_bytes(),
         );
+        if let Some(bundle) = &published.bundle {
+            files.insert(folder.join("trust.jwt"), bundle.clone().into_bytes());
+        }
     }
     files.insert(
         EXPORT_MARKER.into(),
@@ -311,7 +324,8 @@ fn write_tree(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), Expo
 
 /// Writes a static copy of the service as the folder `dir`: `index.html`, `app.js`,
 /// `style.css`, `sello-verify.js`, `messages.js`, `qr-decode.js`, `zxing-wasm/…` (the QR
-/// reader), `keys.json`, `.well-known/jwks.json` (when exactly one
+/// reader), `keys.json`, `trust.jwt` (through a federation: the trust bundle, beside every
+/// `keys.json`), `.well-known/jwks.json` (when exactly one
 /// issuer is trusted), `.well-known/jwks/<issuer>.json` and `status/<issuer>.jwt` for each
 /// issuer, the page again at each trusted issuer's `verify_url` path (`v/index.html` for
 /// `https://…/v`, with the page's files and `keys.json` beside it and in the parent folder,

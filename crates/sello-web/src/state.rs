@@ -3,6 +3,7 @@
 use crate::i18n::tr;
 use sello_verifier::StatusLoadError;
 use sello_verifier::Verifier;
+use sello_verifier::federation::AcceptedBundle;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -22,6 +23,20 @@ pub struct AppState {
     pub(crate) verifier: Verifier,
     pub(crate) clock: fn() -> i64,
     pub(crate) timeout: Duration,
+    pub(crate) federation: Option<Arc<Federation>>,
+}
+
+/// What a state built from a federation's trust bundle ([`AppState::from_bundle`]) keeps: the
+/// documents it publishes as they were read, and the accepted bundle (its ratchet record is
+/// what a reload compares a new bundle with).
+#[derive(Debug)]
+pub struct Federation {
+    /// The pinned root document (`root.json`), verbatim.
+    pub root: String,
+    /// The trust bundle's compact JWS (`trust.jwt`), white space around it removed.
+    pub bundle_text: String,
+    /// The bundle, accepted (FORMAT.md §5.9.5).
+    pub bundle: AcceptedBundle,
 }
 
 impl AppState {
@@ -31,7 +46,33 @@ impl AppState {
             verifier,
             clock: sello_core::now,
             timeout: DEFAULT_TIMEOUT,
+            federation: None,
         }
+    }
+
+    /// A state verifying through an accepted trust bundle (`Verifier::from_bundle`), which it
+    /// publishes at `trust.jwt` with the pinned root in `keys.json` (its `federation` member)
+    /// for the page to check the bundle itself. `root` is the root document's text and
+    /// `bundle_text` the bundle's, as read.
+    pub fn from_bundle(
+        root: String,
+        bundle_text: &str,
+        bundle: AcceptedBundle,
+        leeway: i64,
+    ) -> Result<AppState, StatusLoadError> {
+        let verifier = Verifier::from_bundle(&bundle)?.with_leeway(leeway);
+        let mut state = AppState::new(verifier);
+        state.federation = Some(Arc::new(Federation {
+            root,
+            bundle_text: bundle_text.trim().to_owned(),
+            bundle,
+        }));
+        Ok(state)
+    }
+
+    /// The federation the state verifies through, if any.
+    pub fn federation(&self) -> Option<&Federation> {
+        self.federation.as_deref()
     }
 
     /// Verifies as of the time `clock` returns (seconds since the Unix epoch) instead of now.
@@ -113,18 +154,40 @@ impl AppState {
                     .is_none_or(|in_use| l.iat >= in_use.iat)
             })
             .collect();
+        // Through a bundle the page checks the bundle itself (trust.jwt, against the root given
+        // here): key sets and the bundle's status lists are not repeated; a status list given
+        // besides the bundle is.
+        let fed = self.federation.as_deref();
+        let all: Vec<&sello_verifier::LoadedStatusList> = all
+            .into_iter()
+            .filter(|l| {
+                fed.is_none_or(|f| {
+                    !f.bundle
+                        .status_lists()
+                        .any(|(_, token)| token.trim() == l.token.trim())
+                })
+            })
+            .collect();
         let info: Vec<serde_json::Value> = all
             .iter()
             .map(|l| serde_json::json!({"issuer": l.issuer, "iat": l.iat, "exp": l.exp}))
             .collect();
-        let keys = serde_json::json!({
-            "key_sets": key_sets
-                .values()
-                .map(|doc| serde_json::from_str::<serde_json::Value>(doc).expect("key sets are JSON"))
-                .collect::<Vec<_>>(),
-            "status_lists": all.iter().map(|l| l.token.as_str()).collect::<Vec<_>>(),
-            "status_list_info": info,
-        });
+        let keys = match fed {
+            None => serde_json::json!({
+                "key_sets": key_sets
+                    .values()
+                    .map(|doc| serde_json::from_str::<serde_json::Value>(doc).expect("key sets are JSON"))
+                    .collect::<Vec<_>>(),
+                "status_lists": all.iter().map(|l| l.token.as_str()).collect::<Vec<_>>(),
+                "status_list_info": info,
+            }),
+            Some(f) => serde_json::json!({
+                "key_sets": [],
+                "status_lists": all.iter().map(|l| l.token.as_str()).collect::<Vec<_>>(),
+                "status_list_info": info,
+                "federation": {"root": f.root, "bundle": "trust.jwt"},
+            }),
+        };
         let mut keys_json = serde_json::to_string_pretty(&keys).expect("JSON values serialise");
         keys_json.push('\n');
         let mut page_paths = Vec::new();
@@ -141,12 +204,24 @@ impl AppState {
                 ),
             }
         }
+        // The federation's official page, which the bundle names, is served like an issuer's.
+        if let Some(url) = fed.and_then(|f| f.bundle.claims.verify_url.as_ref()) {
+            match crate::paths::page_path(url) {
+                Ok(Some(path)) if !page_paths.contains(&path) => page_paths.push(path),
+                Ok(_) => {}
+                Err(problem) => tracing::warn!(
+                    federation = %fed.map_or("", |f| f.bundle.claims.federation.as_str()),
+                    "{}", tr("log-no-page-path", &[("problem", problem.to_string().into())])
+                ),
+            }
+        }
         page_paths.sort();
         Published {
             key_sets,
             status_lists,
             keys_json,
             page_paths,
+            bundle: fed.map(|f| f.bundle_text.clone()),
         }
     }
 }
@@ -159,11 +234,14 @@ pub(crate) struct Published {
     /// Issuer id → status-list token.
     pub status_lists: BTreeMap<String, String>,
     /// `keys.json`, for the page: `{"key_sets": [...], "status_lists": [...],
-    /// "status_list_info": [...]}`.
+    /// "status_list_info": [...]}`, and through a bundle `"federation": {"root": "<root.json>",
+    /// "bundle": "trust.jwt"}` with `key_sets` empty.
     pub keys_json: String,
-    /// The paths of the trusted issuers' `verify_url`s where the page is served besides `/`
-    /// (see [`crate::paths`]), sorted.
+    /// The paths of the trusted issuers' `verify_url`s (and of the federation's, through a
+    /// bundle) where the page is served besides `/` (see [`crate::paths`]), sorted.
     pub page_paths: Vec<crate::paths::PagePath>,
+    /// `trust.jwt`: the trust bundle the state verifies through, if any.
+    pub bundle: Option<String>,
 }
 
 impl Published {

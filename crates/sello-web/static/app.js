@@ -3,10 +3,17 @@
 // A token in the URL's fragment (#…) is verified at once. When the browser has WebCrypto
 // Ed25519, verification happens here, with the key sets and status lists of keys.json, and
 // the token is never sent anywhere; otherwise the page asks the service (POST api/verify).
+// When keys.json names a federation (`federation`: its root document and the trust bundle's
+// file), the page pins that root (remembered per federation in localStorage: a different root
+// later must follow on from the remembered one), accepts the bundle with the rollback ratchet
+// kept in localStorage (FORMAT.md §5.9.5, §5.9.6), and verifies through it; a refused bundle is
+// said in words, and nothing is verified.
 // All paths are relative, so a static copy (`sello site export`) works from any folder.
 
 import {
   supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES, formatMessage, attributeLabel,
+  FederationError, MemoryStorage, acceptBundleWithState, addStatusList, pinRootWithMemory, setLanguage,
+  trustStoreFromBundle,
 } from './sello-verify.js';
 import { detectCodes } from './qr-decode.js';
 import { CATALOG } from './messages.js';
@@ -42,6 +49,7 @@ let bundlePromise = null;
 let trustPromise = null;
 let camera = null; // { stream, timer }
 let refusedLists = null; // why keys.json's refused status lists were refused, once loaded
+let trustFailure = null; // { key, detail }: why the trust data could not be used, once known
 
 const text = () => TEXT[lang];
 
@@ -97,6 +105,7 @@ function applyLanguage() {
     render(shown, false);
     if (refusedLists) settle();
   }
+  if (trustFailure) say(text()[trustFailure.key], true, trustFailure.detail);
 }
 
 $('lang-switch').addEventListener('click', () => {
@@ -145,10 +154,77 @@ function bundleText() {
   return bundlePromise;
 }
 
+/** The browser's localStorage, or (where it is unavailable) storage for this visit only. */
+let storage = null;
+function pageStorage() {
+  if (!storage) {
+    try {
+      storage = window.localStorage;
+      storage.getItem('sello');
+    } catch {
+      storage = new MemoryStorage();
+    }
+  }
+  return storage;
+}
+
+/** Why the trust data cannot be used: the page's message `key`, and the technical detail. */
+class TrustFailure extends Error {
+  constructor(key, detail) {
+    super(detail);
+    this.key = key;
+  }
+}
+
+const BUNDLE_MESSAGE = { rollback: 'bundleRollback', root_rollback: 'bundleRollback', equivocation: 'bundleEquivocation' };
+
+/** The trust store of keys.json's `federation`: its root pinned (with the remembered one), the
+ * bundle fetched and accepted with the ratchet in localStorage. */
+async function federationStore(fed) {
+  if (fed === null || typeof fed !== 'object' || typeof fed.root !== 'string' || typeof fed.bundle !== 'string' ||
+    !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(fed.bundle)) {
+    throw new TrustFailure('bundleRefused', 'keys.json: federation');
+  }
+  setLanguage(lang);
+  let root;
+  try {
+    root = await pinRootWithMemory(fed.root, pageStorage());
+  } catch (e) {
+    if (!(e instanceof FederationError)) throw e;
+    throw new TrustFailure(['root', 'pinned_not_signed'].includes(e.kind) ? 'bundleRefused' : 'rootChanged', e.message);
+  }
+  const response = await fetch(fed.bundle, { cache: 'no-cache', credentials: 'omit' });
+  if (!response.ok) throw new TrustFailure('bundleRefused', `${fed.bundle}: HTTP ${response.status}`);
+  const bundle = await response.text();
+  let accepted;
+  try {
+    accepted = await acceptBundleWithState(root, bundle, { storage: pageStorage() });
+  } catch (e) {
+    if (!(e instanceof FederationError)) throw e;
+    throw new TrustFailure(BUNDLE_MESSAGE[e.kind] ?? (e.kind === 'root_version' ? 'rootChanged' : 'bundleRefused'), e.message);
+  }
+  return trustStoreFromBundle(accepted);
+}
+
 function trustStore() {
   if (!trustPromise) {
     trustPromise = (async () => {
-      const { store, refused } = await loadBundle(await bundleText());
+      const keys = await bundleText();
+      const { store: keyStore, refused } = await loadBundle(keys);
+      let store = keyStore;
+      const doc = JSON.parse(keys);
+      if (Object.hasOwn(doc, 'federation')) {
+        // Through the bundle: the lists keys.json gives besides it are accepted against it.
+        store = await federationStore(doc.federation);
+        refused.length = 0;
+        for (const [i, list] of (Array.isArray(doc.status_lists) ? doc.status_lists : []).entries()) {
+          try {
+            await addStatusList(store, list);
+          } catch (e) {
+            refused.push(`status list ${i}: ${e.message}`);
+          }
+        }
+      }
       // A list that is not accepted is not used (its certificates come out indeterminate),
       // and the person is told.
       refusedLists = refused.length ? refused.join('; ') : null;
@@ -249,8 +325,13 @@ async function verifyTexts(texts, file = null) {
       let store;
       try {
         store = await trustStore();
-      } catch {
-        say(text().keysFailed, true);
+        trustFailure = null;
+      } catch (e) {
+        // Nothing is verified with trust data that was refused: no verdict is shown.
+        trustFailure = e instanceof TrustFailure ? { key: e.key, detail: e.message } : { key: 'keysFailed', detail: null };
+        shown = null;
+        resultBox.replaceChildren();
+        say(text()[trustFailure.key], true, trustFailure.detail);
         return;
       }
       // Text that is not presented as a token is not a Sello certificate at all (FORMAT.md
@@ -416,6 +497,31 @@ function trustData(result, lists) {
   return group;
 }
 
+/**
+ * The accreditation behind a verdict reached through a trust bundle, in the CLI's words: "CECATI
+ * 149, acreditado por CONOCER para EC0105 desde … (según el paquete de confianza del …)". The
+ * catalogue's sentence is Sello's; the issuer's and federation's names and the standard are
+ * each isolated.
+ */
+function chain(trust, issuerName) {
+  const mark = (name) => `\u0000${name}\u0000`;
+  const withStandard = typeof trust.standard === 'string' && typeof trust.standard_since === 'number';
+  const sentence = formatMessage(lang, withStandard ? 'trust-chain-standard' : 'trust-chain', {
+    issuer: mark('issuer'),
+    federation: mark('federation'),
+    standard: mark('standard'),
+    since: formatTime(withStandard ? trust.standard_since : trust.accredited_since, false),
+    as_of: formatTime(trust.trust_as_of, false),
+  });
+  const values = { issuer: issuerName, federation: trust.federation_name, standard: trust.standard };
+  const out = [];
+  sentence.split('\u0000').forEach((part, i) => {
+    if (i % 2 === 1) out.push(untrusted(values[part] ?? ''));
+    else if (part !== '') out.push(own(part));
+  });
+  return out;
+}
+
 /** A code that is not a Sello certificate (`verdict` null): a neutral card, not a verdict. */
 function notCertificateCard(result, index, count) {
   const t = text();
@@ -479,7 +585,15 @@ function card(result, view, index, count) {
   const { name, id } = issuerOf(result);
   if (name && id) field(fields, t.issuer, [untrusted(name), own(' ('), untrusted(id), own(')')]);
   else field(fields, t.issuer, name || id);
+  if (result.trust) field(fields, t.accredited, chain(result.trust, name || id || ''), 'accreditation');
   if (fields.childElementCount) box.append(fields);
+  if (result.trust && !result.trust.fresh) {
+    const line = element('p', 'bundle-stale');
+    const mark = element('span', 'warning-mark', '⚠ ');
+    mark.setAttribute('aria-hidden', 'true');
+    line.append(mark, own(formatMessage(lang, 'trust-chain-stale')));
+    box.append(line);
+  }
   const iss = claims && claims.iss;
   const labelOf = (key) => (view.store && typeof iss === 'string' ? attributeLabel(view.store, iss, key, lang) : null);
   const extra = cert && attributes(cert.x, labelOf);

@@ -749,8 +749,25 @@ export const CATALOG = Object.freeze({
       },
       " (at most 60 characters)"
     ],
+    "load-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "load-keys-and-bundle": "trusted key sets and a trust bundle were both given: through a bundle, the centres it accredits are the ones trusted",
     "load-no-keys": "no trusted key set was given",
+    "load-not-a-document": [
+      {
+        "var": "path"
+      },
+      ": too large, or not UTF-8 text"
+    ],
     "log-accept-failed": "accepting a connection failed",
+    "log-bundle-stale": "trust bundle past its freshness date: verdicts are as of its date; publish a newer one",
     "log-cap": "connection cap",
     "log-cap-lowered": "connection cap lowered to fit the open-file limit",
     "log-cap-reached": "connection cap reached: closing the longest-idle connection; new connections wait",
@@ -777,6 +794,7 @@ export const CATALOG = Object.freeze({
     "log-status-in-use": "status list in use",
     "log-status-older": "the status list read is older than the one in use; keeping the newer",
     "log-stopped": "stopped",
+    "page-accredited": "Accreditation",
     "page-achievement": "Standard",
     "page-ago": [
       {
@@ -794,6 +812,9 @@ export const CATALOG = Object.freeze({
         }
       }
     ],
+    "page-bundleEquivocation": "This page serves a trust bundle different from another with the same number that this device has already accepted: the federation signed two different bundles, or someone forged one. No certificate was verified; report it to the federation.",
+    "page-bundleRefused": "The trust bundle of the federation this page publishes could not be accepted: no certificate was verified.",
+    "page-bundleRollback": "This page serves a trust bundle older than one this device has already accepted (it could hide a suspension or a revocation): no certificate was verified. Use the official verifier or try again later.",
     "page-cameraDenied": "The camera could not be opened (was permission denied?). Upload a photo of the code instead.",
     "page-cameraView": "Camera preview",
     "page-detail": "Detail",
@@ -867,6 +888,7 @@ export const CATALOG = Object.freeze({
     "page-qrNumber": "QR code",
     "page-readerFailed": "This page’s QR code reader could not be loaded. Paste the code’s link instead.",
     "page-reasonCode": "Code",
+    "page-rootChanged": "The federation's root document this page serves does not follow on from the one this device already knows: no certificate was verified.",
     "page-scan": "Scan with the camera",
     "page-serial": "Serial (folio)",
     "page-server": "Verified by the verification service.",
@@ -2036,8 +2058,25 @@ export const CATALOG = Object.freeze({
       },
       " (a lo más 60 caracteres)"
     ],
+    "load-io": [
+      {
+        "var": "path"
+      },
+      ": ",
+      {
+        "var": "error"
+      }
+    ],
+    "load-keys-and-bundle": "se dieron conjuntos de claves de confianza y un paquete de confianza a la vez: con un paquete, se confía en los centros que acredita",
     "load-no-keys": "no se indicó ningún conjunto de llaves de confianza",
+    "load-not-a-document": [
+      {
+        "var": "path"
+      },
+      ": demasiado grande, o no es texto UTF-8"
+    ],
     "log-accept-failed": "falló la aceptación de una conexión",
+    "log-bundle-stale": "paquete de confianza pasado de su fecha de frescura: los veredictos son a su fecha; publique uno más reciente",
     "log-cap": "tope de conexiones",
     "log-cap-lowered": "tope de conexiones bajado para caber en el límite de archivos abiertos",
     "log-cap-reached": "tope de conexiones alcanzado: se cierra la conexión inactiva más antigua; las nuevas esperan",
@@ -2064,6 +2103,7 @@ export const CATALOG = Object.freeze({
     "log-status-in-use": "lista de estado en uso",
     "log-status-older": "la lista de estado leída es más antigua que la que está en uso; se conserva la más nueva",
     "log-stopped": "detenido",
+    "page-accredited": "Acreditación",
     "page-achievement": "Estándar",
     "page-ago": [
       {
@@ -2082,6 +2122,9 @@ export const CATALOG = Object.freeze({
         }
       }
     ],
+    "page-bundleEquivocation": "Esta página sirve un paquete de confianza distinto de otro con el mismo número que este dispositivo ya aceptó: la federación firmó dos paquetes distintos, o alguien falsificó uno. No se verificó ningún certificado; repórtelo al organismo.",
+    "page-bundleRefused": "No se pudo aceptar el paquete de confianza de la federación que publica esta página: no se verificó ningún certificado.",
+    "page-bundleRollback": "Esta página sirve un paquete de confianza más antiguo que uno que este dispositivo ya aceptó (podría ocultar una suspensión o una revocación): no se verificó ningún certificado. Use el verificador oficial o intente más tarde.",
     "page-cameraDenied": "No se pudo abrir la cámara (¿se negó el permiso?). Suba una foto del código.",
     "page-cameraView": "Vista de la cámara",
     "page-detail": "Detalle",
@@ -2155,6 +2198,7 @@ export const CATALOG = Object.freeze({
     "page-qrNumber": "Código QR",
     "page-readerFailed": "No se pudo cargar el lector de códigos QR de esta página. Pegue el enlace del código.",
     "page-reasonCode": "Código",
+    "page-rootChanged": "El documento raíz de la federación que sirve esta página no continúa el que este dispositivo ya conoce: no se verificó ningún certificado.",
     "page-scan": "Escanear con la cámara",
     "page-serial": "Folio",
     "page-server": "Verificado por el servicio de verificación.",

@@ -52,6 +52,29 @@
  *                                            errors loadKeySets and addStatusList throw, worded
  *                                            by the same catalogue as the Rust reference's.
  *
+ * Federations (FORMAT.md §5.9, §6.2.1; every refusal a FederationError with the reference's
+ * error as `kind`):
+ *
+ *   await pinRoot(doc) -> root               a pinned root document (root.json): well formed and
+ *                                            signed by a threshold of its own root keys.
+ *   await pinRootWithMemory(doc, storage)    pinRoot, with the root remembered per federation in
+ *                                            `storage`: a different root later must be walked to
+ *                                            from the remembered one, never silently replaces it.
+ *   await parseRoot(doc), await walkRoots(pinned, chain) -> root
+ *                                            root rotation (§5.9.3).
+ *   await acceptBundle(pinned, text, { at, leeway, maxAge }) -> bundle
+ *                                            §5.9.5 steps 1–10 for a trust bundle (trust.jwt).
+ *   checkRatchet(record, bundle) -> record   §5.9.6: rollback and equivocation.
+ *   await rootFingerprint(root) -> hex       §5.9.2: what the ratchet records are kept by.
+ *   await acceptBundleWithState(pinned, text, { at, leeway, maxAge, storage }) -> bundle
+ *                                            both, with the record kept in `storage`
+ *                                            (localStorage, or a MemoryStorage), per federation.
+ *   isFresh(bundle, at) -> boolean           at < fresh_until.
+ *   await trustStoreFromBundle(bundle) -> TrustStore
+ *                                            the bundle's issuers and status lists; verify then
+ *                                            applies §6.2.1 and adds `trust` to authentic results.
+ *   describeTrust(trust, issuerName, lang)   the trust chain in words (escaped), as the CLI's.
+ *
  * A TrustStore has two read-only Maps: `issuers` (issuer id -> { issuer: { id, name, verify_url, time_zone },
  * keys: [{ kid, x, nbf, exp, revoked_at }], attribute_labels: { key: { lang: label } } }) and `statusLists` (issuer id -> the accepted
  * lists, oldest first: [{ bits, size, iat, exp, kid }]).
@@ -64,6 +87,9 @@
  *   kid      the signing key's id,
  *   claims   the claims as the Rust `Claims` serialises them (absent optional members left out),
  *            these three only once the signature has verified (§6.5), null otherwise.
+ *   trust    through a trust bundle, once the signature has verified: { federation,
+ *            federation_name, seq, trust_as_of, fresh, accredited_since, standard?,
+ *            standard_since? }, as the reference's TrustChain; absent otherwise.
  *
  * Strictness that JavaScript and WebCrypto do not give for free, done here by hand:
  *   - strict JSON (§2.2): a recursive-descent parser that refuses duplicate members at any
@@ -148,7 +174,7 @@ const say = (id, args) => formatMessage(errorLang, id, args);
 const REASON_CODES = ['malformed_token', 'unsupported_header', 'invalid_claims', 'unknown_issuer',
   'unknown_key', 'bad_signature', 'expired', 'not_yet_valid', 'key_not_valid_at_issuance',
   'key_revoked', 'revoked', 'status_unavailable',
-  // Through a trust bundle (FORMAT.md §6.2.1); this verifier does not check bundles yet.
+  // Through a trust bundle (FORMAT.md §6.2.1).
   'issuer_suspended', 'issuer_not_accredited', 'standard_out_of_scope',
   'trust_bundle_older_than_token'];
 
@@ -336,9 +362,10 @@ function b64encode(bytes) {
 class JsonError extends Error {}
 
 class JsonNumber {
-  constructor(kind, int) {
+  constructor(kind, int, raw = null) {
     this.kind = kind; // 'u64' | 'i64' | 'f64'
     this.int = int; // BigInt for 'u64' and 'i64', null for 'f64'
+    this.raw = raw; // the literal of an 'f64', for compactJson
   }
 }
 
@@ -482,7 +509,7 @@ function parseJsonText(s) {
       if (negative && v !== 0n && v <= I64_MAX + 1n) return new JsonNumber('i64', -v);
     }
     if (!serdeFloatIsFinite(intDigits, frac, exp, expNegative)) fail('number out of range');
-    return new JsonNumber('f64', null);
+    return new JsonNumber('f64', null, s.slice(negative ? intStart - 1 : intStart, i));
   };
   const value = (depth) => {
     skipWs();
@@ -871,6 +898,8 @@ class TrustStore {
     this.issuers = new Map();
     /** @type {Map<string, StatusList>} */
     this.statusLists = new Map();
+    /** Built from a trust bundle (trustStoreFromBundle): what it says of the federation. */
+    this.federation = null;
   }
 
   /** Adds a key set: the same set twice is harmless, two different ones for an issuer conflict. */
@@ -1469,9 +1498,13 @@ function clampedInteger(v, name) {
   return Math.max(-(2 ** 53), Math.min(2 ** 53, v));
 }
 
-function outcome(reason, detail, issuer = null, kid = null, claims = null) {
-  const verdict = reason === null ? 'valid' : reason === 'status_unavailable' ? 'indeterminate' : 'invalid';
-  return { verdict, reason, detail, issuer, kid, claims };
+const INDETERMINATE = ['status_unavailable', 'trust_bundle_older_than_token'];
+
+function outcome(reason, detail, issuer = null, kid = null, claims = null, trust = null) {
+  const verdict = reason === null ? 'valid' : INDETERMINATE.includes(reason) ? 'indeterminate' : 'invalid';
+  const out = { verdict, reason, detail, issuer, kid, claims };
+  if (trust !== null) out.trust = trust;
+  return out;
 }
 
 function checkStatus(store, iss, idx, at, leeway) {
@@ -1520,25 +1553,61 @@ export async function verify(text, trustStore, { at = Math.floor(Date.now() / 10
   const c = parsed.payload;
   const problem = claimProblem(c);
   if (problem) return outcome('invalid_claims', `invalid claim ${problem}`);
+  // Through a trust bundle, an issuer or key it does not know, on a token issued after it was
+  // signed, may be one accredited since (FORMAT.md §6.2.1).
+  const fed = trustStore.federation;
+  const newerThanBundle = fed !== null && c.iat > fed.iat && c.iat <= now + lw;
   const set = trustStore.issuers.get(c.iss);
-  if (set === undefined) return outcome('unknown_issuer', `no trusted key set for issuer ${quote(c.iss)}`);
+  if (set === undefined) {
+    if (newerThanBundle) return outcome('trust_bundle_older_than_token', formatMessage('en', 'detail-issuer-newer-than-bundle'));
+    return outcome('unknown_issuer', `no trusted key set for issuer ${quote(c.iss)}`);
+  }
   const key = set.keys.find((k) => k.kid === parsed.header.kid);
   if (key === undefined) {
+    if (newerThanBundle) return outcome('trust_bundle_older_than_token', formatMessage('en', 'detail-key-newer-than-bundle'));
     return outcome('unknown_key', `issuer ${JSON.stringify(set.issuer.id)} publishes no key ${quote(parsed.header.kid)}`);
   }
   if (!(await checkSignature(key, parsed.signingInput, parsed.signature))) {
     return outcome('bad_signature', `the Ed25519 signature does not verify with key ${key.kid}`);
   }
   // From here on the claims are authentic (§6.2 steps 15 to 21).
+  const [trust, accreditation] = accreditationOf(fed, c, now);
   let failure = null;
   if (revokedFor(key, c.iat)) failure = ['key_revoked', 'the key was revoked at or before iat'];
   else if (!maySignAt(key, c.iat)) failure = ['key_not_valid_at_issuance', "iat is outside the key's signing window"];
+  else if (accreditation !== null) failure = accreditation;
   else if (c.iat > now + lw) failure = ['not_yet_valid', 'iat is in the future'];
   else if (c.nbf !== undefined && c.nbf > now + lw) failure = ['not_yet_valid', 'nbf is in the future'];
   else if (c.exp !== undefined && now >= c.exp + lw) failure = ['expired', 'exp has passed'];
   else if (c.status !== undefined) failure = checkStatus(trustStore, c.iss, c.status.idx, now, lw);
   const [reason, detail] = failure ?? [null, null];
-  return outcome(reason, detail, { ...set.issuer }, key.kid, claimsOutput(c));
+  return outcome(reason, detail, { ...set.issuer }, key.kid, claimsOutput(c), trust);
+}
+
+/** Through a trust bundle (FORMAT.md §6.2.1): the trust chain of an authentic token, and the
+ * federation's refusal if any (suspension, accreditation, scope, all at `iat`, no leeway). */
+function accreditationOf(fed, c, at) {
+  if (fed === null) return [null, null];
+  const entry = fed.issuers.get(c.iss);
+  if (entry === undefined) return [null, ['issuer_not_accredited', formatMessage('en', 'detail-not-in-bundle')]];
+  const scope = entry.scope.find((s) => s.ec === c.cert.a.c && windowContains(s, c.iat)) ?? null;
+  const trust = {
+    federation: fed.id, federation_name: fed.name, seq: fed.seq, trust_as_of: fed.iat, fresh: at < fed.fresh_until,
+    accredited_since: entry.accredited.nbf,
+  };
+  if (scope !== null) {
+    trust.standard = scope.ec;
+    trust.standard_since = scope.nbf;
+  }
+  let failure = null;
+  if (entry.suspended !== undefined && c.iat >= entry.suspended.from) {
+    failure = ['issuer_suspended', formatMessage('en', 'detail-suspended', { from: String(entry.suspended.from), why: truncate(entry.suspended.reason) })];
+  } else if (!windowContains(entry.accredited, c.iat)) {
+    failure = ['issuer_not_accredited', formatMessage('en', 'detail-not-accredited')];
+  } else if (scope === null) {
+    failure = ['standard_out_of_scope', formatMessage('en', 'detail-out-of-scope', { code: truncate(c.cert.a.c) })];
+  }
+  return [trust, failure];
 }
 
 /** Largest trust bundle (`keys.json`) read, in bytes. */
@@ -1546,7 +1615,8 @@ const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Loads a trust bundle — the page's `keys.json`, `{"key_sets":[…],"status_lists":[…]}` — from
- * its text. The whole text is read strictly first (duplicate members anywhere, nesting, size,
+ * its text. (A `federation` member, `{"root": …, "bundle": "trust.jwt"}`, is for the caller:
+ * pinRootWithMemory, acceptBundleWithState and trustStoreFromBundle, as app.js does.) The whole text is read strictly first (duplicate members anywhere, nesting, size,
  * byte-order mark), so a bundle the Rust reader would refuse is refused here too. Key sets must
  * all load; a status list that is not accepted is reported, not silently dropped.
  * @param {string} text
@@ -1576,7 +1646,678 @@ export async function loadBundle(text) {
   return { store, refused };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Federations (FORMAT.md §5.9): the root document, signed by a threshold of root keys; the trust
+// bundle, signed by a registry key; the rollback and equivocation ratchet; a trust store built
+// from an accepted bundle. The checks, their order and their caps are those of the reference
+// (crates/sello-core/src/federation.rs, crates/sello-verifier/src/federation.rs); every refusal
+// is a FederationError whose `kind` names the reference's error (`FederationError` variant in
+// snake case: 'root', 'pinned_not_signed', 'bundle', 'federation_mismatch', 'root_conflict',
+// 'root_gap', 'root_not_authorised', 'root_not_self_signed', 'root_version',
+// 'signed_by_root_key', 'unknown_signer', 'bad_signature', 'from_future', 'too_old', 'status',
+// 'rollback', 'root_rollback', 'equivocation', 'state_corrupt') and whose `problem` names the
+// inner error of 'root' and 'bundle' (`RootError` / `BundleError` variant in snake case).
+
+const ROOT_TYP = 'sello-root+json';
+const BUNDLE_TYP = 'sello-trust+jwt';
+const MAX_ROOT_BYTES = 64 * 1024;
+const MAX_ROOT_SIGNATURES = 16;
+const MAX_ROLE_KEYS = 16;
+const MAX_ROOT_VERSION = 2147483647;
+const MAX_CHAIN = 32;
+const MAX_TRUST_BUNDLE_BYTES = 8 << 20;
+const MAX_ISSUERS = 10000;
+const MAX_SCOPE = 256;
+const MAX_SEQ = (1n << 53n) - 1n;
+
+/** Why a root document or a trust bundle was refused (message in the setLanguage language). */
+export class FederationError extends Error {
+  constructor(kind, message, problem = null) {
+    super(message);
+    this.name = 'FederationError';
+    this.kind = kind;
+    this.problem = problem;
+  }
+}
+
+const fedError = (kind, id, args = {}, problem = null) => new FederationError(kind, say(id, args), problem);
+/** A RootError (sello-core) as the message fed-root wraps, or as part of a bundle error. */
+class RootProblem extends Error {
+  constructor(problem, message) {
+    super(message);
+    this.problem = problem;
+  }
+}
+const rootProblem = (problem, id, args = {}) => new RootProblem(problem, say(id, args));
+class BundleProblem extends Error {
+  constructor(problem, message) {
+    super(message);
+    this.problem = problem;
+  }
+}
+const bundleProblem = (problem, id, args = {}) => new BundleProblem(problem, say(id, args));
+
+/** The compact JSON of a parsed value, as serde_json writes a `Value` again (a document read
+ * inside a bundle is measured against its own cap as re-serialised, as the reference does). */
+function compactJson(v) {
+  if (v === null) return 'null';
+  if (v === true) return 'true';
+  if (v === false) return 'false';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof JsonNumber) {
+    if (v.kind !== 'f64') return String(v.int);
+    const n = Number(v.raw);
+    const t = String(n);
+    return /[.e]/.test(t) || !Number.isFinite(n) ? t.replace('e+', 'e') : `${t}.0`;
+  }
+  if (Array.isArray(v)) return `[${v.map(compactJson).join(',')}]`;
+  return `{${Object.keys(v).sort(byCodePoint).map((k) => `${JSON.stringify(k)}:${compactJson(v[k])}`).join(',')}}`;
+}
+
+const windowContains = (w, t) => t >= w.nbf && (w.exp === undefined || t < w.exp);
+const timeOk = (t) => t >= 0 && t <= MAX_TIME;
+const windowOk = (w) => timeOk(w.nbf) && (w.exp === undefined || (timeOk(w.exp) && w.exp > w.nbf));
+
+function roleName(role) {
+  return say(role === 'root' ? 'role-root' : 'role-registry');
+}
+
+async function roleKeys(role, jwks, seen) {
+  if (jwks.length === 0 || jwks.length > MAX_ROLE_KEYS) {
+    throw rootProblem('key_count', 'root-key-count', { role: roleName(role), max: MAX_ROLE_KEYS, count: jwks.length });
+  }
+  const keys = [];
+  for (const [index, members] of jwks.entries()) {
+    let key;
+    try {
+      key = await parseJwk(members);
+    } catch (e) {
+      if (e instanceof TypeError) throw e;
+      throw rootProblem('key', 'root-key', { role: roleName(role), index, problem: e.message });
+    }
+    if (key.nbf !== undefined || key.exp !== undefined || key.revoked_at !== undefined) {
+      throw rootProblem('key', 'root-key', { role: roleName(role), index, problem: say('root-key-window') });
+    }
+    if (seen.includes(key.kid)) throw rootProblem('duplicate_key', 'root-duplicate-key', { kid: key.kid });
+    seen.push(key.kid);
+    keys.push(key);
+  }
+  return keys;
+}
+
+function jsonProblem(e, id) {
+  if (e instanceof JsonError || e instanceof ShapeError) return rootProblem('json', id, { error: e.message });
+  return e;
+}
+
+async function rootClaims(bytes) {
+  let doc;
+  try {
+    const v = object(parseStrictJson(bytes, MAX_ROOT_BYTES), 'root claims',
+      ['federation', 'name', 'version', 'iat', 'root_keys', 'root_threshold', 'registry_keys']);
+    const keyList = (keys, name) => {
+      if (!Array.isArray(keys)) throw new ShapeError(`${name}: invalid type: ${typeName(keys)}, expected an array`);
+      return keys.map((k) => object(k, 'a key'));
+    };
+    doc = {
+      federation: member(v, 'federation', str),
+      name: member(v, 'name', str),
+      version: member(v, 'version', u64),
+      iat: member(v, 'iat', i64),
+      root_keys: member(v, 'root_keys', keyList),
+      root_threshold: member(v, 'root_threshold', u64),
+      registry_keys: member(v, 'registry_keys', keyList),
+    };
+  } catch (e) {
+    throw jsonProblem(e, 'root-json');
+  }
+  if (!isIssuerId(doc.federation)) throw rootProblem('federation', 'root-federation', { problem: say('problem-issuer-id') });
+  const nameProblem = textProblem(doc.name, 200);
+  if (nameProblem) throw rootProblem('name', 'root-name', { problem: nameProblem });
+  if (doc.version === 0n || doc.version > BigInt(MAX_ROOT_VERSION)) throw rootProblem('version', 'root-version', { max: MAX_ROOT_VERSION });
+  if (!timeOk(doc.iat)) throw rootProblem('time', 'root-time');
+  const seen = [];
+  const rootKeys = await roleKeys('root', doc.root_keys, seen);
+  const registryKeys = await roleKeys('registry', doc.registry_keys, seen);
+  if (doc.root_threshold === 0n || doc.root_threshold > BigInt(rootKeys.length)) {
+    throw rootProblem('threshold', 'root-threshold', { threshold: doc.root_threshold, keys: rootKeys.length });
+  }
+  return {
+    federation: doc.federation, name: doc.name, version: Number(doc.version), iat: doc.iat,
+    root_keys: rootKeys, root_threshold: Number(doc.root_threshold), registry_keys: registryKeys,
+  };
+}
+
+/** Parses a root document (FORMAT.md §5.9.2), its signatures unchecked. Throws RootProblem. */
+async function parseRootDocument(bytes) {
+  let doc;
+  try {
+    const v = object(parseStrictJson(bytes, MAX_ROOT_BYTES), 'the root document', ['payload', 'signatures']);
+    doc = {
+      payload: member(v, 'payload', str),
+      signatures: member(v, 'signatures', (list, name) => {
+        if (!Array.isArray(list)) throw new ShapeError(`${name}: invalid type: ${typeName(list)}, expected an array`);
+        return list.map((e) => {
+          const entry = object(e, 'a signature', ['protected', 'signature']);
+          return { protected: member(entry, 'protected', str), signature: member(entry, 'signature', str) };
+        });
+      }),
+    };
+  } catch (e) {
+    throw jsonProblem(e, 'root-json');
+  }
+  if (doc.signatures.length > MAX_ROOT_SIGNATURES) {
+    throw rootProblem('signature_count', 'root-signature-count', { max: MAX_ROOT_SIGNATURES, count: doc.signatures.length });
+  }
+  const payload = b64decode(doc.payload);
+  if (payload === null) throw rootProblem('base64', 'root-base64');
+  const claims = await rootClaims(payload);
+  const signatures = [];
+  for (const [index, entry] of doc.signatures.entries()) {
+    const headerBytes = b64decode(entry.protected);
+    if (headerBytes === null) throw rootProblem('base64', 'root-base64');
+    let header;
+    try {
+      header = parseHeader(headerBytes, ROOT_TYP);
+    } catch (e) {
+      if (!(e instanceof TokenError)) throw e;
+      throw rootProblem('signature_header', 'root-signature-header', { index, error: e.message });
+    }
+    const signature = b64decode(entry.signature);
+    if (signature === null) throw rootProblem('base64', 'root-base64');
+    if (signature.length !== 64) throw rootProblem('signature_length', 'root-signature-length', { index });
+    signatures.push({ protected: entry.protected, kid: header.kid, signature });
+  }
+  return { payload: doc.payload, claims, signatures };
+}
+
+/** Whether at least `threshold` distinct keys of `keys` have a verifying signature entry on
+ * `doc` (§5.9.2): a key counts once; entries of other keys, or that do not verify, not at all. */
+async function signedByThreshold(doc, keys, threshold) {
+  const counted = [];
+  for (const entry of doc.signatures) {
+    const key = keys.find((k) => k.kid === entry.kid);
+    if (key === undefined || counted.includes(key.kid)) continue;
+    if (await checkSignature(key, UTF8.encode(`${entry.protected}.${doc.payload}`), entry.signature)) counted.push(key.kid);
+  }
+  return counted.length >= threshold;
+}
+
+/**
+ * Reads a pinned root document (FORMAT.md §5.9.2: `root.json`, given as text, bytes or a parsed
+ * object): well formed, and signed by a threshold of its own root keys. Throws FederationError.
+ */
+export async function pinRoot(doc) {
+  let root;
+  try {
+    root = await parseRootDocument(documentBytes(doc));
+  } catch (e) {
+    if (!(e instanceof RootProblem)) throw e;
+    throw fedError('root', 'fed-root', { error: e.message }, e.problem);
+  }
+  if (!(await signedByThreshold(root, root.claims.root_keys, root.claims.root_threshold))) {
+    throw fedError('pinned_not_signed', 'fed-pinned-not-signed', { version: root.claims.version });
+  }
+  return root;
+}
+
+/** Parses a root document that is not pinned (one of a chain), as text, bytes or an object. */
+export async function parseRoot(doc) {
+  try {
+    return await parseRootDocument(documentBytes(doc));
+  } catch (e) {
+    if (!(e instanceof RootProblem)) throw e;
+    throw fedError('root', 'fed-root', { error: e.message }, e.problem);
+  }
+}
+
+/** Checks that `next` is the next root of the trusted `current` (FORMAT.md §5.9.3). */
+async function checkNextRoot(current, next) {
+  const c = current.claims;
+  const n = next.claims;
+  if (n.federation !== c.federation) {
+    throw fedError('federation_mismatch', 'fed-federation-mismatch', { pinned: c.federation, bundle: truncate(n.federation) });
+  }
+  if (n.version !== c.version + 1) throw fedError('root_gap', 'fed-root-gap', { have: c.version, next: n.version });
+  if (!(await signedByThreshold(next, c.root_keys, c.root_threshold))) {
+    throw fedError('root_not_authorised', 'fed-root-not-authorised', { version: n.version });
+  }
+  if (!(await signedByThreshold(next, n.root_keys, n.root_threshold))) {
+    throw fedError('root_not_self_signed', 'fed-root-not-self-signed', { version: n.version });
+  }
+}
+
+/**
+ * Walks `chain` (parsed root documents, from parseRoot) forward from the trusted `pinned` root
+ * (FORMAT.md §5.9.5 step 5) and returns the newest root reached. Older versions are skipped, the
+ * same version must be byte-identical, each newer one must be the next root. Throws
+ * FederationError.
+ */
+export async function walkRoots(pinned, chain) {
+  let current = pinned;
+  for (const doc of chain) {
+    const have = current.claims.version;
+    const v = doc.claims.version;
+    if (v < have) continue;
+    if (v === have) {
+      if (doc.payload !== current.payload) throw fedError('root_conflict', 'fed-root-conflict', { version: v });
+      continue;
+    }
+    await checkNextRoot(current, doc);
+    current = doc;
+  }
+  return current;
+}
+
+function shapeBundle(v) {
+  const c = object(v, 'trust bundle claims', ['federation', 'seq', 'iat', 'fresh_until', 'root', 'roots', 'verify_url', 'issuers']);
+  const array = (name) => member(c, name, (a) => {
+    if (!Array.isArray(a)) throw new ShapeError(`${name}: invalid type: ${typeName(a)}, expected an array`);
+    return a;
+  });
+  const window = (w, name) => {
+    const o = object(w, name, ['nbf', 'exp']);
+    return { nbf: member(o, 'nbf', i64), exp: member(o, 'exp', i64, true) };
+  };
+  return {
+    federation: member(c, 'federation', str),
+    seq: member(c, 'seq', u64),
+    iat: member(c, 'iat', i64),
+    fresh_until: member(c, 'fresh_until', i64),
+    root: member(c, 'root', u64),
+    roots: array('roots'),
+    verify_url: member(c, 'verify_url', str, true),
+    issuers: array('issuers').map((e) => {
+      const o = object(e, 'an issuer entry', ['key_set', 'accredited', 'scope', 'suspended', 'status']);
+      const suspended = member(o, 'suspended', (s) => {
+        const so = object(s, 'suspended', ['from', 'reason']);
+        return { from: member(so, 'from', i64), reason: member(so, 'reason', str) };
+      }, true);
+      return {
+        key_set: member(o, 'key_set', (x) => x),
+        accredited: member(o, 'accredited', window),
+        scope: member(o, 'scope', (a, name) => {
+          if (!Array.isArray(a)) throw new ShapeError(`${name}: invalid type: ${typeName(a)}, expected an array`);
+          return a.map((s) => {
+            const so = object(s, 'a scope entry', ['ec', 'nbf', 'exp']);
+            return { ec: member(so, 'ec', str), nbf: member(so, 'nbf', i64), exp: member(so, 'exp', i64, true) };
+          });
+        }),
+        suspended,
+        status: member(o, 'status', str, true),
+      };
+    }),
+  };
+}
+
+/** The status-list part of addStatusList that needs no key (§5.8.4): its `iss`, or a problem. */
+function statusIssuer(token) {
+  let jws;
+  try {
+    jws = decodeJws(trimWhiteSpace(token), MAX_STATUS_TOKEN_LEN, STATUS_TYP, shapeStatusClaims);
+  } catch (e) {
+    if (e instanceof TokenError) throw new Error(say('status-token', { error: e.message }));
+    throw e;
+  }
+  const c = jws.payload;
+  if (!isIssuerId(c.iss)) throw new Error(say('status-claims', { problem: say('claim-error', { field: 'iss', problem: say('problem-issuer-id') }) }));
+  if (!(c.iat >= 0 && c.iat <= MAX_TIME && c.exp >= 0 && c.exp <= MAX_TIME && c.exp > c.iat)) {
+    throw new Error(say('status-claims', { problem: say('problem-status-times') }));
+  }
+  if (c.size < MIN_ENTRIES || c.size > MAX_ENTRIES || c.size % 8n !== 0n) {
+    throw new Error(say('status-size', { min: MIN_ENTRIES, max: MAX_ENTRIES, size: c.size }));
+  }
+  const gz = b64decode(c.lst);
+  if (gz === null) throw new Error(say('status-encoding', { problem: say('status-not-base64') }));
+  try {
+    gunzip(gz, Number(c.size) / 8);
+  } catch (e) {
+    if (!(e instanceof GzipError)) throw e;
+    throw new Error(say('status-encoding', { problem: e.message }));
+  }
+  return c.iss;
+}
+
+async function issuerEntry(doc) {
+  let keySet;
+  try {
+    keySet = await parseKeySet(UTF8.encode(compactJson(doc.key_set)));
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    throw new BundleProblem('issuer', e.message);
+  }
+  if (!windowOk(doc.accredited)) throw bundleProblem('issuer', 'entry-accredited');
+  if (doc.scope.length === 0 || doc.scope.length > MAX_SCOPE) {
+    throw bundleProblem('issuer', 'entry-scope-count', { max: MAX_SCOPE, count: doc.scope.length });
+  }
+  for (const [index, s] of doc.scope.entries()) {
+    const problem = textProblem(s.ec, 32);
+    if (problem) throw bundleProblem('issuer', 'entry-scope-code', { index, problem: say('claim-error', { field: 'ec', problem }) });
+    if (!windowOk(s)) throw bundleProblem('issuer', 'entry-scope-window', { index });
+  }
+  if (doc.suspended !== undefined && (!timeOk(doc.suspended.from) || textProblem(doc.suspended.reason, 200) !== null)) {
+    throw bundleProblem('issuer', 'entry-suspended');
+  }
+  let status;
+  if (doc.status !== undefined) {
+    let iss;
+    try {
+      iss = statusIssuer(doc.status);
+    } catch (e) {
+      if (e instanceof TypeError) throw e;
+      throw bundleProblem('issuer', 'entry-status', { error: e.message });
+    }
+    if (iss !== keySet.issuer.id) throw bundleProblem('issuer', 'entry-status-issuer');
+    status = trimWhiteSpace(doc.status);
+  }
+  return { key_set: keySet, accredited: doc.accredited, scope: doc.scope, suspended: doc.suspended, status };
+}
+
+/** Parses a trust bundle (§5.9.4; §5.9.5 steps 1, 2 and the shapes of 5 and 10). Throws
+ * BundleProblem. */
+async function decodeTrustBundle(text) {
+  let jws;
+  try {
+    jws = decodeJws(text, MAX_TRUST_BUNDLE_BYTES, BUNDLE_TYP, shapeBundle);
+  } catch (e) {
+    if (!(e instanceof TokenError)) throw e;
+    throw bundleProblem('token', 'bundle-token', { error: e.message });
+  }
+  const d = jws.payload;
+  if (!isIssuerId(d.federation)) throw bundleProblem('federation', 'bundle-federation', { problem: say('problem-issuer-id') });
+  if (d.seq === 0n || d.seq > MAX_SEQ) throw bundleProblem('seq', 'bundle-seq');
+  if (!timeOk(d.iat) || !timeOk(d.fresh_until) || d.fresh_until <= d.iat) throw bundleProblem('times', 'bundle-times');
+  if (d.root === 0n || d.root > BigInt(MAX_ROOT_VERSION) || d.roots.length > MAX_CHAIN) throw bundleProblem('chain', 'bundle-chain');
+  const roots = [];
+  for (const [index, value] of d.roots.entries()) {
+    let root;
+    try {
+      root = await parseRootDocument(UTF8.encode(compactJson(value)));
+    } catch (e) {
+      if (!(e instanceof RootProblem)) throw e;
+      throw bundleProblem('root', 'bundle-root', { index, error: e.message });
+    }
+    if (root.claims.federation !== d.federation) throw bundleProblem('chain', 'bundle-chain');
+    const prev = roots.at(-1);
+    if (prev !== undefined && root.claims.version !== prev.claims.version + 1) throw bundleProblem('chain', 'bundle-chain');
+    roots.push(root);
+  }
+  if (roots.length > 0 && BigInt(roots.at(-1).claims.version) !== d.root) throw bundleProblem('chain', 'bundle-chain');
+  if (d.verify_url !== undefined) {
+    const problem = verifyUrlProblem(d.verify_url);
+    if (problem) throw bundleProblem('verify_url', 'bundle-url', { problem });
+  }
+  if (d.issuers.length > MAX_ISSUERS) throw bundleProblem('issuer_count', 'bundle-issuer-count', { max: MAX_ISSUERS, count: d.issuers.length });
+  const issuers = [];
+  const ids = new Set();
+  for (const [index, e] of d.issuers.entries()) {
+    let entry;
+    try {
+      entry = await issuerEntry(e);
+    } catch (err) {
+      if (!(err instanceof BundleProblem)) throw err;
+      throw new BundleProblem('issuer', say('bundle-issuer', { index, problem: err.message }));
+    }
+    if (ids.has(entry.key_set.issuer.id)) {
+      throw bundleProblem('duplicate_issuer', 'bundle-duplicate-issuer', { issuer: truncate(entry.key_set.issuer.id) });
+    }
+    ids.add(entry.key_set.issuer.id);
+    issuers.push(entry);
+  }
+  return {
+    header: jws.header,
+    signingInput: jws.signingInput,
+    signature: jws.signature,
+    claims: {
+      federation: d.federation, seq: Number(d.seq), iat: d.iat, fresh_until: d.fresh_until, root: Number(d.root),
+      roots, verify_url: d.verify_url ?? null, issuers,
+    },
+  };
+}
+
+async function sha256Hex(text) {
+  const digest = new Uint8Array(await subtle().digest('SHA-256', UTF8.encode(text)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * @typedef {object} AcceptedBundle
+ * @property {object} claims  federation, seq, iat, fresh_until, root, roots, verify_url, issuers
+ * @property {object} root  the newest root reached (its registry key signed)
+ * @property {string} kid  the registry key that signed
+ * @property {string} sha256  SHA-256 of the bundle's text (white space around it removed), hex
+ * @property {string} pinned  the fingerprint of the pinned root it was accepted against
+ */
+
+/**
+ * Accepts a trust bundle against a pinned root (from pinRoot) at time `at` (FORMAT.md §5.9.5
+ * steps 1–10; the ratchet, step 11, is checkRatchet or acceptBundleWithState). `maxAge`, in
+ * seconds, refuses an older bundle; without it a stale bundle is accepted (see isFresh).
+ * @returns {Promise<AcceptedBundle>}
+ * @throws {FederationError}
+ */
+export async function acceptBundle(pinned, text, { at = Math.floor(Date.now() / 1000), leeway = 60, maxAge = null } = {}) {
+  if (typeof text !== 'string') throw new TypeError('a trust bundle is a string (its compact JWS)');
+  const now = clampedInteger(at, 'at');
+  const trimmed = trimWhiteSpace(text);
+  let bundle;
+  try {
+    bundle = await decodeTrustBundle(trimmed);
+  } catch (e) {
+    if (!(e instanceof BundleProblem)) throw e;
+    throw new FederationError('bundle', say('fed-bundle', { error: e.message }), e.problem);
+  }
+  const c = bundle.claims;
+  if (c.federation !== pinned.claims.federation) {
+    throw fedError('federation_mismatch', 'fed-federation-mismatch', { pinned: pinned.claims.federation, bundle: truncate(c.federation) });
+  }
+  const root = await walkRoots(pinned, c.roots);
+  if (root.claims.version !== c.root) throw fedError('root_version', 'fed-root-version', { reached: root.claims.version, bundle: c.root });
+  const kid = bundle.header.kid;
+  const key = root.claims.registry_keys.find((k) => k.kid === kid);
+  if (key === undefined) {
+    if (root.claims.root_keys.some((k) => k.kid === kid)) throw fedError('signed_by_root_key', 'fed-signed-by-root-key');
+    throw fedError('unknown_signer', 'fed-unknown-signer', { kid: truncate(kid) });
+  }
+  if (!(await checkSignature(key, bundle.signingInput, bundle.signature))) throw fedError('bad_signature', 'fed-bad-signature');
+  const lw = Math.max(0, Math.min(MAX_LEEWAY, clampedInteger(leeway, 'leeway')));
+  if (c.iat > now + lw) throw fedError('from_future', 'fed-from-future', { iat: c.iat });
+  if (maxAge !== null && maxAge !== undefined && now - c.iat > clampedInteger(maxAge, 'maxAge')) {
+    throw fedError('too_old', 'fed-too-old', { iat: c.iat, max: clampedInteger(maxAge, 'maxAge') });
+  }
+  for (const entry of c.issuers) {
+    if (entry.status === undefined) continue;
+    const store = new TrustStore();
+    store.add(entry.key_set);
+    try {
+      await addStatusList(store, entry.status);
+    } catch (e) {
+      if (e instanceof TypeError) throw e;
+      throw fedError('status', 'fed-status', { issuer: entry.key_set.issuer.id, error: e.message });
+    }
+  }
+  return { claims: c, root, kid, sha256: await sha256Hex(trimmed), pinned: await rootFingerprint(pinned) };
+}
+
+/** A root document's fingerprint (FORMAT.md §5.9.2): the SHA-256 of its payload text, hex. */
+export function rootFingerprint(root) {
+  return sha256Hex(root.payload);
+}
+
+/** Whether an accepted bundle is fresh at `at` (`at < fresh_until`). */
+export function isFresh(bundle, at = Math.floor(Date.now() / 1000)) {
+  return at < bundle.claims.fresh_until;
+}
+
+/**
+ * The ratchet (FORMAT.md §5.9.6): checks `bundle` (accepted) against the stored record
+ * `{ root, seq, sha256 }` (null: anything goes) and returns the record to store.
+ * @throws {FederationError} 'root_rollback', 'rollback' or 'equivocation'
+ */
+export function checkRatchet(stored, bundle) {
+  const next = { root: bundle.claims.root, seq: bundle.claims.seq, sha256: bundle.sha256 };
+  if (stored === null || stored === undefined) return next;
+  if (next.root < stored.root) throw fedError('root_rollback', 'fed-root-rollback', { root: next.root, stored: stored.root });
+  if (next.root === stored.root) {
+    if (next.seq < stored.seq) throw fedError('rollback', 'fed-rollback', { seq: next.seq, stored: stored.seq });
+    if (next.seq === stored.seq && next.sha256 !== stored.sha256) throw fedError('equivocation', 'fed-equivocation', { seq: next.seq });
+  }
+  return next;
+}
+
+/** A storage with getItem/setItem over a Map (Node, tests); in a browser pass localStorage. */
+export class MemoryStorage {
+  constructor() {
+    this.map = new Map();
+  }
+
+  getItem(key) {
+    return this.map.has(key) ? this.map.get(key) : null;
+  }
+
+  setItem(key, value) {
+    this.map.set(key, String(value));
+  }
+}
+
+/** The storage key of a ratchet record (one per federation and pinned root, FORMAT.md §5.9.6),
+ * and of a federation's remembered root. */
+const ratchetKey = (federation, pinned) => `sello-federation:${federation}:${pinned}:ratchet`;
+const rootKey = (federation) => `sello-federation:${federation}:root`;
+
+function storedRecord(storage, federation, pinned) {
+  const text = storage.getItem(ratchetKey(federation, pinned));
+  if (text === null) return null;
+  try {
+    const v = object(parseStrictJson(UTF8.encode(text), 4096), 'the ratchet record', ['root', 'seq', 'sha256']);
+    return { root: Number(member(v, 'root', u32)), seq: Number(member(v, 'seq', u64)), sha256: member(v, 'sha256', str) };
+  } catch {
+    throw fedError('state_corrupt', 'fed-state-corrupt', { path: ratchetKey(federation, pinned) });
+  }
+}
+
+/** Carries the record of the pinned root `from` over to its successor `to` (walked from it, so
+ * the same line of trust, not a new pin), unless `to` has a newer one. */
+async function carryRecord(storage, federation, from, to) {
+  const record = storedRecord(storage, federation, await rootFingerprint(from));
+  if (record === null) return;
+  const key = ratchetKey(federation, await rootFingerprint(to));
+  const there = storedRecord(storage, federation, await rootFingerprint(to));
+  try {
+    if (there !== null) checkRatchet(there, { claims: record, sha256: record.sha256 });
+  } catch {
+    return;
+  }
+  storage.setItem(key, JSON.stringify(record));
+}
+
+/** The text a root document is remembered as. */
+function rootText(root) {
+  return compactJson({
+    payload: root.payload,
+    signatures: root.signatures.map((s) => ({ protected: s.protected, signature: b64encode(s.signature) })),
+  });
+}
+
+/**
+ * acceptBundle, then the ratchet against the record kept in `storage` (localStorage in a
+ * browser, a MemoryStorage elsewhere; one record per federation and pinned root, as the
+ * reference keeps them), which is then replaced, and the newest root reached remembered (see
+ * pinRootWithMemory) with the record carried over to it. All is written only once every other
+ * check passed.
+ * @returns {Promise<AcceptedBundle>}
+ * @throws {FederationError}
+ */
+export async function acceptBundleWithState(pinned, text, { storage, ...options } = {}) {
+  const bundle = await acceptBundle(pinned, text, options);
+  const federation = bundle.claims.federation;
+  const record = checkRatchet(storedRecord(storage, federation, bundle.pinned), bundle);
+  storage.setItem(ratchetKey(federation, bundle.pinned), JSON.stringify(record));
+  const remembered = await rememberedRoot(storage, federation);
+  if (remembered === null || remembered.claims.version < bundle.root.claims.version) {
+    storage.setItem(rootKey(federation), rootText(bundle.root));
+    if (bundle.root !== pinned) await carryRecord(storage, federation, pinned, bundle.root);
+  }
+  return bundle;
+}
+
+async function rememberedRoot(storage, federation) {
+  const text = storage.getItem(rootKey(federation));
+  if (text === null) return null;
+  try {
+    return await pinRoot(text);
+  } catch {
+    throw fedError('state_corrupt', 'fed-state-corrupt', { path: rootKey(federation) });
+  }
+}
+
+/**
+ * The root to pin for `doc` (root.json as served), with the root remembered for its federation
+ * in `storage`. The first root seen is remembered. Later: an older version, or the same one
+ * (which must be identical: else 'root_conflict'), leaves the remembered root in use; the next
+ * version must be signed as §5.9.3 requires (else refused) and replaces it; a version further
+ * ahead leaves the remembered root in use, for the bundle's chain to walk from (§5.9.5 step 5).
+ * A root is never replaced but by its successor.
+ * @returns {Promise<object>} the root to pin
+ * @throws {FederationError}
+ */
+export async function pinRootWithMemory(doc, storage) {
+  const offered = await pinRoot(doc);
+  const federation = offered.claims.federation;
+  const remembered = await rememberedRoot(storage, federation);
+  if (remembered !== null) {
+    if (offered.claims.version <= remembered.claims.version) {
+      if (offered.claims.version === remembered.claims.version && offered.payload !== remembered.payload) {
+        throw fedError('root_conflict', 'fed-root-conflict', { version: offered.claims.version });
+      }
+      return remembered;
+    }
+    if (offered.claims.version > remembered.claims.version + 1) return remembered;
+    await walkRoots(remembered, [offered]);
+    await carryRecord(storage, federation, remembered, offered);
+  }
+  storage.setItem(rootKey(federation), rootText(offered));
+  return offered;
+}
+
+/**
+ * The trust store of an accepted bundle (§5.9.5): its issuers' key sets and the status lists
+ * they carry, with the federation's decisions, so that verify applies §6.2.1.
+ * @returns {Promise<TrustStore>}
+ */
+export async function trustStoreFromBundle(bundle) {
+  const c = bundle.claims;
+  const store = new TrustStore();
+  for (const e of c.issuers) store.add(e.key_set);
+  for (const e of c.issuers) if (e.status !== undefined) await addStatusList(store, e.status);
+  store.federation = Object.freeze({
+    id: c.federation, name: bundle.root.claims.name, seq: c.seq, iat: c.iat, fresh_until: c.fresh_until,
+    verify_url: c.verify_url, issuers: new Map(c.issuers.map((e) => [e.key_set.issuer.id, e])),
+  });
+  return store;
+}
+
+/** A date as YYYY-MM-DD (UTC) of seconds since the epoch, as bundles show them. */
+export function utcDate(t) {
+  return new Date(t * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * The trust chain of a Verification (its `trust`) in words, in `lang`: "CECATI 149, acreditado
+ * por CONOCER para EC0105 desde 2026-01-01 (según el paquete de confianza del 2026-03-01)", and
+ * the staleness note when the bundle was not fresh, as the reference's TrustChain::describe.
+ * Names are escaped; the text is still to be shown as text (textContent), never as HTML.
+ */
+export function describeTrust(trust, issuerName, lang) {
+  const base = { issuer: escapeText(issuerName), federation: escapeText(trust.federation_name), as_of: utcDate(trust.trust_as_of) };
+  let text = trust.standard !== undefined && trust.standard_since !== undefined
+    ? formatMessage(lang, 'trust-chain-standard', { ...base, standard: escapeText(trust.standard), since: utcDate(trust.standard_since) })
+    : formatMessage(lang, 'trust-chain', { ...base, since: utcDate(trust.accredited_since) });
+  if (!trust.fresh) text += ` ${formatMessage(lang, 'trust-chain-stale')}`;
+  return text;
+}
+
 export const _internal = Object.freeze({
   b64decode, b64encode, parseStrictJson, JsonNumber, decodePoint, isSmallOrder, checkSignature,
-  gunzip, crc32, trimWhiteSpace, utf8Length, FORBIDDEN, isForbidden,
+  gunzip, crc32, trimWhiteSpace, utf8Length, FORBIDDEN, isForbidden, compactJson, sha256Hex,
 });

@@ -8,7 +8,7 @@ use crate::i18n::path_of;
 pub fn run(command: SiteCommand) -> Result<u8, Failure> {
     match command {
         SiteCommand::Export(args) => {
-            let state = super::serve::sources(&args.sources)
+            let state = super::serve::sources(&args.sources, &args.federation)?
                 .load()
                 .map_err(super::serve::load_failure)?;
             let written = sello_web::export_site(&args.out, &state)?;
