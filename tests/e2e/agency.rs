@@ -166,7 +166,38 @@ fn a_batch_with_a_template_too_small_for_the_qr_code_issues_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     // A template that cannot be used is data refused (EX_DATAERR).
     assert_eq!(out.status.code(), Some(65), "{err}");
-    assert!(err.contains("mm"), "{err}");
+    // The module size measured and the minimum, in the user's words (Spanish by default).
+    assert!(err.contains("0.40 mm por módulo"), "{err}");
+    assert!(ledger_export(&dir).is_empty());
+}
+
+/// A template that draws over the QR code's quiet zone is refused, naming what is drawn there.
+#[test]
+fn a_batch_with_a_template_drawing_over_the_quiet_zone_issues_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    roster(&list, 2, false);
+    let template = tmp.path().join("plantilla.svg");
+    std::fs::write(
+        &template,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200"><text x="10" y="20">{{holder}}</text><rect id="sello-qr" x="200" y="100" width="60" height="60"/><text x="201" y="103" font-size="3">Folio</text></svg>"#,
+    )
+    .unwrap();
+    for (lang, words) in [
+        ("es", "margen libre de 4 módulos"),
+        ("en", "clear margin of 4 modules"),
+    ] {
+        let out = batch(&dir, &list, &tmp.path().join(format!("out-{lang}")), "pdf")
+            .args(["--lang", lang, "--template"])
+            .arg(&template)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(65), "{err}");
+        assert!(err.contains(words) && err.contains("«Folio»"), "{err}");
+    }
     assert!(ledger_export(&dir).is_empty());
 }
 
