@@ -735,3 +735,250 @@ fn a_centre_newer_than_the_bundle_is_indeterminate_not_forged() {
         "{err}"
     );
 }
+
+#[test]
+fn a_centre_joins_its_federation_and_its_qr_codes_open_the_federations_page() {
+    let w = World::new();
+    w.run_ok(&[
+        "federation",
+        "init",
+        "--dir",
+        "conocer",
+        "--id",
+        "mx.conocer",
+        "--name",
+        "CONOCER",
+        "--root-keys",
+        "3",
+        "--threshold",
+        "2",
+        "--url",
+        "https://verifica.conocer.example.mx/v",
+    ]);
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.centre("rogue", "mx.rogue", "Centro sin acreditar");
+    let join = |dir: &str| {
+        w.sello()
+            .args(["--lang", "en", "keys", "join", "--dir", dir])
+            .args(["--trust", "conocer/root.json", "--bundle", "trust.jwt"])
+            .output()
+            .unwrap()
+    };
+    // Not yet accredited: refused, and the folder's URL is left as it was.
+    w.publish("conocer", "trust.jwt", &[]);
+    let before = std::fs::read(w.path("cecati149/jwks.json")).unwrap();
+    let out = join("cecati149");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("does not accredit the issuer \"mx.cecati149\""),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(w.path("cecati149/jwks.json")).unwrap(),
+        before
+    );
+    // Accredited: its QR codes now open the federation's page.
+    w.accredit("cecati149", "EC0105");
+    w.publish("conocer", "trust.jwt", &[]);
+    let out = join("cecati149");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("https://verifica.conocer.example.mx/v"));
+    let issued = w.issue("cecati149", "EC0105");
+    let qr = issued["qr_text"].as_str().unwrap();
+    assert!(
+        qr.starts_with("https://verifica.conocer.example.mx/v#"),
+        "{qr}"
+    );
+    // A rotated key the registry has not seen yet is not accredited: refused.
+    w.sello()
+        .env("SELLO_PASSPHRASE", PASS)
+        .args(["keys", "rotate", "--dir", "cecati149"])
+        .assert()
+        .success();
+    let out = join("cecati149");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("does not accredit this folder's active key")
+    );
+    // A centre the bundle does not know is refused too.
+    assert_eq!(join("rogue").status.code(), Some(2));
+}
+
+#[test]
+fn a_stolen_registry_key_is_replaced_by_a_rotation_and_its_bundles_refused() {
+    let w = World::new();
+    w.init();
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.accredit("cecati149", "EC0105");
+    let cert = token(&w.issue("cecati149", "EC0105"));
+    w.publish("conocer", "old.jwt", &[]);
+    let (status, out, err) = w.verify("conocer/root.json", "old.jwt", &[&cert]);
+    assert_eq!(status, 0, "{out}{err}");
+    std::fs::copy(w.path("conocer/root.json"), w.path("root-v1.json")).unwrap();
+    // The registry key is thought stolen: version 2 replaces it.
+    const NEW_PASS: &str = "nueva frase del registro larga";
+    let said = w
+        .sello()
+        .env("SELLO_NEW_PASSPHRASE", NEW_PASS)
+        .args(["federation", "rotate-root", "prepare", "--dir", "conocer"])
+        .arg("--new-registry-key")
+        .output()
+        .unwrap();
+    let said_text = String::from_utf8_lossy(&said.stdout);
+    assert!(
+        said.status.success(),
+        "{}",
+        String::from_utf8_lossy(&said.stderr)
+    );
+    assert!(said_text.contains("Llave de registro nueva"), "{said_text}");
+    for (holder, pass) in [(1, ROOT_PASS[0]), (2, ROOT_PASS[1])] {
+        let copy = format!("copia-{holder}.json");
+        std::fs::copy(w.path("conocer/next-root.json"), w.path(&copy)).unwrap();
+        let key = key_file(&w.path(&format!("conocer/root-keys/holder-{holder}")));
+        w.sello()
+            .env("SELLO_ROOT_PASSPHRASE", pass)
+            .args(["federation", "rotate-root", "sign", &copy, "--key"])
+            .arg(&key)
+            .assert()
+            .success();
+    }
+    w.run_ok(&[
+        "federation",
+        "rotate-root",
+        "combine",
+        "--dir",
+        "conocer",
+        "copia-1.json",
+        "copia-2.json",
+    ]);
+    // The old passphrase no longer opens the key that signs; the new one does.
+    w.sello()
+        .args([
+            "federation",
+            "publish",
+            "--dir",
+            "conocer",
+            "--out",
+            "new.jwt",
+        ])
+        .args(["--status", "status"])
+        .assert()
+        .failure();
+    w.sello()
+        .env("SELLO_PASSPHRASE", NEW_PASS)
+        .args([
+            "federation",
+            "publish",
+            "--dir",
+            "conocer",
+            "--out",
+            "new.jwt",
+        ])
+        .args(["--status", "status"])
+        .assert()
+        .success();
+    // A verifier pinned at version 1 walks to version 2 and takes the new key's bundle …
+    let (status, out, err) = w.verify("root-v1.json", "new.jwt", &[&cert]);
+    assert_eq!(status, 0, "{out}{err}");
+    // … and from then on refuses whatever the old key signs: the old bundle is a root
+    // rollback (exit 2, named).
+    let out = w
+        .sello()
+        .args([
+            "--lang",
+            "en",
+            "verify",
+            "--trust",
+            "root-v1.json",
+            "--bundle",
+            "old.jwt",
+        ])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("signed under root version 1, older than version 2 already accepted"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_receipt_records_the_check_and_is_no_certificate() {
+    let w = World::new();
+    w.init();
+    w.centre("cecati149", "mx.cecati149", "CECATI 149");
+    w.accredit("cecati149", "EC0105");
+    let issued = w.issue("cecati149", "EC0105");
+    let cert = token(&issued);
+    w.publish("conocer", "trust.jwt", &[]);
+    let receipt = |name: &str, inputs: &[&str]| {
+        w.sello()
+            .args([
+                "verify",
+                "--trust",
+                "conocer/root.json",
+                "--bundle",
+                "trust.jwt",
+            ])
+            .args(["--receipt", name])
+            .args(inputs)
+            .output()
+            .unwrap()
+    };
+    let out = receipt("comprobante.svg", &[&cert]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Comprobante escrito"));
+    let svg = std::fs::read_to_string(w.path("comprobante.svg")).unwrap();
+    for said in [
+        "Comprobante de verificación",
+        "NO es un certificado",
+        "COMPROBANTE · NO ES UN CERTIFICADO",
+        "CERTIFICADO VÁLIDO",
+        "Rosa Elena Rodríguez Cruz",
+        "paquete de confianza n.º 1 de CONOCER",
+        "Huella del token (SHA-256)",
+        &sello_core::token::sha256_hex(&cert),
+    ] {
+        assert!(svg.contains(said), "{said}: {svg}");
+    }
+    // Nothing on it scans as a certificate: no QR code, no token.
+    assert!(!svg.contains(&cert) && !svg.contains("<path") && !svg.contains("<image"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(w.path("comprobante.svg"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "it holds the holder's personal data");
+    }
+    let out = receipt("comprobante.pdf", &[&cert]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read(w.path("comprobante.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    // Two certificates, or a name that is neither .pdf nor .svg: refused, nothing written.
+    let out = receipt("dos.pdf", &[&cert, &cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exactamente un certificado"));
+    assert!(!w.path("dos.pdf").exists());
+    let out = receipt("comprobante.doc", &[&cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!w.path("comprobante.doc").exists());
+}

@@ -361,6 +361,17 @@ ledger-migrated = Ledger copied from { $from } to { $to }: { $source ->
     [one] 1 certificate
    *[other] { $source } certificates
 } in the source, { $copied } copied now, { $already } already there; { $target } in the target. Checked: every certificate of the source is in the target with the same token.
+about-keys-join = Use the federation's verification page as the QR URL: checks that the trust bundle accredits this folder's active key, then sets verify_url to the federation's page
+help-keys-join-trust_root = The federation's root document (root.json, pinned)
+value-keys-join-trust_root = ROOT_JSON
+help-keys-join-bundle = The federation's trust bundle: trust.jwt, or its https:// address
+value-keys-join-bundle = TRUST_JWT_OR_URL
+help-keys-join-ca_file = Extra certificate authorities (PEM) for an https:// bundle (also SELLO_CA_FILE)
+value-keys-join-ca_file = PEM_FILE
+keys-join-not-accredited = the trust bundle of { $federation } does not accredit the issuer "{ $id }": ask the registry to accredit it (sello federation accredit) and use the new bundle
+keys-join-key-not-accredited = the trust bundle of { $federation } does not accredit this folder's active key { $kid }: send its jwks.json to the registry to have it accredited
+keys-join-no-url = the federation { $federation } publishes no verification page in its trust bundle; use sello keygen --url or ask the registry for its address
+keys-joined = This folder's QR codes now open { $url }, the verification page of { $federation }. Certificates already printed still verify with their own URL.
 keys-ledger-set = Ledger: { $address }
 keys-station-added = Station added: key { $kid } in { $path }. Publish this folder's jwks.json (sello keys publish) before the station issues.
 reissue-same-key = { $kid } is this folder's active key: rotate keys (sello keys rotate) or use a station's folder, then re-issue
@@ -410,6 +421,8 @@ help-federation-publish-status = Folder of the centres' status lists (.jwt); the
 help-federation-publish-valid_days = Days the bundle is fresh (publish a new one every day)
 help-federation-publish-out = Where to write the bundle
 help-federation-rotate-root-keygen-out = Folder to write it to (the passphrase: SELLO_ROOT_PASSPHRASE, or asked)
+help-federation-rotate-root-prepare-new_registry_key = Replace the registry key: a new one (encrypted under SELLO_NEW_PASSPHRASE, or asked twice) signs bundles once this version is combined
+fed-new-registry-key = New registry key { $kid } in registry-key/; it signs bundles (under its passphrase) once this version is combined. Until then the current one signs.
 help-federation-rotate-root-prepare-dir = Registry folder
 help-federation-rotate-root-prepare-add_root_key = Add this root key (a .pub.json file; repeatable)
 help-federation-rotate-root-prepare-remove_root_key = Take out this root key (repeatable)
@@ -551,3 +564,22 @@ fetch-not-text = { $url } did not send UTF-8 text
 fetch-failed = { $url } could not be fetched: { $why }
 fetch-ca-io = the certificate authorities file { $path }: { $error }
 fetch-ca-bad = { $path } holds no PEM certificate, or a broken one
+
+## Receipts: sello verify --receipt
+
+help-verify-receipt = Also write a receipt of the check (PDF, or SVG when the name ends in .svg; for the file, not a certificate): what was checked, when, the verdict and reason, the claims, the trust used and the token's SHA-256. Needs exactly one certificate among the inputs
+value-verify-receipt = RECEIPT_PDF
+receipt-not-one = --receipt needs exactly one certificate among the inputs; { $n } were verified: no receipt was written
+receipt-kind = { $path }: a receipt is written as .pdf or .svg
+receipt-written = Receipt written: { $path }
+receipt-title = Verification receipt
+receipt-not-a-certificate = This document is NOT a certificate and does not replace one: it records that Sello checked the certificate described below, when, and with what result. To check the certificate, verify the original (its QR code).
+receipt-band = RECEIPT · NOT A CERTIFICATE
+receipt-checked-at = Checked at
+receipt-checked-with = Checked with
+receipt-tool = sello { $version }
+receipt-trust = Trust
+receipt-trust-bundle = trust bundle no. { $seq } of { $federation }, of { $date }
+receipt-trust-keys = key sets given: { $keys }
+receipt-token-hash = Token fingerprint (SHA-256)
+receipt-footer = The fingerprint names the token checked without repeating it: the same certificate always gives the same fingerprint. A receipt can be altered like any PDF; the certificate cannot.

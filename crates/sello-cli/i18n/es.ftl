@@ -361,6 +361,17 @@ ledger-migrated = Registro copiado de { $from } a { $to }: { $source ->
     [one] 1 certificado
    *[other] { $source } certificados
 } en el origen, { $copied } copiados ahora, { $already } ya estaban; { $target } en el destino. Comprobado: cada certificado del origen está en el destino con el mismo token.
+about-keys-join = Usa la página de verificación de la federación como URL de los códigos QR: comprueba que el paquete de confianza acredita la llave activa de la carpeta y cambia verify_url a la página de la federación
+help-keys-join-trust_root = El documento raíz de la federación (root.json, fijado)
+value-keys-join-trust_root = ROOT_JSON
+help-keys-join-bundle = El paquete de confianza de la federación: trust.jwt, o su dirección https://
+value-keys-join-bundle = TRUST_JWT_O_URL
+help-keys-join-ca_file = Autoridades de certificación adicionales (PEM) para un paquete https:// (también SELLO_CA_FILE)
+value-keys-join-ca_file = ARCHIVO_PEM
+keys-join-not-accredited = el paquete de confianza de { $federation } no acredita al emisor «{ $id }»: pida al registro que lo acredite (sello federation accredit) y use el paquete nuevo
+keys-join-key-not-accredited = el paquete de confianza de { $federation } no acredita la llave activa { $kid } de esta carpeta: envíe su jwks.json al registro para que la acredite
+keys-join-no-url = la federación { $federation } no publica una página de verificación en su paquete de confianza; use sello keygen --url o pida al registro su dirección
+keys-joined = Los códigos QR de esta carpeta abren ahora { $url }, la página de verificación de { $federation }. Los certificados ya impresos siguen verificándose con su propio URL.
 keys-ledger-set = Registro: { $address }
 keys-station-added = Estación agregada: llave { $kid } en { $path }. Publique el jwks.json de esta carpeta (sello keys publish) antes de que la estación emita.
 reissue-same-key = { $kid } es la llave activa de esta carpeta: rote las llaves (sello keys rotate) o use la carpeta de una estación, y luego vuelva a emitir
@@ -410,6 +421,8 @@ help-federation-publish-status = Carpeta con las listas de estado de los centros
 help-federation-publish-valid_days = Días que el paquete está vigente (publique uno nuevo cada día)
 help-federation-publish-out = Dónde se escribe el paquete
 help-federation-rotate-root-keygen-out = Carpeta donde se escribe (la frase: SELLO_ROOT_PASSPHRASE, o preguntada)
+help-federation-rotate-root-prepare-new_registry_key = Reemplaza la llave de registro: una nueva (cifrada con SELLO_NEW_PASSPHRASE, o preguntada dos veces) firma los paquetes cuando esta versión se combine
+fed-new-registry-key = Llave de registro nueva { $kid } en registry-key/; firma los paquetes (con su frase de contraseña) en cuanto se combine esta versión. Hasta entonces firma la actual.
 help-federation-rotate-root-prepare-dir = Carpeta del registro
 help-federation-rotate-root-prepare-add_root_key = Agrega esta llave raíz (un archivo .pub.json; se puede repetir)
 help-federation-rotate-root-prepare-remove_root_key = Quita esta llave raíz (se puede repetir)
@@ -551,3 +564,22 @@ fetch-not-text = { $url } no envió texto UTF-8
 fetch-failed = no se pudo descargar { $url }: { $why }
 fetch-ca-io = el archivo de autoridades de certificación { $path }: { $error }
 fetch-ca-bad = { $path } no contiene ningún certificado PEM, o uno dañado
+
+## Receipts: sello verify --receipt
+
+help-verify-receipt = Además escribe un comprobante de la verificación (PDF, o SVG si el nombre termina en .svg; para el expediente, no es un certificado): qué se verificó, cuándo, el veredicto y su motivo, los datos, la confianza usada y la huella SHA-256 del token. Necesita exactamente un certificado entre las entradas
+value-verify-receipt = COMPROBANTE_PDF
+receipt-not-one = --receipt necesita exactamente un certificado entre las entradas; se verificaron { $n }: no se escribió ningún comprobante
+receipt-kind = { $path }: el comprobante se escribe como .pdf o .svg
+receipt-written = Comprobante escrito: { $path }
+receipt-title = Comprobante de verificación
+receipt-not-a-certificate = Este documento NO es un certificado ni lo sustituye: deja constancia de que Sello verificó el certificado descrito abajo, cuándo y con qué resultado. Para comprobar el certificado, verifique el original (su código QR).
+receipt-band = COMPROBANTE · NO ES UN CERTIFICADO
+receipt-checked-at = Verificado el
+receipt-checked-with = Verificado con
+receipt-tool = sello { $version }
+receipt-trust = Confianza
+receipt-trust-bundle = paquete de confianza n.º { $seq } de { $federation }, del { $date }
+receipt-trust-keys = llaves dadas: { $keys }
+receipt-token-hash = Huella del token (SHA-256)
+receipt-footer = La huella identifica el token verificado sin repetirlo: el mismo certificado da siempre la misma huella. Un comprobante puede alterarse como cualquier PDF; el certificado no.

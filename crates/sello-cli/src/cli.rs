@@ -262,6 +262,11 @@ pub struct VerifyArgs {
     // https:// URL (fetched, kept in the cache, used from there when the network fails)
     #[arg(long, value_name = "TRUST_JWT_OR_URL", requires = "trust_root")]
     pub bundle: Option<String>,
+    // Also write a receipt of the check (PDF, or SVG for a .svg name; not a certificate):
+    // what was checked, when, the verdict and reason, the claims, the trust used and the
+    // token's SHA-256. Needs exactly one certificate among the inputs
+    #[arg(long, value_name = "RECEIPT_PDF")]
+    pub receipt: Option<PathBuf>,
     // Refuse a bundle older than this (e.g. 36h, 7d; s, m, h, d or seconds)
     #[arg(long, value_name = "DURATION")]
     pub max_bundle_age: Option<String>,
@@ -435,6 +440,22 @@ pub enum KeysCommand {
         // postgres://USER@HOST:PORT/DATABASE, or a SQLite file (relative to the folder)
         address: String,
     },
+    // Use the federation's verification page as the QR URL: checks that the trust bundle
+    // accredits this folder's active key, then sets verify_url to the federation's page
+    Join {
+        // Issuer folder
+        #[arg(long)]
+        dir: PathBuf,
+        // The federation's root document (root.json, pinned)
+        #[arg(long = "trust", id = "trust_root", value_name = "ROOT_JSON")]
+        trust_root: PathBuf,
+        // The federation's trust bundle: trust.jwt, or its https:// address
+        #[arg(long, value_name = "TRUST_JWT_OR_URL")]
+        bundle: String,
+        // Extra certificate authorities (PEM) for an https:// bundle (also SELLO_CA_FILE)
+        #[arg(long, value_name = "PEM_FILE", env = "SELLO_CA_FILE")]
+        ca_file: Option<PathBuf>,
+    },
     // Add a station: a new key of this issuer that signs beside the others, in a new issuer
     // folder for the station's machine; then publish jwks.json
     AddStation {
@@ -602,6 +623,10 @@ pub enum RotateRootCommand {
         // New threshold
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=16))]
         threshold: Option<u8>,
+        // Replace the registry key: a new one (encrypted under SELLO_NEW_PASSPHRASE, or asked
+        // twice) signs bundles once this version is combined
+        #[arg(long)]
+        new_registry_key: bool,
         // Where to write it (default DIR/next-root.json)
         #[arg(long)]
         out: Option<PathBuf>,

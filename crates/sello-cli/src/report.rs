@@ -34,21 +34,23 @@ pub fn print(outcome: &Outcome, as_json: bool, trust: &TrustStore) {
     }
 }
 
-/// The human report for one verification: one value per line after its label, every value
-/// that did not come from Sello escaped ([`Escaped`]), and the certificate's own attributes in
-/// a section of their own, so that no signed text can pass for one of Sello's labels; each
-/// under the label its issuer declares in `key_set` (FORMAT.md §5.1), else under its key.
-pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&KeySet>) -> String {
+/// What the report says of one verification, in the process language: the headline, each
+/// label with its value (every value that did not come from Sello escaped, [`Escaped`]), and
+/// the certificate's own attributes apart, each under the label its issuer declares in
+/// `key_set` (FORMAT.md §5.1), else under its key. The terminal report and the receipt
+/// (`--receipt`) both show these.
+pub struct Shown {
+    pub verdict: Verdict,
+    pub headline: String,
+    pub lines: Vec<(String, String)>,
+    pub attributes: Vec<(String, String)>,
+}
+
+pub fn shown(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&KeySet>) -> Shown {
     let lang = language();
-    let mark = match v.verdict {
-        Verdict::Valid => "✔",
-        Verdict::Invalid => "✘",
-        Verdict::Indeterminate => "?",
-    };
-    let mut out = format!("{mark} {}\n", v.verdict.headline(lang));
+    let mut lines: Vec<(String, String)> = Vec::new();
     let mut line = |id: &str, value: &dyn std::fmt::Display| {
-        let label = crate::i18n::tr(id, &[]);
-        out.push_str(&format!("  {:<16} {value}\n", format!("{label}:")));
+        lines.push((crate::i18n::tr(id, &[]), value.to_string()));
     };
     let shown_input = untrusted::shorten(input, 60);
     match qr {
@@ -65,7 +67,7 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&
         ),
         None => line("label-result", &v.message(lang)),
     }
-    let mut attrs = None;
+    let mut attributes = Vec::new();
     if let Some(c) = &v.claims {
         let cert = &c.cert;
         line("label-holder", &Escaped(&cert.holder.name));
@@ -91,7 +93,12 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&
         if let Some(exp) = c.exp {
             line("label-expires", &zone.valid_through(exp));
         }
-        attrs = Some(&cert.attrs).filter(|a| !a.is_empty());
+        for (key, value) in &cert.attrs {
+            let name = key_set
+                .and_then(|set| set.attribute_label(key, lang))
+                .unwrap_or(key);
+            attributes.push((Escaped(name).to_string(), Escaped(value).to_string()));
+        }
     }
     if let Some(issuer) = &v.issuer {
         line("label-issuer", &Escaped(&issuer.name));
@@ -116,13 +123,32 @@ pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&
     {
         line("label-detail", &Escaped(detail));
     }
-    if let Some(attrs) = attrs {
+    Shown {
+        verdict: v.verdict,
+        headline: v.verdict.headline(lang),
+        lines,
+        attributes,
+    }
+}
+
+/// The human report for one verification ([`shown`]): one value per line after its label,
+/// and the certificate's own attributes in a section of their own, so that no signed text can
+/// pass for one of Sello's labels.
+pub fn human(input: &str, qr: Option<usize>, v: &Verification, key_set: Option<&KeySet>) -> String {
+    let shown = shown(input, qr, v, key_set);
+    let mark = match shown.verdict {
+        Verdict::Valid => "✔",
+        Verdict::Invalid => "✘",
+        Verdict::Indeterminate => "?",
+    };
+    let mut out = format!("{mark} {}\n", shown.headline);
+    for (label, value) in &shown.lines {
+        out.push_str(&format!("  {:<16} {value}\n", format!("{label}:")));
+    }
+    if !shown.attributes.is_empty() {
         out.push_str(&format!("  {}\n", tr!("label-attributes")));
-        for (key, value) in attrs {
-            let name = key_set
-                .and_then(|set| set.attribute_label(key, lang))
-                .unwrap_or(key);
-            out.push_str(&format!("    {} = {}\n", Escaped(name), Escaped(value)));
+        for (name, value) in &shown.attributes {
+            out.push_str(&format!("    {name} = {value}\n"));
         }
     }
     out

@@ -822,7 +822,7 @@ pub fn bundle_hash(text: &str) -> String {
     hex_sha256(text.trim().as_bytes())
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))

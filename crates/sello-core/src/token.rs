@@ -314,6 +314,13 @@ pub fn assemble(signing_input: &str, signature: &Signature) -> String {
     format!("{signing_input}.{}", b64::encode(&signature.to_bytes()))
 }
 
+/// The SHA-256 of the token a text carries ([`extract`]: the text, or a URL's fragment), as
+/// signed, in lower-case hex: how a receipt or a log names the token it checked without
+/// repeating it (FORMAT.md §4).
+pub fn sha256_hex(text: &str) -> String {
+    crate::federation::hex_sha256(extract(text).as_bytes())
+}
+
 /// Finds a token in text a QR code or a user may give: a bare token, or a URL whose fragment
 /// is the token (`https://…/v#<token>`). Surrounding whitespace is ignored.
 pub fn extract(text: &str) -> &str {
@@ -383,6 +390,15 @@ fn lenient_base64_starts_with_brace(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_and_its_url_have_one_hash() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(sha256_hex("https://verifica.example.mx/v#abc"), sha256_hex("abc"));
+    }
     use crate::certificate::tests::sample;
 
     #[test]

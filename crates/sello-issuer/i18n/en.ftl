@@ -129,6 +129,7 @@ registry-self-check = the signed bundle would not pass verification (it was not 
 registry-rotation = the new root version would not be accepted: { $error }
 registry-different-documents = the signed copies are not of one prepared document; combine only copies of one "prepare"
 registry-nothing-to-combine = no signed copy given to combine
+registry-no-new-registry-key = the new version drops the registry key in use and none of its registry keys is in this folder's registry-key/: prepare the rotation here with --new-registry-key
 registry-no-root-key = the current root has no key { $kid }
 registry-not-a-root-key = the key { $kid } is not a root key of this document nor of the version before
 registry-not-ed25519 = not an Ed25519 public key (a JWK with kty OKP and crv Ed25519)

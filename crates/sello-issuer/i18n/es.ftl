@@ -129,6 +129,7 @@ registry-self-check = el paquete firmado no pasaría la verificación (no se pub
 registry-rotation = la nueva versión raíz no se aceptaría: { $error }
 registry-different-documents = las copias firmadas no son del mismo documento preparado; combine solo copias de un mismo «prepare»
 registry-nothing-to-combine = no se dio ninguna copia firmada para combinar
+registry-no-new-registry-key = la versión nueva no incluye la llave de registro en uso y ninguna de sus llaves de registro está en registry-key/ de esta carpeta: prepare la rotación aquí con --new-registry-key
 registry-no-root-key = la raíz actual no tiene la llave { $kid }
 registry-not-a-root-key = la llave { $kid } no es una llave raíz de este documento ni de la versión anterior
 registry-not-ed25519 = no es una llave pública Ed25519 (JWK con kty OKP y crv Ed25519)

@@ -157,6 +157,11 @@ pub enum RegistryError {
     /// No copy given to combine.
     #[error("{}", tr("registry-nothing-to-combine", &[]))]
     NothingToCombine,
+    /// The combined root's registry keys do not include the one in use, and none of them has
+    /// its private key in this folder's `registry-key/` (prepare the rotation here, with a new
+    /// registry key).
+    #[error("{}", tr("registry-no-new-registry-key", &[]))]
+    NoRegistryKeyFile,
     /// A root key to remove that the root does not have (escaped).
     #[error("{}", tr("registry-no-root-key", &[("kid", .0.as_str().into())]))]
     NoRootKey(String),
@@ -331,6 +336,10 @@ pub struct Rotation {
     pub remove_root_keys: Vec<String>,
     /// A new threshold (else the current one).
     pub threshold: Option<usize>,
+    /// A new registry key ([`RegistryDir::new_registry_key`]) to sign bundles from this
+    /// version on, in place of every registry key of the current one (after a registry key
+    /// was stolen, or as routine).
+    pub registry_key: Option<PublicKey>,
 }
 
 /// Takes the registry folder's lock, waiting for whoever holds it.
@@ -779,11 +788,9 @@ impl RegistryDir {
         if !(1..=MAX_VALID_DAYS).contains(&valid_days) {
             return Err(RegistryError::ValidDays);
         }
-        let key_path = self
-            .path
-            .join("registry-key")
-            .join(format!("{}.p8", self.registry_kid));
-        let signer = read_private_key(&key_path, &self.registry_kid, passphrase)?;
+        let kid = self.signing_kid(&self.root)?;
+        let key_path = self.path.join("registry-key").join(format!("{kid}.p8"));
+        let signer = read_private_key(&key_path, &kid, passphrase)?;
         let mut trust = sello_verifier::TrustStore::new();
         for e in &self.issuers {
             trust
@@ -851,7 +858,7 @@ impl RegistryDir {
             verify_url: self.verify_url.clone(),
             issuers,
         };
-        let input = claims.signing_input(&self.registry_kid);
+        let input = claims.signing_input(&kid);
         let signature = signer
             .sign(input.as_bytes())
             .map_err(|e| KeyStoreError::Crypto(e.0))?;
@@ -901,9 +908,30 @@ impl RegistryDir {
             iat: now,
             root_threshold: rotation.threshold.unwrap_or(current.root_threshold),
             root_keys,
-            registry_keys: current.registry_keys.clone(),
+            registry_keys: match &rotation.registry_key {
+                Some(key) => vec![key.clone()],
+                None => current.registry_keys.clone(),
+            },
         };
         Ok(RootDocument::prepare(&claims)?)
+    }
+
+    /// A new registry key for a rotation ([`Rotation::registry_key`]), written to
+    /// `registry-key/` encrypted under `passphrase` (checked for strength). It signs nothing
+    /// until a root version naming it is combined ([`RegistryDir::combine`]); from then on
+    /// `publish` signs with it (and its passphrase).
+    pub fn new_registry_key(&self, passphrase: &str) -> Result<PublicKey, RegistryError> {
+        passphrase::check(passphrase, &[&self.federation, &self.name])
+            .map_err(RegistryError::WeakPassphrase)?;
+        let signer = LocalSigner::generate().map_err(|e| KeyStoreError::Crypto(e.0))?;
+        let dir = self.path.join("registry-key");
+        private_dir(&dir)?;
+        write_private_key(
+            &dir.join(format!("{}.p8", signer.kid())),
+            &signer,
+            passphrase,
+        )?;
+        Ok(PublicKey::new(signer.verifying_key()))
     }
 
     /// Step 3 of the ceremony: merges the signatures of `copies` (each holder's signed copy of
@@ -951,9 +979,37 @@ impl RegistryDir {
         });
         sello_verifier::federation::check_next_root(&self.root, &doc)
             .map_err(RegistryError::Rotation)?;
+        // The registry key that signs from this version on: the one in use while the new
+        // version keeps it, else the new version's key whose private key is in this folder.
+        let registry_kid = self.signing_kid(&doc)?;
         self.write_root(&doc)?;
         self.root = doc.clone();
+        if registry_kid != self.registry_kid {
+            self.registry_kid = registry_kid;
+            self.commit(self.issuers.clone(), self.seq)?;
+        }
         Ok(doc)
+    }
+
+    /// The registry key that signs under `root`: the one recorded in use while `root` names
+    /// it, else the key of `root` whose private key is in `registry-key/`. (A crash between
+    /// writing a combined root and recording its new key leaves the record behind; publishing
+    /// still signs with the right key.)
+    fn signing_kid(&self, root: &RootDocument) -> Result<String, RegistryError> {
+        if root.claims.registry_key(&self.registry_kid).is_some() {
+            return Ok(self.registry_kid.clone());
+        }
+        root.claims
+            .registry_keys
+            .iter()
+            .map(|k| k.kid.clone())
+            .find(|kid| {
+                self.path
+                    .join("registry-key")
+                    .join(format!("{kid}.p8"))
+                    .is_file()
+            })
+            .ok_or(RegistryError::NoRegistryKeyFile)
     }
 
     fn write_root(&self, doc: &RootDocument) -> Result<(), RegistryError> {
@@ -1042,7 +1098,7 @@ pub fn read_key_set(path: &Path) -> Result<KeySet, RegistryError> {
 mod tests {
     use super::*;
     use sello_core::IssuerInfo;
-    use sello_verifier::federation::{accept_bundle, pinned_root};
+    use sello_verifier::federation::{Ratchet, accept_bundle, pinned_root};
 
     const PASS: &[&str] = &[
         "frase del registro larga",
@@ -1389,6 +1445,7 @@ mod tests {
                     add_root_keys: vec![new_key.clone()],
                     remove_root_keys: vec![old_kid.clone()],
                     threshold: None,
+                    registry_key: None,
                 },
                 T + DAY,
             )
@@ -1462,5 +1519,90 @@ mod tests {
         assert_eq!(accepted.root, v2);
         drop(dir);
         assert_eq!(RegistryDir::open(tmp.path()).unwrap().root(), &v2);
+    }
+
+    #[test]
+    fn a_rotation_replaces_a_stolen_registry_key() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (mut dir, created) = init(tmp.path());
+        let v1 = created.root.clone();
+        let (a, _) = centre("mx.cecati149", 1);
+        dir.accredit(a, &["EC0105".into()], T, None).unwrap();
+        let before = dir.publish(PASS[0], &[], T + DAY, 7).unwrap();
+        let old_kid = dir.registry_kid().to_owned();
+        let new_pass = "nueva frase del registro larga";
+        let new_key = dir.new_registry_key(new_pass).unwrap();
+        let prepared = dir
+            .prepare_rotation(
+                &Rotation {
+                    registry_key: Some(new_key.clone()),
+                    ..Rotation::default()
+                },
+                T + 2 * DAY,
+            )
+            .unwrap();
+        assert_eq!(prepared.claims.registry_keys, vec![new_key.clone()]);
+        // Nothing changes until the holders have signed: bundles are still the old key's.
+        assert_eq!(dir.registry_kid(), old_kid);
+        let copies: Vec<RootDocument> = [0, 1]
+            .iter()
+            .map(|&i| {
+                let mut copy = prepared.clone();
+                sign_root(&mut copy, &holder_key(&created, i), PASS[i + 1], None).unwrap();
+                copy
+            })
+            .collect();
+        dir.combine(&copies).unwrap();
+        assert_eq!(dir.registry_kid(), new_key.kid);
+        // The new key signs, under its own passphrase; the record remembers it.
+        assert!(matches!(
+            dir.publish(PASS[0], &[], T + 3 * DAY, 7),
+            Err(RegistryError::Key(KeyStoreError::Unlock(_)))
+        ));
+        let after = dir.publish(new_pass, &[], T + 3 * DAY, 7).unwrap();
+        let accepted = accept_bundle(&v1, &after.text, T + 3 * DAY, Policy::default()).unwrap();
+        assert_eq!(accepted.kid, new_key.kid);
+        drop(dir);
+        assert_eq!(
+            RegistryDir::open(tmp.path()).unwrap().registry_kid(),
+            new_key.kid
+        );
+        // A bundle the old (stolen) key signs carries version 1 only: a verifier that has
+        // seen version 2 refuses it as a root rollback; and a verifier holding version 2
+        // never accepts the old key's signature on a version-2 bundle.
+        let state = Ratchet::check(None, &accepted).unwrap();
+        let old = accept_bundle(&v1, &before.text, T + 3 * DAY, Policy::default()).unwrap();
+        assert!(matches!(
+            Ratchet::check(Some(&state), &old),
+            Err(FederationError::RootRollback { .. })
+        ));
+        // A prepared rotation that drops the key in use, prepared elsewhere (no private key
+        // here), is refused at combine.
+        let mut dir = RegistryDir::open(tmp.path()).unwrap();
+        let foreign = PublicKey::new(
+            sello_core::ed25519_dalek::SigningKey::from_bytes(&[77; 32]).verifying_key(),
+        );
+        let prepared = dir
+            .prepare_rotation(
+                &Rotation {
+                    registry_key: Some(foreign),
+                    ..Rotation::default()
+                },
+                T + 4 * DAY,
+            )
+            .unwrap();
+        let v2_holders: Vec<RootDocument> = [0, 1]
+            .iter()
+            .map(|&i| {
+                let mut copy = prepared.clone();
+                sign_root(&mut copy, &holder_key(&created, i), PASS[i + 1], None).unwrap();
+                copy
+            })
+            .collect();
+        assert!(matches!(
+            dir.combine(&v2_holders),
+            Err(RegistryError::NoRegistryKeyFile)
+        ));
+        assert_eq!(dir.root().claims.version, 2);
     }
 }

@@ -509,6 +509,20 @@ impl IssuerDir {
         Ok(name)
     }
 
+    /// Sets the verification page the issuer's QR codes open (`verify_url`, FORMAT §5.1):
+    /// checked by the key-set rule first. Certificates already printed keep the URL they
+    /// carry; every URL leads to the same verdict, since the token is in the fragment.
+    pub fn set_verify_url(&mut self, url: &str) -> Result<(), KeyStoreError> {
+        check_verify_url(url).map_err(|e| KeyStoreError::Invalid {
+            path: self.path.join("issuer.json"),
+            detail: e.to_string(),
+        })?;
+        let mut key_set = self.key_set.clone();
+        key_set.issuer.verify_url = Some(url.to_owned());
+        let active = self.active_kid.clone();
+        self.commit(key_set, active, &mut |_| Ok(()))
+    }
+
     /// Where the ledger is, as recorded in `issuer.json` (`sello keys set-ledger`): a
     /// PostgreSQL URL without password, or a SQLite file (relative to the folder); `None`: the
     /// folder's `ledger.sqlite`.

@@ -140,6 +140,7 @@ mod output;
 mod pdf;
 mod printer;
 mod qr;
+mod receipt;
 mod template;
 mod text;
 
@@ -150,6 +151,7 @@ pub use fonts::FONT_FAMILY;
 pub use output::{Output, OutputError, Outputs, QR_PNG_SCALE, QR_SVG_MM};
 pub use printer::Printer;
 pub use qr::{Correction, QUIET_ZONE, QrError, QrMatrix};
+pub use receipt::{Receipt, render_receipt_pdf, render_receipt_svg};
 pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};
 
 use template::{Layout, Page, QR_PATH_ID};

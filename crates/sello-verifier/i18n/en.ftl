@@ -59,7 +59,10 @@ fed-signed-by-root-key = the trust bundle is signed by a root key; only registry
 fed-unknown-signer = the trust bundle is signed by «{ $kid }», which is not a registry key of the root
 fed-bad-signature = the trust bundle's signature does not verify: it was altered or forged
 fed-from-future = the trust bundle is dated in the future (iat { $iat }); check the clock
-fed-too-old = the trust bundle (iat { $iat }) is older than the maximum age of { $max } seconds
+fed-too-old = the trust bundle (iat { $iat }) is older than the maximum age of { $max } { $max ->
+    [one] second
+   *[other] seconds
+}
 fed-status = the status list of «{ $issuer }» in the trust bundle: { $error }
 fed-rollback = refused: this trust bundle (seq { $seq }) is older than one already accepted (seq { $stored }); get the current one
 fed-root-rollback = refused: this trust bundle is signed under root version { $root }, older than version { $stored } already accepted

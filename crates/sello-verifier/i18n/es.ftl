@@ -59,7 +59,10 @@ fed-signed-by-root-key = el paquete de confianza está firmado con una llave ra�
 fed-unknown-signer = el paquete de confianza está firmado con «{ $kid }», que no es una llave del registro de la raíz
 fed-bad-signature = la firma del paquete de confianza no corresponde: fue alterado o falsificado
 fed-from-future = el paquete de confianza tiene fecha futura (iat { $iat }); revise el reloj
-fed-too-old = el paquete de confianza (iat { $iat }) es más antiguo que la edad máxima de { $max } segundos
+fed-too-old = el paquete de confianza (iat { $iat }) es más antiguo que la edad máxima de { $max } { $max ->
+    [one] segundo
+   *[other] segundos
+}
 fed-status = la lista de estado de «{ $issuer }» en el paquete de confianza: { $error }
 fed-rollback = rechazado: este paquete de confianza (seq { $seq }) es más antiguo que uno ya aceptado (seq { $stored }); consiga el actual
 fed-root-rollback = rechazado: este paquete de confianza está firmado bajo la versión { $root } de la raíz, más antigua que la versión { $stored } ya aceptada

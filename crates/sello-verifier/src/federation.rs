@@ -653,6 +653,26 @@ mod tests {
     }
 
     #[test]
+    fn the_maximum_age_agrees_in_number() {
+        use sello_core::Lang;
+        let say = |lang, max: i64| {
+            crate::i18n::CATALOG.format(
+                lang,
+                "fed-too-old",
+                &[("iat", 0.into()), ("max", max.into())],
+            )
+        };
+        assert!(
+            say(Lang::Es, 1).ends_with("de 1 segundo"),
+            "{}",
+            say(Lang::Es, 1)
+        );
+        assert!(say(Lang::Es, 90).ends_with("de 90 segundos"));
+        assert!(say(Lang::En, 1).ends_with("of 1 second"));
+        assert!(say(Lang::En, 90).ends_with("of 90 seconds"));
+    }
+
+    #[test]
     fn a_bundle_under_another_pinned_root_keeps_its_own_record() {
         let pinned = v::root_v1();
         let good = accept_bundle(&pinned, &v::good_bundle(), v::VAT, Policy::default()).unwrap();

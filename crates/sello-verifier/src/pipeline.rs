@@ -24,6 +24,9 @@ pub struct Outcome {
     pub qr: Option<usize>,
     /// The verification, or why the input gave none.
     pub result: Result<Verification, InputError>,
+    /// The SHA-256 of the token verified (its compact JWS text, as it was signed), lower-case
+    /// hex: what a receipt names so that a file can be matched to the check made of it.
+    pub token_sha256: Option<String>,
 }
 
 impl Outcome {
@@ -32,6 +35,7 @@ impl Outcome {
             input: input.to_owned(),
             qr,
             result: Err(error),
+            token_sha256: None,
         }
     }
 
@@ -204,10 +208,11 @@ pub fn verify_inputs(verifier: &Verifier, inputs: &[String], at: i64) -> Vec<Out
             texts
                 .into_iter()
                 .map(|(qr, text)| match text {
-                    Ok(_) => Outcome {
+                    Ok(text) => Outcome {
                         input: arg.clone(),
                         qr,
                         result: Ok(verified.next().expect("one verification per token")),
+                        token_sha256: Some(token::sha256_hex(&text)),
                     },
                     Err(e) => Outcome::failed(arg, qr, e),
                 })

@@ -380,7 +380,15 @@ export const CATALOG = Object.freeze({
       {
         "var": "max"
       },
-      " seconds"
+      " ",
+      {
+        "default": "other",
+        "select": "max",
+        "variants": {
+          "one": "second",
+          "other": "seconds"
+        }
+      }
     ],
     "fed-unknown-signer": [
       "the trust bundle is signed by «",
@@ -1659,7 +1667,15 @@ export const CATALOG = Object.freeze({
       {
         "var": "max"
       },
-      " segundos"
+      " ",
+      {
+        "default": "other",
+        "select": "max",
+        "variants": {
+          "one": "segundo",
+          "other": "segundos"
+        }
+      }
     ],
     "fed-unknown-signer": [
       "el paquete de confianza está firmado con «",

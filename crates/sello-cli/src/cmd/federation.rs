@@ -324,6 +324,7 @@ fn rotate_root(cmd: RotateRootCommand) -> Result<u8, Failure> {
             add_root_key,
             remove_root_key,
             threshold,
+            new_registry_key,
             out,
         } => {
             let registry = RegistryDir::open(&dir)?;
@@ -331,10 +332,22 @@ fn rotate_root(cmd: RotateRootCommand) -> Result<u8, Failure> {
                 .iter()
                 .map(|p| registry::read_public_key(p))
                 .collect::<Result<Vec<_>, _>>()?;
+            let registry_key = if new_registry_key {
+                let pass = crate::shared::new_passphrase(
+                    "SELLO_NEW_PASSPHRASE",
+                    &[registry.federation(), registry.name()],
+                )?;
+                let key = registry.new_registry_key(&pass)?;
+                println!("{}", tr!("fed-new-registry-key", kid = key.kid.as_str()));
+                Some(key)
+            } else {
+                None
+            };
             let rotation = Rotation {
                 add_root_keys,
                 remove_root_keys: remove_root_key,
                 threshold: threshold.map(usize::from),
+                registry_key,
             };
             let doc = registry.prepare_rotation(&rotation, sello_issuer::now())?;
             let out = out.unwrap_or_else(|| dir.join("next-root.json"));
@@ -458,6 +471,20 @@ pub fn bundle_verifier(
     max_age: Option<&str>,
     ca_file: Option<&Path>,
 ) -> Result<Verifier, Failure> {
+    let accepted = accepted_bundle(root, bundle, at, leeway, max_age, ca_file)?;
+    verifier_of(accepted, at, leeway)
+}
+
+/// The bundle of `--trust ROOT --bundle BUNDLE` (a file or an `https://` URL), accepted at
+/// `at` against the pinned root, the ratchet advanced.
+pub fn accepted_bundle(
+    root: &Path,
+    bundle: &str,
+    at: i64,
+    leeway: i64,
+    max_age: Option<&str>,
+    ca_file: Option<&Path>,
+) -> Result<AcceptedBundle, Failure> {
     let max_age = max_age.map(parse_duration).transpose()?;
     let pinned = sello_verifier::federation::pinned_root(&read_capped(root, MAX_ROOT_BYTES)?)
         .map_err(|e| Failure::usage(format!("{}: {e}", path_of(root))))?;
@@ -471,7 +498,7 @@ pub fn bundle_verifier(
             .map_err(|_| Failure::usage(tr!("fed-not-text", path = path_of(path))))?;
         crate::cmd::trust::accept(&pinned, &text, at, policy, &path_of(path))?
     };
-    verifier_of(accepted, at, leeway)
+    Ok(accepted)
 }
 
 /// The verifier of an accepted bundle, with a warning when the bundle is stale at `at`.

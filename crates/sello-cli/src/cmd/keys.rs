@@ -83,6 +83,57 @@ pub fn run(cmd: KeysCommand) -> Result<u8, Failure> {
             println!("{}", tr!("keys-time-zone-set", zone = escaped(&zone)));
             Ok(0)
         }
+        KeysCommand::Join {
+            dir,
+            trust_root,
+            bundle,
+            ca_file,
+        } => {
+            let mut issuer = IssuerDir::open(&dir)?;
+            let at = sello_issuer::now();
+            let accepted = crate::cmd::federation::accepted_bundle(
+                &trust_root,
+                &bundle,
+                at,
+                sello_verifier::DEFAULT_LEEWAY,
+                None,
+                ca_file.as_deref(),
+            )?;
+            let claims = &accepted.claims;
+            let federation = escaped(&accepted.root.claims.name);
+            let id = issuer.info().id.clone();
+            let Some(entry) = claims.issuer(&id) else {
+                return Err(Failure::usage(tr!(
+                    "keys-join-not-accredited",
+                    id = escaped(&id),
+                    federation = federation.as_str()
+                )));
+            };
+            let kid = issuer.active_kid().to_owned();
+            if entry.key_set.key(&kid).is_none() {
+                return Err(Failure::usage(tr!(
+                    "keys-join-key-not-accredited",
+                    kid = escaped(&kid),
+                    federation = federation.as_str()
+                )));
+            }
+            let Some(url) = claims.verify_url.clone() else {
+                return Err(Failure::usage(tr!(
+                    "keys-join-no-url",
+                    federation = federation.as_str()
+                )));
+            };
+            issuer.set_verify_url(&url)?;
+            println!(
+                "{}",
+                tr!(
+                    "keys-joined",
+                    url = escaped(&url),
+                    federation = federation.as_str()
+                )
+            );
+            Ok(0)
+        }
         KeysCommand::SetLedger { dir, address } => {
             let mut issuer = IssuerDir::open(&dir)?;
             // Refused before anything is written: a password in the URL, a broken URL.
