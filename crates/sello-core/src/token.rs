@@ -397,7 +397,10 @@ mod tests {
             sha256_hex("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert_eq!(sha256_hex("https://verifica.example.mx/v#abc"), sha256_hex("abc"));
+        assert_eq!(
+            sha256_hex("https://verifica.example.mx/v#abc"),
+            sha256_hex("abc")
+        );
     }
     use crate::certificate::tests::sample;
 
