@@ -174,8 +174,8 @@ pub struct SummaryRow {
     pub qr_version: Option<u8>,
 }
 
-/// The largest QR version a certificate should need at error correction M: 89 modules, so that
-/// the default template prints it at 0.58 mm per module or more. A batch warns about rows past
+/// The largest QR version a certificate should need at error correction M: 89 modules (97 with the
+/// quiet zone), so that the default template prints it at 0.55 mm per module or more. A batch warns about rows past
 /// it (`docs/ISSUING.md`, "How long a QR code gets").
 pub const QR_VERSION_TARGET: u8 = 18;
 
