@@ -343,7 +343,7 @@ fn a_bundle_url_is_fetched_then_asked_again_conditionally_and_kept_for_when_the_
     // Both reasons are told: the fetch's and the copy's.
     assert!(
         err.contains("sello: error: no se pudo llegar a https://127.0.0.1:")
-            && err.contains("es más antiguo que la edad máxima de 1 segundos"),
+            && err.contains("es más antiguo que la edad máxima de 1 segundo"),
         "{err}"
     );
 
