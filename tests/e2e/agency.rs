@@ -166,7 +166,38 @@ fn a_batch_with_a_template_too_small_for_the_qr_code_issues_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     // A template that cannot be used is data refused (EX_DATAERR).
     assert_eq!(out.status.code(), Some(65), "{err}");
-    assert!(err.contains("mm"), "{err}");
+    // The module size measured and the minimum, in the user's words (Spanish by default).
+    assert!(err.contains("0.40 mm por módulo"), "{err}");
+    assert!(ledger_export(&dir).is_empty());
+}
+
+/// A template that draws over the QR code's quiet zone is refused, naming what is drawn there.
+#[test]
+fn a_batch_with_a_template_drawing_over_the_quiet_zone_issues_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("roster.csv");
+    roster(&list, 2, false);
+    let template = tmp.path().join("plantilla.svg");
+    std::fs::write(
+        &template,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 280 200"><text x="10" y="20">{{holder}}</text><rect id="sello-qr" x="200" y="100" width="60" height="60"/><text x="201" y="103" font-size="3">Folio</text></svg>"#,
+    )
+    .unwrap();
+    for (lang, words) in [
+        ("es", "margen libre de 4 módulos"),
+        ("en", "clear margin of 4 modules"),
+    ] {
+        let out = batch(&dir, &list, &tmp.path().join(format!("out-{lang}")), "pdf")
+            .args(["--lang", lang, "--template"])
+            .arg(&template)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(65), "{err}");
+        assert!(err.contains(words) && err.contains("«Folio»"), "{err}");
+    }
     assert!(ledger_export(&dir).is_empty());
 }
 
@@ -652,5 +683,77 @@ fn declared_attribute_labels_are_read_from_rosters_printed_and_shown() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains(label), "{lang}: {stdout}");
         assert!(!stdout.contains("dep ="), "{lang}: {stdout}");
+    }
+}
+
+/// Every issued row's QR version is in `summary.csv` (the last column, `20-M`), the console
+/// gives the range, and rows past the target version are named with their longest fields.
+#[test]
+fn a_batch_reports_the_qr_version_of_each_certificate_and_warns_about_long_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("issuer");
+    keygen(&dir);
+    let list = tmp.path().join("grupo.csv");
+    std::fs::write(
+        &list,
+        "nombre,título,attr.dep\n\
+         Ana Pérez,Atención,DIF\n\
+         María Guadalupe Hernández López de la Santísima Trinidad,Prestación de servicios de \
+         atención al ciudadano en ventanilla única y orientación sobre trámites municipales,\
+         Dirección General de Capacitación para el Trabajo Industrial y de Servicios\n\
+         ,sin nombre,x\n",
+    )
+    .unwrap();
+    for lang in ["es", "en"] {
+        let out_dir = tmp.path().join(format!("out-{lang}"));
+        let out = crate::cli::batch(&dir, &list, &out_dir)
+            .args(["--lang", lang, "--code", "EC0105", "--formats", "png"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
+        let rows: Vec<Vec<String>> = csv::Reader::from_reader(summary.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(rows.len(), 3, "{summary}");
+        // The version written is the version drawn: the PNG is (17 + 4 v + 8) modules wide.
+        let mut versions = Vec::new();
+        for row in &rows[..2] {
+            let cell = row.last().unwrap();
+            let v: u32 = cell.strip_suffix("-M").unwrap().parse().unwrap();
+            let png = image::open(out_dir.join(&row[4])).unwrap();
+            let modules = png.width() / sello_print::QR_PNG_SCALE;
+            assert_eq!(modules, 17 + 4 * v + 8, "{cell}");
+            versions.push(v);
+        }
+        assert_eq!(rows[2].last().unwrap(), "", "a failed row has no QR code");
+        assert!(versions[1] > versions[0], "{versions:?}");
+        let range = format!("{}–{}", versions[0], versions[1]);
+        let (range_words, warning, line) = match lang {
+            "es" => (
+                "Códigos QR: versión",
+                "mayor que la versión 18",
+                "línea 3 (versión",
+            ),
+            _ => ("QR codes: version", "past version 18", "line 3 (version"),
+        };
+        assert!(err.contains(&format!("{range_words} {range}")), "{err}");
+        // The long row is named with what makes it long, longest first, in UTF-8 bytes (an
+        // attribute counts its key).
+        assert!(err.contains(warning) && err.contains(line), "{err}");
+        let title = "Prestación de servicios de atención al ciudadano en ventanilla única y \
+                     orientación sobre trámites municipales";
+        let dep = "Dirección General de Capacitación para el Trabajo Industrial y de Servicios";
+        let holder = "María Guadalupe Hernández López de la Santísima Trinidad";
+        let fields = format!(
+            "{}: title {} bytes, dep {} bytes, holder {} bytes)",
+            versions[1],
+            title.len(),
+            dep.len() + 3,
+            holder.len()
+        );
+        assert!(err.contains(&fields), "{fields}\n{err}");
     }
 }

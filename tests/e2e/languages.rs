@@ -628,14 +628,14 @@ fn summary_csv_speaks_the_language_of_the_run() {
     let cases = [
         (
             "es",
-            "línea,resultado,folio,titular,archivos,error,token",
+            "línea,resultado,folio,titular,archivos,error,token,versión_qr",
             ",emitido,",
             ",con_error,",
             "no es una fecha",
         ),
         (
             "en",
-            "line,outcome,serial,holder,files,error,token",
+            "line,outcome,serial,holder,files,error,token,qr_version",
             ",issued,",
             ",failed,",
             "is not a date",

@@ -213,6 +213,13 @@ batch-unit = { $n ->
 batch-progress-rate = { $rate }/s
 batch-progress-left = { $eta } left
 batch-row-failed = { $roster }: line { $line }: { $why }
+batch-qr-versions = QR codes: version { $range } at error correction M
+batch-qr-long = warning: { $n ->
+    [one] 1 certificate needs
+   *[other] { $n } certificates need
+} a QR code past version { $target }, the target (docs/ISSUING.md); denser codes scan less reliably. What makes them long: { $rows }
+batch-qr-long-row = line { $line } (version { $version }: { $fields })
+batch-qr-field = { $field } { $len } bytes
 batch-summary = { $issued ->
     [one] 1 issued
    *[other] { $issued } issued

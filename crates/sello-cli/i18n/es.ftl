@@ -213,6 +213,13 @@ batch-unit = { $n ->
 batch-progress-rate = { $rate }/s
 batch-progress-left = faltan { $eta }
 batch-row-failed = { $roster }: línea { $line }: { $why }
+batch-qr-versions = Códigos QR: versión { $range } con corrección de errores M
+batch-qr-long = aviso: { $n ->
+    [one] 1 certificado necesita
+   *[other] { $n } certificados necesitan
+} un código QR mayor que la versión { $target }, el objetivo (docs/ISSUING.md); los códigos más densos se leen con menos fiabilidad. Lo que los alarga: { $rows }
+batch-qr-long-row = línea { $line } (versión { $version }: { $fields })
+batch-qr-field = { $field } { $len } bytes
 batch-summary = { $issued ->
     [one] 1 emitido
    *[other] { $issued } emitidos

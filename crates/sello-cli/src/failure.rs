@@ -176,7 +176,8 @@ impl From<sello_print::PrintError> for Failure {
             PrintError::Qr(QrError::TooLong(_))
             | PrintError::Field { .. }
             | PrintError::Template(_)
-            | PrintError::QrTooSmall { .. } => Failure::Data(e.to_string()),
+            | PrintError::QrTooSmall { .. }
+            | PrintError::QrQuietZone(_) => Failure::Data(e.to_string()),
             _ => Failure::Internal(e.to_string()),
         }
     }

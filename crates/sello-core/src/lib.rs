@@ -78,4 +78,4 @@ pub use certificate::{
 pub use ed25519_dalek;
 pub use jwk::{IssuerInfo, KeySet, KeySetError, PublicKey};
 pub use reason::{Lang, Reason, Verdict};
-pub use token::{Header, MAX_QR_BYTES, TokenError, UnverifiedToken};
+pub use token::{Header, MAX_QR_BYTES, TokenError, UnverifiedToken, qr_version_at_m};

@@ -16,6 +16,23 @@ use std::fmt;
 /// (FORMAT.md §3.8).
 pub const MAX_QR_BYTES: usize = 2331;
 
+/// Bytes a byte-mode QR code holds at error-correction level M, for versions 1 to 40
+/// (ISO/IEC 18004, table 7).
+const QR_BYTES_AT_M: [u16; 40] = [
+    14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
+    711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911,
+    1989, 2099, 2213, 2331,
+];
+
+/// The version (1 to 40) of the smallest byte-mode QR code at level M that holds `len` bytes,
+/// as Sello draws its codes; `None` beyond [`MAX_QR_BYTES`].
+pub fn qr_version_at_m(len: usize) -> Option<u8> {
+    QR_BYTES_AT_M
+        .iter()
+        .position(|&cap| len <= cap as usize)
+        .map(|i| i as u8 + 1)
+}
+
 /// Largest token accepted, in bytes. A QR code at error-correction level M holds at most 2,331
 /// bytes (2,953 at level L), so this cap only stops abuse; issuers are limited by the QR code.
 pub const MAX_TOKEN_LEN: usize = 4096;

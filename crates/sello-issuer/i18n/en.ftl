@@ -189,6 +189,7 @@ summary-holder = holder
 summary-files = files
 summary-error = error
 summary-token = token
+summary-qr-version = qr_version
 summary-issued = issued
 summary-already-issued = already_issued
 summary-failed = failed

@@ -189,6 +189,7 @@ summary-holder = titular
 summary-files = archivos
 summary-error = error
 summary-token = token
+summary-qr-version = versión_qr
 summary-issued = emitido
 summary-already-issued = ya_emitido
 summary-failed = con_error

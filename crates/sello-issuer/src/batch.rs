@@ -170,6 +170,33 @@ pub struct SummaryRow {
     pub files: Vec<String>,
     /// The token, when issued.
     pub token: Option<String>,
+    /// The version of its QR code (byte mode, error correction M), when issued.
+    pub qr_version: Option<u8>,
+}
+
+/// The largest QR version a certificate should need at error correction M: 89 modules (97 with the
+/// quiet zone), so that the default template prints it at 0.55 mm per module or more. A batch warns about rows past
+/// it (`docs/ISSUING.md`, "How long a QR code gets").
+pub const QR_VERSION_TARGET: u8 = 18;
+
+/// The fields of a certificate that make its QR code long: the three longest, by the name of
+/// their roster column and their length in bytes, longest first.
+pub fn longest_fields(c: &sello_core::Certificate) -> Vec<(String, usize)> {
+    let mut fields: Vec<(String, usize)> = [
+        ("holder", Some(&c.holder.name)),
+        ("holder_id", c.holder.id.as_ref()),
+        ("code", Some(&c.achievement.code)),
+        ("title", Some(&c.achievement.title)),
+        ("level", c.achievement.level.as_ref()),
+        ("unit", c.unit.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| value.map(|v| (name.to_string(), v.len())))
+    .chain(c.attrs.iter().map(|(k, v)| (k.clone(), k.len() + v.len())))
+    .collect();
+    fields.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    fields.truncate(3);
+    fields
 }
 
 /// Batch settings.
@@ -210,6 +237,7 @@ pub fn run_batch(
             outcome: Outcome::Failed(e.message.clone()),
             files: Vec::new(),
             token: None,
+            qr_version: None,
         })
         .collect();
     for chunk in rows.chunks(options.chunk_size.max(1)) {
@@ -241,6 +269,7 @@ pub fn run_batch(
                 outcome: Outcome::Failed(why),
                 files: Vec::new(),
                 token: None,
+                qr_version: None,
             };
             match recorded {
                 Recorded::Issued(_) => match signed.take() {
@@ -273,6 +302,7 @@ pub fn run_batch(
                     outcome: outcome.clone(),
                     files: names,
                     token: Some(issued.token.clone()),
+                    qr_version: sello_core::qr_version_at_m(issued.qr_text.len()),
                 };
                 if *outcome == Outcome::Issued || missing {
                     match renderer.render(issued) {
@@ -308,11 +338,11 @@ pub fn run_batch(
     Ok(summary)
 }
 
-/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token, always
-/// in this order, the header and the outcomes in the language in use (`summary-*` in the
+/// Writes the batch summary as CSV: line, outcome, serial, holder, files, error, token and the
+/// QR code's version and error-correction level (`20-M`), always in this order, the header and the outcomes in the language in use (`summary-*` in the
 /// catalogue); cells that a spreadsheet would take for a formula are neutralised
 /// ([`crate::files::csv_cell`]). Owner-only: it holds names and tokens.
-const SUMMARY_COLUMNS: [&str; 7] = [
+const SUMMARY_COLUMNS: [&str; 8] = [
     "summary-line",
     "summary-outcome",
     "summary-serial",
@@ -320,6 +350,7 @@ const SUMMARY_COLUMNS: [&str; 7] = [
     "summary-files",
     "summary-error",
     "summary-token",
+    "summary-qr-version",
 ];
 
 fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
@@ -347,6 +378,7 @@ fn write_summary(path: &Path, rows: &[SummaryRow]) -> Result<(), BatchError> {
             &r.files.join(" "),
             error,
             r.token.as_deref().unwrap_or(""),
+            &r.qr_version.map(|v| format!("{v}-M")).unwrap_or_default(),
         ])
         .map_err(io)?;
     }
@@ -461,6 +493,33 @@ mod tests {
         let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
         assert_eq!(summary.lines().count(), 28);
         assert!(summary.contains(&crate::i18n::tr("summary-already-issued", &[])));
+        // Every row that has a QR code gives its version, last, as the QR text needs.
+        for r in second.iter().filter(|r| r.serial.is_some()) {
+            let entry = ledger.get(r.serial.as_deref().unwrap()).unwrap().unwrap();
+            let qr = issued_from_entry(&issuer(), &entry).unwrap().qr_text;
+            let v = sello_core::qr_version_at_m(qr.len()).unwrap();
+            assert_eq!(r.qr_version, Some(v));
+            let line = summary
+                .lines()
+                .find(|l| l.starts_with(&format!("{},", r.line)));
+            assert!(line.unwrap().ends_with(&format!(",{v}-M")), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_longest_fields_are_named_by_their_roster_columns() {
+        let mut c = crate::issue::tests::cert();
+        c.holder.name = "Ana".into();
+        c.achievement.title = "Título largo de verdad".into();
+        c.attrs.insert("dep".into(), "Registro Civil".into());
+        let fields = longest_fields(&c);
+        assert_eq!(fields.len(), 3);
+        assert_eq!(
+            fields[0],
+            ("title".to_string(), "Título largo de verdad".len())
+        );
+        assert_eq!(fields[1], ("dep".to_string(), 3 + "Registro Civil".len()));
+        assert!(fields.windows(2).all(|w| w[0].1 >= w[1].1), "{fields:?}");
     }
 
     #[test]

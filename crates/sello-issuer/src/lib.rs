@@ -60,8 +60,8 @@ pub use passphrase::{
 pub use signer::{LocalSigner, SignError, Signer};
 // Batches: a roster signed, recorded in the ledger and rendered, resumable.
 pub use batch::{
-    BatchError, BatchOptions, Outcome, OutputFile, Render, SummaryRow, entry_for, issue_recorded,
-    issued_from_entry, run_batch,
+    BatchError, BatchOptions, Outcome, OutputFile, QR_VERSION_TARGET, Render, SummaryRow,
+    entry_for, issue_recorded, issued_from_entry, longest_fields, run_batch,
 };
 // After a key compromise, and from one ledger to another.
 pub use migrate::{MigrateError, Migrated, migrate};

@@ -45,7 +45,8 @@ field-attr-key = keys must be 1 to 40 characters of a–z, 0–9, '_', '.', '-'
 ## Printing (PrintError)
 
 print-field = field { $field }: { $problem }
-print-qr-too-small = the QR code would print { $mm } mm wide; at least { $min } mm are needed
+print-qr-too-small = a module of the QR code would print { $mm } mm wide; at least { $min } mm per module are needed to scan it reliably: make the QR slot larger
+print-qr-quiet-zone = the QR code needs a clear margin of 4 modules around it, but the template draws { $what } there: move it away from the QR slot
 print-svg = the filled template could not be read as SVG: { $error }
 print-pdf = the PDF conversion failed: { $error }
 print-font-subset = the embedded font could not be subset

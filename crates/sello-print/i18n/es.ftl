@@ -45,7 +45,8 @@ field-attr-key = las claves deben tener de 1 a 40 caracteres de a–z, 0–9, '_
 ## Impresión (PrintError)
 
 print-field = campo { $field }: { $problem }
-print-qr-too-small = el código QR se imprimiría de { $mm } mm de ancho; se necesitan al menos { $min } mm
+print-qr-too-small = cada módulo del código QR se imprimiría de { $mm } mm; se necesitan al menos { $min } mm por módulo para leerlo con fiabilidad: agrande el espacio del QR
+print-qr-quiet-zone = el código QR necesita un margen libre de 4 módulos a su alrededor, pero la plantilla dibuja { $what } ahí: aléjelo del espacio del QR
 print-svg = la plantilla llena no se pudo leer como SVG: { $error }
 print-pdf = falló la conversión a PDF: { $error }
 print-font-subset = no se pudo reducir la fuente incrustada

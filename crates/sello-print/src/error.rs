@@ -80,14 +80,18 @@ pub enum PrintError {
     /// The QR text does not fit in a QR code.
     #[error(transparent)]
     Qr(#[from] crate::qr::QrError),
-    /// The QR code would print smaller than [`crate::MIN_QR_MM`].
-    #[error("{}", tr("print-qr-too-small", &[("mm", format!("{:.1}", .mm).into()), ("min", .min.to_string().into())]))]
+    /// A module of the QR code would print smaller than [`crate::MIN_MODULE_MM`].
+    #[error("{}", tr("print-qr-too-small", &[("mm", format!("{:.2}", .module_mm).into()), ("min", format!("{:.2}", .min).into())]))]
     QrTooSmall {
-        /// Printed width including the quiet zone, in millimetres.
-        mm: f32,
+        /// The printed side of one module, in millimetres.
+        module_mm: f32,
         /// The minimum.
         min: f32,
     },
+    /// Something the template draws overlaps the QR code's quiet zone (named by its text, its
+    /// id or its kind).
+    #[error("{}", tr("print-qr-quiet-zone", &[("what", escaped(.0).into())]))]
+    QrQuietZone(String),
     /// The filled template could not be laid out as SVG.
     #[error("{}", tr("print-svg", &[("error", escaped(.0).into())]))]
     Svg(String),

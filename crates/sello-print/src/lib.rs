@@ -91,8 +91,20 @@
 //! **QR slot.** Exactly one `<rect id="sello-qr" x="…" y="…" width="…" height="…"/>`, with
 //! plain numbers, drawn (not inside `<defs>`, `<clipPath>`, …). It is replaced by the QR code
 //! (error correction M), quiet zone included, as large as the slot's shorter side and centred in
-//! it; a `transform` on the rect is kept. Rendering fails ([`PrintError::QrTooSmall`]) if the
-//! code, quiet zone included, would print narrower than [`MIN_QR_MM`] millimetres.
+//! it; a `transform` on the rect is kept. Rendering fails ([`PrintError::QrTooSmall`]) if a
+//! module of the code would print smaller than [`MIN_MODULE_MM`] (0.40 mm; measured along the
+//! slot's own sides, the page's scale and every transform applied), and
+//! ([`PrintError::QrQuietZone`]) if anything the template draws over the code overlaps its
+//! square (the code and its quiet zone of 4 modules), or, when the code is in a group with
+//! opacity, a mask, a filter, a clip or a blend mode, anything drawn under it does. Elements
+//! are compared by their boxes on the page, stroke and filter region included: an element
+//! drawn under an opaque code is hidden by its white square and allowed; a rotated code is
+//! checked against the box around its square, and a shape by its box, not its outline. Not
+//! checked: what clips the code itself. The check runs on every certificate printed the
+//! one-shot way; a [`Printer`] checks its template once, filled with sample values, and each
+//! certificate's module size. Real certificates hold 583–645 bytes (versions 19–20 at level
+//! M, 97 modules): the default template prints its code 54 mm wide on A4 and 53.2 mm on
+//! Letter, at least 0.5 mm per module up to version 20.
 //!
 //! **Long text.** `<text data-sello-width="W" data-sello-lines="N">` (N = 1 to 4, default 1),
 //! whose content is text only and whose `x` is a single number: when the filled text is wider
@@ -117,6 +129,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod check;
 mod error;
 mod fields;
 mod fit;
@@ -131,6 +144,7 @@ mod receipt;
 mod template;
 mod text;
 
+pub use check::MIN_MODULE_MM;
 pub use error::{PrintError, TemplateError};
 pub use fields::{CertificateFields, MAX_ATTRIBUTES_LINE, date_es};
 pub use fonts::FONT_FAMILY;
@@ -141,9 +155,6 @@ pub use receipt::{Receipt, render_receipt_pdf, render_receipt_svg};
 pub use template::{DEFAULT_ES, MAX_TEMPLATE_BYTES, QR_SLOT_ID, Template};
 
 use template::{Layout, Page, QR_PATH_ID};
-
-/// Narrowest printed QR code accepted, quiet zone included, in millimetres.
-pub const MIN_QR_MM: f32 = 35.0;
 
 /// A paper size. The orientation follows the template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -241,15 +252,17 @@ pub(crate) fn prepare(
     let mut layouts: Vec<Option<Layout>> = vec![None; template.fits.len()];
     let svg = template.fill(fields, &qr, page, &layouts);
     let tree = parse(&svg, &options)?;
-    check_qr_size(&tree, qr.width())?;
+    check::module_size(qr_module_mm(&tree))?;
     for (layout, fit) in layouts.iter_mut().zip(&template.fits) {
         *layout = fit::layout(&tree, fit);
     }
     if layouts.iter().all(Option::is_none) {
+        check::qr(&tree, qr.width())?;
         return Ok((svg, tree));
     }
     let svg = template.fill(fields, &qr, page, &layouts);
     let tree = parse(&svg, &options)?;
+    check::qr(&tree, qr.width())?;
     Ok((svg, tree))
 }
 
@@ -257,17 +270,12 @@ fn parse(svg: &str, options: &usvg::Options) -> Result<usvg::Tree, PrintError> {
     usvg::Tree::from_str(svg, options).map_err(|e| PrintError::Svg(e.to_string()))
 }
 
-/// The printed width of the QR code, quiet zone included, must reach [`MIN_QR_MM`].
-fn check_qr_size(tree: &usvg::Tree, modules: usize) -> Result<(), PrintError> {
-    let width_px = match tree.node_by_id(QR_PATH_ID) {
-        Some(node) => node.abs_bounding_box().width(),
-        None => 0.0, // hidden by the template (e.g. display="none")
-    };
-    let mm = width_px * 25.4 / 96.0 * (modules + 2 * QUIET_ZONE) as f32 / modules as f32;
-    if mm + 0.01 < MIN_QR_MM {
-        return Err(PrintError::QrTooSmall { mm, min: MIN_QR_MM });
-    }
-    Ok(())
+/// The printed side of one module of the laid-out QR code, in millimetres (0 when it is not
+/// drawn).
+pub(crate) fn qr_module_mm(tree: &usvg::Tree) -> f32 {
+    tree.node_by_id(QR_PATH_ID).map_or(0.0, |node| {
+        check::module_mm(node.abs_transform(), check::MM_PER_PX)
+    })
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use crate::template::{
     Edit, EditKind, Layout, NOT_DRAWN, Page, QR_PATH_ID, QR_SLOT_ID, SVG_NS, Template, Values,
     line_dy, marker_index,
 };
-use crate::{PaperSize, check_qr_size, parse};
+use crate::{PaperSize, check, parse};
 use pdf_writer::{Chunk as PdfChunk, Content, Finish, Ref};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -135,7 +135,9 @@ impl From<PrintError> for Prep {
 
 impl Printer {
     /// Prepares `template` for `paper`. Fails when the template's QR code would print too
-    /// small ([`PrintError::QrTooSmall`]), as every certificate would.
+    /// small for a typical certificate (a sample code of 555 bytes, [`PrintError::QrTooSmall`]) or
+    /// something is drawn over its quiet zone ([`PrintError::QrQuietZone`]), checked with sample
+    /// values. Each certificate's own module size is checked when it is printed.
     pub fn new(template: &Template, paper: PaperSize) -> Result<Printer, PrintError> {
         let page = paper.page(template.is_landscape());
         let engine = match Prepared::new(template, page) {
@@ -175,6 +177,7 @@ impl Printer {
         };
         fields.check()?;
         let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
+        check::module_size(p.module_mm(&qr))?;
         match p.pdf(&self.template, fields, &qr) {
             Ok(pdf) => Ok(pdf),
             Err(Prep::OneShot(_)) => crate::render_pdf(&self.template, fields, qr_text, self.paper),
@@ -190,6 +193,7 @@ impl Printer {
         };
         fields.check()?;
         let qr = QrMatrix::encode(qr_text, Correction::Medium)?;
+        check::module_size(p.module_mm(&qr))?;
         match p.text_chunks(&self.template, fields) {
             Ok((_, layouts)) => Ok(self.template.fill(fields, &qr, self.page, &layouts)),
             Err(Prep::OneShot(_)) => crate::render_svg(&self.template, fields, qr_text, self.paper),
@@ -611,6 +615,14 @@ fn fill_of(fill: Option<&usvg::Fill>) -> Option<([u8; 3], f32)> {
 }
 
 impl Prepared {
+    /// The printed side of one module of `qr`, in millimetres.
+    fn module_mm(&self, qr: &QrMatrix) -> f32 {
+        let [_, _, w, h] = self.qr_slot;
+        let module = w.min(h) / (qr.width() + 2 * QUIET_ZONE) as f64;
+        // `qr_to_page` maps the slot's user space to PDF points.
+        check::module_mm(self.qr_to_page, module as f32 * 25.4 / 72.0)
+    }
+
     fn new(template: &Template, page: Page) -> Result<Prepared, Prep> {
         let analysis = analyse(template)?;
         let options = fonts::options();
@@ -653,7 +665,7 @@ impl Prepared {
                 &options,
             )?
         };
-        check_qr_size(&tree, sample_qr.width())?;
+        check::qr(&tree, sample_qr.width())?;
         if let Some(why) = analysis.one_shot {
             return Err(Prep::OneShot(why));
         }

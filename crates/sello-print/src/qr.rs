@@ -177,6 +177,28 @@ mod tests {
     }
 
     #[test]
+    fn the_version_table_agrees_with_the_encoder() {
+        // sello_core::qr_version_at_m is what batch summaries report: the encoder must agree,
+        // at every version's capacity and one byte past it.
+        for version in 1..=40u8 {
+            let cap = (1..=sello_core::MAX_QR_BYTES)
+                .rev()
+                .find(|&n| sello_core::qr_version_at_m(n) == Some(version))
+                .unwrap();
+            let at = QrMatrix::encode(&"a".repeat(cap), Correction::Medium).unwrap();
+            assert_eq!(at.version(), version, "{cap} bytes");
+            if version < 40 {
+                let past = QrMatrix::encode(&"a".repeat(cap + 1), Correction::Medium).unwrap();
+                assert_eq!(past.version(), version + 1, "{} bytes", cap + 1);
+            }
+        }
+        assert_eq!(
+            sello_core::qr_version_at_m(sello_core::MAX_QR_BYTES + 1),
+            None
+        );
+    }
+
+    #[test]
     fn png_and_svg_are_well_formed() {
         let qr = QrMatrix::encode("https://example.mx/v#abc", Correction::Medium).unwrap();
         let png = qr.to_png(4).unwrap();

@@ -251,25 +251,183 @@ fn field_caps_are_enforced() {
     assert!(matches!(err, Err(PrintError::Qr(_))));
 }
 
-#[test]
-fn qr_must_print_at_least_35_mm() {
-    let small =
-        small_template("").replace(r#"width="40" height="40""#, r#"width="30" height="30""#);
-    let err = render_svg(
-        &Template::parse(&small).unwrap(),
-        &fields(),
-        QR_TEXT,
-        PaperSize::A4,
-    );
-    assert!(matches!(err, Err(PrintError::QrTooSmall { .. })), "{err:?}");
-    // The default template's QR code is about 44 mm wide on A4 and 43 mm on Letter.
-    for paper in [PaperSize::A4, PaperSize::Letter] {
-        let (_, tree) = prepare(&Template::default_es(), &fields(), QR_TEXT, paper).unwrap();
-        let bbox = tree.node_by_id(QR_PATH_ID).unwrap().abs_bounding_box();
-        let qr = QrMatrix::encode(QR_TEXT, Correction::Medium).unwrap();
-        let mm = bbox.width() * 25.4 / 96.0 * (qr.width() + 8) as f32 / qr.width() as f32;
-        assert!((42.0..45.0).contains(&mm), "{mm} mm");
+/// QR text of `len` bytes, shaped like a real one (`verify_url#token`).
+fn qr_text_of(len: usize) -> String {
+    let mut text = QR_TEXT.to_string();
+    while text.len() < len {
+        text.push('A');
     }
+    text.truncate(len);
+    text
+}
+
+#[test]
+fn qr_modules_must_print_at_least_0_40_mm() {
+    // A slot 38 units wide prints 39.9 mm wide on A4 (the page scales the template by 1.05): a
+    // version-20 code (105 modules with the quiet zone) at 0.38 mm per module, refused with the
+    // size measured; a shorter code, with fewer modules, accepted.
+    let slot38 =
+        small_template("").replace(r#"width="40" height="40""#, r#"width="38" height="38""#);
+    let template = Template::parse(&slot38).unwrap();
+    let v20 = qr_text_of(645);
+    assert_eq!(
+        QrMatrix::encode(&v20, Correction::Medium)
+            .unwrap()
+            .version(),
+        20
+    );
+    let err = render_svg(&template, &fields(), &v20, PaperSize::A4).unwrap_err();
+    let PrintError::QrTooSmall { module_mm, min } = err else {
+        panic!("{err:?}")
+    };
+    assert!((module_mm - 39.9 / 105.0).abs() < 0.001, "{module_mm}");
+    assert_eq!(min, MIN_MODULE_MM);
+    let en = crate::i18n::CATALOG.format(
+        sello_core::Lang::En,
+        "print-qr-too-small",
+        &[("mm", "0.38".into()), ("min", "0.40".into())],
+    );
+    assert!(
+        en.contains("0.38 mm") && en.contains("0.40 mm per module"),
+        "{en}"
+    );
+    // Errors are written in the process language: Spanish in tests.
+    let es = PrintError::QrTooSmall { module_mm, min }.to_string();
+    assert!(
+        es.contains("0.38 mm") && es.contains("0.40 mm por módulo"),
+        "{es}"
+    );
+    assert!(render_svg(&template, &fields(), &qr_text_of(200), PaperSize::A4).is_ok());
+    // The printer refuses it the same way, per certificate.
+    let printer = Printer::new(&template, PaperSize::A4).unwrap();
+    assert!(matches!(
+        printer.pdf(&fields(), &v20),
+        Err(PrintError::QrTooSmall { .. })
+    ));
+    assert!(matches!(
+        printer.svg(&fields(), &v20),
+        Err(PrintError::QrTooSmall { .. })
+    ));
+    assert!(printer.pdf(&fields(), &qr_text_of(200)).is_ok());
+    // A rotated slot is measured along its own sides.
+    let rotated = small_template("").replace(
+        r#"height="40"/>"#,
+        r#"height="40" transform="rotate(45 220 120)"/>"#,
+    );
+    let t = Template::parse(&rotated).unwrap();
+    let (_, tree) = prepare(&t, &fields(), &qr_text_of(200), PaperSize::A4).unwrap();
+    let qr = QrMatrix::encode(&qr_text_of(200), Correction::Medium).unwrap();
+    let expected = 42.0 / (qr.width() + 2 * QUIET_ZONE) as f32;
+    assert!((qr_module_mm(&tree) - expected).abs() < 0.001);
+}
+
+#[test]
+fn the_default_template_prints_modules_of_half_a_millimetre_at_version_20() {
+    // Real certificates carry 583 to 645 bytes: versions 19 and 20 at level M.
+    let v20 = qr_text_of(645);
+    let qr = QrMatrix::encode(&v20, Correction::Medium).unwrap();
+    assert_eq!((qr.version(), qr.width()), (20, 97));
+    for paper in PaperSize::ALL {
+        let (_, tree) = prepare(&Template::default_es(), &fields(), &v20, paper).unwrap();
+        let mm = qr_module_mm(&tree);
+        assert!(mm >= 0.5, "{paper:?}: {mm} mm per module");
+        // The code with its quiet zone: 54 mm on A4, 53.2 mm on Letter.
+        let side = mm * 105.0;
+        assert!((53.0..55.0).contains(&side), "{paper:?}: {side} mm");
+    }
+}
+
+#[test]
+fn the_default_template_keeps_the_quiet_zone_clear_with_the_longest_fields() {
+    // Every optional part shown, every fitted text at the longest the caps allow.
+    let mut f = fields();
+    f.attributes = "Departamento: Registro Civil · Turno: Matutino · ".repeat(4);
+    for (holder, title) in [
+        (f.holder.clone(), f.title.clone()),
+        ("Nombre ".repeat(28), "Título ".repeat(42)),
+        ("W".repeat(200), "W".repeat(300)),
+    ] {
+        f.holder = holder;
+        f.title = title;
+        f.issuer = "CECATI 149 — Centro de Capacitación para el Trabajo Industrial".into();
+        f.verify = format!("o en https://{}.example.mx/v", "verifica".repeat(8));
+        for paper in PaperSize::ALL {
+            let (_, tree) = prepare(&Template::default_es(), &f, &qr_text_of(645), paper)
+                .unwrap_or_else(|e| panic!("{paper:?}: {e}"));
+            check::qr(&tree, 97).unwrap();
+        }
+    }
+}
+
+#[test]
+fn something_drawn_in_the_quiet_zone_is_refused() {
+    let render = |extra: &str| {
+        let source = small_template("").replace(
+            r#"<rect id="sello-qr" x="200" y="100" width="40" height="40"/>"#,
+            &format!(r#"<rect id="sello-qr" x="200" y="100" width="50" height="50"/>{extra}"#),
+        );
+        render_svg(
+            &Template::parse(&source).unwrap(),
+            &fields(),
+            QR_TEXT,
+            PaperSize::A4,
+        )
+    };
+    // Drawn over the code, at its edge (inside the quiet zone, outside the modules).
+    let over = render(r#"<text x="201" y="102" font-size="3">{{serial}}</text>"#);
+    let Err(PrintError::QrQuietZone(what)) = over else {
+        panic!("{over:?}")
+    };
+    assert_eq!(what, "«7KQ2-M9XW-3HPA»");
+    let en = crate::i18n::CATALOG.format(
+        sello_core::Lang::En,
+        "print-qr-quiet-zone",
+        &[("what", what.as_str().into())],
+    );
+    assert!(
+        en.contains("4 modules") && en.contains("«7KQ2-M9XW-3HPA»"),
+        "{en}"
+    );
+    let es = PrintError::QrQuietZone(what).to_string();
+    assert!(
+        es.contains("margen libre de 4 módulos") && es.contains("7KQ2"),
+        "{es}"
+    );
+    // A stroke reaching in counts; an element by its id.
+    assert!(matches!(
+        render(r##"<line id="raya" x1="190" y1="99" x2="230" y2="99" stroke="#000" stroke-width="3"/>"##),
+        Err(PrintError::QrQuietZone(w)) if w == "#raya"
+    ));
+    // Touching the square, or drawn under the opaque code, is fine.
+    assert!(render(r##"<rect x="250" y="100" width="5" height="5" fill="#000"/>"##).is_ok());
+    let under = small_template("").replace(
+        r#"<rect id="sello-qr""#,
+        r##"<rect x="0" y="0" width="280" height="200" fill="#eee"/><rect id="sello-qr""##,
+    );
+    assert!(
+        render_svg(
+            &Template::parse(&under).unwrap(),
+            &fields(),
+            QR_TEXT,
+            PaperSize::A4
+        )
+        .is_ok()
+    );
+    // Under a code that is not painted opaque, it shows through.
+    let through = small_template("").replace(
+        r#"<rect id="sello-qr" x="200" y="100" width="40" height="40"/>"#,
+        r##"<rect x="210" y="110" width="5" height="5" fill="#000"/><g opacity="0.5"><rect id="sello-qr" x="200" y="100" width="40" height="40"/></g>"##,
+    );
+    assert!(matches!(
+        render_svg(&Template::parse(&through).unwrap(), &fields(), QR_TEXT, PaperSize::A4),
+        Err(PrintError::QrQuietZone(w)) if w == "<path>"
+    ));
+    // The printer checks the template once, when it is prepared.
+    let source = small_template(r#"<text x="201" y="102" font-size="3">Folio</text>"#);
+    assert!(matches!(
+        Printer::new(&Template::parse(&source).unwrap(), PaperSize::A4),
+        Err(PrintError::QrQuietZone(_))
+    ));
 }
 
 #[test]

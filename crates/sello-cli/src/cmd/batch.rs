@@ -117,6 +117,7 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
             );
         }
     }
+    qr_versions(&summary, &rows);
     eprintln!(
         "{}",
         tr!(
@@ -129,6 +130,59 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
         )
     );
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// Prints the range of QR versions the batch's certificates need, and a warning naming the
+/// rows past [`sello_issuer::QR_VERSION_TARGET`] and their longest fields.
+fn qr_versions(summary: &[sello_issuer::SummaryRow], rows: &[roster::RosterRow]) {
+    let versions = summary.iter().filter_map(|r| r.qr_version);
+    let (Some(min), Some(max)) = (versions.clone().min(), versions.max()) else {
+        return;
+    };
+    let range = if min == max {
+        min.to_string()
+    } else {
+        format!("{min}–{max}")
+    };
+    eprintln!("{}", tr!("batch-qr-versions", range = range));
+    let target = sello_issuer::QR_VERSION_TARGET;
+    let long: Vec<String> = summary
+        .iter()
+        .filter(|r| r.qr_version.is_some_and(|v| v > target))
+        .map(|r| {
+            let fields = rows
+                .iter()
+                .find(|row| row.line == r.line)
+                .map(|row| {
+                    sello_issuer::longest_fields(&row.request.certificate)
+                        .iter()
+                        .map(|(name, len)| {
+                            let name = sello_core::untrusted::escape(name);
+                            tr!("batch-qr-field", field = name.as_ref(), len = *len)
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            tr!(
+                "batch-qr-long-row",
+                line = r.line,
+                version = r.qr_version.unwrap_or(0),
+                fields = fields
+            )
+        })
+        .collect();
+    if !long.is_empty() {
+        eprintln!(
+            "{}",
+            tr!(
+                "batch-qr-long",
+                n = long.len(),
+                target = target,
+                rows = long.join("; ")
+            )
+        );
+    }
 }
 
 /// The progress bar's template, with its unit: "████░░ 120/400 certificados · 35/s · faltan 8s".
