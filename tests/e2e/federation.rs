@@ -41,6 +41,7 @@ impl World {
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env("XDG_CACHE_HOME", self.path("cache"))
             .env_remove("SELLO_CA_FILE")
+            .env_remove("SELLO_KEYS")
             .current_dir(self.tmp.path());
         // Requests go to the test's own server, never through a proxy.
         for var in [
@@ -71,7 +72,13 @@ impl World {
     }
 
     pub fn init(&self) {
-        self.run_ok(&[
+        self.init_with(&[]);
+    }
+
+    /// `sello federation init` of `mx.conocer` (3 root keys, 2 of 3) in `conocer/`, with
+    /// `extra` options (e.g. its official page's `--url`).
+    pub fn init_with(&self, extra: &[&str]) {
+        let mut args = vec![
             "federation",
             "init",
             "--dir",
@@ -84,7 +91,9 @@ impl World {
             "3",
             "--threshold",
             "2",
-        ]);
+        ];
+        args.extend(extra);
+        self.run_ok(&args);
     }
 
     /// A centre's issuer folder.
@@ -739,22 +748,7 @@ fn a_centre_newer_than_the_bundle_is_indeterminate_not_forged() {
 #[test]
 fn a_centre_joins_its_federation_and_its_qr_codes_open_the_federations_page() {
     let w = World::new();
-    w.run_ok(&[
-        "federation",
-        "init",
-        "--dir",
-        "conocer",
-        "--id",
-        "mx.conocer",
-        "--name",
-        "CONOCER",
-        "--root-keys",
-        "3",
-        "--threshold",
-        "2",
-        "--url",
-        "https://verifica.conocer.example.mx/v",
-    ]);
+    w.init_with(&["--url", "https://verifica.conocer.example.mx/v"]);
     w.centre("cecati149", "mx.cecati149", "CECATI 149");
     w.centre("rogue", "mx.rogue", "Centro sin acreditar");
     let join = |dir: &str| {

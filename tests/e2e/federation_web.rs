@@ -3,130 +3,51 @@
 //! root in `keys.json`, swaps in a newer bundle while it serves and keeps out an older or
 //! equivocating one; `sello site export` writes the same documents.
 
-use crate::cli::{PASS, sello};
+use crate::federation::World;
 use crate::serve::{Server, http, verify, wait_for};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const REGISTRY_PASS: &str = "frase del registro larga";
-const ROOT_PASS: [&str; 3] = [
-    "primera frase raíz larga",
-    "segunda frase raíz larga",
-    "tercera frase raíz larga",
-];
-
-/// A federation of two centres in a temporary folder: the registry `conocer` (with the
-/// official page `https://verifica.conocer.example.mx/v`), `cecati149` accredited for EC0105 and
-/// `cecati150` for EC0301.
+/// A federation of two centres in a temporary folder ([`World`]): the registry `conocer` (with
+/// the official page `https://verifica.conocer.example.mx/v`), `cecati149` accredited for EC0105
+/// and `cecati150` for EC0301.
 pub(crate) struct Federation {
-    tmp: tempfile::TempDir,
+    world: World,
 }
 
 impl Federation {
     pub(crate) fn new() -> Federation {
-        let f = Federation {
-            tmp: tempfile::tempdir().unwrap(),
-        };
-        f.run(&[
-            "federation",
-            "init",
-            "--dir",
-            "conocer",
-            "--id",
-            "mx.conocer",
-            "--name",
-            "CONOCER",
-            "--url",
-            "https://verifica.conocer.example.mx/v",
-            "--root-keys",
-            "3",
-            "--threshold",
-            "2",
-        ]);
+        let world = World::new();
+        world.init_with(&["--url", "https://verifica.conocer.example.mx/v"]);
         for (dir, id, name, code) in [
             ("cecati149", "mx.cecati149", "CECATI 149", "EC0105"),
             ("cecati150", "mx.cecati150", "CECATI 150", "EC0301"),
         ] {
-            f.sello()
-                .env("SELLO_PASSPHRASE", PASS)
-                .args(["keygen", "--dir", dir, "--id", id, "--name", name])
-                .assert()
-                .success();
-            let keys = format!("{dir}/jwks.json");
-            f.run(&[
-                "federation",
-                "accredit",
-                "--dir",
-                "conocer",
-                "--keys",
-                &keys,
-                "--standards",
-                code,
-                "--from",
-                "2026-01-01",
-            ]);
+            world.centre(dir, id, name);
+            world.accredit(dir, code);
         }
-        f
+        Federation { world }
     }
 
     pub(crate) fn path(&self, name: &str) -> PathBuf {
-        self.tmp.path().join(name)
+        self.world.path(name)
     }
 
-    /// `sello` in the federation's folder, with the registry's passphrases and a state folder
-    /// of its own.
+    /// `sello` in the federation's folder, with the registry's passphrases and state,
+    /// configuration and cache folders of its own.
     pub(crate) fn sello(&self) -> Command {
-        let mut cmd = sello();
-        cmd.env("SELLO_PASSPHRASE", REGISTRY_PASS)
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env_remove("SELLO_KEYS")
-            .current_dir(self.tmp.path());
-        for (i, p) in ROOT_PASS.iter().enumerate() {
-            cmd.env(format!("SELLO_ROOT_PASSPHRASE_{}", i + 1), p);
-        }
-        cmd
+        self.world.sello()
     }
 
     pub(crate) fn run(&self, args: &[&str]) -> String {
-        let out = self.sello().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        self.world.run_ok(args)
     }
 
     /// A certificate of `code` from the centre `dir` (its QR text), its status list published
     /// into `status/`.
     pub(crate) fn issue(&self, dir: &str, code: &str) -> String {
-        let out = self
-            .sello()
-            .env("SELLO_PASSPHRASE", PASS)
-            .args(["issue", "--json", "--dir", dir])
-            .args(["--holder", "Rosa Elena Rodríguez Cruz", "--code", code])
-            .args(["--title", "Atención al ciudadano"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.sello()
-            .env("SELLO_PASSPHRASE", PASS)
-            .args(["status", "publish", "--dir", dir])
-            .assert()
-            .success();
-        std::fs::create_dir_all(self.path("status")).unwrap();
-        std::fs::copy(
-            self.path(dir).join("status.jwt"),
-            self.path("status").join(format!("{dir}.jwt")),
-        )
-        .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v = self.world.issue(dir, code);
         v["qr_text"].as_str().unwrap().to_owned()
     }
 
