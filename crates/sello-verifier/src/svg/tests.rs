@@ -3,7 +3,7 @@
 
 use super::*;
 use base64::Engine as _;
-use sello_print::{Correction, QrMatrix};
+use sello_print::{Correction, MIN_MODULE_MM, QUIET_ZONE, QrMatrix};
 
 const URL: &str = "https://verifica.example.mx/v#eyJhbGciOiJFZERTQSJ9.eyJ4IjoxfQ.c2lnbmF0dXJl";
 
@@ -55,10 +55,12 @@ fn reads_the_qr_svg_that_sello_issue_writes() {
 
 #[test]
 fn reads_a_printable_certificate_at_the_smallest_printed_size() {
-    // A token near the QR cap: a version-25-ish code at 35 mm (sello-print's minimum), about
-    // 0.28 mm a module. At 6 MP a Letter page is drawn at ~256 dpi: ~2.8 pixels a module.
+    // A token near the QR cap: a version-25-ish code with modules of `MIN_MODULE_MM` (0.40 mm),
+    // the smallest sello-print lets a template print. At 6 MP a Letter page is drawn at
+    // ~256 dpi: ~4 pixels a module.
     let long = format!("{URL}{}", "A".repeat(1100));
-    for (text, mm) in [(URL.to_owned(), 44.0), (long, 35.0)] {
+    let long_mm = f64::from(MIN_MODULE_MM) * (qr_path(&long).1 + 2 * QUIET_ZONE) as f64;
+    for (text, mm) in [(URL.to_owned(), 44.0), (long, long_mm)] {
         let svg = certificate(&text, mm);
         assert!(is_svg(svg.as_bytes()));
         assert_eq!(scan(svg.as_bytes()).unwrap(), vec![text.clone()], "{mm} mm");
