@@ -14,8 +14,9 @@
 //! per module and the result holds for any QR version. Families, mild to severe:
 //! resolution (px/module), Gaussian blur and motion blur (σ and length in modules), tilt
 //! (degrees, true perspective), crumple (displacement in modules), glare (a saturating blob
-//! on the code, its σ in modules), ink spread and thinning (modules), fading (the print's
-//! black level). Writes `OUT_DIR/<page>/<family>/<n>.png` (8-bit gray) with `.txt` beside
+//! on the code, its σ in modules), ink spread and thinning (modules), a toner streak (a
+//! vertical band through the code's centre faded to gray 240, its width in modules), fading
+//! (the print's black level). Writes `OUT_DIR/<page>/<family>/<n>.png` (8-bit gray) with `.txt` beside
 //! it, and prints one tab-separated line per image: page, px/module of the page, family,
 //! level, unit, file, whether Sello read the exact text.
 
@@ -35,7 +36,7 @@ struct Family {
     apply: fn(&GrayImage, f32, f32, (f32, f32)) -> Option<GrayImage>,
 }
 
-const FAMILIES: [Family; 9] = [
+const FAMILIES: [Family; 10] = [
     Family {
         name: "resolution",
         unit: "px/module",
@@ -86,6 +87,20 @@ const FAMILIES: [Family; 9] = [
         levels: &[0.1, 0.2, 0.3, 0.4, 0.5],
         apply: |img, ppm, level, _| {
             (level * ppm >= 0.5).then(|| photo::ink_spread(img, -level * ppm))
+        },
+    },
+    Family {
+        name: "toner streak",
+        unit: "band width, modules",
+        levels: &[2.0, 4.0, 8.0, 12.0, 16.0, 24.0, 32.0],
+        apply: |img, ppm, level, (cx, _)| {
+            let width = (level * ppm).round() as u32;
+            Some(photo::streak(
+                img,
+                (cx as u32).saturating_sub(width / 2),
+                width,
+                200,
+            ))
         },
     },
     Family {
