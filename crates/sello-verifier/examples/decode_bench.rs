@@ -12,21 +12,38 @@
 //! pairs (median pass → ms per image and images per second); the missed files go to stderr.
 //! `correct` counts exact reads, `found` the images where any code was found. `--stages`
 //! also prints, per file, which stage of the pipeline read it and how long that took.
+//!
+//! `--gray` times the decoder alone: every file is decoded to 8-bit gray pixels before the
+//! timed passes, which then run `decode_with_stage` on those pixels (what
+//! `bench/decode/zxingcpp_bench.py` times for ZXing-C++). `--pgm DIR` writes those gray pixels
+//! as `DIR/NNN.pgm` (binary PGM) with the expected text in `DIR/NNN.txt`, so that another
+//! decoder can be given exactly the same pixels.
 
+use image::GrayImage;
 use sello_verifier::decode_with_stage;
 use sello_verifier::{load_gray, scan};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     let mut reps = 5usize;
     let mut stages = false;
+    let mut gray_only = false;
+    let mut pgm_dir = None;
     let mut paths = Vec::new();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--stages" {
             stages = true;
+        } else if arg == "--gray" {
+            gray_only = true;
+        } else if arg == "--pgm" {
+            let Some(dir) = args.next() else {
+                eprintln!("--pgm needs a directory");
+                return ExitCode::from(2);
+            };
+            pgm_dir = Some(PathBuf::from(dir));
         } else if arg == "--reps" {
             match args.next().and_then(|n| n.to_str()?.parse().ok()) {
                 Some(n) if n > 0 => reps = n,
@@ -40,7 +57,7 @@ fn main() -> ExitCode {
         }
     }
     if paths.is_empty() {
-        eprintln!("usage: decode_bench [--reps N] [--stages] FILE...");
+        eprintln!("usage: decode_bench [--reps N] [--stages] [--gray] [--pgm DIR] FILE...");
         return ExitCode::from(2);
     }
     let mut files = Vec::with_capacity(paths.len());
@@ -56,6 +73,25 @@ fn main() -> ExitCode {
             }
         };
         files.push((p, bytes, expected));
+    }
+    let mut grays = Vec::new();
+    if gray_only || pgm_dir.is_some() {
+        for (i, (path, bytes, expected)) in files.iter().enumerate() {
+            let gray = match load_gray(bytes) {
+                Ok(g) => g,
+                Err(e) => {
+                    eprintln!("{}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Some(dir) = &pgm_dir
+                && let Err(e) = write_pgm(dir, i, &gray, expected)
+            {
+                eprintln!("{}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+            grays.push(gray);
+        }
     }
 
     let (mut correct, mut found_any) = (0, 0);
@@ -91,8 +127,14 @@ fn main() -> ExitCode {
     let mut passes: Vec<Duration> = (0..reps)
         .map(|_| {
             let start = Instant::now();
-            for (_, bytes, _) in &files {
-                std::hint::black_box(scan(std::hint::black_box(bytes)).ok());
+            if gray_only {
+                for gray in &grays {
+                    std::hint::black_box(decode_with_stage(std::hint::black_box(gray)));
+                }
+            } else {
+                for (_, bytes, _) in &files {
+                    std::hint::black_box(scan(std::hint::black_box(bytes)).ok());
+                }
             }
             start.elapsed()
         })
@@ -109,4 +151,13 @@ fn main() -> ExitCode {
         n / median
     );
     ExitCode::SUCCESS
+}
+
+/// Writes `gray` as `dir/NNN.pgm` (binary PGM, maxval 255) and `expected` as `dir/NNN.txt`.
+fn write_pgm(dir: &Path, i: usize, gray: &GrayImage, expected: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut bytes = format!("P5\n{} {}\n255\n", gray.width(), gray.height()).into_bytes();
+    bytes.extend_from_slice(gray.as_raw());
+    std::fs::write(dir.join(format!("{i:03}.pgm")), bytes)?;
+    std::fs::write(dir.join(format!("{i:03}.txt")), expected)
 }

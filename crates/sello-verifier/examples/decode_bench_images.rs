@@ -18,6 +18,9 @@
 //!   background, tinted like paper under indoor light;
 //! - `jpeg-4000x3000`: phone-camera-sized colour JPEGs (quality 85), the same treatment with
 //!   the code at 8–11 px/module.
+//! - `jpeg-phone`: the range of phone photos, 1.2 to 12.2 Mpx ([`PHONE_FRAMES`], two images
+//!   each), colour JPEGs (quality 85), the code across 25–50 % of the frame's shorter side,
+//!   blurred in proportion to its module size, otherwise as above.
 
 use image::{GrayImage, ImageEncoder, RgbImage};
 use sello_print::{Correction, QrMatrix};
@@ -26,6 +29,16 @@ use std::path::{Path, PathBuf};
 
 /// Images per size class.
 const PER_CLASS: usize = 12;
+
+/// Phone-camera frame sizes of the `jpeg-phone` class, 1.2 to 12.2 Mpx.
+const PHONE_FRAMES: [(u32, u32); 6] = [
+    (1280, 960),
+    (1600, 1200),
+    (2048, 1536),
+    (2592, 1944),
+    (3264, 2448),
+    (4032, 3024),
+];
 
 /// Modules per side of the version-18 code with its 4-module quiet zone on each side.
 const MODULES_WITH_QUIET_ZONE: f32 = 89.0 + 8.0;
@@ -136,10 +149,20 @@ fn main() {
             &color_jpeg(&large, 85),
             text,
         );
+        let (w, h) = PHONE_FRAMES[i % PHONE_FRAMES.len()];
+        let px = vary(i, 6, 0.25, 0.5) * h as f32 / MODULES_WITH_QUIET_ZONE;
+        let phone = photo_like(text, i, px, w, h, px / 5.5);
+        write(
+            &out.join("jpeg-phone"),
+            i,
+            "jpg",
+            &color_jpeg(&phone, 85),
+            text,
+        );
     }
     println!(
         "{} images in {} ({} per class; QR content {} bytes, version {version}, EC M)",
-        5 * PER_CLASS,
+        6 * PER_CLASS,
         out.display(),
         PER_CLASS,
         texts[0].len()

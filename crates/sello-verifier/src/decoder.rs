@@ -11,6 +11,11 @@
 //! 3. contrast stretch between the 1st and 99th percentiles, when that range is narrow;
 //! 4. unsharp mask (σ 2, amount 1) for blurred or very small codes, on images up to 4 MP.
 //!
+//! An image whose longer side is at least twice [`WORKING_SIDE`] is first decoded, hybrid
+//! stage only, on a pyramid level: a copy shrunk by a whole factor to a longer side of
+//! 800–1599 px. A phone photo's code is read there in a few milliseconds; only when it is not
+//! does the image go through the stages above.
+//!
 //! An image over [`DOWNSCALE_ABOVE`] pixels is first decoded on a copy shrunk by box averaging
 //! to at most that many pixels: a QR code in a large photo is read from it faster, and the
 //! cost of an image no longer grows with its size (a 7000 × 7000 PNG of repeated noise, a few
@@ -38,6 +43,10 @@ use std::time::Instant;
 
 /// Images over this many pixels (4096 × 3072) are decoded on a shrunk copy first.
 pub const DOWNSCALE_ABOVE: u64 = 4096 * 3072;
+/// The shortest longer side of the pyramid level (see [`decode_within`]).
+/// Chosen by measurement (`docs/DECODING.md`, "The pyramid"): 800 px reads every generated
+/// photo from the level and puts 1600 × 1200 frames on it too.
+pub const WORKING_SIDE: u32 = 800;
 /// Multi-code candidates decoded between two looks at the budget.
 const CANDIDATES_PER_CHECK: usize = 16;
 /// Most multi-code candidates decoded in one image.
@@ -309,20 +318,44 @@ pub fn decode_with_stage(image: &GrayImage) -> (Vec<String>, Option<Stage>) {
 /// [`decode_with_stage`] within `budget`: on a shrunk copy first for images over
 /// [`DOWNSCALE_ABOVE`] pixels, then at full size if the budget allows it; `Err(Stopped)` when
 /// the budget stopped it.
+///
+/// Before the full pipeline, an image whose longer side is at least twice [`WORKING_SIDE`]
+/// is decoded on the pyramid level: a copy shrunk by the largest whole factor that keeps the
+/// longer side at least [`WORKING_SIDE`] (each pixel the mean of a block), with the hybrid
+/// stage only. A code of a phone photo is read there at a fraction of the cost; when nothing
+/// is found, the image goes through the pipeline as before.
 pub fn decode_within(
     image: &GrayImage,
     budget: &Budget,
 ) -> Result<(Vec<String>, Option<Stage>), Stopped> {
     let pixels = pixels(image);
-    if pixels > DOWNSCALE_ABOVE {
+    let copy = if pixels > DOWNSCALE_ABOVE {
         budget.step(pixels)?;
-        let small = shrink(image, DOWNSCALE_ABOVE);
-        let found = stages(&small, budget)?;
-        if !found.0.is_empty() || !budget.full_size_allowed(pixels) {
-            return Ok(found);
+        Some(shrink(image, DOWNSCALE_ABOVE))
+    } else {
+        None
+    };
+    let base = copy.as_ref().unwrap_or(image);
+    if let Some(factor) = pyramid_factor(base) {
+        budget.step(self::pixels(base))?;
+        let level = shrink_by(base, factor);
+        let found = hybrid_stage(&level, budget)?;
+        if !found.is_empty() {
+            return Ok((found, Some(Stage::Hybrid)));
         }
     }
+    let found = stages(base, budget)?;
+    if copy.is_none() || !found.0.is_empty() || !budget.full_size_allowed(pixels) {
+        return Ok(found);
+    }
     stages(image, budget)
+}
+
+/// The shrink factor of the pyramid level of `image`: the largest whole factor that keeps its
+/// longer side at least [`WORKING_SIDE`], when that is 2 or more.
+fn pyramid_factor(image: &GrayImage) -> Option<u32> {
+    let factor = image.width().max(image.height()) / WORKING_SIDE;
+    (factor >= 2).then_some(factor)
 }
 
 fn pixels(image: &GrayImage) -> u64 {
@@ -350,14 +383,21 @@ fn stages(image: &GrayImage, budget: &Budget) -> Result<(Vec<String>, Option<Sta
     Ok((Vec::new(), None))
 }
 
-/// The image shrunk by the smallest whole factor that brings it to at most `max` pixels, each
-/// pixel the mean of a factor × factor block (the last partial row and column dropped).
+/// The image shrunk by the smallest whole factor that brings it to at most `max` pixels (see
+/// [`shrink_by`]).
 fn shrink(image: &GrayImage, max: u64) -> GrayImage {
     let (w, h) = image.dimensions();
     let mut k: u32 = 2;
     while u64::from(w / k) * u64::from(h / k) > max {
         k += 1;
     }
+    shrink_by(image, k)
+}
+
+/// The image shrunk by `k` (2 or more), each pixel the mean of a k × k block (the last partial
+/// row and column dropped).
+fn shrink_by(image: &GrayImage, k: u32) -> GrayImage {
+    let (w, h) = image.dimensions();
     let (ow, oh) = ((w / k).max(1), (h / k).max(1));
     let raw = image.as_raw();
     let mut out = Vec::with_capacity(ow as usize * oh as usize);
@@ -458,11 +498,12 @@ mod tests {
         let budget = Budget::bounded();
         let (found, stage) = decode_within(&image, &budget).unwrap();
         assert!(found.is_empty() && stage.is_none());
-        // One step over the 49 Mpx (the shrinking), then at most the six steps of the
-        // pipeline over the 3500 × 3500 copy: about what a 12 Mpx photo costs.
+        // One step over the 49 Mpx (the shrinking), one over the 3500 × 3500 copy (shrinking it
+        // to the 875 × 875 pyramid level), the hybrid stage's three steps over that level, then
+        // at most the six steps of the pipeline over the copy: about what a 12 Mpx photo costs.
         let full = 7000 * 7000;
         assert!(
-            budget.work() <= full + 6 * 3500 * 3500,
+            budget.work() <= full + 7 * 3500 * 3500 + 3 * 875 * 875,
             "work {} over the shrunk copy's",
             budget.work()
         );
@@ -480,6 +521,57 @@ mod tests {
         assert_eq!(stage, Some(Stage::Hybrid));
         assert!(budget.work() < 2 * 6000 * 4500, "work {}", budget.work());
         assert_eq!(decode_all(&canvas), vec![text.to_owned()]);
+    }
+
+    #[test]
+    fn the_pyramid_level_is_the_largest_whole_shrink_to_working_side() {
+        let factor = |w, h| pyramid_factor(&GrayImage::new(w, h));
+        assert_eq!(factor(1599, 1200), None);
+        assert_eq!(factor(1200, 1600), Some(2));
+        assert_eq!(factor(4000, 3000), Some(5));
+        assert_eq!(factor(4032, 3024), Some(5));
+        assert_eq!(factor(640, 480), None);
+    }
+
+    /// `text` at `px` pixels per module in the middle of a `w` × `h` gray frame.
+    fn framed(text: &str, px: f32, w: u32, h: u32) -> GrayImage {
+        let code = photo::render(text, px);
+        let mut canvas = GrayImage::from_pixel(w, h, image::Luma([230]));
+        let (x, y) = ((w - code.width()) / 2, (h - code.height()) / 2);
+        imageops::overlay(&mut canvas, &code, i64::from(x), i64::from(y));
+        canvas
+    }
+
+    #[test]
+    fn a_phone_photo_is_read_from_the_pyramid_level() {
+        let text = "https://verifica.example.mx/v#codigo-en-foto-de-telefono";
+        let image = framed(text, 10.0, 4000, 3000);
+        let budget = Budget::bounded();
+        let (found, stage) = decode_within(&image, &budget).unwrap();
+        assert_eq!(found, vec![text.to_owned()]);
+        assert_eq!(stage, Some(Stage::Hybrid));
+        // The shrinking reads the image once; then at most the hybrid stage's three steps
+        // over the 800 × 600 level: the full-size image is never decoded.
+        assert!(
+            budget.work() <= 4000 * 3000 + 3 * 800 * 600,
+            "work {}",
+            budget.work()
+        );
+    }
+
+    #[test]
+    fn a_code_too_small_for_the_pyramid_level_is_read_at_full_size() {
+        // 1.5 px per module at full size is 0.75 at the level (factor 2): unreadable there.
+        let text = "https://verifica.example.mx/v#codigo-diminuto";
+        let image = framed(text, 1.5, 1700, 1300);
+        let budget = Budget::bounded();
+        let (found, _) = decode_within(&image, &budget).unwrap();
+        assert_eq!(found, vec![text.to_owned()]);
+        assert!(
+            budget.work() > 3 * 1700 * 1300,
+            "the full-size pipeline ran: work {}",
+            budget.work()
+        );
     }
 
     #[test]
