@@ -249,6 +249,14 @@ mod tests {
         assert_eq!(qr_version_at_m(&"a".repeat(15)), Some(2));
         assert_eq!(qr_version_at_m(&"a".repeat(crate::MAX_QR_BYTES)), Some(40));
         assert_eq!(qr_version_at_m(&"a".repeat(crate::MAX_QR_BYTES + 1)), None);
+        // The longest tokens a version-40 code holds in the numeric form (FORMAT.md §3.8, §4.2).
+        let url = "https://verifica.cecati149.example.mx/v";
+        assert_eq!(url.len(), 39);
+        for (url, most) in [(Some(url), 2_745), (None, 2_793)] {
+            let fits = qr_text(url, &"a".repeat(most));
+            assert_eq!(qr_version_at_m(&fits), Some(40));
+            assert_eq!(qr_version_at_m(&qr_text(url, &"a".repeat(most + 1))), None);
+        }
         // "n" and 2 digits: 4 + 8 + 8 bits, then 4 + 10 + 7.
         assert_eq!(data_bits(1, 2, 1), 41);
         assert_eq!(qr_version_at_m("n00"), Some(1));
