@@ -44,7 +44,7 @@ before(async () => {
   mkdirSync(trust);
   time.key_sets.forEach((k, n) => writeFileSync(join(trust, `${n}.json`), JSON.stringify(k)));
 
-  // The demo: its QR codes carry http://localhost:8080/#<token>.
+  // The demo: its QR codes carry http://localhost:8080/#n<digits> (the numeric form).
   const demo = join(work, 'demo');
   sello(['demo', '--out', demo]);
   const demoPng = readdirSync(join(demo, 'qr')).find((f) => !f.startsWith('ALTERADO'));
@@ -97,9 +97,11 @@ test('a valid certificate from the fragment: green, with holder and issuer, veri
 });
 
 test('the QR code of a `sello demo` certificate, opened as a phone camera would', async () => {
-  // What the phone's camera app opens: the QR content, a URL whose fragment is the token.
+  // What the phone's camera app opens: the QR content, a URL whose fragment is the token in
+  // the numeric form (FORMAT.md §4.1), `n` and two digits a character.
   const url = new URL(tokens.demoQr);
   assert.equal(url.origin, 'http://localhost:8080');
+  assert.match(url.hash, /^#n[0-9]{1000,}$/);
   const r = await open(`http://127.0.0.1:${port}`, url.hash.slice(1), { shot: 'demo-qr' });
   assert.match(r.cls, /\bvalid\b/);
   assert.match(r.text, /EC0105/);
@@ -188,9 +190,11 @@ test('the exported static site verifies with no server behind it', async () => {
 });
 
 test('a QR code that opens /v (keygen --url …/v): the page answers there, with or without the slash', async () => {
-  assert.equal(tokens.onPathQr, `http://127.0.0.1:${port}/v#${tokens.onPath}`);
-  for (const [path, keys] of [['/v', '/keys.json'], ['/v/', '/v/keys.json']]) {
-    const r = await open(`http://127.0.0.1:${port}`, tokens.onPath, { path, shot: `path${path.replaceAll('/', '-')}` });
+  const digits = [...tokens.onPath].map((c) => String(c.charCodeAt(0) - 45).padStart(2, '0')).join('');
+  assert.equal(tokens.onPathQr, `http://127.0.0.1:${port}/v#n${digits}`);
+  // The numeric form the QR code opens, and the token as it was written before: both read.
+  for (const [path, keys, fragment] of [['/v', '/keys.json', `n${digits}`], ['/v/', '/v/keys.json', tokens.onPath]]) {
+    const r = await open(`http://127.0.0.1:${port}`, fragment, { path, shot: `path${path.replaceAll('/', '-')}` });
     assert.match(r.cls, /\bvalid\b/, path);
     assert.match(r.text, /Ana Ruiz Prieto/);
     assert.match(r.text, /Centro de la Ruta/);

@@ -126,10 +126,12 @@ fn keygen_issue_verify_token_url_png_and_stdin() {
     );
     let token = issued["token"].as_str().unwrap();
     assert_eq!(issued["serial"], "CECATI-149-0001");
+    // The QR code holds the numeric form; the JSON gives the plain token beside it.
     assert_eq!(
         issued["qr_text"],
-        format!("https://verifica.example.mx/v#{token}")
+        sello_core::qr_text::qr_text(Some("https://verifica.example.mx/v"), token)
     );
+    assert!(token.starts_with("eyJ"));
     let keys = dir.join("jwks.json");
 
     // The bare token, in Spanish.

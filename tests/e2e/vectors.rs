@@ -104,6 +104,14 @@ fn rust_verifier_passes_every_vector() {
                 case.get("input_error").is_none(),
                 "{label}: presented as a token"
             );
+            // A numeric form that gives no token, and why (FORMAT.md §4.3).
+            assert_eq!(
+                sello_core::token::extract(case["token"].as_str().unwrap())
+                    .err()
+                    .map(|e| e.code()),
+                case["numeric_error"].as_str(),
+                "{label}: numeric_error"
+            );
             reasons_seen.insert(reason);
             cases += 1;
         }

@@ -82,8 +82,13 @@ def test_joserfc_verifies_sello_token(which, request, sello_jwks):
     )
     registry.validate(result.claims)
     assert set(result.claims) <= {"iss", "jti", "iat", "nbf", "exp", "cert", "status"}
-    # The QR text carries the same token after the verification URL.
-    assert issued["qr_text"] == f"{sello_jwks['verify_url']}#{token}"
+    # The QR text carries the same token after the verification URL, in the numeric form
+    # (FORMAT.md §4.1): "#n", then every character as two digits, its code point minus 45.
+    prefix = f"{sello_jwks['verify_url']}#n"
+    assert issued["qr_text"].startswith(prefix)
+    digits = issued["qr_text"][len(prefix):]
+    assert len(digits) % 2 == 0 and digits.isascii() and digits.isdigit()
+    assert "".join(chr(int(digits[i:i + 2]) + 45) for i in range(0, len(digits), 2)) == token
 
 
 def test_joserfc_full_claims(issued, sello_jwks):

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
-import { MESSAGES, VERSION, _internal, escapeText, formatMessage, extractToken, loadKeySets, supportsEd25519, verify } from '../../crates/sello-web/static/sello-verify.js';
+import { MESSAGES, VERSION, _internal, escapeText, formatMessage, extractToken, loadKeySets, numericError, supportsEd25519, verify } from '../../crates/sello-web/static/sello-verify.js';
 import { ISSUER, T0, b64u, claims, header, jws, keySet, testKey, token } from './helpers.mjs';
 
 const { parseStrictJson, b64decode, JsonNumber } = _internal;
@@ -74,6 +74,19 @@ test('extractToken: bare tokens and URL fragments, trimmed by Unicode White_Spac
   assert.equal(extractToken('\ufeffa.b.c'), '\ufeffa.b.c'); // U+FEFF is not White_Space
   assert.equal(extractToken('x#https://y'), 'x#https://y');
   assert.throws(() => extractToken(7), TypeError);
+});
+
+test('extractToken: the numeric form, two digits a character (code point − 45)', () => {
+  assert.equal(extractToken('https://v.example.mx/v#n000103122045505277'), '-.09AZ_az');
+  assert.equal(extractToken(' n52015354\n'), 'a.bc');
+  for (const asIs of ['n', 'n5201a', 'N5201', 'v#n5201']) assert.equal(extractToken(asIs), asIs);
+  assert.equal(numericError('n520'), 'odd_length');
+  assert.equal(numericError('https://v/x#n5299'), 'bad_pair');
+  assert.equal(numericError('n02'), 'bad_pair');
+  assert.equal(numericError(`n${'00'.repeat(4097)}`), 'too_long');
+  assert.equal(numericError(`n${'00'.repeat(4096)}`), null);
+  assert.equal(numericError('a.b.c'), null);
+  assert.throws(() => extractToken('n520'), (e) => e.numeric === 'odd_length');
 });
 
 test('MESSAGES come from the Rust catalogues: every reason, both languages', () => {

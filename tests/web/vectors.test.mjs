@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { addStatusList, attributeLabel, isPresentedAsToken, loadKeySets, verify } from '../../crates/sello-web/static/sello-verify.js';
+import { addStatusList, attributeLabel, isPresentedAsToken, loadKeySets, numericError, verify } from '../../crates/sello-web/static/sello-verify.js';
 
 const dir = fileURLToPath(new URL('../vectors/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -39,6 +39,7 @@ for (const file of files) {
         assert.equal(r.verdict, c.verdict, `${file} / ${c.name}: ${r.detail}`);
         assert.equal(isPresentedAsToken(c.token), c.input_error === undefined, `${file} / ${c.name}: presented as a token`);
         assert.equal(r.reason, c.reason, `${file} / ${c.name}: ${r.detail}`);
+        assert.equal(numericError(c.token), c.numeric_error ?? null, `${file} / ${c.name}: numeric_error`);
         const authentic = !UNAUTHENTIC.includes(r.reason);
         assert.equal(r.claims !== null, authentic, 'claims only once the signature verified');
         assert.equal(r.issuer !== null, authentic);

@@ -195,7 +195,7 @@ keygen-kid = Key id (kid): { $kid }
 keygen-private-key = Encrypted private key (mode 0600): { $path }
 keygen-publish = Publish this key set to verifiers: { $path }
 issue-serial = Serial: { $serial }
-issue-qr-content = QR content: { $text }
+issue-qr-content = QR content: { $text } and { $digits } digits (the token in numeric form), version { $version }-M
 issue-qr-written = QR code written to { $path }
 bad-attr = --attr expects KEY=VALUE: { $attr }
 qr-extension = --qr must end in .png or .svg

@@ -195,7 +195,7 @@ keygen-kid = Id de la llave (kid): { $kid }
 keygen-private-key = Llave privada cifrada (modo 0600): { $path }
 keygen-publish = Publique este conjunto de llaves para quienes verifiquen: { $path }
 issue-serial = Folio: { $serial }
-issue-qr-content = Contenido del QR: { $text }
+issue-qr-content = Contenido del QR: { $text } y { $digits } dígitos (el token en forma numérica), versión { $version }-M
 issue-qr-written = Código QR escrito en { $path }
 bad-attr = --attr espera CLAVE=VALOR: { $attr }
 qr-extension = --qr debe terminar en .png o .svg

@@ -171,3 +171,9 @@ entry-status-issuer = its status list belongs to another issuer
 time-out-of-range = the time is out of range: between 1970 and 9999
 date-form = not a date YYYY-MM-DD
 date-no-such-day = no such day
+
+## The numeric form of the QR text (FORMAT.md §4.1)
+
+numeric-too-long = the numeric form has { $len } digits; the limit is { $max }
+numeric-odd-length = the numeric form has { $len } digits, an odd number: every character is two
+numeric-bad-pair = the pair { $pair } (number { $at }) of the numeric form is no character of a token

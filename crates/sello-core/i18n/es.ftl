@@ -171,3 +171,9 @@ entry-status-issuer = su lista de estado es de otro emisor
 time-out-of-range = la hora está fuera de rango: entre 1970 y 9999
 date-form = no es una fecha AAAA-MM-DD
 date-no-such-day = no existe ese día
+
+## La forma numérica del texto del QR (FORMAT.md §4.1)
+
+numeric-too-long = la forma numérica tiene { $len } dígitos; el límite es { $max }
+numeric-odd-length = la forma numérica tiene { $len } dígitos, un número impar: cada carácter son dos
+numeric-bad-pair = el par { $pair } (el { $at }.º) de la forma numérica no es ningún carácter de un token

@@ -37,6 +37,7 @@ pub mod federation;
 pub mod i18n;
 pub mod json;
 pub mod jwk;
+pub mod qr_text;
 mod reason;
 pub mod status;
 pub mod token;
@@ -77,5 +78,6 @@ pub use certificate::{
 };
 pub use ed25519_dalek;
 pub use jwk::{IssuerInfo, KeySet, KeySetError, PublicKey};
+pub use qr_text::qr_version_at_m;
 pub use reason::{Lang, Reason, Verdict};
-pub use token::{Header, MAX_QR_BYTES, TokenError, UnverifiedToken, qr_version_at_m};
+pub use token::{Header, MAX_QR_BYTES, TokenError, UnverifiedToken};

@@ -9,29 +9,14 @@ use crate::reason::Reason;
 use crate::{b64, json, untrusted};
 use ed25519_dalek::Signature;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
+pub use crate::qr_text::NumericError;
+
 /// Most bytes a version-40 QR code holds in byte mode at error-correction level M, Sello's
-/// default: the longest QR content (`verify_url#token`, or the token) an issuer may print
-/// (FORMAT.md §3.8).
+/// default (ISO/IEC 18004, table 7).
 pub const MAX_QR_BYTES: usize = 2331;
-
-/// Bytes a byte-mode QR code holds at error-correction level M, for versions 1 to 40
-/// (ISO/IEC 18004, table 7).
-const QR_BYTES_AT_M: [u16; 40] = [
-    14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
-    711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911,
-    1989, 2099, 2213, 2331,
-];
-
-/// The version (1 to 40) of the smallest byte-mode QR code at level M that holds `len` bytes,
-/// as Sello draws its codes; `None` beyond [`MAX_QR_BYTES`].
-pub fn qr_version_at_m(len: usize) -> Option<u8> {
-    QR_BYTES_AT_M
-        .iter()
-        .position(|&cap| len <= cap as usize)
-        .map(|i| i as u8 + 1)
-}
 
 /// Largest token accepted, in bytes. A QR code at error-correction level M holds at most 2,331
 /// bytes (2,953 at level L), so this cap only stops abuse; issuers are limited by the QR code.
@@ -314,16 +299,19 @@ pub fn assemble(signing_input: &str, signature: &Signature) -> String {
     format!("{signing_input}.{}", b64::encode(&signature.to_bytes()))
 }
 
-/// The SHA-256 of the token a text carries ([`extract`]: the text, or a URL's fragment), as
-/// signed, in lower-case hex: how a receipt or a log names the token it checked without
-/// repeating it (FORMAT.md §4).
+/// The SHA-256 of the token a text carries ([`extract`]: the text, or a URL's fragment, in
+/// either form), as signed, in lower-case hex: how a receipt or a log names the token it checked
+/// without repeating it (FORMAT.md §4). A numeric form that gives no token is hashed as written.
 pub fn sha256_hex(text: &str) -> String {
-    crate::federation::hex_sha256(extract(text).as_bytes())
+    match extract(text) {
+        Ok(token) => crate::federation::hex_sha256(token.as_bytes()),
+        Err(_) => crate::federation::hex_sha256(fragment(text).as_bytes()),
+    }
 }
 
-/// Finds a token in text a QR code or a user may give: a bare token, or a URL whose fragment
-/// is the token (`https://…/v#<token>`). Surrounding whitespace is ignored.
-pub fn extract(text: &str) -> &str {
+/// Steps 1 and 2 of FORMAT.md §4.3: the text without surrounding white space, or a URL's
+/// fragment.
+fn fragment(text: &str) -> &str {
     let text = text.trim();
     match text.split_once('#') {
         Some((before, fragment)) if before.contains("://") => fragment,
@@ -331,17 +319,33 @@ pub fn extract(text: &str) -> &str {
     }
 }
 
-/// Whether `text` is presented as a token (FORMAT.md §4.4): after [`extract`], exactly three
-/// parts separated by `.`, the first of which, read as base64 leniently (either alphabet, with
-/// or without padding, any unused bits), gives bytes whose first non-white-space byte is `{`:
-/// the start of a JSON object, as every JOSE header is.
+/// Finds a token in text a QR code or a user may give (FORMAT.md §4.3): a bare token, or a URL
+/// whose fragment is the token (`https://…/v#<token>`), each also in the numeric form (`n` and
+/// two digits a character: `https://…/v#n5630…`, `n5630…`), which is decoded. Surrounding white
+/// space is ignored. Anything not in the numeric form is returned as it is (and decoding it
+/// decides); a numeric form that gives no token is an error.
+pub fn extract(text: &str) -> Result<Cow<'_, str>, NumericError> {
+    let found = fragment(text);
+    match crate::qr_text::decode_numeric(found) {
+        Some(decoded) => decoded.map(Cow::Owned),
+        None => Ok(Cow::Borrowed(found)),
+    }
+}
+
+/// Whether `text` is presented as a token (FORMAT.md §4.4): [`extract`] gives a token (a numeric
+/// form that does not is not presented as one), with exactly three parts separated by `.`, the
+/// first of which, read as base64 leniently (either alphabet, with or without padding, any
+/// unused bits), gives bytes whose first non-white-space byte is `{`: the start of a JSON
+/// object, as every JOSE header is.
 ///
 /// Text that is not, such as a truncated URL, a placeholder from a README or another kind of QR
 /// code, is not a Sello certificate at all: verifiers report an input error for it, not a
 /// verdict. A text that is presented as a token is decided by verification (§6), strictly: a
 /// header with padding is still refused there (`malformed_token`), a forgery stays `invalid`.
 pub fn is_presented_as_token(text: &str) -> bool {
-    let token = extract(text);
+    let Ok(token) = extract(text) else {
+        return false;
+    };
     let mut parts = token.split('.');
     let (Some(header), Some(_), Some(_), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -554,8 +558,42 @@ mod tests {
 
     #[test]
     fn extracts_from_urls() {
-        assert_eq!(extract("  abc.def.ghi\n"), "abc.def.ghi");
-        assert_eq!(extract("https://v.example.mx/v#abc.def.ghi"), "abc.def.ghi");
-        assert_eq!(extract("abc#def"), "abc#def");
+        let ok = |t: &str| extract(t).unwrap().into_owned();
+        assert_eq!(ok("  abc.def.ghi\n"), "abc.def.ghi");
+        assert_eq!(ok("https://v.example.mx/v#abc.def.ghi"), "abc.def.ghi");
+        assert_eq!(ok("abc#def"), "abc#def");
+        // The numeric form, in a URL's fragment or bare.
+        assert_eq!(ok("https://v.example.mx/v#n52015354"), "a.bc");
+        assert_eq!(ok(" n52015354\n"), "a.bc");
+        assert!(matches!(extract("abc.def.ghi"), Ok(Cow::Borrowed(_))));
+        // Not the numeric form: taken as it is.
+        for as_is in ["n", "n5201a", "N52015354", "v#n5201"] {
+            assert_eq!(ok(as_is), as_is);
+        }
+        assert_eq!(ok("https://v.example.mx/v#N5201"), "N5201");
+        // The numeric form, refused.
+        assert_eq!(extract("n520"), Err(NumericError::OddLength(3)));
+        assert_eq!(
+            extract("https://v.example.mx/v#n5299"),
+            Err(NumericError::BadPair { pair: 99, at: 2 })
+        );
+    }
+
+    #[test]
+    fn the_numeric_form_is_the_same_token() {
+        let token = signed(r#"{"alg":"EdDSA","kid":"k","typ":"sello+jwt"}"#, &sample());
+        for text in [
+            crate::qr_text::qr_text(Some("https://verifica.example.mx/v"), &token),
+            crate::qr_text::qr_text(None, &token),
+        ] {
+            assert!(text.len() > 2 * token.len());
+            assert_eq!(extract(&text).unwrap(), token);
+            assert!(is_presented_as_token(&text));
+            assert_eq!(sha256_hex(&text), sha256_hex(&token));
+        }
+        let digits = crate::qr_text::numeric_digits(&token).unwrap();
+        assert!(!is_presented_as_token(&format!("n{}", &digits[1..])));
+        assert!(!is_presented_as_token(&format!("n{digits}99")));
+        assert!(!is_presented_as_token(&format!("n{}", &digits[..40])));
     }
 }

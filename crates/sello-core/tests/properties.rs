@@ -58,7 +58,9 @@ proptest! {
     #[test]
     fn decode_never_panics_on_any_string(s in ".{0,600}") {
         let _ = token::decode(&s);
-        let _ = token::decode(token::extract(&s));
+        if let Ok(t) = token::extract(&s) {
+            let _ = token::decode(&t);
+        }
     }
 
     #[test]
@@ -102,5 +104,39 @@ proptest! {
         for i in revoked {
             prop_assert_eq!(back.is_revoked(i), Some(true));
         }
+    }
+}
+
+proptest! {
+    /// The numeric form of the QR text (FORMAT.md §4.1) gives back any token, in a URL's
+    /// fragment or bare.
+    #[test]
+    fn the_numeric_form_round_trips(t in "[A-Za-z0-9_.-]{1,700}", url in "https?://[a-z.]{1,30}/[a-z]{0,5}") {
+        use sello_core::qr_text::qr_text;
+        for text in [qr_text(Some(&url), &t), qr_text(None, &t)] {
+            prop_assert_eq!(token::extract(&text).unwrap(), t.as_str());
+            prop_assert_eq!(token::sha256_hex(&text), token::sha256_hex(&t));
+        }
+    }
+
+    /// Any digits after `n` are a token or an error, never a panic; an error exactly when the
+    /// count is odd, over the cap, or a pair is no character of a token.
+    #[test]
+    fn any_digits_decode_or_are_refused(d in "[0-9]{1,300}", bare in any::<bool>()) {
+        let text = if bare { format!("n{d}") } else { format!("https://v.example.mx/v#n{d}") };
+        let ok = d.len() % 2 == 0
+            && d.as_bytes().chunks(2).all(|p| {
+                let c = (p[0] - b'0') * 10 + (p[1] - b'0') + 45;
+                c <= 122 && (c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
+            });
+        match token::extract(&text) {
+            Ok(t) => {
+                prop_assert!(ok);
+                prop_assert_eq!(t.len(), d.len() / 2);
+                let _ = token::decode(&t);
+            }
+            Err(e) => prop_assert!(!ok, "{e}"),
+        }
+        let _ = token::is_presented_as_token(&text);
     }
 }

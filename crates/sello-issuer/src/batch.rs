@@ -86,10 +86,7 @@ pub fn issued_from_entry(issuer: &Issuer, entry: &Entry) -> Result<Issued, Issue
             error,
         })?
         .claims;
-    let qr_text = match &issuer.info().verify_url {
-        Some(url) => format!("{url}#{}", entry.token),
-        None => entry.token.clone(),
-    };
+    let qr_text = sello_core::qr_text::qr_text(issuer.info().verify_url.as_deref(), &entry.token);
     Ok(Issued {
         claims,
         token: entry.token.clone(),
@@ -170,7 +167,7 @@ pub struct SummaryRow {
     pub files: Vec<String>,
     /// The token, when issued.
     pub token: Option<String>,
-    /// The version of its QR code (byte mode, error correction M), when issued.
+    /// The version of its QR code as drawn (the numeric form, error correction M), when issued.
     pub qr_version: Option<u8>,
 }
 
@@ -302,7 +299,7 @@ pub fn run_batch(
                     outcome: outcome.clone(),
                     files: names,
                     token: Some(issued.token.clone()),
-                    qr_version: sello_core::qr_version_at_m(issued.qr_text.len()),
+                    qr_version: sello_core::qr_version_at_m(&issued.qr_text),
                 };
                 if *outcome == Outcome::Issued || missing {
                     match renderer.render(issued) {
@@ -497,7 +494,7 @@ mod tests {
         for r in second.iter().filter(|r| r.serial.is_some()) {
             let entry = ledger.get(r.serial.as_deref().unwrap()).unwrap().unwrap();
             let qr = issued_from_entry(&issuer(), &entry).unwrap().qr_text;
-            let v = sello_core::qr_version_at_m(qr.len()).unwrap();
+            let v = sello_core::qr_version_at_m(&qr).unwrap();
             assert_eq!(r.qr_version, Some(v));
             let line = summary
                 .lines()

@@ -23,8 +23,9 @@ pub enum IssueError {
     /// The signing key may not sign at this time (outside its window, or revoked).
     #[error("{}", tr("issue-key-not-valid", &[("kid", Arg::from(escaped(.0)))]))]
     KeyNotValid(String),
-    /// The QR content would not fit in a QR code at level M.
-    #[error("{}", tr("issue-too-long", &[("bytes", Arg::from(*.0)), ("max", Arg::from(sello_core::MAX_QR_BYTES))]))]
+    /// The QR content (its length in characters) would not fit in a version-40 QR code at
+    /// level M.
+    #[error("{}", tr("issue-too-long", &[("chars", Arg::from(*.0))]))]
     TooLong(usize),
     /// A status list's times are out of range or in the wrong order.
     #[error("{}", tr("issue-status-times", &[]))]
@@ -77,7 +78,8 @@ pub struct Issued {
     pub claims: Claims,
     /// The compact token.
     pub token: String,
-    /// What the QR code carries: `<verify_url>#<token>`, or the bare token.
+    /// What the QR code carries, in the numeric form (FORMAT.md §4.1): `<verify_url>#n<digits>`,
+    /// or `n<digits>`.
     pub qr_text: String,
 }
 
@@ -190,11 +192,8 @@ impl Issuer {
         let input = token::signing_input(&Header::new(&self.signer.kid()), &claims);
         let signature = self.signer.sign(input.as_bytes())?;
         let token = token::assemble(&input, &signature);
-        let qr_text = match &self.info.verify_url {
-            Some(url) => format!("{url}#{token}"),
-            None => token.clone(),
-        };
-        if qr_text.len() > sello_core::MAX_QR_BYTES {
+        let qr_text = sello_core::qr_text::qr_text(self.info.verify_url.as_deref(), &token);
+        if sello_core::qr_version_at_m(&qr_text).is_none() {
             return Err(IssueError::TooLong(qr_text.len()));
         }
         Ok(Issued {
@@ -248,8 +247,12 @@ pub(crate) mod tests {
             .unwrap();
         assert_eq!(
             issued.qr_text,
-            format!("https://v.example.mx/v#{}", issued.token)
+            format!(
+                "https://v.example.mx/v#n{}",
+                sello_core::qr_text::numeric_digits(&issued.token).unwrap()
+            )
         );
+        assert_eq!(token::extract(&issued.qr_text).unwrap(), issued.token);
         let parsed = token::decode(&issued.token).unwrap();
         assert_eq!(parsed.claims, issued.claims);
         let key = SigningKey::from_bytes(&[1; 32]).verifying_key();

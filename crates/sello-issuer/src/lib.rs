@@ -2,8 +2,8 @@
 //!
 //! Everything an issuing agency runs: an issuer folder with its Ed25519 key encrypted at rest
 //! ([`IssuerDir`]), a [`Signer`] trait so an HSM or KMS can hold the key instead, issuing a
-//! certificate into a signed token ([`Issuer`]) whose QR content fits a QR code
-//! ([`sello_core::MAX_QR_BYTES`]), rosters, batches and the ledger. Drawing the QR code and the
+//! certificate into a signed token ([`Issuer`]) whose QR content, in the numeric form, fits a
+//! version-40 QR code at level M ([`sello_core::qr_version_at_m`]), rosters, batches and the ledger. Drawing the QR code and the
 //! printable certificate is `sello-print`'s.
 //!
 //! What it does not do: verify (see `sello-verifier`), or choose where a passphrase comes from
@@ -22,7 +22,8 @@
 //!     attrs: Default::default(),
 //! };
 //! let issued = issuer.issue(&IssueRequest::new(certificate))?;
-//! assert!(issued.qr_text.len() <= sello_core::MAX_QR_BYTES);
+//! assert_eq!(sello_core::token::extract(&issued.qr_text)?, issued.token);
+//! assert!(sello_core::qr_version_at_m(&issued.qr_text).is_some_and(|v| v <= 17));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]

@@ -2,7 +2,11 @@
 //! one-shot path (`render_pdf`, `render_svg`: the template prepared for every certificate)
 //! against a `Printer` prepared once, in the same run (group `batch`).
 //!
-//! `cargo bench -p sello-print --bench print`
+//! Group `qr`: one certificate's QR code, the numeric form that Sello draws (`QrMatrix::encode`,
+//! `qrcodegen`, two segments) against the byte form as Sello drew it before (`fast_qr`, one byte
+//! segment) and as `qrcodegen` draws it, in the same run.
+//!
+//! `cargo bench -p sello-print --bench print` (`-- qr` for the QR group only)
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sello_print::{CertificateFields, PaperSize, Printer, Template, render_pdf, render_svg};
@@ -77,5 +81,50 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(print, benches);
+/// The QR code of one typical certificate, in each form and with each encoder.
+fn qr(c: &mut Criterion) {
+    use sello_print::{Correction, QrMatrix};
+    let issuer = sello_testkit::keys::issuer("mx.cecati149", 1);
+    let mut request = sello_issuer::IssueRequest::new(sello_testkit::typical_certificate());
+    request.issued_at = Some(1_795_478_400);
+    request.expires = Some(1_953_244_800);
+    let issued = issuer.issue(&request).unwrap();
+    let (prefix, _) = sello_core::qr_text::segments(&issued.qr_text);
+    let byte_form = format!("{}{}", prefix.trim_end_matches('n'), issued.token);
+    let numeric = QrMatrix::encode(&issued.qr_text, Correction::Medium).unwrap();
+    let byte = QrMatrix::encode(&byte_form, Correction::Medium).unwrap();
+    eprintln!(
+        "qr: numeric form {} characters, version {}; byte form {} bytes, version {}",
+        issued.qr_text.len(),
+        numeric.version(),
+        byte_form.len(),
+        byte.version()
+    );
+    let mut g = c.benchmark_group("qr");
+    g.sample_size(50);
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("numeric_form_qrcodegen", |b| {
+        b.iter(|| QrMatrix::encode(black_box(&issued.qr_text), Correction::Medium).unwrap())
+    });
+    g.bench_function("byte_form_qrcodegen", |b| {
+        b.iter(|| QrMatrix::encode(black_box(&byte_form), Correction::Medium).unwrap())
+    });
+    g.bench_function("byte_form_fast_qr", |b| {
+        // As `QrMatrix::encode` did with `fast_qr`: the code, then its modules as booleans.
+        b.iter(|| {
+            let code = fast_qr::QRBuilder::new(black_box(byte_form.as_bytes()))
+                .ecl(fast_qr::ECL::M)
+                .mode(fast_qr::Mode::Byte)
+                .build()
+                .unwrap();
+            code.data[..code.size * code.size]
+                .iter()
+                .map(|m| m.value())
+                .collect::<Vec<bool>>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(print, benches, qr);
 criterion_main!(print);

@@ -1,5 +1,5 @@
-//! How large a certificate's QR code is today (`verify_url#token`, all in byte mode) and in a
-//! numeric form after SMART Health Cards (`verify_url#n` in byte mode, then every base64url
+//! How large a certificate's QR code is in the byte form Sello wrote before (`verify_url#token`,
+//! all in byte mode) and in the numeric form it draws now (FORMAT.md §4.1), after SMART Health Cards (`verify_url#n` in byte mode, then every base64url
 //! character of the token as two decimal digits, its code point minus 45, in numeric mode):
 //!
 //! ```sh
@@ -8,7 +8,8 @@
 //! ```
 //!
 //! prints, per form, the QR text's length, its data bits and its version at error correction M,
-//! and a table of how many tokens need each version. Versions follow ISO/IEC 18004 (segment
+//! and a table of how many tokens need each version; then what the numeric form would need if
+//! tokens left out the standard's title (`cert.a.t`), which the standard's code implies. Versions follow ISO/IEC 18004 (segment
 //! headers, character-count widths and data capacity at level M); `tests/qr_forms.rs` checks
 //! the model against the encoder for single-mode texts.
 
@@ -109,7 +110,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| form | QR text (characters) | data bits (mean) | version at M |");
     println!("|---|---|---|---|");
     let (a, b) = (stats(0), stats(1));
-    for (name, s) in [("today: byte mode", a), ("numeric: byte + numeric", b)] {
+    for (name, s) in [
+        ("byte form (before): byte mode", a),
+        ("numeric form (drawn): byte + numeric", b),
+    ] {
         println!(
             "| {name} | {}–{} | {:.0} | {}–{} |",
             s.0, s.1, s.2, s.3, s.4
@@ -119,15 +123,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "numeric form: {:.1} % fewer bits",
         100.0 * (1.0 - b.2 / a.2)
     );
+    // Without the title: the payload loses `,"t":"<title>"` (a `"` or `\` in it escaped; the
+    // text rule of FORMAT.md §2.4 leaves no control character to escape).
+    let mut without = Vec::new();
+    for t in &tokens {
+        let parsed = sello_core::token::decode(t).map_err(|e| e.to_string())?;
+        let title = &parsed.claims.cert.achievement.title;
+        let escapes = title.chars().filter(|c| matches!(c, '"' | '\\')).count();
+        let member = 7 + title.len() + escapes;
+        let (_, payload) = parsed.signing_input.split_once('.').ok_or("no payload")?;
+        let bytes = payload.len() * 3 / 4 - member;
+        let shorter = t.len() - payload.len() + (4 * bytes).div_ceil(3);
+        let digits = "0".repeat(2 * shorter);
+        let prefix = format!("{url}#n");
+        let v = version_at_m(&[Segment::Byte(prefix.as_bytes()), Segment::Numeric(&digits)])
+            .ok_or("too long")?
+            .0;
+        without.push((shorter, v));
+    }
+    println!(
+        "numeric form without cert.a.t: tokens {}–{} characters, version {}–{}",
+        without.iter().map(|w| w.0).min().unwrap(),
+        without.iter().map(|w| w.0).max().unwrap(),
+        without.iter().map(|w| w.1).min().unwrap(),
+        without.iter().map(|w| w.1).max().unwrap(),
+    );
     println!();
-    println!("| version at M | today | numeric |");
-    println!("|---|---|---|");
+    println!(
+        "| version at M | byte form (before) | numeric form (drawn) | numeric without cert.a.t |"
+    );
+    println!("|---|---|---|---|");
     for v in 1..=40u8 {
         let today = rows.iter().filter(|r| r[0].2 == v).count();
         let numeric = rows.iter().filter(|r| r[1].2 == v).count();
-        if today + numeric > 0 {
+        let shorter = without.iter().filter(|w| w.1 == v).count();
+        if today + numeric + shorter > 0 {
             println!(
-                "| {v} ({} modules) | {today} | {numeric} |",
+                "| {v} ({} modules) | {today} | {numeric} | {shorter} |",
                 17 + 4 * v as u32
             );
         }

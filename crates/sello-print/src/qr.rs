@@ -1,7 +1,8 @@
-//! QR rendering: byte mode, error correction M by default, a quiet zone of 4 modules;
+//! QR rendering: a byte-mode segment, and a numeric-mode one for the digits of a QR text in the
+//! numeric form (FORMAT.md §4.2); error correction M by default, a quiet zone of 4 modules;
 //! output as a 1-bit PNG or as an SVG path.
 
-use fast_qr::{ECL, Mode, QRBuilder};
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
 use crate::i18n::tr;
 
@@ -11,8 +12,9 @@ pub const QUIET_ZONE: usize = 4;
 /// Why a QR code could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum QrError {
-    /// The text does not fit in a version-40 QR code at this error-correction level (at level M,
-    /// [`sello_core::MAX_QR_BYTES`]).
+    /// The text does not fit in a version-40 QR code at this error-correction level (at level M:
+    /// [`sello_core::qr_version_at_m`] is `None`; [`sello_core::MAX_QR_BYTES`] for a text all in
+    /// byte mode).
     #[error("{}", tr("qr-too-long", &[("len", (*.0).into())]))]
     TooLong(usize),
     /// The PNG encoder failed.
@@ -35,12 +37,12 @@ pub enum Correction {
 }
 
 impl Correction {
-    fn level(self) -> ECL {
+    fn level(self) -> QrCodeEcc {
         match self {
-            Correction::Low => ECL::L,
-            Correction::Medium => ECL::M,
-            Correction::Quartile => ECL::Q,
-            Correction::High => ECL::H,
+            Correction::Low => QrCodeEcc::Low,
+            Correction::Medium => QrCodeEcc::Medium,
+            Correction::Quartile => QrCodeEcc::Quartile,
+            Correction::High => QrCodeEcc::High,
         }
     }
 }
@@ -54,23 +56,39 @@ pub struct QrMatrix {
 }
 
 impl QrMatrix {
-    /// Encodes `text` in byte mode, choosing the smallest version that holds it.
+    /// Encodes `text` as Sello draws QR codes ([`sello_core::qr_text::segments`]): a text in the
+    /// numeric form (`verify_url#n<digits>`, `n<digits>`) as a byte segment up to the `n` and a
+    /// numeric segment of the digits, any other text as one byte segment; the smallest version
+    /// that holds it, at exactly this level.
     pub fn encode(text: &str, correction: Correction) -> Result<QrMatrix, QrError> {
-        // `fast_qr` picks the smallest version and the mask with the lowest penalty score
-        // (ISO/IEC 18004 §7.8.3), as the `qrcode` crate did, about ten times faster.
-        let code = QRBuilder::new(text.as_bytes())
-            .ecl(correction.level())
-            .mode(Mode::Byte)
-            .build()
-            .map_err(|_| QrError::TooLong(text.len()))?;
-        let width = code.size;
+        let (bytes, digits) = sello_core::qr_text::segments(text);
+        let mut segments = vec![QrSegment::make_bytes(bytes.as_bytes())];
+        if !digits.is_empty() {
+            // `segments` gives only ASCII digits here, all `make_numeric` takes.
+            segments.push(QrSegment::make_numeric(digits));
+        }
+        // The mask with the lowest penalty score (ISO/IEC 18004 §7.8.3); the level is not
+        // raised when a higher one would fit the same version, so that `-M` stays true.
+        let code = QrCode::encode_segments_advanced(
+            &segments,
+            correction.level(),
+            Version::MIN,
+            Version::MAX,
+            None,
+            false,
+        )
+        .map_err(|_| QrError::TooLong(text.len()))?;
+        let width = code.size() as usize;
+        let mut dark = Vec::with_capacity(width * width);
+        for y in 0..width as i32 {
+            for x in 0..width as i32 {
+                dark.push(code.get_module(x, y));
+            }
+        }
         Ok(QrMatrix {
             width,
-            version: ((width - 17) / 4) as u8,
-            dark: code.data[..width * width]
-                .iter()
-                .map(|m| m.value())
-                .collect(),
+            version: code.version().value(),
+            dark,
         })
     }
 
@@ -183,7 +201,7 @@ mod tests {
         for version in 1..=40u8 {
             let cap = (1..=sello_core::MAX_QR_BYTES)
                 .rev()
-                .find(|&n| sello_core::qr_version_at_m(n) == Some(version))
+                .find(|&n| sello_core::qr_version_at_m(&"a".repeat(n)) == Some(version))
                 .unwrap();
             let at = QrMatrix::encode(&"a".repeat(cap), Correction::Medium).unwrap();
             assert_eq!(at.version(), version, "{cap} bytes");
@@ -193,9 +211,38 @@ mod tests {
             }
         }
         assert_eq!(
-            sello_core::qr_version_at_m(sello_core::MAX_QR_BYTES + 1),
+            sello_core::qr_version_at_m(&"a".repeat(sello_core::MAX_QR_BYTES + 1)),
             None
         );
+    }
+
+    #[test]
+    fn the_numeric_form_is_drawn_in_two_segments_as_the_model_says() {
+        // The demo's URL and a token-like text of 540 characters: version 19 in byte mode,
+        // 17 in the numeric form.
+        let token: String = (0..540)
+            .map(|i| ['e', 'y', 'J', '.', '_', '9'][i % 6])
+            .collect();
+        let url = "http://localhost:8080/";
+        let byte = format!("{url}#{token}");
+        let numeric = sello_core::qr_text::qr_text(Some(url), &token);
+        for (text, version) in [(&byte, 19), (&numeric, 17)] {
+            let qr = QrMatrix::encode(text, Correction::Medium).unwrap();
+            assert_eq!(qr.version(), version);
+            assert_eq!(sello_core::qr_version_at_m(text), Some(version));
+        }
+        // At every length, the encoder and the model of batch summaries agree.
+        for n in (1..2_700).step_by(37) {
+            let t: String = (0..n).map(|i| ['e', 'y', 'J', '.'][i % 4]).collect();
+            for text in [
+                sello_core::qr_text::qr_text(Some(url), &t),
+                sello_core::qr_text::qr_text(None, &t),
+            ] {
+                let model = sello_core::qr_version_at_m(&text);
+                let drawn = QrMatrix::encode(&text, Correction::Medium).ok();
+                assert_eq!(drawn.map(|q| q.version()), model, "{n} characters");
+            }
+        }
     }
 
     #[test]

@@ -77,7 +77,11 @@ fn main() {
     let signature = key.sign(input.as_bytes());
     public.verify_strict(input.as_bytes(), &signature).unwrap();
     let token = token::assemble(&input, &signature);
-    let qr_text = format!("{}#{token}", info.verify_url.as_deref().unwrap());
+    // The numeric form (FORMAT.md §4.1): the URL and `#n` in byte mode, then two digits a
+    // character of the token.
+    let digits: String = token.bytes().map(|b| format!("{:02}", b - 45)).collect();
+    let qr_text = format!("{}#n{digits}", info.verify_url.as_deref().unwrap());
+    assert_eq!(token::extract(&qr_text).unwrap(), token);
 
     // The issuing library gives the same bytes.
     let issuer = Issuer::new(info.clone(), Box::new(LocalSigner::new(key.clone())));
@@ -115,10 +119,16 @@ fn main() {
     println!("== signature, hex\n{}\n", hex(&signature.to_bytes()));
     println!("== BASE64URL(signature) ({} chars)\n{sig64}\n", sig64.len());
     println!("== token ({} bytes)\n{token}\n", token.len());
-    println!("== QR content ({} bytes)\n{qr_text}\n", qr_text.len());
+    println!("== QR content ({} characters)\n{qr_text}\n", qr_text.len());
     println!(
-        "== QR code: byte mode, EC level M, version {}, {} x {} modules, {} x {} with the quiet zone",
+        "== QR code: byte + numeric mode, EC level M, version {} ({} in byte mode), {} x {} modules, {} x {} with the quiet zone",
         qr.version(),
+        QrMatrix::encode(
+            &format!("{}#{token}", info.verify_url.as_deref().unwrap()),
+            Correction::Medium
+        )
+        .unwrap()
+        .version(),
         qr.width(),
         qr.width(),
         qr.width() + 8,

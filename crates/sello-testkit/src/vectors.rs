@@ -234,6 +234,8 @@ struct Case {
     at: i64,
     reason: Option<&'static str>,
     verdict: &'static str,
+    /// Why the text's numeric form gives no token (`numeric_error`, FORMAT.md §10.2).
+    numeric_error: Option<&'static str>,
 }
 
 fn valid(name: &'static str, description: &'static str, token: String, at: i64) -> Case {
@@ -244,6 +246,7 @@ fn valid(name: &'static str, description: &'static str, token: String, at: i64) 
         at,
         reason: None,
         verdict: "valid",
+        numeric_error: None,
     }
 }
 
@@ -260,6 +263,7 @@ fn bad(name: &'static str, description: &'static str, token: String, reason: &'s
         at: AT,
         reason: Some(reason),
         verdict,
+        numeric_error: None,
     }
 }
 
@@ -900,6 +904,11 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
         ],
     ));
     files.push((
+        "qr_forms.json",
+        "The numeric form of the QR text (FORMAT.md §4.1, §4.3): verify_url#n or a bare n, then every character of the token as two digits (its code point minus 45). A text in it gets the verdict of its token; one whose digits give no token (numeric_error) is not a Sello certificate.",
+        qr_form_cases(),
+    ));
+    files.push((
         "status_refused.json",
         "Status lists a verifier must refuse (refused_status_lists: each one, by itself, must not be accepted): with them refused, the main issuer has no list, so its certificates with a status entry are indeterminate.",
         vec![bad(
@@ -910,6 +919,121 @@ fn files() -> Vec<(&'static str, &'static str, Vec<Case>)> {
         )],
     ));
     files
+}
+
+/// A text in the numeric form that gives no token: `malformed_token`, not presented as a token.
+fn numeric_refused(
+    name: &'static str,
+    description: &'static str,
+    text: String,
+    code: &'static str,
+) -> Case {
+    Case {
+        numeric_error: Some(code),
+        ..bad(name, description, text, "malformed_token")
+    }
+}
+
+fn qr_form_cases() -> Vec<Case> {
+    let url = "https://verifica.example.mx/v";
+    let good = token(1, T0, "");
+    let digits = sello_core::qr_text::numeric_digits(&good).expect("a token");
+    let numeric = |t: &str| sello_core::qr_text::qr_text(Some(url), t);
+    let forged = set_part(&good, 2, &b64::encode(&[0u8; 64]));
+    let expired = token(1, T0, &format!(r#","exp":{}"#, T0 + 86_400));
+    let two_parts = good.rsplit_once('.').expect("three parts").0.to_owned();
+    vec![
+        valid(
+            "numeric_url",
+            "The QR text an issuer writes: verify_url, '#n', the token's digits.",
+            numeric(&good),
+            AT,
+        ),
+        valid(
+            "numeric_bare",
+            "The numeric form without a URL ('n' and the digits), as an issuer without verify_url writes it and as the page reads its fragment.",
+            format!("n{digits}"),
+            AT,
+        ),
+        valid(
+            "numeric_white_space",
+            "White space around the numeric form is removed (§4.3 step 1).",
+            format!(" \u{3000}{}\r\n", numeric(&good)),
+            AT,
+        ),
+        valid(
+            "byte_form_still_read",
+            "The byte form: verify_url, '#', the token.",
+            format!("{url}#{good}"),
+            AT,
+        ),
+        bad(
+            "numeric_forged",
+            "A forged signature in the numeric form: bad_signature, as its token.",
+            numeric(&forged),
+            "bad_signature",
+        ),
+        bad(
+            "numeric_expired",
+            "An expired token in the numeric form: expired, as its token.",
+            numeric(&expired),
+            "expired",
+        ),
+        bad(
+            "numeric_two_parts",
+            "Digits that decode to a token without its signature: malformed_token, not presented as a token.",
+            numeric(&two_parts),
+            "malformed_token",
+        ),
+        numeric_refused(
+            "numeric_odd_length",
+            "The last digit missing: an odd number of digits.",
+            format!("{url}#n{}", &digits[..digits.len() - 1]),
+            "odd_length",
+        ),
+        numeric_refused(
+            "numeric_pair_slash",
+            "A pair 02 ('/', not in base64url) in place of the first.",
+            format!("{url}#n02{}", &digits[2..]),
+            "bad_pair",
+        ),
+        numeric_refused(
+            "numeric_pair_78",
+            "A pair 78 ('{', past 'z') at the end.",
+            format!("n{digits}78"),
+            "bad_pair",
+        ),
+        numeric_refused(
+            "numeric_pair_colon",
+            "A pair 13 (':', between '9' and 'A') inside the header.",
+            format!("n{}13{}", &digits[..20], &digits[20..]),
+            "bad_pair",
+        ),
+        numeric_refused(
+            "numeric_too_long",
+            "8,194 digits: more than two per byte of the largest token (4,096 bytes).",
+            format!("{url}#n{}", "52".repeat(4_097)),
+            "too_long",
+        ),
+        bad(
+            "numeric_at_the_cap",
+            "8,192 digits, the most there may be, are decoded (to 4,096 '-'), then judged as a token: malformed_token, not presented as a token.",
+            format!("n{}", "00".repeat(4_096)),
+            "malformed_token",
+        ),
+        bad(
+            "upper_case_mark",
+            "'N' is not the mark: the fragment is taken as it is, and is not a token.",
+            format!("{url}#N{digits}"),
+            "malformed_token",
+        ),
+        bad(
+            "percent_encoded_mark",
+            "The fragment is not percent-decoded: '%6E' is not 'n'.",
+            format!("{url}#%6E{digits}"),
+            "malformed_token",
+        ),
+    ]
 }
 
 /// Issue time of the future-dated status list of `status_future.json`: ten years after T0.
@@ -2036,6 +2160,9 @@ pub fn build() -> Vec<(String, String)> {
                     // sees the result, an input error instead of the verdict.
                     if !sello_core::token::is_presented_as_token(&c.token) {
                         case["input_error"] = json!("not_a_certificate");
+                    }
+                    if let Some(code) = c.numeric_error {
+                        case["numeric_error"] = json!(code);
                     }
                     case
                 })

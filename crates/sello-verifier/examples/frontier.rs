@@ -10,7 +10,8 @@
 //! code is located with rxing (its finder patterns) and the page cropped to the code with one
 //! code side of margin all round (the code fills a third of the frame, printed text around
 //! it). The module size is measured from the finder patterns (the modules of a side from
-//! encoding the text as the issuer does, byte mode, EC level M), so every level is expressed
+//! encoding the text as the issuer does, `QrMatrix::encode` at EC level M: byte mode, or byte
+//! and numeric segments for the numeric form), so every level is expressed
 //! per module and the result holds for any QR version. Families, mild to severe:
 //! resolution (px/module), Gaussian blur and motion blur (σ and length in modules), tilt
 //! (degrees, true perspective), crumple (displacement in modules), glare (a saturating blob
@@ -149,7 +150,7 @@ fn run(out: &Path, page_path: &Path) -> Result<(), String> {
     let expected = std::fs::read_to_string(page_path.with_extension("txt"))
         .map_err(|e| format!("{}: {e}", page_path.display()))?;
     let page = sello_verifier::load_gray(&bytes).map_err(|e| e.to_string())?;
-    // The issuer's encoder, as it encoded this text: byte mode, EC level M.
+    // The issuer's encoder, as it encoded this text (either QR form), EC level M.
     let modules = QrMatrix::encode(&expected, Correction::Medium)
         .map_err(|e| format!("{}: {e:?}", page_path.display()))?
         .width() as u32;

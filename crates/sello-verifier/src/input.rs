@@ -158,11 +158,13 @@ pub fn classify(bytes: Vec<u8>, what: &str) -> Result<Source, InputError> {
         .map_err(|_| InputError::Unrecognised(what.to_owned()))
 }
 
-/// Two dots (a compact JWS) or a URL. Length is not looked at: a token over the size cap is
-/// still a token, and verification names the cap (`malformed_token`), rather than "no such
-/// file".
+/// Two dots (a compact JWS), the numeric form (`n` and digits, FORMAT.md §4.1) or a URL.
+/// Length is not looked at: a token over the size cap is still a token, and verification names
+/// the cap (`malformed_token`), rather than "no such file".
 fn looks_like_token(arg: &str) -> bool {
-    sello_core::token::extract(arg).matches('.').count() >= 2 || arg.contains("://")
+    sello_core::qr_text::is_numeric_form(arg.trim())
+        || sello_core::token::extract(arg).is_ok_and(|t| t.matches('.').count() >= 2)
+        || arg.contains("://")
 }
 
 /// Reads one command-line argument: `-` is standard input, an existing path is a file, and

@@ -248,10 +248,15 @@ impl Verifier {
         }
     }
 
-    /// Verifies `text` (a bare token, or a URL with the token in its fragment) at time `at`
-    /// (seconds since the Unix epoch).
+    /// Verifies `text` (a bare token, or a URL with the token in its fragment, in either form
+    /// of FORMAT.md §4.3) at time `at` (seconds since the Unix epoch). A numeric form that
+    /// gives no token is `malformed_token`.
     pub fn verify(&self, text: &str, at: i64) -> Verification {
-        match self.prepare(text, at) {
+        let token = match token::extract(text) {
+            Ok(token) => token,
+            Err(e) => return Verification::fail(Reason::MalformedToken, e.to_string()),
+        };
+        match self.prepare(&token, at) {
             Ok(pending) => {
                 let ok = check_signature(
                     pending.key,
@@ -280,13 +285,14 @@ impl Verifier {
             .collect()
     }
 
-    /// Steps 1 and 2: parse, and find the issuer's key set and the key.
+    /// Steps 1 and 2: parse the token (extracted already), and find the issuer's key set and
+    /// the key.
     fn prepare<'v, 't>(
         &'v self,
-        text: &'t str,
+        token: &'t str,
         at: i64,
     ) -> Result<Pending<'v, 't>, (Reason, String)> {
-        let parsed = match token::decode(token::extract(text)) {
+        let parsed = match token::decode(token) {
             Ok(parsed) => parsed,
             Err(e) => return Err((e.reason(), e.to_string())),
         };

@@ -831,9 +831,9 @@ $('paste-form').addEventListener('submit', (event) => {
   verifyTexts([$('paste').value]);
 });
 
-// The fragment is the token exactly as the QR code carries it: not percent-decoded, so that
-// the page accepts the one encoding the CLI and the service accept (`#%65yJ…` is malformed
-// everywhere).
+// The fragment is the token exactly as the QR code carries it, in either form (`n` and digits,
+// or the token): not percent-decoded, so that the page accepts the encodings the CLI and the
+// service accept (`#%65yJ…` is malformed everywhere).
 function fromFragment() {
   const fragment = location.hash.slice(1);
   if (fragment) verifyTexts([fragment]);

@@ -794,6 +794,34 @@ export const CATALOG = Object.freeze({
     "log-status-in-use": "status list in use",
     "log-status-older": "the status list read is older than the one in use; keeping the newer",
     "log-stopped": "stopped",
+    "numeric-bad-pair": [
+      "the pair ",
+      {
+        "var": "pair"
+      },
+      " (number ",
+      {
+        "var": "at"
+      },
+      ") of the numeric form is no character of a token"
+    ],
+    "numeric-odd-length": [
+      "the numeric form has ",
+      {
+        "var": "len"
+      },
+      " digits, an odd number: every character is two"
+    ],
+    "numeric-too-long": [
+      "the numeric form has ",
+      {
+        "var": "len"
+      },
+      " digits; the limit is ",
+      {
+        "var": "max"
+      }
+    ],
     "page-accredited": "Accreditation",
     "page-achievement": "Standard",
     "page-ago": [
@@ -2103,6 +2131,34 @@ export const CATALOG = Object.freeze({
     "log-status-in-use": "lista de estado en uso",
     "log-status-older": "la lista de estado leída es más antigua que la que está en uso; se conserva la más nueva",
     "log-stopped": "detenido",
+    "numeric-bad-pair": [
+      "el par ",
+      {
+        "var": "pair"
+      },
+      " (el ",
+      {
+        "var": "at"
+      },
+      ".º) de la forma numérica no es ningún carácter de un token"
+    ],
+    "numeric-odd-length": [
+      "la forma numérica tiene ",
+      {
+        "var": "len"
+      },
+      " dígitos, un número impar: cada carácter son dos"
+    ],
+    "numeric-too-long": [
+      "la forma numérica tiene ",
+      {
+        "var": "len"
+      },
+      " dígitos; el límite es ",
+      {
+        "var": "max"
+      }
+    ],
     "page-accredited": "Acreditación",
     "page-achievement": "Estándar",
     "page-ago": [

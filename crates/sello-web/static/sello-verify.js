@@ -10,7 +10,12 @@
  *
  *   VERSION                                  '1', the Sello format version this module implements.
  *   extractToken(text) -> string             the token of a bare token or `verify_url#token`,
- *                                            trimmed (FORMAT.md §4.3).
+ *                                            trimmed, each also in the numeric form
+ *                                            (`verify_url#n…`, `n…`: decoded) (FORMAT.md §4.3).
+ *                                            Throws an Error with `numeric` (the code of
+ *                                            numericError) for a numeric form that gives no token.
+ *   numericError(text) -> string | null      why the numeric form of `text` gives no token
+ *                                            (`too_long`, `odd_length`, `bad_pair`), or null.
  *   isPresentedAsToken(text) -> boolean      whether `text` is presented as a token at all
  *                                            (§4.4); when not, show "not a Sello certificate"
  *                                            (an input error), not a verdict.
@@ -1446,27 +1451,81 @@ export function statusListInUse(trustStore, iss, { at = Math.floor(Date.now() / 
 // ---------------------------------------------------------------------------------------------
 // Verification (FORMAT.md §4.3, §6)
 
-/**
- * The token in `text`: Unicode white space removed at both ends, then the part after the first
- * `#` when the part before it contains `://` (FORMAT.md §4.3).
- * @param {string} text
- * @returns {string}
- */
-export function extractToken(text) {
+/** Most digits a numeric form may have: two per byte of the largest token (FORMAT.md §4.3). */
+const MAX_NUMERIC_DIGITS = 2 * MAX_TOKEN_LEN;
+
+function numericFormError(code, message) {
+  const e = malformed(message);
+  e.numeric = code;
+  return e;
+}
+
+/** The token of digits (two per character, its code point minus 45), or a TokenError. */
+function decodeDigits(digits) {
+  if (digits.length > MAX_NUMERIC_DIGITS) {
+    return numericFormError('too_long', `the numeric form has ${digits.length} digits; the limit is ${MAX_NUMERIC_DIGITS}`);
+  }
+  if (digits.length % 2 !== 0) {
+    return numericFormError('odd_length', `the numeric form has ${digits.length} digits, an odd number`);
+  }
+  let out = '';
+  for (let i = 0; i < digits.length; i += 2) {
+    const v = Number(digits.slice(i, i + 2));
+    const c = String.fromCharCode(v + 45);
+    if (v > 77 || !/^[A-Za-z0-9_.-]$/.test(c)) {
+      return numericFormError('bad_pair', `the pair ${digits.slice(i, i + 2)} (number ${i / 2 + 1}) of the numeric form is no character of a token`);
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** The token in `text`, or the TokenError of a numeric form that gives none. */
+function extractOrError(text) {
   if (typeof text !== 'string') throw new TypeError('the text to verify is a string');
   const s = trimWhiteSpace(text);
   const hash = s.indexOf('#');
-  return hash >= 0 && s.slice(0, hash).includes('://') ? s.slice(hash + 1) : s;
+  const found = hash >= 0 && s.slice(0, hash).includes('://') ? s.slice(hash + 1) : s;
+  return /^n[0-9]+$/.test(found) ? decodeDigits(found.slice(1)) : found;
 }
 
 /**
- * Whether `text` is presented as a token (FORMAT.md §4.4): after extractToken, exactly three
+ * The token in `text`: Unicode white space removed at both ends, then the part after the first
+ * `#` when the part before it contains `://`; that part, when it is `n` and digits (the numeric
+ * form), decoded two digits a character (FORMAT.md §4.3).
+ * @param {string} text
+ * @returns {string}
+ * @throws {Error} with `numeric` set, for a numeric form that gives no token.
+ */
+export function extractToken(text) {
+  const token = extractOrError(text);
+  if (token instanceof TokenError) throw token;
+  return token;
+}
+
+/**
+ * Why the numeric form of `text` gives no token: `too_long` (over 8,192 digits), `odd_length`
+ * or `bad_pair` (a pair that is no character of base64url or `.`); null when it gives one or
+ * `text` is not in the numeric form.
+ * @param {string} text
+ * @returns {string | null}
+ */
+export function numericError(text) {
+  const token = extractOrError(text);
+  return token instanceof TokenError ? token.numeric : null;
+}
+
+/**
+ * Whether `text` is presented as a token (FORMAT.md §4.4): extractToken gives a token (a numeric
+ * form that gives none is not presented as one) with exactly three
  * parts separated by '.', the first of which, read as base64 leniently (either alphabet, with or
  * without padding), gives bytes whose first non-white-space byte is '{'. Anything else is not a
  * Sello certificate at all: show an input error, not a verdict.
  */
 export function isPresentedAsToken(text) {
-  const parts = extractToken(String(text)).split('.');
+  const token = extractOrError(String(text));
+  if (token instanceof TokenError) return false;
+  const parts = token.split('.');
   if (parts.length !== 3) return false;
   const data = parts[0].replace(/=+$/, '');
   if (!/^[A-Za-z0-9_+/-]*$/.test(data)) return false;

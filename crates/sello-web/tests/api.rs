@@ -322,12 +322,23 @@ async fn json_and_text_give_the_cli_json() {
         "Authentic signature from a trusted issuer; the certificate is in force."
     );
 
-    // text/plain: the QR's URL, or the bare token with white space around it.
-    for text in [qr_text.clone(), format!("  {token}\n")] {
+    // text/plain: the QR's URL (the numeric form, FORMAT.md §4.1), the same URL with the token
+    // as bytes, the bare token with white space around it, or the bare numeric form.
+    assert!(qr_text.starts_with("https://verifica.example.mx/v#n"));
+    let (_, digits) = sello_core::qr_text::segments(&qr_text);
+    for text in [
+        qr_text.clone(),
+        format!("https://verifica.example.mx/v#{token}"),
+        format!("  {token}\n"),
+        format!("n{digits}"),
+    ] {
         let answer = json(post(&app, "/api/verify", "text/plain", text).await).await;
         assert_eq!(answer["verdict"], "valid");
     }
-    assert!(qr_text.starts_with("https://verifica.example.mx/v#"));
+    // A numeric form whose digits give no token is not a certificate: an input error.
+    let odd = format!("https://verifica.example.mx/v#n{}", &digits[1..]);
+    let answer = json(post(&app, "/api/verify", "text/plain", odd).await).await;
+    assert_eq!(answer["error"], "not_a_certificate", "{answer}");
 }
 
 #[tokio::test]

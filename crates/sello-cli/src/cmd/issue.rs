@@ -92,12 +92,18 @@ pub fn run(args: IssueArgs) -> Result<u8, Failure> {
             "{}",
             tr!("issue-serial", serial = escaped(&issued.claims.jti))
         );
-        if issued.qr_text != issued.token {
-            eprintln!(
-                "{}",
-                tr!("issue-qr-content", text = escaped(&issued.qr_text))
-            );
-        }
+        // What the QR code holds, without its thousand digits: the part in byte mode (the
+        // verification URL and `#n`) and the version drawn.
+        let (prefix, digits) = sello_core::qr_text::segments(&issued.qr_text);
+        eprintln!(
+            "{}",
+            tr!(
+                "issue-qr-content",
+                text = escaped(prefix),
+                digits = digits.len(),
+                version = sello_core::qr_version_at_m(&issued.qr_text).unwrap_or(0)
+            )
+        );
         if let Some(path) = &args.qr {
             eprintln!("{}", tr!("issue-qr-written", path = path_of(path)));
         }
