@@ -144,3 +144,16 @@ export async function open(browser, base, token, { locale = 'es-MX', shot, viewp
   const text = await card.innerText();
   return { page, context, card, cls, text, requests };
 }
+
+/**
+ * `sello keygen` of an issuer in `dir` whose QR codes open `url`; returns
+ * `issue(holder, serial, extra)`, which issues it a certificate (EC0105, CECATI 149, its QR code
+ * in `qrDir/<serial>.png`) and returns `sello issue --json`'s answer.
+ */
+export function issuer(dir, { id = 'mx.cecati149', name = 'CECATI 149', url, qrDir }) {
+  sello(['keygen', '--dir', dir, '--id', id, '--name', name, '--url', url]);
+  return (holder, serial, extra = []) => sello(['issue', '--dir', dir, '--json', '--holder', holder,
+    '--holder-id', 'HELG850312MDFRPD09', '--code', 'EC0105',
+    '--title', 'Atención al ciudadano en el sector público', '--unit', 'CECATI 149',
+    '--serial', serial, '--qr', join(qrDir, `${serial}.png`), ...extra], { json: true });
+}
