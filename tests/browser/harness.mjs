@@ -157,3 +157,27 @@ export function issuer(dir, { id = 'mx.cecati149', name = 'CECATI 149', url, qrD
     '--title', 'Atención al ciudadano en el sector público', '--unit', 'CECATI 149',
     '--serial', serial, '--qr', join(qrDir, `${serial}.png`), ...extra], { json: true });
 }
+
+/** Clicks the card's receipt button; returns the downloaded file's name, HTML and the text a
+ * browser shows of it (opened as a file), with what it holds; the file is saved in `dir`. */
+export async function receipt(page, card, dir) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: /Descargar comprobante|Download receipt/ }).click(),
+  ]);
+  const path = join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  const source = readFileSync(path, 'utf8');
+  const view = await page.context().newPage();
+  const errors = [];
+  view.on('pageerror', (e) => errors.push(e.message));
+  await view.goto(`file://${path}`);
+  const shown = await view.evaluate(() => ({
+    text: document.body.innerText,
+    title: document.title,
+    active: document.querySelectorAll('script, img, svg, canvas, iframe, object, embed, form, input, a[href]').length,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
+  }));
+  await view.close();
+  return { name: download.suggestedFilename(), source, errors, ...shown };
+}

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHOTS, sello, freePort, serve, serveFolder, launch, issuer } from './harness.mjs';
+import { SHOTS, sello, freePort, serve, serveFolder, launch, issuer, receipt } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -66,37 +66,13 @@ async function verdict(page, url) {
   return card;
 }
 
-/** Clicks the card's receipt button; returns the downloaded file's name, HTML and the text a
- * browser shows of it (opened as a file), with what it holds. */
-async function receipt(page, card) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    card.getByRole('button', { name: /Descargar comprobante|Download receipt/ }).click(),
-  ]);
-  const path = join(work, `${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(path);
-  const source = readFileSync(path, 'utf8');
-  const view = await page.context().newPage();
-  const errors = [];
-  view.on('pageerror', (e) => errors.push(e.message));
-  await view.goto(`file://${path}`);
-  const shown = await view.evaluate(() => ({
-    text: document.body.innerText,
-    title: document.title,
-    active: document.querySelectorAll('script, img, svg, canvas, iframe, object, embed, form, input, a[href]').length,
-    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
-  }));
-  await view.close();
-  return { name: download.suggestedFilename(), source, errors, ...shown };
-}
-
 test('the receipt of a valid and of an invalid certificate: verdict, reason, claims, trust and the token\'s SHA-256; no script, no QR code', async () => {
   const { context, page, errors } = await newPage();
   const base = `http://127.0.0.1:${port}`;
 
   const valid = await verdict(page, `${base}/#${tokens.valid}`);
   const explanation = await valid.locator('.explanation').innerText();
-  const r = await receipt(page, valid);
+  const r = await receipt(page, valid, work);
   assert.equal(r.name, 'comprobante-OFF-0001.html');
   assert.equal(r.title, 'Comprobante de verificación — no es un certificado');
   assert.match(r.text, /COMPROBANTE · NO ES UN CERTIFICADO/);
@@ -119,7 +95,7 @@ test('the receipt of a valid and of an invalid certificate: verdict, reason, cla
 
   const revoked = await verdict(page, `${base}/#${tokens.revoked}`);
   const why = await revoked.locator('.explanation').innerText();
-  const v = await receipt(page, revoked);
+  const v = await receipt(page, revoked, work);
   assert.match(v.text, /Veredicto: CERTIFICADO NO VÁLIDO/);
   assert.ok(v.text.includes(`${why} (revoked)`), v.text);
   assert.match(v.text, /José Luis Martínez Ramírez/);
@@ -133,7 +109,7 @@ test('the receipt of a valid and of an invalid certificate: verdict, reason, cla
 test('the receipt escapes the claims: markup in a holder\'s name or an attribute is text, never parsed', async () => {
   const { context, page } = await newPage('en-US');
   const card = await verdict(page, `http://127.0.0.1:${staticPort}/#${tokens.hostile}`);
-  const r = await receipt(page, card);
+  const r = await receipt(page, card, work);
   assert.equal(r.name, 'receipt-OFF-0003.html');
   assert.equal(r.title, 'Verification receipt — not a certificate');
   assert.ok(r.text.includes(HOSTILE), r.text);
