@@ -1212,6 +1212,7 @@ async fn the_page_answers_at_the_issuers_verify_url_path() {
         ("/v/sello-verify.js", "text/javascript; charset=utf-8"),
         ("/v/keys.json", "application/json"),
         ("/v/qr-decode.js", "text/javascript; charset=utf-8"),
+        ("/v/sw.js", "text/javascript; charset=utf-8"),
         ("/v/zxing-wasm/zxing_reader.wasm", "application/wasm"),
     ] {
         let response = get(&app, path).await;
