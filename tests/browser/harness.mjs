@@ -172,6 +172,7 @@ export async function receipt(page, card, dir) {
   const errors = [];
   view.on('pageerror', (e) => errors.push(e.message));
   await view.goto(`file://${path}`);
+  await view.screenshot({ path: join(SHOTS, `receipt-${download.suggestedFilename().replace(/\.html$/, '')}.png`), fullPage: true });
   const shown = await view.evaluate(() => ({
     text: document.body.innerText,
     title: document.title,

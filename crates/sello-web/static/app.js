@@ -718,7 +718,7 @@ h1{font-size:1.35em;margin:0 0 .6em}h2{font-size:1.15em;margin:1.2em 0 .4em}
 .banner{border:2px dashed #7a1f1f;padding:.6em .8em;margin:0 0 1em}
 .band{font-weight:600;letter-spacing:.08em;color:#7a1f1f;margin:0 0 .4em}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25em .6em .25em 0;border-bottom:1px solid #ddd}
-th{width:14em;font-weight:600}td{overflow-wrap:anywhere}.hash{font-family:monospace}
+th{width:35%;font-weight:600}td{overflow-wrap:anywhere}.hash{font-family:monospace}
 footer{margin-top:1.5em;font-size:.9em;color:#333}
 @media print{body{margin:0;max-width:none}}`;
 
