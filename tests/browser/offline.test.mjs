@@ -122,6 +122,22 @@ test('the receipt escapes the claims: markup in a holder\'s name or an attribute
   await context.close();
 });
 
+test('without WebCrypto (as in a page not opened over HTTPS) the receipt says the fingerprint was not computed, and gives none', async () => {
+  const { context, page } = await newPage();
+  await context.addInitScript(() => {
+    Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
+  });
+  // No Ed25519 on the device either: the service verifies, the receipt is still made here.
+  const card = await verdict(page, `http://127.0.0.1:${port}/#${tokens.valid}`);
+  assert.match(await card.innerText(), /Verificado por el servicio/);
+  const r = await receipt(page, card, work);
+  assert.match(r.text, /Huella del token \(SHA-256\)\s+no calculada: el navegador solo calcula huellas en páginas abiertas por HTTPS/);
+  assert.ok(!r.text.includes(sha256(tokens.valid)));
+  assert.doesNotMatch(r.text, /[0-9a-f]{64}/);
+  assert.match(r.text, /Veredicto: CERTIFICADO VÁLIDO/);
+  await context.close();
+});
+
 async function axe(page) {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
