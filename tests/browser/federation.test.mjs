@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SELLO, SHOTS, freePort, serve, serveFolder, launch } from './harness.mjs';
+import { SELLO, SHOTS, freePort, serve, serveFolder, launch, receipt } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -246,6 +246,19 @@ test('another bundle with the number of one already accepted (equivocation) is r
   }
   await page.goto('about:blank');
   assert.match((await verdict(page, tokens.valid)).cls, /\bvalid\b/);
+  await context.close();
+});
+
+test('the receipt of a verdict reached through the bundle names the bundle\'s sequence and date; the page says which bundle it holds', async () => {
+  const { context, page } = await newPage();
+  const { card } = await verdict(page, tokens.valid);
+  const date = new Date().toISOString().slice(0, 10);
+  const r = await receipt(page, card, work);
+  assert.ok(r.text.includes(`paquete de confianza n.º 2 de CONOCER, del ${date}`), r.text);
+  assert.ok(r.text.includes('CECATI 149, acreditado por CONOCER para EC0105'), r.text);
+  assert.equal(r.active, 0);
+  assert.match(await page.locator('#trust-age').innerText(),
+    new RegExp(`^Datos de confianza: paquete n\\.º 2 del ${today()}, obtenidos hace un momento\\.$`));
   await context.close();
 });
 

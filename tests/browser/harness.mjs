@@ -144,3 +144,41 @@ export async function open(browser, base, token, { locale = 'es-MX', shot, viewp
   const text = await card.innerText();
   return { page, context, card, cls, text, requests };
 }
+
+/**
+ * `sello keygen` of an issuer in `dir` whose QR codes open `url`; returns
+ * `issue(holder, serial, extra)`, which issues it a certificate (EC0105, CECATI 149, its QR code
+ * in `qrDir/<serial>.png`) and returns `sello issue --json`'s answer.
+ */
+export function issuer(dir, { id = 'mx.cecati149', name = 'CECATI 149', url, qrDir }) {
+  sello(['keygen', '--dir', dir, '--id', id, '--name', name, '--url', url]);
+  return (holder, serial, extra = []) => sello(['issue', '--dir', dir, '--json', '--holder', holder,
+    '--holder-id', 'HELG850312MDFRPD09', '--code', 'EC0105',
+    '--title', 'Atención al ciudadano en el sector público', '--unit', 'CECATI 149',
+    '--serial', serial, '--qr', join(qrDir, `${serial}.png`), ...extra], { json: true });
+}
+
+/** Clicks the card's receipt button; returns the downloaded file's name, HTML and the text a
+ * browser shows of it (opened as a file), with what it holds; the file is saved in `dir`. */
+export async function receipt(page, card, dir) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: /Descargar comprobante|Download receipt/ }).click(),
+  ]);
+  const path = join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  const source = readFileSync(path, 'utf8');
+  const view = await page.context().newPage();
+  const errors = [];
+  view.on('pageerror', (e) => errors.push(e.message));
+  await view.goto(`file://${path}`);
+  await view.screenshot({ path: join(SHOTS, `receipt-${download.suggestedFilename().replace(/\.html$/, '')}.png`), fullPage: true });
+  const shown = await view.evaluate(() => ({
+    text: document.body.innerText,
+    title: document.title,
+    active: document.querySelectorAll('script, img, svg, canvas, iframe, object, embed, form, input, a[href]').length,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
+  }));
+  await view.close();
+  return { name: download.suggestedFilename(), source, errors, ...shown };
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repo, SHOTS, sello, freePort, serve, serveFolder, launch, open as openIn } from './harness.mjs';
+import { repo, SHOTS, sello, freePort, serve, serveFolder, launch, open as openIn, issuer } from './harness.mjs';
 
 let work, browser, server, staticServer, port, staticPort;
 const tokens = {};
@@ -18,12 +18,7 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'sello-browser-'));
   port = await freePort();
   const dir = join(work, 'issuer');
-  sello(['keygen', '--dir', dir, '--id', 'mx.cecati149', '--name', 'CECATI 149',
-    '--url', `http://127.0.0.1:${port}/`]);
-  const issue = (holder, serial, extra = []) => sello(['issue', '--dir', dir, '--json', '--holder', holder,
-    '--holder-id', 'HELG850312MDFRPD09', '--code', 'EC0105',
-    '--title', 'Atención al ciudadano en el sector público', '--unit', 'CECATI 149',
-    '--serial', serial, '--qr', join(work, `${serial}.png`), ...extra], { json: true });
+  const issue = issuer(dir, { url: `http://127.0.0.1:${port}/`, qrDir: work });
   const valid = issue('María Guadalupe Hernández López', 'WEB-0001');
   const revoked = issue('José Luis Martínez Ramírez', 'WEB-0002');
   // Valid through 2031-11-24 in the issuer's time zone (keygen's default, America/Mexico_City).

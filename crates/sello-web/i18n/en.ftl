@@ -135,3 +135,44 @@ load-io = { $path }: { $error }
 load-not-a-document = { $path }: too large, or not UTF-8 text
 load-keys-and-bundle = trusted key sets and a trust bundle were both given: through a bundle, the centres it accredits are the ones trusted
 log-bundle-stale = trust bundle past its freshness date: verdicts are as of its date; publish a newer one
+
+## The page: guidance, offline trust data, receipts (the CLI's receipt says the same: sello-cli receipt-*)
+
+page-guidance = To read the code: fill a third of the frame, hold the phone still and avoid glare.
+page-trustAgeBundle = Trust data: bundle no. { $seq } of { $date }, fetched { $ago }.
+page-trustAgeKeys = Trust data: this site's key sets, fetched { $ago }.
+page-trustOffline = Offline: the copy kept on this device is used.
+page-fetchedMinutes = { $minutes ->
+    [0] just now
+    [1] 1 minute ago
+   *[other] { $minutes } minutes ago
+}
+page-fetchedHours = { $hours ->
+    [1] 1 hour ago
+   *[other] { $hours } hours ago
+}
+page-receiptButton = Download receipt
+page-receiptTitle = Verification receipt — not a certificate
+page-receiptNotCertificate = This document is NOT a certificate and does not replace one: it records that Sello checked the certificate described below, when, and with what result. To check the certificate, verify the original (its QR code).
+page-receiptBand = RECEIPT · NOT A CERTIFICATE
+page-receiptCheckedAt = Checked at
+page-receiptCheckedWith = Checked with
+page-receiptTool = Sello's verification page at { $address }
+page-receiptToolLocal = Sello's verification page (a local file, with no address)
+page-receiptSource = What was checked
+page-receiptSourceLink = the QR code's link, opened in the page
+page-receiptSourcePaste = the text pasted into the page
+page-receiptSourcePhoto = a photo of the QR code
+page-receiptSourceCamera = the QR code, read with the camera
+page-receiptQr = QR code { $n } of { $count }
+page-receiptVerdict = Verdict
+page-receiptReason = Reason
+page-receiptTrust = Trust
+page-receiptTrustBundle = trust bundle no. { $seq } of { $federation }, of { $date }
+page-receiptTrustKeys = the key sets published in keys.json by { $address }
+page-receiptTrustKeysLocal = the key sets in this local copy's keys.json
+page-receiptHash = Token fingerprint (SHA-256)
+page-receiptNoHash = not computed: the browser computes fingerprints only on pages opened over HTTPS (or on this same computer)
+page-receiptFooter = The fingerprint names the token checked without repeating it: the same certificate always gives the same fingerprint. A receipt can be altered like any file; the certificate cannot.
+page-receiptFileName = receipt
+page-receiptFailed = The receipt could not be prepared.

@@ -135,3 +135,44 @@ load-io = { $path }: { $error }
 load-not-a-document = { $path }: demasiado grande, o no es texto UTF-8
 load-keys-and-bundle = se dieron conjuntos de claves de confianza y un paquete de confianza a la vez: con un paquete, se confía en los centros que acredita
 log-bundle-stale = paquete de confianza pasado de su fecha de frescura: los veredictos son a su fecha; publique uno más reciente
+
+## The page: guidance, offline trust data, receipts (the CLI's receipt says the same: sello-cli receipt-*)
+
+page-guidance = Para leer el código: llene un tercio del encuadre, sostenga el teléfono quieto y evite reflejos.
+page-trustAgeBundle = Datos de confianza: paquete n.º { $seq } del { $date }, obtenidos { $ago }.
+page-trustAgeKeys = Datos de confianza: llaves de este sitio, obtenidas { $ago }.
+page-trustOffline = Sin conexión: se usa la copia guardada en este dispositivo.
+page-fetchedMinutes = { $minutes ->
+    [0] hace un momento
+    [1] hace 1 minuto
+   *[other] hace { $minutes } minutos
+}
+page-fetchedHours = { $hours ->
+    [1] hace 1 hora
+   *[other] hace { $hours } horas
+}
+page-receiptButton = Descargar comprobante
+page-receiptTitle = Comprobante de verificación — no es un certificado
+page-receiptNotCertificate = Este documento NO es un certificado ni lo sustituye: deja constancia de que Sello verificó el certificado descrito abajo, cuándo y con qué resultado. Para comprobar el certificado, verifique el original (su código QR).
+page-receiptBand = COMPROBANTE · NO ES UN CERTIFICADO
+page-receiptCheckedAt = Verificado el
+page-receiptCheckedWith = Verificado con
+page-receiptTool = la página de verificación de Sello en { $address }
+page-receiptToolLocal = la página de verificación de Sello (un archivo local, sin dirección)
+page-receiptSource = Qué se verificó
+page-receiptSourceLink = el enlace del código QR, abierto en la página
+page-receiptSourcePaste = el texto pegado en la página
+page-receiptSourcePhoto = una foto del código QR
+page-receiptSourceCamera = el código QR, leído con la cámara
+page-receiptQr = código QR { $n } de { $count }
+page-receiptVerdict = Veredicto
+page-receiptReason = Motivo
+page-receiptTrust = Confianza
+page-receiptTrustBundle = paquete de confianza n.º { $seq } de { $federation }, del { $date }
+page-receiptTrustKeys = las llaves publicadas en keys.json por { $address }
+page-receiptTrustKeysLocal = las llaves de keys.json de esta copia local
+page-receiptHash = Huella del token (SHA-256)
+page-receiptNoHash = no calculada: el navegador solo calcula huellas en páginas abiertas por HTTPS (o en este mismo equipo)
+page-receiptFooter = La huella identifica el token verificado sin repetirlo: el mismo certificado da siempre la misma huella. Un comprobante puede alterarse como cualquier archivo; el certificado no.
+page-receiptFileName = comprobante
+page-receiptFailed = No se pudo preparar el comprobante.

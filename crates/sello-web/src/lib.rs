@@ -141,8 +141,8 @@ use std::time::{Duration, Instant};
 /// (docs/SECURITY.md).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; \
-    connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
-    require-trusted-types-for 'script'; trusted-types 'none'";
+    connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; \
+    frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types sello-sw";
 
 /// What every handler shares.
 pub(crate) struct Shared {
@@ -176,6 +176,7 @@ pub fn live_router(live: &Live) -> Router {
         .route("/sello-verify.js", get(site::asset))
         .route("/messages.js", get(site::asset))
         .route("/qr-decode.js", get(site::asset))
+        .route("/sw.js", get(site::asset))
         .route("/zxing-wasm/reader/index.js", get(site::asset))
         .route("/zxing-wasm/share.js", get(site::asset))
         .route("/zxing-wasm/zxing_reader.wasm", get(site::asset))

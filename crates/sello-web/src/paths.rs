@@ -10,7 +10,7 @@
 //! | request | answered as |
 //! |---|---|
 //! | `P`, `P/`, `P/index.html` | `/` (the page) |
-//! | `P/<file>` and `D/<file>`, for `<file>` one of `app.js`, `style.css`, `sello-verify.js`, `messages.js`, `qr-decode.js`, `zxing-wasm/reader/index.js`, `zxing-wasm/share.js`, `zxing-wasm/zxing_reader.wasm`, `keys.json`, `trust.jwt`, `api/verify`, `api/verify/batch` | `/<file>` |
+//! | `P/<file>` and `D/<file>`, for `<file>` one of `app.js`, `style.css`, `sello-verify.js`, `messages.js`, `qr-decode.js`, `sw.js`, `zxing-wasm/reader/index.js`, `zxing-wasm/share.js`, `zxing-wasm/zxing_reader.wasm`, `keys.json`, `trust.jwt`, `api/verify`, `api/verify/batch` | `/<file>` |
 //!
 //! Nothing else under `P` or `D` is answered, and a look-alike (`/vx`, `/v/../keys.json`,
 //! `/v//app.js`, `/V`) is not `P`. A path is used only if every segment is 1 to 64 of
@@ -21,8 +21,9 @@
 
 /// The page's files besides `index.html`, and the API routes the page calls, as they appear
 /// under a page folder.
-pub(crate) const PAGE_RELATIVE: [&str; 12] = [
+pub(crate) const PAGE_RELATIVE: [&str; 13] = [
     "app.js",
+    "sw.js",
     "style.css",
     "sello-verify.js",
     "messages.js",

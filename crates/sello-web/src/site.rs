@@ -71,18 +71,58 @@ pub(crate) const ASSETS: [(&str, &str, &[u8]); 10] = [
     ),
 ];
 
+/// The page's service worker (`static/sw.js`), served and exported as `sw.js` with its
+/// placeholder `__SELLO_BUILD__` replaced by [`build_id`]: any change to the page's files
+/// changes the worker, and so replaces the offline copy it keeps (docs/ARCHITECTURE.md).
+const SERVICE_WORKER: &str = include_str!("../static/sw.js");
+
+/// A hash (64-bit FNV-1a, hex) of every file of [`ASSETS`] and of the worker itself: the name
+/// of this build of the page, for the worker's store. Not a security measure: it only has to
+/// change when a file does.
+fn build_id() -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes.iter().chain(&[0]) {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (name, _, body) in ASSETS {
+        eat(name.as_bytes());
+        eat(body);
+    }
+    eat(SERVICE_WORKER.as_bytes());
+    format!("{hash:016x}")
+}
+
+/// The contents of `sw.js` for this build.
+pub(crate) fn service_worker() -> &'static [u8] {
+    static BODY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| SERVICE_WORKER.replace("__SELLO_BUILD__", &build_id()))
+        .as_bytes()
+}
+
+/// The page's files with the service worker: name, content type, contents.
+fn page_files() -> impl Iterator<Item = (&'static str, &'static str, &'static [u8])> {
+    ASSETS.into_iter().chain(std::iter::once((
+        "sw.js",
+        "text/javascript; charset=utf-8",
+        service_worker(),
+    )))
+}
+
 /// Published documents may be cached a little; the page revalidates.
 const CACHE_DOCUMENT: &str = "public, max-age=300";
 const CACHE_PAGE: &str = "no-cache";
 
 fn asset_response(name: &str) -> Response {
-    match ASSETS.iter().find(|(n, _, _)| *n == name) {
+    match page_files().find(|(n, _, _)| *n == name) {
         Some((_, content_type, body)) => (
             [
-                (header::CONTENT_TYPE, *content_type),
+                (header::CONTENT_TYPE, content_type),
                 (header::CACHE_CONTROL, CACHE_PAGE),
             ],
-            *body,
+            body,
         )
             .into_response(),
         None => error_response(ApiError::NotFound, sello_core::Lang::Es),
@@ -189,8 +229,7 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
 
 /// The files of a static copy of the service, relative to its folder, with their contents.
 fn site_files(published: &Published) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files: BTreeMap<PathBuf, Vec<u8>> = ASSETS
-        .iter()
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = page_files()
         .map(|(name, _, body)| (PathBuf::from(name), body.to_vec()))
         .collect();
     files.insert("keys.json".into(), published.keys_json.clone().into_bytes());
@@ -241,7 +280,7 @@ fn site_files(published: &Published) -> BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect();
     for (folder, with_index) in copies {
-        for (name, _, body) in ASSETS {
+        for (name, _, body) in page_files() {
             if name != "index.html" || with_index {
                 files.insert(folder.join(name), body.to_vec());
             }
@@ -324,7 +363,7 @@ fn write_tree(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), Expo
 
 /// Writes a static copy of the service as the folder `dir`: `index.html`, `app.js`,
 /// `style.css`, `sello-verify.js`, `messages.js`, `qr-decode.js`, `zxing-wasm/…` (the QR
-/// reader), `keys.json`, `trust.jwt` (through a federation: the trust bundle, beside every
+/// reader), `sw.js` (the service worker that keeps the page working offline), `keys.json`, `trust.jwt` (through a federation: the trust bundle, beside every
 /// `keys.json`), `.well-known/jwks.json` (when exactly one
 /// issuer is trusted), `.well-known/jwks/<issuer>.json` and `status/<issuer>.jwt` for each
 /// issuer, the page again at each trusted issuer's `verify_url` path (`v/index.html` for

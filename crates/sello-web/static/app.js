@@ -13,7 +13,7 @@
 import {
   supportsEd25519, loadBundle, verify, statusListInUse, isPresentedAsToken, MESSAGES, formatMessage, attributeLabel,
   FederationError, MemoryStorage, acceptBundleWithState, addStatusList, pinRootWithMemory, setLanguage,
-  trustStoreFromBundle,
+  trustStoreFromBundle, describeTrust, escapeText, extractToken, utcDate,
 } from './sello-verify.js';
 import { detectCodes } from './qr-decode.js';
 import { CATALOG } from './messages.js';
@@ -50,6 +50,14 @@ let trustPromise = null;
 let camera = null; // { stream, timer }
 let refusedLists = null; // why keys.json's refused status lists were refused, once loaded
 let trustFailure = null; // { key, detail }: why the trust data could not be used, once known
+// How the next texts to verify were given: 'link' (the URL's fragment), 'paste', 'photo',
+// 'camera'; and what the last verification checked, for its receipt:
+// { inputs: [text] | null (a photo the service read), source, file, at (ms) }.
+let source = 'link';
+let checked = null;
+// When the trust data was fetched, and whether from the service worker's copy (offline):
+// { keys: { at, offline }, bundle: { seq, iat, at, offline } | null }.
+const trustFetch = { keys: null, bundle: null };
 
 const text = () => TEXT[lang];
 
@@ -106,6 +114,7 @@ function applyLanguage() {
     if (refusedLists) settle();
   }
   if (trustFailure) say(text()[trustFailure.key], true, trustFailure.detail);
+  showTrustAge();
 }
 
 $('lang-switch').addEventListener('click', () => {
@@ -147,6 +156,7 @@ function bundleText() {
     bundlePromise = (async () => {
       const response = await fetch('keys.json', { cache: 'no-cache', credentials: 'omit' });
       if (!response.ok) throw new Error(`keys.json: HTTP ${response.status}`);
+      trustFetch.keys = fetchedWhen(response);
       return response.text();
     })();
     bundlePromise.catch(() => { bundlePromise = null; });
@@ -203,6 +213,7 @@ async function federationStore(fed) {
     if (!(e instanceof FederationError)) throw e;
     throw new TrustFailure(BUNDLE_MESSAGE[e.kind] ?? (e.kind === 'root_version' ? 'rootChanged' : 'bundleRefused'), e.message);
   }
+  trustFetch.bundle = { seq: accepted.claims.seq, iat: accepted.claims.iat, ...fetchedWhen(response) };
   return trustStoreFromBundle(accepted);
 }
 
@@ -315,6 +326,7 @@ async function askServer(body, contentType, path = 'api/verify') {
  */
 async function verifyTexts(texts, file = null) {
   const inputs = texts.map((t) => (t || '').trim());
+  checked = { inputs, source, file, at: Date.now() };
   if (inputs.length === 0 || (inputs.length === 1 && !inputs[0])) {
     say(text().empty, true);
     return;
@@ -373,7 +385,8 @@ async function show(results, where, file) {
   // The key sets, for the names issuers give their extra fields; the service's verdicts are
   // shown without them when this device cannot read the key sets.
   const store = await trustStore().catch(() => null);
-  render({ results, where, lists, file, store });
+  render({ results, where, lists, file, store, checked });
+  showTrustAge();
 }
 
 // ---- rendering ------------------------------------------------------------------------------
@@ -613,6 +626,7 @@ function card(result, view, index, count) {
     details.append(list);
     box.append(details);
   }
+  if (view.checked) box.append(receiptButton(result, view, index, count));
   return box;
 }
 
@@ -624,6 +638,234 @@ function render(view, focus = true) {
     resultBox.focus({ preventScroll: true });
     resultBox.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
+}
+
+// ---- offline: the service worker, and how old the trust data is -----------------------------
+//
+// sw.js keeps the page's files, and a copy of the trust data it fetched, so that the page opens
+// and verifies offline (docs/ARCHITECTURE.md). Under Trusted Types registering a worker takes a
+// TrustedScriptURL: the one policy the CSP allows, `sello-sw`, makes exactly `sw.js` one.
+
+function registerWorker() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  try {
+    let url = 'sw.js';
+    if (window.trustedTypes && window.trustedTypes.createPolicy) {
+      const policy = window.trustedTypes.createPolicy('sello-sw', {
+        createScriptURL: (value) => {
+          if (value !== 'sw.js') throw new TypeError('only sw.js');
+          return value;
+        },
+      });
+      url = policy.createScriptURL('sw.js');
+    }
+    navigator.serviceWorker.register(url).catch(() => {});
+  } catch {
+    // No worker: the page works online as before.
+  }
+}
+
+/** When `response` was fetched: now, or (the worker's copy, offline) when the copy was made. */
+function fetchedWhen(response) {
+  const offline = response.headers.get('x-sello-offline') === '1';
+  const stored = Number(response.headers.get('x-sello-fetched-at'));
+  return { at: offline && Number.isSafeInteger(stored) && stored > 0 ? stored : Date.now(), offline };
+}
+
+/** "hace 3 horas": how long ago `at` (ms) was. */
+function fetchedAgo(at) {
+  const minutes = Math.max(0, Math.floor((Date.now() - at) / 60000));
+  if (minutes < 60) return formatMessage(lang, 'page-fetchedMinutes', { minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return formatMessage(lang, 'page-fetchedHours', { hours });
+  return text().ago(Math.floor(hours / 24));
+}
+
+/** The line under the inputs that says which trust data the page holds, how old, and whether
+ * it is the copy kept offline. */
+function showTrustAge() {
+  const line = $('trust-age');
+  const keys = trustFetch.keys;
+  if (!keys) {
+    line.replaceChildren();
+    return;
+  }
+  const bundle = trustFetch.bundle;
+  const sentence = bundle
+    ? formatMessage(lang, 'page-trustAgeBundle', { seq: bundle.seq, date: formatTime(bundle.iat, false), ago: fetchedAgo(Math.min(keys.at, bundle.at)) })
+    : formatMessage(lang, 'page-trustAgeKeys', { ago: fetchedAgo(keys.at) });
+  const offline = keys.offline || (bundle && bundle.offline);
+  line.replaceChildren(own(offline ? `${sentence} ${text().trustOffline}` : sentence));
+  line.classList.toggle('offline', Boolean(offline));
+}
+
+// ---- the receipt ----------------------------------------------------------------------------
+//
+// "Descargar comprobante" under a verdict saves a receipt for the employer's file: an HTML
+// document of its own, made here and downloaded (it opens offline, on a phone as on a
+// computer, and prints to paper or PDF from the browser). It says what `sello verify --receipt`
+// says (sello-cli's receipt-* messages, the same rows): what was checked and when, with which
+// trust data, the verdict and its reason, the claims and the token's SHA-256. It is made unlike
+// a certificate: titled "… no es un certificado", a banner and a band saying so, no QR code, a
+// plain table. It holds no script, and its own CSP refuses any; every value not Sello's is
+// escaped (escapeText, then as HTML text) inside its own <bdi>.
+
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const html = (value) => String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+const RECEIPT_STYLE = `body{font:11pt/1.45 system-ui,sans-serif;color:#111;background:#fff;margin:2em auto;max-width:48em;padding:0 1em}
+h1{font-size:1.35em;margin:0 0 .6em}h2{font-size:1.15em;margin:1.2em 0 .4em}
+.banner{border:2px dashed #7a1f1f;padding:.6em .8em;margin:0 0 1em}
+.band{font-weight:600;letter-spacing:.08em;color:#7a1f1f;margin:0 0 .4em}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25em .6em .25em 0;border-bottom:1px solid #ddd}
+th{width:35%;font-weight:600}td{overflow-wrap:anywhere}.hash{font-family:monospace}
+footer{margin-top:1.5em;font-size:.9em;color:#333}
+@media print{body{margin:0;max-width:none}}`;
+
+/** The token's SHA-256, hex, as the CLI's receipt gives it; null without WebCrypto (a page not
+ * opened over HTTPS or from this computer has none). */
+async function tokenSha256(input) {
+  if (!globalThis.crypto || !crypto.subtle || typeof crypto.subtle.digest !== 'function') return null;
+  let token;
+  try {
+    token = extractToken(input);
+  } catch {
+    token = input;
+  }
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** "1 de diciembre de 2026, 17:50:12 CST (2026-12-01 23:50:12 UTC)". */
+function receiptTime(ms) {
+  const local = new Intl.DateTimeFormat(lang === 'es' ? 'es-MX' : 'en-GB', { dateStyle: 'long', timeStyle: 'long' })
+    .format(new Date(ms));
+  return `${local} (${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
+}
+
+/** The receipt's rows: [label, value, isSellos]; values not Sello's are escaped later. */
+async function receiptRows(result, view, index, count) {
+  const t = text();
+  const rows = [];
+  const ours = (label, value) => rows.push([label, value, true]);
+  const theirs = (label, value) => {
+    if (value !== undefined && value !== null && value !== '') rows.push([label, value, false]);
+  };
+  const address = pageAddress();
+  ours(formatMessage(lang, 'page-receiptCheckedAt'), receiptTime(view.checked.at));
+  ours(formatMessage(lang, 'page-receiptCheckedWith'), address
+    ? formatMessage(lang, 'page-receiptTool', { address: escapeText(address) })
+    : formatMessage(lang, 'page-receiptToolLocal'));
+  const trust = result.trust;
+  ours(formatMessage(lang, 'page-receiptTrust'), trust
+    ? formatMessage(lang, 'page-receiptTrustBundle', { seq: trust.seq, federation: escapeText(trust.federation_name), date: utcDate(trust.trust_as_of) })
+    : (address ? formatMessage(lang, 'page-receiptTrustKeys', { address: escapeText(address) })
+      : formatMessage(lang, 'page-receiptTrustKeysLocal')));
+  const sourceKey = { link: 'Link', paste: 'Paste', photo: 'Photo', camera: 'Camera' }[view.checked.source] || 'Link';
+  let what = formatMessage(lang, `page-receiptSource${sourceKey}`);
+  if (count > 1) what += ` — ${formatMessage(lang, 'page-receiptQr', { n: index + 1, count })}`;
+  ours(formatMessage(lang, 'page-receiptSource'), what);
+  theirs(t.file, view.file);
+  ours(formatMessage(lang, 'page-receiptReason'), result.reason ? `${explanation(result)} (${result.reason})` : explanation(result));
+  const claims = result.claims;
+  const cert = claims && claims.cert;
+  const zone = zoneOf(result);
+  if (cert) {
+    const holder = cert.h || {};
+    theirs(t.holder, holder.n);
+    theirs(t.holderId, holder.id);
+    const a = cert.a || {};
+    theirs(t.achievement, [a.c, a.t].filter(Boolean).join(' — ') + (a.l ? ` (${t.level} ${a.l})` : ''));
+    theirs(t.unit, cert.u);
+    theirs(t.serial, claims.jti);
+    ours(t.issued, formatDate(claims.iat, zone));
+    if (claims.nbf !== undefined) ours(t.validFrom, formatInstant(claims.nbf, zone));
+    if (typeof claims.exp === 'number') ours(t.expires, formatDate(claims.exp - 1, zone));
+  }
+  const { name, id } = issuerOf(result);
+  theirs(t.issuer, name && id ? `${name} (${id})` : name || id);
+  // As the CLI's receipt: no "accredited by" beside a refusal saying the issuer was not.
+  if (trust && !['issuer_suspended', 'issuer_not_accredited'].includes(result.reason)) {
+    ours(t.accredited, describeTrust(trust, name || id || '', lang));
+  }
+  theirs(t.key, result.kid);
+  if (result.verdict !== 'valid') theirs(t.detail, result.detail);
+  const input = view.checked.inputs && view.checked.inputs[index];
+  if (typeof input === 'string') {
+    const hash = await tokenSha256(input);
+    rows.push([formatMessage(lang, 'page-receiptHash'), hash || formatMessage(lang, 'page-receiptNoHash'), true, Boolean(hash)]);
+  }
+  const labelOf = (key) => (view.store && claims && typeof claims.iss === 'string'
+    ? attributeLabel(view.store, claims.iss, key, lang) : null);
+  const attributes = Object.entries((cert && cert.x) || {}).map(([key, value]) => [labelOf(key) ?? key, value]);
+  return { rows, attributes };
+}
+
+/** The receipt as a standalone HTML document. */
+async function receiptDocument(result, view, index, count) {
+  const t = text();
+  const verdict = ['valid', 'invalid', 'indeterminate'].includes(result.verdict) ? result.verdict : 'invalid';
+  const { rows, attributes } = await receiptRows(result, view, index, count);
+  const cell = (value, isOwn) => (isOwn ? html(value) : `<bdi>${html(escapeText(String(value)))}</bdi>`);
+  const row = ([label, value, isOwn, isHash]) =>
+    `<tr><th scope="row">${html(label)}</th><td${isHash ? ' class="hash"' : ''}>${cell(value, isOwn)}</td></tr>`;
+  const title = formatMessage(lang, 'page-receiptTitle');
+  const parts = [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${html(RECEIPT_CSP)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${html(title)}</title>`,
+    `<style>${RECEIPT_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<p class="band">${html(formatMessage(lang, 'page-receiptBand'))}</p>`,
+    `<h1>${html(title)}</h1>`,
+    `<p class="banner">${html(formatMessage(lang, 'page-receiptNotCertificate'))}</p>`,
+    `<h2>${html(formatMessage(lang, 'page-receiptVerdict'))}: ${html(messages().headline[verdict])}</h2>`,
+    `<table>${rows.map(row).join('')}</table>`,
+  ];
+  if (attributes.length) {
+    parts.push(`<h2>${html(t.otherData)}</h2>`,
+      `<table>${attributes.map(([label, value]) => `<tr><th scope="row">${cell(label, false)}</th><td>${cell(value, false)}</td></tr>`).join('')}</table>`);
+  }
+  parts.push(`<footer><p>${html(formatMessage(lang, 'page-receiptFooter'))}</p></footer>`, '</body>', '</html>', '');
+  return parts.join('\n');
+}
+
+/** Saves `doc` as `name`: a download of a Blob's URL, let go once the download has started. */
+function download(doc, name) {
+  const url = URL.createObjectURL(new Blob([doc], { type: 'text/html;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** comprobante-WEB-0001.html: the serial kept to safe file-name characters. */
+function receiptName(result) {
+  const serial = String((result.claims && result.claims.jti) || '').replace(/[^A-Za-z0-9._-]/g, '').replace(/^\.+/, '').slice(0, 40);
+  return `${formatMessage(lang, 'page-receiptFileName')}${serial ? `-${serial}` : ''}.html`;
+}
+
+function receiptButton(result, view, index, count) {
+  const button = element('button', 'button receipt', formatMessage(lang, 'page-receiptButton'));
+  button.type = 'button';
+  button.addEventListener('click', async () => {
+    try {
+      download(await receiptDocument(result, view, index, count), receiptName(result));
+    } catch {
+      say(formatMessage(lang, 'page-receiptFailed'), true);
+    }
+  });
+  return button;
 }
 
 // ---- images: photo upload and camera --------------------------------------------------------
@@ -647,6 +889,7 @@ function readingOrder(codes) {
 // static copy has none, and the person is told that no code was found.
 async function verifyPhoto(file) {
   if (!file) return;
+  source = 'photo';
   say(text().verifying);
   const name = file.name || null;
   let codes = [];
@@ -671,6 +914,7 @@ async function verifyPhoto(file) {
   }
   const form = new FormData();
   form.append('image', file, file.name || 'photo');
+  checked = { inputs: null, source, file: name, at: Date.now() };
   const answer = await askServer(form);
   if (answer.error === 'no_server') {
     say(bitmap ? text().noQr : text().error.bad_image, true);
@@ -799,6 +1043,7 @@ async function startCamera() {
       const key = texts.join('\n');
       if (key !== session.shown) {
         session.shown = key;
+        source = 'camera';
         await verifyTexts(texts);
         if (camera === session && !statusLine.classList.contains('error')) say(text().stillScanning);
       }
@@ -828,6 +1073,7 @@ document.addEventListener('visibilitychange', () => {
 
 $('paste-form').addEventListener('submit', (event) => {
   event.preventDefault();
+  source = 'paste';
   verifyTexts([$('paste').value]);
 });
 
@@ -839,6 +1085,10 @@ function fromFragment() {
   if (fragment) verifyTexts([fragment]);
 }
 
-window.addEventListener('hashchange', fromFragment);
+window.addEventListener('hashchange', () => {
+  source = 'link';
+  fromFragment();
+});
 applyLanguage();
+registerWorker();
 fromFragment();

@@ -853,7 +853,39 @@ export const CATALOG = Object.freeze({
     "page-error-timeout": "Verification took too long; please try again.",
     "page-error-too_large": "The image is too large (20 MiB at most).",
     "page-expires": "Valid through",
+    "page-fetchedHours": [
+      {
+        "default": "other",
+        "select": "hours",
+        "variants": {
+          "1": "1 hour ago",
+          "other": [
+            {
+              "var": "hours"
+            },
+            " hours ago"
+          ]
+        }
+      }
+    ],
+    "page-fetchedMinutes": [
+      {
+        "default": "other",
+        "select": "minutes",
+        "variants": {
+          "0": "just now",
+          "1": "1 minute ago",
+          "other": [
+            {
+              "var": "minutes"
+            },
+            " minutes ago"
+          ]
+        }
+      }
+    ],
     "page-file": "File",
+    "page-guidance": "To read the code: fill a third of the frame, hold the phone still and avoid glare.",
     "page-here": "Verified on this device: the certificate was not sent to any server.",
     "page-hintCloser": "Move closer: the code looks too small.",
     "page-hintGuide": "Let the code fill a third of the frame, hold the phone still and avoid glare.",
@@ -916,6 +948,63 @@ export const CATALOG = Object.freeze({
     "page-qrNumber": "QR code",
     "page-readerFailed": "This page’s QR code reader could not be loaded. Paste the code’s link instead.",
     "page-reasonCode": "Code",
+    "page-receiptBand": "RECEIPT · NOT A CERTIFICATE",
+    "page-receiptButton": "Download receipt",
+    "page-receiptCheckedAt": "Checked at",
+    "page-receiptCheckedWith": "Checked with",
+    "page-receiptFailed": "The receipt could not be prepared.",
+    "page-receiptFileName": "receipt",
+    "page-receiptFooter": "The fingerprint names the token checked without repeating it: the same certificate always gives the same fingerprint. A receipt can be altered like any file; the certificate cannot.",
+    "page-receiptHash": "Token fingerprint (SHA-256)",
+    "page-receiptNoHash": "not computed: the browser computes fingerprints only on pages opened over HTTPS (or on this same computer)",
+    "page-receiptNotCertificate": "This document is NOT a certificate and does not replace one: it records that Sello checked the certificate described below, when, and with what result. To check the certificate, verify the original (its QR code).",
+    "page-receiptQr": [
+      "QR code ",
+      {
+        "var": "n"
+      },
+      " of ",
+      {
+        "var": "count"
+      }
+    ],
+    "page-receiptReason": "Reason",
+    "page-receiptSource": "What was checked",
+    "page-receiptSourceCamera": "the QR code, read with the camera",
+    "page-receiptSourceLink": "the QR code's link, opened in the page",
+    "page-receiptSourcePaste": "the text pasted into the page",
+    "page-receiptSourcePhoto": "a photo of the QR code",
+    "page-receiptTitle": "Verification receipt — not a certificate",
+    "page-receiptTool": [
+      "Sello's verification page at ",
+      {
+        "var": "address"
+      }
+    ],
+    "page-receiptToolLocal": "Sello's verification page (a local file, with no address)",
+    "page-receiptTrust": "Trust",
+    "page-receiptTrustBundle": [
+      "trust bundle no. ",
+      {
+        "var": "seq"
+      },
+      " of ",
+      {
+        "var": "federation"
+      },
+      ", of ",
+      {
+        "var": "date"
+      }
+    ],
+    "page-receiptTrustKeys": [
+      "the key sets published in keys.json by ",
+      {
+        "var": "address"
+      }
+    ],
+    "page-receiptTrustKeysLocal": "the key sets in this local copy's keys.json",
+    "page-receiptVerdict": "Verdict",
     "page-rootChanged": "The federation's root document this page serves does not follow on from the one this device already knows: no certificate was verified.",
     "page-scan": "Scan with the camera",
     "page-serial": "Serial (folio)",
@@ -928,7 +1017,30 @@ export const CATALOG = Object.freeze({
     "page-technical": "Technical detail",
     "page-title": "Verify a certificate",
     "page-torch": "Torch",
+    "page-trustAgeBundle": [
+      "Trust data: bundle no. ",
+      {
+        "var": "seq"
+      },
+      " of ",
+      {
+        "var": "date"
+      },
+      ", fetched ",
+      {
+        "var": "ago"
+      },
+      "."
+    ],
+    "page-trustAgeKeys": [
+      "Trust data: this site's key sets, fetched ",
+      {
+        "var": "ago"
+      },
+      "."
+    ],
     "page-trustData": "Trust data",
+    "page-trustOffline": "Offline: the copy kept on this device is used.",
     "page-unit": "Unit",
     "page-validFrom": "Valid from",
     "page-verifiedBy": "Verified by:",
@@ -2191,7 +2303,41 @@ export const CATALOG = Object.freeze({
     "page-error-timeout": "La verificación tardó demasiado; intente de nuevo.",
     "page-error-too_large": "La imagen es demasiado grande (máximo 20 MiB).",
     "page-expires": "Vigente hasta",
+    "page-fetchedHours": [
+      {
+        "default": "other",
+        "select": "hours",
+        "variants": {
+          "1": "hace 1 hora",
+          "other": [
+            "hace ",
+            {
+              "var": "hours"
+            },
+            " horas"
+          ]
+        }
+      }
+    ],
+    "page-fetchedMinutes": [
+      {
+        "default": "other",
+        "select": "minutes",
+        "variants": {
+          "0": "hace un momento",
+          "1": "hace 1 minuto",
+          "other": [
+            "hace ",
+            {
+              "var": "minutes"
+            },
+            " minutos"
+          ]
+        }
+      }
+    ],
     "page-file": "Archivo",
+    "page-guidance": "Para leer el código: llene un tercio del encuadre, sostenga el teléfono quieto y evite reflejos.",
     "page-here": "Verificado en este dispositivo: el certificado no se envió a ningún servidor.",
     "page-hintCloser": "Acérquese: el código se ve demasiado pequeño.",
     "page-hintGuide": "Que el código ocupe un tercio del recuadro, sostenga el teléfono quieto y evite reflejos.",
@@ -2254,6 +2400,63 @@ export const CATALOG = Object.freeze({
     "page-qrNumber": "Código QR",
     "page-readerFailed": "No se pudo cargar el lector de códigos QR de esta página. Pegue el enlace del código.",
     "page-reasonCode": "Código",
+    "page-receiptBand": "COMPROBANTE · NO ES UN CERTIFICADO",
+    "page-receiptButton": "Descargar comprobante",
+    "page-receiptCheckedAt": "Verificado el",
+    "page-receiptCheckedWith": "Verificado con",
+    "page-receiptFailed": "No se pudo preparar el comprobante.",
+    "page-receiptFileName": "comprobante",
+    "page-receiptFooter": "La huella identifica el token verificado sin repetirlo: el mismo certificado da siempre la misma huella. Un comprobante puede alterarse como cualquier archivo; el certificado no.",
+    "page-receiptHash": "Huella del token (SHA-256)",
+    "page-receiptNoHash": "no calculada: el navegador solo calcula huellas en páginas abiertas por HTTPS (o en este mismo equipo)",
+    "page-receiptNotCertificate": "Este documento NO es un certificado ni lo sustituye: deja constancia de que Sello verificó el certificado descrito abajo, cuándo y con qué resultado. Para comprobar el certificado, verifique el original (su código QR).",
+    "page-receiptQr": [
+      "código QR ",
+      {
+        "var": "n"
+      },
+      " de ",
+      {
+        "var": "count"
+      }
+    ],
+    "page-receiptReason": "Motivo",
+    "page-receiptSource": "Qué se verificó",
+    "page-receiptSourceCamera": "el código QR, leído con la cámara",
+    "page-receiptSourceLink": "el enlace del código QR, abierto en la página",
+    "page-receiptSourcePaste": "el texto pegado en la página",
+    "page-receiptSourcePhoto": "una foto del código QR",
+    "page-receiptTitle": "Comprobante de verificación — no es un certificado",
+    "page-receiptTool": [
+      "la página de verificación de Sello en ",
+      {
+        "var": "address"
+      }
+    ],
+    "page-receiptToolLocal": "la página de verificación de Sello (un archivo local, sin dirección)",
+    "page-receiptTrust": "Confianza",
+    "page-receiptTrustBundle": [
+      "paquete de confianza n.º ",
+      {
+        "var": "seq"
+      },
+      " de ",
+      {
+        "var": "federation"
+      },
+      ", del ",
+      {
+        "var": "date"
+      }
+    ],
+    "page-receiptTrustKeys": [
+      "las llaves publicadas en keys.json por ",
+      {
+        "var": "address"
+      }
+    ],
+    "page-receiptTrustKeysLocal": "las llaves de keys.json de esta copia local",
+    "page-receiptVerdict": "Veredicto",
     "page-rootChanged": "El documento raíz de la federación que sirve esta página no continúa el que este dispositivo ya conoce: no se verificó ningún certificado.",
     "page-scan": "Escanear con la cámara",
     "page-serial": "Folio",
@@ -2266,7 +2469,30 @@ export const CATALOG = Object.freeze({
     "page-technical": "Detalle técnico",
     "page-title": "Verificar un certificado",
     "page-torch": "Linterna",
+    "page-trustAgeBundle": [
+      "Datos de confianza: paquete n.º ",
+      {
+        "var": "seq"
+      },
+      " del ",
+      {
+        "var": "date"
+      },
+      ", obtenidos ",
+      {
+        "var": "ago"
+      },
+      "."
+    ],
+    "page-trustAgeKeys": [
+      "Datos de confianza: llaves de este sitio, obtenidas ",
+      {
+        "var": "ago"
+      },
+      "."
+    ],
     "page-trustData": "Datos de confianza",
+    "page-trustOffline": "Sin conexión: se usa la copia guardada en este dispositivo.",
     "page-unit": "Unidad",
     "page-validFrom": "Válido desde",
     "page-verifiedBy": "Verificado por:",

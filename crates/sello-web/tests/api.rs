@@ -147,6 +147,7 @@ async fn page_and_assets_have_types_cache_and_security_headers() {
         ("/style.css", "text/css; charset=utf-8"),
         ("/sello-verify.js", "text/javascript; charset=utf-8"),
         ("/qr-decode.js", "text/javascript; charset=utf-8"),
+        ("/sw.js", "text/javascript; charset=utf-8"),
         (
             "/zxing-wasm/reader/index.js",
             "text/javascript; charset=utf-8",
@@ -189,6 +190,19 @@ async fn page_and_assets_have_types_cache_and_security_headers() {
     let app_js = String::from_utf8(body_bytes(get(&app, "/app.js").await).await).unwrap();
     assert!(app_js.contains("from './sello-verify.js'"));
     assert!(app_js.contains("'keys.json'") && app_js.contains("api/verify"));
+    // The service worker carries this build's name, not its placeholder, and the same name
+    // at /v/sw.js (the page at an issuer's path registers the worker beside it).
+    let worker = String::from_utf8(body_bytes(get(&app, "/sw.js").await).await).unwrap();
+    assert!(!worker.contains("__SELLO_BUILD__"));
+    let build = worker
+        .split("const BUILD = '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap();
+    assert!(
+        build.len() == 16 && build.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{build}"
+    );
 }
 
 #[tokio::test]
@@ -943,6 +957,7 @@ fn export_writes_every_file() {
         "sello-verify.js",
         "status/mx.prueba.jwt",
         "style.css",
+        "sw.js",
         // The test issuer's verify_url is https://verifica.example.mx/v.
         "v/app.js",
         "v/index.html",
@@ -951,6 +966,7 @@ fn export_writes_every_file() {
         "v/qr-decode.js",
         "v/sello-verify.js",
         "v/style.css",
+        "v/sw.js",
         "v/zxing-wasm/LICENSE",
         "v/zxing-wasm/reader/index.js",
         "v/zxing-wasm/share.js",
@@ -1207,6 +1223,7 @@ async fn the_page_answers_at_the_issuers_verify_url_path() {
         ("/v/sello-verify.js", "text/javascript; charset=utf-8"),
         ("/v/keys.json", "application/json"),
         ("/v/qr-decode.js", "text/javascript; charset=utf-8"),
+        ("/v/sw.js", "text/javascript; charset=utf-8"),
         ("/v/zxing-wasm/zxing_reader.wasm", "application/wasm"),
     ] {
         let response = get(&app, path).await;
