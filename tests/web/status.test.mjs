@@ -23,8 +23,11 @@ function block(marker) {
 test('FORMAT.md §11: the complete worked example', async () => {
   const store = await loadKeySets([block('As `sello keygen` writes it (§5.6)')]);
   const tok = block('**529 bytes**');
-  const qr = block('`verify_url "#" token`, 569 bytes');
-  for (const text of [tok, qr]) {
+  // §11.9: the numeric QR form the issuer writes, and the byte form verifiers also read.
+  const qr = block('The numeric form (§4.1): `verify_url "#n"`');
+  assert.match(qr, /^https:\/\/verifica\.cecati149\.example\.mx\/v#n[0-9]{1058}$/);
+  const byteForm = `https://verifica.cecati149.example.mx/v#${tok}`;
+  for (const text of [tok, qr, byteForm]) {
     const r = await verify(text, store, { at: 1796083200 });
     assert.equal(r.verdict, 'valid', r.detail);
     assert.deepEqual(r.issuer, { id: 'mx.cecati149', name: 'CECATI 149', verify_url: 'https://verifica.cecati149.example.mx/v' });
