@@ -470,10 +470,15 @@ test('every verdict shows the address of the page that gave it, with the advice 
       assert.equal((await origin.innerText()).trim(), `${label} ${host}`);
       assert.match(r.text, advice);
       // Beside the verdict: in its band, right under the headline, before the explanation.
-      const headline = await r.card.locator('.verdict').boundingBox();
-      const shownAt = await origin.boundingBox();
-      const explanation = await r.card.locator('.explanation').boundingBox();
-      assert.ok(shownAt.y >= headline.y + headline.height && shownAt.y < explanation.y);
+      // Measured in one step inside the page: lines filled in later above the card (the age
+      // of the trust data) move the whole card between separate measurements.
+      const [headline, shownAt, explanation] = await r.card.evaluate((card) =>
+        ['.verdict', '.band .origin', '.explanation'].map((selector) => {
+          const box = card.querySelector(selector).getBoundingClientRect();
+          return { y: box.top, height: box.height };
+        }));
+      assert.ok(shownAt.y >= headline.y + headline.height && shownAt.y < explanation.y,
+        JSON.stringify({ headline, shownAt, explanation }));
       await r.context.close();
     }
   }
