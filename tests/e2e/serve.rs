@@ -435,12 +435,24 @@ fn a_client_that_hangs_up_stops_its_image_decode() {
     );
     stream.write_all(head.as_bytes()).unwrap();
     stream.write_all(&png).unwrap();
-    // The upload is complete; the client leaves before the answer.
-    std::thread::sleep(Duration::from_millis(300));
-    drop(stream);
-    wait_for("the decode stopping", || {
-        server.log().contains("decodificación de imagen detenida")
+    // The upload is complete and its decode under way (the server has read the whole body: a
+    // fixed pause was not always enough on a loaded machine, and a body cut short is another
+    // case); the client leaves before the answer.
+    wait_for("the decode starting", || {
+        server
+            .log()
+            .contains("decodificando una imagen de 7000 × 7000 píxeles")
     });
+    drop(stream);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !server.log().contains("decodificación de imagen detenida") {
+        assert!(
+            Instant::now() < deadline,
+            "the decode never stopped; the log:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     // Stopped by the hang-up, not by the 10 s time limit (which answers 503 and logs it).
     let log = server.log();
     assert!(!log.contains("error=timeout"), "{log}");

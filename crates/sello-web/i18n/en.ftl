@@ -36,6 +36,7 @@ log-cap-reached = connection cap reached: closing the longest-idle connection; n
 log-listening = listening
 log-stopped = stopped
 log-shutting-down = shutting down
+log-decode-started = decoding an image of { $width } × { $height } pixels
 log-decode-stopped = image decoding stopped: its request was over
 log-same-documents = files changed, documents the same
 log-connection-ended = connection ended

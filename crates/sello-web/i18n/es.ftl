@@ -36,6 +36,7 @@ log-cap-reached = tope de conexiones alcanzado: se cierra la conexión inactiva 
 log-listening = escuchando
 log-stopped = detenido
 log-shutting-down = cerrando
+log-decode-started = decodificando una imagen de { $width } × { $height } píxeles
 log-decode-stopped = decodificación de imagen detenida: su solicitud terminó
 log-same-documents = archivos cambiados, documentos iguales
 log-connection-ended = conexión terminada

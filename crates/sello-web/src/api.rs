@@ -274,10 +274,22 @@ async fn verify_image(
         .acquire(u64::from(width) * u64::from(height))
         .await
         .ok_or(ApiError::Timeout)?;
-    let budget = Budget::bounded().with_cancel(Arc::clone(&cancel.0));
+    // The decode itself stops at the time limit too (counted from here, so no earlier than
+    // the request's): the answer is then the same 503 however the two race.
+    let deadline = std::time::Instant::now() + shared.live.snapshot().state.timeout;
+    let budget = Budget::bounded()
+        .with_cancel(Arc::clone(&cancel.0))
+        .with_deadline(deadline);
     let stopped = Arc::clone(&shared.stopped_decodes);
     let scanned = tokio::task::spawn_blocking(move || {
         let _permit = permit;
+        tracing::debug!(
+            "{}",
+            tr(
+                "log-decode-started",
+                &[("width", width.into()), ("height", height.into())]
+            )
+        );
         let scanned = sello_verifier::scan_within(&bytes, &budget);
         if matches!(scanned, Err(ImageError::Stopped)) {
             stopped.fetch_add(1, Ordering::Relaxed);

@@ -773,6 +773,17 @@ export const CATALOG = Object.freeze({
     "log-cap-reached": "connection cap reached: closing the longest-idle connection; new connections wait",
     "log-confusable-issuers": "two trusted issuers a person could take for one another; check that both are legitimate",
     "log-connection-ended": "connection ended",
+    "log-decode-started": [
+      "decoding an image of ",
+      {
+        "var": "width"
+      },
+      " × ",
+      {
+        "var": "height"
+      },
+      " pixels"
+    ],
     "log-decode-stopped": "image decoding stopped: its request was over",
     "log-idle-closed-at-cap": "idle connection closed at the connection cap",
     "log-listening": "listening",
@@ -2222,6 +2233,17 @@ export const CATALOG = Object.freeze({
     "log-cap-reached": "tope de conexiones alcanzado: se cierra la conexión inactiva más antigua; las nuevas esperan",
     "log-confusable-issuers": "dos emisores de confianza que una persona podría confundir; compruebe que ambos son legítimos",
     "log-connection-ended": "conexión terminada",
+    "log-decode-started": [
+      "decodificando una imagen de ",
+      {
+        "var": "width"
+      },
+      " × ",
+      {
+        "var": "height"
+      },
+      " píxeles"
+    ],
     "log-decode-stopped": "decodificación de imagen detenida: su solicitud terminó",
     "log-idle-closed-at-cap": "conexión inactiva cerrada al alcanzar el tope de conexiones",
     "log-listening": "escuchando",
