@@ -790,7 +790,13 @@ fn a_centre_joins_its_federation_and_its_qr_codes_open_the_federations_page() {
         qr.starts_with("https://verifica.conocer.example.mx/v#"),
         "{qr}"
     );
-    // A rotated key the registry has not seen yet is not accredited: refused.
+    // A rotated key the registry has not seen yet is not accredited: refused. (Key windows are
+    // in whole seconds: a rotation in the second the key came into force is refused, so wait
+    // for the next one.)
+    let issued_in = now_secs();
+    while now_secs() <= issued_in {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     w.sello()
         .env("SELLO_PASSPHRASE", PASS)
         .args(["keys", "rotate", "--dir", "cecati149"])
@@ -975,4 +981,11 @@ fn a_receipt_records_the_check_and_is_no_certificate() {
     let out = receipt("comprobante.doc", &[&cert]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!w.path("comprobante.doc").exists());
+}
+
+/// The wall clock, in whole seconds since the Unix epoch.
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

@@ -314,13 +314,13 @@ impl IssuerDir {
         let Some(active) = key_set.key(&doc.active_kid) else {
             return Err(KeyStoreError::Invalid {
                 path: jwks_path,
-                detail: "the key set does not match issuer.json (issuer id or active key)".into(),
+                detail: tr("keystore-set-mismatch", &[]),
             });
         };
         if key_set.issuer.id != doc.id {
             return Err(KeyStoreError::Invalid {
                 path: jwks_path,
-                detail: "the key set does not match issuer.json (issuer id or active key)".into(),
+                detail: tr("keystore-set-mismatch", &[]),
             });
         }
         // An earlier version's rotation, stopped between its two renames: `jwks.json` has the
@@ -431,14 +431,15 @@ impl IssuerDir {
         passphrase::check(new_passphrase, &[&info.id, &info.name])
             .map_err(KeyStoreError::WeakPassphrase)?;
         let old = self.active_kid.clone();
-        if self
+        if let Some(nbf) = self
             .key_set
             .key(&old)
-            .is_some_and(|k| k.nbf.is_some_and(|nbf| at <= nbf))
+            .and_then(|k| k.nbf)
+            .filter(|&nbf| at <= nbf)
         {
             return Err(KeyStoreError::Invalid {
                 path: self.path.join("issuer.json"),
-                detail: "the current key's window opened at or after this time".into(),
+                detail: tr("keystore-rotate-same-second", &[("nbf", nbf.into())]),
             });
         }
         let signer = LocalSigner::generate().map_err(|e| KeyStoreError::Crypto(e.0))?;
@@ -484,7 +485,7 @@ impl IssuerDir {
             .find(|k| k.kid == kid)
             .ok_or_else(|| KeyStoreError::Invalid {
                 path: self.path.join("issuer.json"),
-                detail: format!("no key {kid:?} in the key set"),
+                detail: tr("keystore-no-key", &[("kid", kid.into())]),
             })?;
         key.revoked_at = Some(key.revoked_at.map_or(at, |r| r.min(at)));
         let key_set = KeySet {
@@ -832,10 +833,13 @@ mod tests {
             Err(KeyStoreError::WeakPassphrase(_))
         ));
         let nbf = issuer.key_set().key(&old).unwrap().nbf.unwrap();
-        assert!(
-            issuer.rotate(PASS, PASS, nbf).is_err(),
-            "a window of no time"
-        );
+        // A window of no time: refused, saying when the current key came into force.
+        match issuer.rotate(PASS, PASS, nbf) {
+            Err(KeyStoreError::Invalid { detail, .. }) => {
+                assert!(detail.contains(&nbf.to_string()), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
         let new = issuer.rotate(PASS, PASS, at).unwrap();
         assert_ne!(old, new);
         let reopened = IssuerDir::open(dir.path()).unwrap();
